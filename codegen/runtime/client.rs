@@ -1,0 +1,284 @@
+//! The client: where requests go, who they are from, and how long they may take.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+
+use super::error::Error;
+use super::retry::RetryPolicy;
+
+/// A client of the API. Cloning is cheap: clones share one connection pool and configuration.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: Url,
+    pub(crate) token: Option<SecretString>,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) timeout: Duration,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url.as_str())
+            .field("token", &self.inner.token.as_ref().map(|_| "[redacted]"))
+            .field("retry", &self.inner.retry)
+            .field("timeout", &self.inner.timeout)
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client with the default configuration that authenticates with `token`.
+    pub fn new(token: impl Into<String>) -> Result<Client, Error> {
+        Client::builder().token(token).build()
+    }
+
+    /// A client that reads its token from the environment variable named by
+    /// [`TOKEN_ENV_VAR`](crate::TOKEN_ENV_VAR).
+    pub fn from_env() -> Result<Client, Error> {
+        let name = crate::TOKEN_ENV_VAR;
+        let token = std::env::var(name).unwrap_or_default();
+        if clean_token(&token).is_empty() {
+            return Err(Error::Config(format!(
+                "the environment variable {name} is missing or empty; set it to an API token"
+            )));
+        }
+        Client::new(token)
+    }
+
+    /// Configures a client step by step.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// The URL that every request path is appended to.
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base_url
+    }
+
+    pub(crate) fn authorization(&self) -> Result<Option<HeaderValue>, Error> {
+        let Some(token) = &self.inner.token else {
+            return Ok(None);
+        };
+        let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+            .map_err(|_| Error::Config("the token contains characters that cannot be sent in a header".into()))?;
+        value.set_sensitive(true);
+        Ok(Some(value))
+    }
+}
+
+/// Builds a [`Client`].
+#[must_use]
+pub struct ClientBuilder {
+    token: Option<SecretString>,
+    base_url: String,
+    user_agent: String,
+    timeout: Duration,
+    connect_timeout: Duration,
+    retry: RetryPolicy,
+    http: Option<reqwest::Client>,
+    allow_insecure_http: bool,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .field("user_agent", &self.user_agent)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.retry)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            token: None,
+            base_url: crate::DEFAULT_BASE_URL.to_owned(),
+            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
+            timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+            retry: RetryPolicy::default(),
+            http: None,
+            allow_insecure_http: false,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// The API token, sent as a bearer token. Stray whitespace and quotes around it, as a pasted
+    /// token often has, are removed.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        let token = token.into();
+        self.token = Some(SecretString::from(clean_token(&token).to_owned()));
+        self
+    }
+
+    /// Where requests go instead of the API's own host: a proxy or a test server. Must be
+    /// `https://`, unless its host is a loopback address or [`allow_insecure_http`] is set.
+    ///
+    /// [`allow_insecure_http`]: ClientBuilder::allow_insecure_http
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into();
+        self
+    }
+
+    /// Allows a plain `http://` base URL on a host other than loopback. The token then travels in
+    /// clear text.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// The `User-Agent` header (by default [`DEFAULT_USER_AGENT`](crate::DEFAULT_USER_AGENT)).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// How long one attempt of a request may take, from sending to the end of the body (60 s by
+    /// default).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How long connecting may take (10 s by default).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// When failed requests are tried again (see [`RetryPolicy`]; on by default).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Sends requests through this `reqwest::Client` (for its proxy, TLS or pool settings). The
+    /// builder's user agent and timeouts then do not apply to the connection, only the per-request
+    /// timeout does.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Builds the client, checking the configuration.
+    pub fn build(self) -> Result<Client, Error> {
+        let base_url = self.checked_base_url()?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .user_agent(self.user_agent)
+                .connect_timeout(self.connect_timeout)
+                .build()
+                .map_err(|error| Error::Config(format!("the HTTP client cannot be built: {error}")))?,
+        };
+        let client = Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                token: self.token,
+                retry: self.retry,
+                timeout: self.timeout,
+            }),
+        };
+        // Fail now, not at the first request, on a token that cannot be a header.
+        client.authorization()?;
+        Ok(client)
+    }
+
+    fn checked_base_url(&self) -> Result<Url, Error> {
+        let mut url = Url::parse(&self.base_url)
+            .map_err(|error| Error::Config(format!("the base URL `{}` is not a URL: {error}", self.base_url)))?;
+        match url.scheme() {
+            "https" => {}
+            "http" if self.allow_insecure_http || is_loopback(&url) => {}
+            "http" => {
+                return Err(Error::Config(format!(
+                    "the base URL `{}` is plain http on a host that is not loopback, so the token would travel in clear text; \
+                     use https, or call allow_insecure_http(true) if you mean it",
+                    self.base_url
+                )));
+            }
+            other => return Err(Error::Config(format!("the base URL must be http or https, not `{other}`"))),
+        }
+        if url.cannot_be_a_base() || url.query().is_some() || url.fragment().is_some() {
+            return Err(Error::Config(format!(
+                "the base URL `{}` must be a plain URL without query or fragment",
+                self.base_url
+            )));
+        }
+        // Request paths are appended to the base path, which therefore ends without a slash.
+        let path = url.path().trim_end_matches('/').to_owned();
+        url.set_path(&path);
+        Ok(url)
+    }
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+/// A token as users paste it: with spaces, newlines or quotes around it.
+fn clean_token(token: &str) -> &str {
+    token.trim().trim_matches(|c| c == '"' || c == '\'').trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_tokens_are_cleaned() {
+        assert_eq!(clean_token("  \"dop_v1_abc\"\n"), "dop_v1_abc");
+        assert_eq!(clean_token("'dop_v1_abc'"), "dop_v1_abc");
+        assert_eq!(clean_token(" \n"), "");
+    }
+
+    #[test]
+    fn plain_http_is_only_for_loopback_unless_allowed() {
+        let build = |url: &str| Client::builder().token("t").base_url(url).build();
+        assert!(build("http://127.0.0.1:8080").is_ok());
+        assert!(build("http://localhost/api/").is_ok());
+        assert!(build("http://[::1]:9000").is_ok());
+        let error = build("http://example.com").unwrap_err();
+        assert!(error.to_string().contains("clear text"), "{error}");
+        assert!(Client::builder().token("t").base_url("http://example.com").allow_insecure_http(true).build().is_ok());
+        assert!(build("ftp://example.com").is_err());
+        assert!(build("not a url").is_err());
+    }
+
+    #[test]
+    fn the_base_path_loses_its_trailing_slash() {
+        let client = Client::builder().token("t").base_url("https://proxy.example/do/").build().unwrap();
+        assert_eq!(client.base_url().as_str(), "https://proxy.example/do");
+    }
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let client = Client::new("dop_v1_secret").unwrap();
+        assert!(!format!("{client:?}").contains("dop_v1_secret"));
+        let builder = Client::builder().token("dop_v1_secret");
+        assert!(!format!("{builder:?}").contains("dop_v1_secret"));
+    }
+}

@@ -1,0 +1,204 @@
+//! What can go wrong with a request, as one error type.
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+
+use super::response::RateLimit;
+
+/// Everything that can go wrong with a request.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The API answered with an error status (4xx or 5xx).
+    #[error("{0}")]
+    Api(Box<ApiError>),
+
+    /// No complete response arrived within the configured timeout.
+    #[error("the request timed out after {0:?}")]
+    Timeout(Duration),
+
+    /// The request could not be sent, or its response not received.
+    #[error("the request failed: {0}")]
+    Transport(#[source] reqwest::Error),
+
+    /// A response arrived but its body is not what the operation returns.
+    #[error("the {status} response body could not be decoded: {message}; it starts with {excerpt:?}")]
+    Decode {
+        /// The status of the response.
+        status: StatusCode,
+        /// What is wrong with the body.
+        message: String,
+        /// The start of the body, to see what came instead (an HTML page from a proxy, say).
+        excerpt: String,
+    },
+
+    /// A parameter or body could not be put into a request.
+    #[error("the request cannot be sent: {0}")]
+    InvalidRequest(String),
+
+    /// The client's configuration cannot work.
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// The HTTP status, when a response arrived.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(error) => Some(error.status),
+            Error::Decode { status, .. } => Some(*status),
+            Error::Transport(error) => error.status(),
+            _ => None,
+        }
+    }
+
+    /// The API error, when the API answered with one.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(error) => Some(error),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn decode(status: StatusCode, message: impl fmt::Display, body: &[u8]) -> Error {
+        Error::Decode {
+            status,
+            message: message.to_string(),
+            excerpt: excerpt(body),
+        }
+    }
+}
+
+/// An error status from the API, with its body.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    status: StatusCode,
+    rate_limit: RateLimit,
+    body: Option<crate::ErrorBody>,
+    id: Option<String>,
+    message: Option<String>,
+    request_id: Option<String>,
+    excerpt: String,
+}
+
+impl ApiError {
+    pub(crate) fn new(status: StatusCode, rate_limit: RateLimit, bytes: &[u8]) -> ApiError {
+        let json: Option<serde_json::Value> = serde_json::from_slice(bytes).ok();
+        let text = |key: &str| {
+            json.as_ref()
+                .and_then(|value| value.get(key))
+                .and_then(|value| value.as_str())
+                .map(str::to_owned)
+        };
+        ApiError {
+            status,
+            rate_limit,
+            body: serde_json::from_slice(bytes).ok(),
+            id: text("id"),
+            message: text("message"),
+            request_id: text("request_id"),
+            excerpt: excerpt(bytes),
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The rate-limit headers of the response.
+    pub fn rate_limit(&self) -> &RateLimit {
+        &self.rate_limit
+    }
+
+    /// The error body, when it has the documented shape.
+    pub fn body(&self) -> Option<&crate::ErrorBody> {
+        self.body.as_ref()
+    }
+
+    /// A short identifier of the error (`not_found`), when the body has one.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The human-readable message, when the body has one.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The request ID to quote to support, when the body has one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The start of the body as text.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the API answered {}", self.status)?;
+        match (&self.id, &self.message) {
+            (Some(id), Some(message)) => write!(f, ": {id}: {message}")?,
+            (None, Some(message)) => write!(f, ": {message}")?,
+            (Some(id), None) => write!(f, ": {id}")?,
+            (None, None) if !self.excerpt.is_empty() => write!(f, ": {:?}", self.excerpt)?,
+            (None, None) => {}
+        }
+        if let Some(request_id) = &self.request_id {
+            write!(f, " (request {request_id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// At most 200 characters of a body, for messages.
+fn excerpt(body: &[u8]) -> String {
+    const LIMIT: usize = 200;
+    let text = String::from_utf8_lossy(&body[..body.len().min(LIMIT * 4)]);
+    let mut out: String = text.chars().take(LIMIT).collect();
+    if text.chars().count() > LIMIT {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_errors_read_the_documented_fields() {
+        let body = br#"{"id":"not_found","message":"The resource was not found.","request_id":"r-1"}"#;
+        let error = ApiError::new(StatusCode::NOT_FOUND, RateLimit::default(), body);
+        assert_eq!(error.id(), Some("not_found"));
+        assert_eq!(error.message(), Some("The resource was not found."));
+        assert_eq!(error.request_id(), Some("r-1"));
+        assert_eq!(
+            error.to_string(),
+            "the API answered 404 Not Found: not_found: The resource was not found. (request r-1)"
+        );
+    }
+
+    #[test]
+    fn a_body_that_is_not_json_is_kept_as_an_excerpt() {
+        let error = ApiError::new(StatusCode::BAD_GATEWAY, RateLimit::default(), b"<html>Bad gateway</html>");
+        assert!(error.body().is_none());
+        assert_eq!(error.to_string(), "the API answered 502 Bad Gateway: \"<html>Bad gateway</html>\"");
+    }
+
+    #[test]
+    fn excerpts_are_short_and_cut_at_characters() {
+        let long = "é".repeat(500);
+        let cut = excerpt(long.as_bytes());
+        assert_eq!(cut.chars().count(), 201);
+        assert!(cut.ends_with('…'));
+        assert_eq!(excerpt(b""), "");
+    }
+}

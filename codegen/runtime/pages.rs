@@ -1,0 +1,156 @@
+//! Every item of a paginated list, as one stream that fetches each page when it is reached.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures_util::{Stream, TryStreamExt};
+
+use super::error::Error;
+
+type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, Error>> + Send>>;
+type Fetch<T> = Box<dyn FnMut(Option<NextPage>) -> PageFuture<T> + Send>;
+
+/// One page of a list, as the generated code reads it from a response.
+pub(crate) struct Page<T> {
+    pub(crate) items: Vec<T>,
+    /// The `next` link of the page, when there is one.
+    pub(crate) next: Option<String>,
+    pub(crate) total: Option<i64>,
+}
+
+/// The page parameters of a `next` link. Only these are taken from the link: the request goes to
+/// the client's own base URL, so a link to another host never receives the token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NextPage {
+    pub(crate) page: i64,
+    pub(crate) per_page: Option<i64>,
+}
+
+impl NextPage {
+    /// Reads `page_param` (and `per_page_param`) from the query of `link`.
+    fn parse(link: &str, page_param: &str, per_page_param: Option<&str>) -> Option<NextPage> {
+        let url = url::Url::parse(link).or_else(|_| url::Url::parse("http://relative.invalid/")?.join(link)).ok()?;
+        let find = |name: &str| url.query_pairs().find(|(key, _)| key == name).and_then(|(_, value)| value.parse::<i64>().ok());
+        Some(NextPage {
+            page: find(page_param)?,
+            per_page: per_page_param.and_then(find),
+        })
+    }
+}
+
+/// A stream of every item of a list, page after page. It sends no request until it is polled,
+/// and fetches the next page only when the items of the last one are used up. Use it with
+/// `futures::StreamExt`, or collect it with [`Pages::collect_all`].
+#[must_use = "a stream does nothing unless polled"]
+pub struct Pages<T> {
+    fetch: Fetch<T>,
+    page_param: &'static str,
+    per_page_param: Option<&'static str>,
+    state: State<T>,
+    items: VecDeque<T>,
+    total: Option<u64>,
+    last_page: Option<i64>,
+}
+
+enum State<T> {
+    /// The next request to make (`None` for the first page).
+    Next(Option<NextPage>),
+    Fetching(PageFuture<T>),
+    Done,
+}
+
+impl<T> fmt::Debug for Pages<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pages")
+            .field("buffered", &self.items.len())
+            .field("total", &self.total)
+            .field("last_page", &self.last_page)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T> Pages<T> {
+    pub(crate) fn new(
+        page_param: &'static str,
+        per_page_param: Option<&'static str>,
+        fetch: impl FnMut(Option<NextPage>) -> PageFuture<T> + Send + 'static,
+    ) -> Pages<T> {
+        Pages {
+            fetch: Box::new(fetch),
+            page_param,
+            per_page_param,
+            state: State::Next(None),
+            items: VecDeque::new(),
+            total: None,
+            last_page: None,
+        }
+    }
+
+    /// The total number of items the API reported (`meta.total`), once a page has arrived.
+    pub fn total(&self) -> Option<u64> {
+        self.total
+    }
+
+    /// Every item of every page, in order.
+    pub async fn collect_all(self) -> Result<Vec<T>, Error> {
+        self.try_collect().await
+    }
+}
+
+impl<T> Unpin for Pages<T> {}
+
+impl<T> Stream for Pages<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            if let Some(item) = this.items.pop_front() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match &mut this.state {
+                State::Done => return Poll::Ready(None),
+                State::Next(next) => {
+                    let next = next.take();
+                    this.last_page = next.map(|n| n.page).or(this.last_page);
+                    this.state = State::Fetching((this.fetch)(next));
+                }
+                State::Fetching(future) => match future.as_mut().poll(cx) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(Err(error)) => {
+                        this.state = State::Done;
+                        return Poll::Ready(Some(Err(error)));
+                    }
+                    Poll::Ready(Ok(page)) => {
+                        this.total = page.total.and_then(|t| u64::try_from(t).ok()).or(this.total);
+                        let empty = page.items.is_empty();
+                        this.items.extend(page.items);
+                        let next = page.next.and_then(|link| NextPage::parse(&link, this.page_param, this.per_page_param));
+                        // A link back to a page already read, or an empty page, ends the list
+                        // rather than loop.
+                        this.state = match next {
+                            Some(next) if !empty && this.last_page.is_none_or(|last| next.page > last) => State::Next(Some(next)),
+                            _ => State::Done,
+                        };
+                    }
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_page_parameters_of_a_link_are_used() {
+        let next = NextPage::parse("https://elsewhere.example/v2/apps?page=3&per_page=2&token=x", "page", Some("per_page"));
+        assert_eq!(next, Some(NextPage { page: 3, per_page: Some(2) }));
+        assert_eq!(NextPage::parse("/v2/apps?page=4", "page", None), Some(NextPage { page: 4, per_page: None }));
+        assert_eq!(NextPage::parse("https://x.example/v2/apps", "page", None), None);
+    }
+}

@@ -1,0 +1,449 @@
+//! One call of an operation: the generated request builders fill it in, and it sends itself,
+//! retrying as the policy says, inside a tracing span.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::{Method, StatusCode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tracing::Instrument;
+
+use super::client::Client;
+use super::error::{ApiError, Error};
+use super::response::{RateLimit, Response};
+use super::retry::Failure;
+
+/// The format of a request or response body, where an operation offers a choice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// `application/json`
+    #[default]
+    Json,
+    /// `application/yaml`
+    Yaml,
+}
+
+impl Format {
+    /// The media type of the format.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Json => "application/json",
+            Format::Yaml => "application/yaml",
+        }
+    }
+}
+
+/// How a parameter's value is written (OpenAPI's `style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code, reason = "a spec uses the styles its parameters need")]
+pub(crate) enum Style {
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// Characters a path segment may keep: letters, digits and `-._~`. Everything else, `/` and `?`
+/// first, is percent-encoded.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// A path parameter as one encoded segment. A value that would change which path the request goes
+/// to (empty, `.` or `..`) is refused.
+pub(crate) fn path_segment<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<String, Error> {
+    let text = match to_value(name, value)? {
+        Value::Array(items) => items.iter().filter_map(scalar).collect::<Vec<_>>().join(","),
+        other => scalar(&other).unwrap_or_default(),
+    };
+    if text.is_empty() || text == "." || text == ".." {
+        return Err(Error::InvalidRequest(format!(
+            "path parameter `{name}` cannot be {text:?}: it would change the path of the request"
+        )));
+    }
+    Ok(utf8_percent_encode(&text, SEGMENT).to_string())
+}
+
+fn to_value<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Value, Error> {
+    serde_json::to_value(value).map_err(|error| Error::InvalidRequest(format!("parameter `{name}`: {error}")))
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(text) => Some(text.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// The pairs a query parameter (or form field) becomes.
+fn pairs(name: &str, value: Value, style: Style, explode: bool) -> Vec<(String, String)> {
+    let joiner = match style {
+        Style::SpaceDelimited => " ",
+        Style::PipeDelimited => "|",
+        Style::Form | Style::DeepObject => ",",
+    };
+    match value {
+        Value::Null => Vec::new(),
+        Value::Array(items) if explode && style != Style::DeepObject || style == Style::DeepObject => {
+            items.iter().filter_map(scalar).map(|v| (name.to_owned(), v)).collect()
+        }
+        Value::Array(items) => vec![(name.to_owned(), items.iter().filter_map(scalar).collect::<Vec<_>>().join(joiner))],
+        Value::Object(map) => match style {
+            Style::DeepObject => map.iter().filter_map(|(k, v)| Some((format!("{name}[{k}]"), scalar(v)?))).collect(),
+            _ if explode => map.iter().filter_map(|(k, v)| Some((k.clone(), scalar(v)?))).collect(),
+            _ => {
+                let flat: Vec<String> = map.iter().filter_map(|(k, v)| Some(format!("{k}{joiner}{}", scalar(v)?))).collect();
+                vec![(name.to_owned(), flat.join(joiner))]
+            }
+        },
+        other => scalar(&other).map(|v| vec![(name.to_owned(), v)]).unwrap_or_default(),
+    }
+}
+
+/// A request being put together.
+pub(crate) struct Call {
+    client: Client,
+    operation: &'static str,
+    method: Method,
+    template: &'static str,
+    path: String,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    cookies: Vec<String>,
+    body: Option<Body>,
+    accept: &'static str,
+}
+
+/// A body, kept so that every attempt sends the same one.
+#[allow(dead_code, reason = "a spec uses the kinds of bodies its operations take")]
+enum Body {
+    Bytes(Bytes, &'static str),
+    Multipart(Vec<(String, Part)>),
+}
+
+#[allow(dead_code, reason = "a spec uses the kinds of bodies its operations take")]
+enum Part {
+    Text(String),
+    Json(String),
+    Bytes(Vec<u8>),
+}
+
+impl Call {
+    /// A call of `operation` (its operationId) on the already encoded `path`, which fills the
+    /// spec's path `template`.
+    pub(crate) fn new(client: &Client, operation: &'static str, method: Method, template: &'static str, path: String) -> Call {
+        Call {
+            client: client.clone(),
+            operation,
+            method,
+            template,
+            path,
+            query: Vec::new(),
+            headers: HeaderMap::new(),
+            cookies: Vec::new(),
+            body: None,
+            accept: Format::Json.media_type(),
+        }
+    }
+
+    pub(crate) fn query<T: Serialize + ?Sized>(&mut self, name: &str, value: &T, style: Style, explode: bool) -> Result<(), Error> {
+        let value = to_value(name, value)?;
+        self.query.extend(pairs(name, value, style, explode));
+        Ok(())
+    }
+
+    #[allow(dead_code, reason = "a spec uses what its operations need")]
+    pub(crate) fn header<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
+        let text = match to_value(name, value)? {
+            Value::Null => return Ok(()),
+            Value::Array(items) => items.iter().filter_map(scalar).collect::<Vec<_>>().join(","),
+            Value::Object(map) => map.iter().filter_map(|(k, v)| Some(format!("{k},{}", scalar(v)?))).collect::<Vec<_>>().join(","),
+            other => scalar(&other).unwrap_or_default(),
+        };
+        let value = HeaderValue::from_str(&text)
+            .map_err(|_| Error::InvalidRequest(format!("header `{name}` cannot carry {text:?}")))?;
+        let name = HeaderName::from_static(name);
+        self.headers.append(name, value);
+        Ok(())
+    }
+
+    #[allow(dead_code, reason = "a spec uses what its operations need")]
+    pub(crate) fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
+        for (key, value) in pairs(name, to_value(name, value)?, Style::Form, false) {
+            self.cookies.push(format!("{key}={}", utf8_percent_encode(&value, SEGMENT)));
+        }
+        Ok(())
+    }
+
+    /// Sends `body` as JSON or YAML.
+    pub(crate) fn body<T: Serialize + ?Sized>(&mut self, body: &T, format: Format) -> Result<(), Error> {
+        let bytes = match format {
+            Format::Json => serde_json::to_vec(body).map_err(|error| Error::InvalidRequest(format!("the body cannot be encoded as JSON: {error}")))?,
+            Format::Yaml => serde_yaml::to_string(body)
+                .map_err(|error| Error::InvalidRequest(format!("the body cannot be encoded as YAML: {error}")))?
+                .into_bytes(),
+        };
+        self.body = Some(Body::Bytes(Bytes::from(bytes), format.media_type()));
+        Ok(())
+    }
+
+    /// Sends `body` as `application/x-www-form-urlencoded`.
+    #[allow(dead_code, reason = "a spec uses what its operations need")]
+    pub(crate) fn form<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+        let Value::Object(fields) = to_value("body", body)? else {
+            return Err(Error::InvalidRequest("a form body must be an object".into()));
+        };
+        let mut form = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in fields {
+            let value = match value {
+                Value::Object(_) => Value::String(value.to_string()),
+                other => other,
+            };
+            form.extend_pairs(pairs(&name, value, Style::Form, true));
+        }
+        self.body = Some(Body::Bytes(Bytes::from(form.finish()), "application/x-www-form-urlencoded"));
+        Ok(())
+    }
+
+    /// Sends `body` as `multipart/form-data`: a part per field (per item for arrays), objects as
+    /// JSON text, binary fields as their bytes.
+    #[allow(dead_code, reason = "a spec uses what its operations need")]
+    pub(crate) fn multipart<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+        let Value::Object(fields) = to_value("body", body)? else {
+            return Err(Error::InvalidRequest("a multipart body must be an object".into()));
+        };
+        // Binary fields serialize as lists of bytes.
+        let is_bytes = |items: &[Value]| !items.is_empty() && items.iter().all(|i| i.as_u64().is_some_and(|b| b <= 255));
+        let mut parts = Vec::new();
+        for (name, value) in fields {
+            let values = match value {
+                Value::Array(items) if !is_bytes(&items) => items,
+                other => vec![other],
+            };
+            for value in values {
+                let part = match value {
+                    Value::Null => continue,
+                    Value::String(text) => Part::Text(text),
+                    Value::Array(items) => Part::Bytes(items.iter().filter_map(Value::as_u64).map(|b| b as u8).collect()),
+                    other => Part::Json(other.to_string()),
+                };
+                parts.push((name.clone(), part));
+            }
+        }
+        self.body = Some(Body::Multipart(parts));
+        Ok(())
+    }
+
+    /// Sends `body` as it is, with `media_type`.
+    #[allow(dead_code, reason = "a spec uses what its operations need")]
+    pub(crate) fn raw(&mut self, body: impl Into<Bytes>, media_type: &'static str) {
+        self.body = Some(Body::Bytes(body.into(), media_type));
+    }
+
+    /// Asks for the response in `format`.
+    pub(crate) fn accept(&mut self, format: Format) {
+        self.accept = format.media_type();
+    }
+
+    /// Sends the request, retrying as the client's policy says, and returns the successful
+    /// response or the error.
+    pub(crate) async fn send(self) -> Result<Answer, Error> {
+        let span = tracing::info_span!(
+            "request",
+            operation = self.operation,
+            method = %self.method,
+            path = self.template,
+            status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+        );
+        self.attempt_all().instrument(span).await
+    }
+
+    fn url(&self) -> url::Url {
+        let mut url = self.client.base_url().clone();
+        let path = format!("{}{}", url.path().trim_end_matches('/'), self.path);
+        url.set_path(&path);
+        if !self.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&self.query);
+        }
+        url
+    }
+
+    async fn attempt_all(self) -> Result<Answer, Error> {
+        let url = self.url();
+        let inner = &self.client.inner;
+        let authorization = self.client.authorization()?;
+        let policy = &inner.retry;
+        let mut backoff = policy.backoff();
+        let mut waited = Duration::ZERO;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            tracing::Span::current().record("attempts", attempt);
+            let mut request = inner
+                .http
+                .request(self.method.clone(), url.clone())
+                .timeout(inner.timeout)
+                .headers(self.headers.clone())
+                .header(ACCEPT, self.accept);
+            if let Some(authorization) = &authorization {
+                request = request.header(AUTHORIZATION, authorization.clone());
+            }
+            if !self.cookies.is_empty() {
+                request = request.header(COOKIE, self.cookies.join("; "));
+            }
+            match &self.body {
+                Some(Body::Bytes(bytes, media_type)) => request = request.header(CONTENT_TYPE, *media_type).body(bytes.clone()),
+                Some(Body::Multipart(parts)) => request = request.multipart(multipart_form(parts)?),
+                None => {}
+            }
+            let (error, rate_limit, status) = match self.exchange(request).await {
+                Ok(Exchange::Success(answer)) => {
+                    tracing::Span::current().record("status", answer.status.as_u16());
+                    return Ok(answer);
+                }
+                Ok(Exchange::Failure(error)) => {
+                    let status = error.status();
+                    tracing::Span::current().record("status", status.as_u16());
+                    let rate_limit = *error.rate_limit();
+                    (Error::Api(Box::new(error)), rate_limit, Some(status))
+                }
+                Err(error @ Error::Transport(_)) => (error, RateLimit::default(), None),
+                Err(error) => return Err(error),
+            };
+            let failure = match status {
+                Some(status) => Failure::Status(status, &rate_limit),
+                None => Failure::Connection,
+            };
+            let next = backoff.next().unwrap_or(Duration::ZERO);
+            let delay = (attempt < policy.attempts())
+                .then(|| policy.delay(&self.method, failure, next, waited))
+                .flatten();
+            let Some(delay) = delay else {
+                return Err(error);
+            };
+            tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
+            policy.sleep(delay).await;
+            waited += delay;
+        }
+    }
+
+    /// One attempt: the response read to its end, sorted into success and API error.
+    async fn exchange(&self, request: reqwest::RequestBuilder) -> Result<Exchange, Error> {
+        let timeout = self.client.inner.timeout;
+        let transport = |error: reqwest::Error| {
+            if error.is_timeout() { Error::Timeout(timeout) } else { Error::Transport(error) }
+        };
+        let response = request.send().await.map_err(transport)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(transport)?;
+        if status.is_success() {
+            return Ok(Exchange::Success(Answer { status, headers, body }));
+        }
+        let rate_limit = RateLimit::from_headers(&headers);
+        Ok(Exchange::Failure(ApiError::new(status, rate_limit, &body)))
+    }
+}
+
+fn multipart_form(parts: &[(String, Part)]) -> Result<reqwest::multipart::Form, Error> {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, part) in parts {
+        let part = match part {
+            Part::Text(text) => reqwest::multipart::Part::text(text.clone()),
+            Part::Json(json) => reqwest::multipart::Part::text(json.clone())
+                .mime_str("application/json")
+                .map_err(|error| Error::InvalidRequest(error.to_string()))?,
+            Part::Bytes(bytes) => reqwest::multipart::Part::bytes(bytes.clone()),
+        };
+        form = form.part(name.clone(), part);
+    }
+    Ok(form)
+}
+
+enum Exchange {
+    Success(Answer),
+    Failure(ApiError),
+}
+
+/// A successful response before its body is decoded.
+pub(crate) struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Answer {
+    #[allow(dead_code, reason = "a spec uses what its operations need")]
+    pub(crate) fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The body decoded from `format`.
+    pub(crate) fn parse<T: DeserializeOwned>(&self, format: Format) -> Result<T, Error> {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            return Err(Error::decode(self.status, format!("the body is empty where {} was expected", format.media_type()), &self.body));
+        }
+        match format {
+            Format::Json => serde_json::from_slice(&self.body).map_err(|error| Error::decode(self.status, error, &self.body)),
+            Format::Yaml => serde_yaml::from_slice(&self.body).map_err(|error| Error::decode(self.status, error, &self.body)),
+        }
+    }
+
+    /// The body as text.
+    #[allow(dead_code, reason = "a spec uses what its operations need")]
+    pub(crate) fn text(&self) -> Result<String, Error> {
+        String::from_utf8(self.body.to_vec()).map_err(|error| Error::decode(self.status, error, &self.body))
+    }
+
+    /// The body as it came.
+    #[allow(dead_code, reason = "a spec uses what its operations need")]
+    pub(crate) fn bytes(&self) -> Bytes {
+        self.body.clone()
+    }
+
+    /// The response with `body` as its body.
+    pub(crate) fn into_response<T>(self, body: T) -> Response<T> {
+        Response::new(self.status, self.headers, body)
+    }
+
+    /// The response with the body decoded from `format`.
+    pub(crate) fn decode<T: DeserializeOwned>(self, format: Format) -> Result<Response<T>, Error> {
+        let body = self.parse(format)?;
+        Ok(self.into_response(body))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_cannot_change_the_path() {
+        assert_eq!(path_segment("id", "a/b?c#d").unwrap(), "a%2Fb%3Fc%23d");
+        assert_eq!(path_segment("id", "../../admin").unwrap(), "..%2F..%2Fadmin");
+        assert_eq!(path_segment("id", "web-1.0_x~").unwrap(), "web-1.0_x~");
+        assert_eq!(path_segment("id", &42).unwrap(), "42");
+        assert_eq!(path_segment("id", "%2e%2e").unwrap(), "%252e%252e");
+        for refused in ["", ".", ".."] {
+            assert!(matches!(path_segment("id", refused), Err(Error::InvalidRequest(_))), "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn query_values_follow_their_style() {
+        let value = |v: Value, style, explode| pairs("p", v, style, explode);
+        assert_eq!(value(serde_json::json!(3), Style::Form, true), [("p".into(), "3".into())]);
+        assert_eq!(value(Value::Null, Style::Form, true), []);
+        assert_eq!(value(serde_json::json!(["a", "b"]), Style::Form, true), [("p".into(), "a".into()), ("p".into(), "b".into())]);
+        assert_eq!(value(serde_json::json!(["a", "b"]), Style::Form, false), [("p".into(), "a,b".into())]);
+        assert_eq!(value(serde_json::json!(["a", "b"]), Style::PipeDelimited, false), [("p".into(), "a|b".into())]);
+        assert_eq!(value(serde_json::json!({"x": 1}), Style::DeepObject, true), [("p[x]".into(), "1".into())]);
+        assert_eq!(value(serde_json::json!({"x": 1, "y": 2}), Style::Form, true), [("x".into(), "1".into()), ("y".into(), "2".into())]);
+        assert_eq!(value(serde_json::json!({"x": 1, "y": 2}), Style::Form, false), [("p".into(), "x,1,y,2".into())]);
+    }
+}

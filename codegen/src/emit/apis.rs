@@ -1,0 +1,566 @@
+//! Resources to Rust: an accessor per resource on the client, a method per operation, and a
+//! request builder per method whose `send` makes the call.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
+use super::rust::{argument, ident, rust_type};
+use crate::ir::{
+    Api, Encoding, FieldPath, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
+    Resource, Status, Success, TypeRef,
+};
+
+/// `apis/mod.rs`: the resource modules and the client's accessors.
+pub(crate) fn index(api: &Api) -> TokenStream {
+    let modules = api.resources.iter().map(|resource| ident(&resource.module));
+    let accessors = api.resources.iter().map(|resource| {
+        let module = ident(&resource.module);
+        let type_name = ident(&resource.type_name);
+        let doc = docs::attrs(Some(&resource_doc(resource)));
+        quote! {
+            #doc
+            pub fn #module(&self) -> #module::#type_name {
+                #module::#type_name { client: self.clone() }
+            }
+        }
+    });
+    quote! {
+        //! One module per resource of the API. [`Client`](crate::Client) has an accessor for each.
+        #( pub mod #modules; )*
+
+        impl crate::Client {
+            #( #accessors )*
+        }
+    }
+}
+
+fn resource_doc(resource: &Resource) -> String {
+    let head = format!("The operations of the `{}` resource.", resource.tag);
+    docs::paragraphs([head, resource.doc.as_deref().map(docs::rustdoc).unwrap_or_default()])
+}
+
+/// `apis/{module}.rs`: the resource, its methods and their request builders.
+pub(crate) fn module(resource: &Resource) -> TokenStream {
+    let type_name = ident(&resource.type_name);
+    let doc = docs::attrs(Some(&resource_doc(resource)));
+    let methods = resource.operations.iter().map(method);
+    let builders = resource.operations.iter().map(|operation| builder(resource, operation));
+    let uses_models = resource.operations.iter().any(|op| mentions_models(op));
+    let models = uses_models.then(|| quote!(use crate::models;));
+    let module_doc = format!("The `{}` resource.", resource.tag);
+    quote! {
+        #![doc = #module_doc]
+        #models
+
+        #doc
+        #[derive(Clone, Debug)]
+        pub struct #type_name {
+            pub(crate) client: crate::Client,
+        }
+
+        impl #type_name {
+            #( #methods )*
+        }
+
+        #( #builders )*
+    }
+}
+
+fn mentions_models(operation: &Operation) -> bool {
+    fn named(ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Named(_) => true,
+            TypeRef::Array(inner) | TypeRef::Map(inner) => named(inner),
+            _ => false,
+        }
+    }
+    operation.params.iter().any(|p| named(&p.ty))
+        || operation.body.as_ref().is_some_and(|b| named(&b.ty))
+        || match &operation.success {
+            Success::One(ty) => named(ty),
+            Success::Several { variants, .. } => variants.iter().any(|v| v.ty.as_ref().is_some_and(named)),
+            Success::Empty => false,
+        }
+        || operation.pagination.as_ref().is_some_and(|p| named(&p.item_type))
+}
+
+fn models() -> TokenStream {
+    quote!(models::)
+}
+
+/// The parameters the method takes: path parameters, required query, header and cookie
+/// parameters, in that order, then a required body.
+fn positional(operation: &Operation) -> Vec<&Parameter> {
+    operation.params.iter().filter(|p| p.required).collect()
+}
+
+fn operation_doc(operation: &Operation) -> String {
+    let mut doc = docs::paragraphs([
+        operation.summary.as_deref().map(docs::rustdoc).unwrap_or_default(),
+        operation.description.as_deref().map(docs::rustdoc).unwrap_or_default(),
+    ]);
+    let mut line = format!("`{} {}` (operation `{}`)", operation.http_method.as_str(), operation.path, operation.id);
+    match operation.scopes.as_slice() {
+        [] => line.push('.'),
+        [scope] => line.push_str(&format!(", which needs the scope `{scope}`.")),
+        scopes => line.push_str(&format!(", which needs the scopes `{}`.", scopes.join("`, `"))),
+    }
+    doc = docs::paragraphs([doc, line]);
+    doc
+}
+
+fn method(operation: &Operation) -> TokenStream {
+    let method_name = ident(&operation.method_name);
+    let builder = ident(&operation.builder_name);
+    let doc = docs::attrs(Some(&operation_doc(operation)));
+    let deprecated = operation.deprecated.then(|| quote!(#[deprecated]));
+    let mut arguments = Vec::new();
+    let mut fields = Vec::new();
+    for param in positional(operation) {
+        let name = ident(&param.rust_name);
+        let (ty, into) = argument(&param.ty, &models());
+        arguments.push(quote!(#name: #ty));
+        fields.push(if into { quote!(#name: #name.into()) } else { quote!(#name) });
+    }
+    for param in operation.params.iter().filter(|p| !p.required) {
+        let name = ident(&param.rust_name);
+        fields.push(quote!(#name: None));
+    }
+    if let Some(body) = &operation.body {
+        let ty = rust_type(&body.ty, &models());
+        if body.required {
+            arguments.push(quote!(body: #ty));
+            fields.push(quote!(body));
+        } else {
+            fields.push(quote!(body: None));
+        }
+        if choice(&body.encodings) {
+            fields.push(quote!(content_type: crate::Format::Json));
+        }
+    }
+    if choice(&operation.accept) {
+        fields.push(quote!(accept: crate::Format::Json));
+    }
+    quote! {
+        #doc
+        #deprecated
+        pub fn #method_name(&self, #( #arguments ),*) -> #builder {
+            #builder {
+                client: self.client.clone(),
+                #( #fields, )*
+            }
+        }
+    }
+}
+
+/// Whether the caller may choose between JSON and YAML.
+fn choice(encodings: &[Encoding]) -> bool {
+    encodings.contains(&Encoding::Json) && encodings.contains(&Encoding::Yaml)
+}
+
+fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
+    let builder = ident(&operation.builder_name);
+    let summary = operation.summary.as_deref().map(|s| format!(" ({})", s.trim_end_matches('.'))).unwrap_or_default();
+    let doc = format!(
+        "The request of [`{}::{}`]{summary}: set its optional parameters, then [`send`](Self::send) it.",
+        resource.type_name, operation.method_name
+    );
+    let mut fields = Vec::new();
+    let mut setters = Vec::new();
+    for param in &operation.params {
+        let name = ident(&param.rust_name);
+        let ty = rust_type(&param.ty, &models());
+        if param.required {
+            fields.push(quote!(#name: #ty));
+        } else {
+            fields.push(quote!(#name: Option<#ty>));
+            let (argument_type, into) = argument(&param.ty, &models());
+            let value = if into { quote!(#name.into()) } else { quote!(#name) };
+            let mut doc = param.doc.clone().unwrap_or_else(|| format!("The `{}` {} parameter.", param.name, location_name(param.location)));
+            if let Some(default) = &param.default {
+                doc = docs::paragraphs([doc, format!("The API uses `{}` when it is not set.", show(default))]);
+            }
+            let doc = docs::attrs(Some(&doc));
+            let deprecated = param.deprecated.then(|| quote!(#[deprecated]));
+            setters.push(quote! {
+                #doc
+                #deprecated
+                pub fn #name(mut self, #name: #argument_type) -> Self {
+                    self.#name = Some(#value);
+                    self
+                }
+            });
+        }
+    }
+    if let Some(body) = &operation.body {
+        let ty = rust_type(&body.ty, &models());
+        if body.required {
+            fields.push(quote!(body: #ty));
+        } else {
+            fields.push(quote!(body: Option<#ty>));
+            let doc = docs::attrs(Some(body.doc.as_deref().unwrap_or("The body of the request.")));
+            setters.push(quote! {
+                #doc
+                pub fn body(mut self, body: #ty) -> Self {
+                    self.body = Some(body);
+                    self
+                }
+            });
+        }
+        if choice(&body.encodings) {
+            fields.push(quote!(content_type: crate::Format));
+            let doc = docs::paragraphs([
+                body.content_type_doc.as_deref().unwrap_or(""),
+                "The body is sent in this format; JSON unless set.",
+            ]);
+            let doc = docs::attrs(Some(&doc));
+            setters.push(quote! {
+                #doc
+                pub fn content_type(mut self, format: crate::Format) -> Self {
+                    self.content_type = format;
+                    self
+                }
+            });
+        }
+    }
+    if choice(&operation.accept) {
+        fields.push(quote!(accept: crate::Format));
+        let doc = docs::paragraphs([
+            operation.accept_doc.as_deref().unwrap_or(""),
+            "The response is asked for in this format; JSON unless set.",
+        ]);
+        let doc = docs::attrs(Some(&doc));
+        setters.push(quote! {
+            #doc
+            pub fn accept(mut self, format: crate::Format) -> Self {
+                self.accept = format;
+                self
+            }
+        });
+    }
+    let (success_type, success_items) = success(operation);
+    let send = send(operation, &success_type);
+    let stream = stream(operation);
+    let doc = docs::lines_to_attrs(&doc);
+    quote! {
+        #doc
+        #[derive(Clone, Debug)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct #builder {
+            client: crate::Client,
+            #( #fields, )*
+        }
+
+        impl #builder {
+            #( #setters )*
+            #send
+            #stream
+        }
+
+        #success_items
+    }
+}
+
+fn location_name(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    }
+}
+
+fn show(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The type `send` returns inside `Response`, and the enum of successes when there are several.
+fn success(operation: &Operation) -> (TokenStream, TokenStream) {
+    match &operation.success {
+        Success::Empty => (quote!(()), TokenStream::new()),
+        Success::One(ty) => (rust_type(ty, &models()), TokenStream::new()),
+        Success::Several { type_name, variants } => {
+            let name = ident(type_name);
+            let items = variants.iter().map(|variant| {
+                let variant_name = ident(&variant.name);
+                let doc = docs::attrs(Some(&docs::paragraphs([
+                    format!("Status {}.", status_text(variant.status)),
+                    variant.doc.clone().unwrap_or_default(),
+                ])));
+                match &variant.ty {
+                    Some(ty) => {
+                        let ty = rust_type(ty, &models());
+                        quote!(#doc #variant_name(#ty),)
+                    }
+                    None => quote!(#doc #variant_name,),
+                }
+            });
+            let doc = format!("The successful answers of the `{}` operation.", operation.id);
+            let items = quote! {
+                #[doc = #doc]
+                #[derive(Clone, Debug, PartialEq)]
+                #[allow(clippy::large_enum_variant)]
+                pub enum #name {
+                    #( #items )*
+                }
+            };
+            (quote!(#name), items)
+        }
+    }
+}
+
+fn status_text(status: Status) -> String {
+    match status {
+        Status::Code(code) => code.to_string(),
+        Status::Range(class) => format!("{class}XX"),
+        Status::Default => "other than the documented ones".into(),
+    }
+}
+
+fn http_method(method: HttpMethod) -> TokenStream {
+    match method {
+        HttpMethod::Get => quote!(reqwest::Method::GET),
+        HttpMethod::Put => quote!(reqwest::Method::PUT),
+        HttpMethod::Post => quote!(reqwest::Method::POST),
+        HttpMethod::Delete => quote!(reqwest::Method::DELETE),
+        HttpMethod::Options => quote!(reqwest::Method::OPTIONS),
+        HttpMethod::Head => quote!(reqwest::Method::HEAD),
+        HttpMethod::Patch => quote!(reqwest::Method::PATCH),
+        HttpMethod::Trace => quote!(reqwest::Method::TRACE),
+    }
+}
+
+fn style(style: ParamStyle) -> TokenStream {
+    match style {
+        ParamStyle::SpaceDelimited => quote!(crate::runtime::Style::SpaceDelimited),
+        ParamStyle::PipeDelimited => quote!(crate::runtime::Style::PipeDelimited),
+        ParamStyle::DeepObject => quote!(crate::runtime::Style::DeepObject),
+        _ => quote!(crate::runtime::Style::Form),
+    }
+}
+
+fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
+    let mut template = String::new();
+    let mut segments = Vec::new();
+    for segment in &operation.path_segments {
+        match segment {
+            PathSegment::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            PathSegment::Param(index) => {
+                template.push_str("{}");
+                let param = &operation.params[*index];
+                let wire = &param.name;
+                let name = ident(&param.rust_name);
+                segments.push(quote!(crate::runtime::path_segment(#wire, &self.#name)?));
+            }
+        }
+    }
+    let path = if segments.is_empty() {
+        quote!(String::from(#template))
+    } else {
+        quote!(format!(#template, #( #segments ),*))
+    };
+    let id = &operation.id;
+    let path_template = &operation.path;
+    let method = http_method(operation.http_method);
+    let mut steps = Vec::new();
+    for param in operation.params.iter().filter(|p| p.location != ParamLocation::Path) {
+        let wire = &param.name;
+        let name = ident(&param.rust_name);
+        let add = match param.location {
+            ParamLocation::Query => {
+                let style = style(param.style);
+                let explode = param.explode;
+                quote!(call.query(#wire, value, #style, #explode)?;)
+            }
+            ParamLocation::Header => quote!(call.header(#wire, value)?;),
+            ParamLocation::Cookie => quote!(call.cookie(#wire, value)?;),
+            ParamLocation::Path => unreachable!("filtered out"),
+        };
+        steps.push(if param.required {
+            quote! { let value = &self.#name; #add }
+        } else {
+            quote! { if let Some(value) = &self.#name { #add } }
+        });
+    }
+    if let Some(body) = &operation.body {
+        let put = |value: TokenStream| match body.encodings.first() {
+            Some(Encoding::Form) => quote!(call.form(#value)?;),
+            Some(Encoding::Multipart) => quote!(call.multipart(#value)?;),
+            Some(Encoding::Text) => quote!(call.raw(#value.clone().into_bytes(), "text/plain; charset=utf-8");),
+            Some(Encoding::Binary) => quote!(call.raw(#value.clone(), "application/octet-stream");),
+            Some(Encoding::Yaml) if !choice(&body.encodings) => quote!(call.body(#value, crate::Format::Yaml)?;),
+            _ if choice(&body.encodings) => quote!(call.body(#value, self.content_type)?;),
+            _ => quote!(call.body(#value, crate::Format::Json)?;),
+        };
+        steps.push(if body.required {
+            put(quote!(&self.body))
+        } else {
+            let put = put(quote!(body));
+            quote! { if let Some(body) = &self.body { #put } }
+        });
+    }
+    let format = if choice(&operation.accept) {
+        steps.push(quote!(call.accept(self.accept);));
+        quote!(self.accept)
+    } else if operation.accept.first() == Some(&Encoding::Yaml) {
+        steps.push(quote!(call.accept(crate::Format::Yaml);));
+        quote!(crate::Format::Yaml)
+    } else {
+        quote!(crate::Format::Json)
+    };
+    let finish = match &operation.success {
+        Success::Empty => quote!(Ok(answer.into_response(()))),
+        Success::One(ty) => decode_one(operation, ty, &format),
+        Success::Several { type_name, variants } => {
+            let name = ident(type_name);
+            let mut arms = Vec::new();
+            let mut fallback = None;
+            for variant in variants {
+                let variant_name = ident(&variant.name);
+                let value = match &variant.ty {
+                    Some(_) => quote!(#name::#variant_name(answer.parse(#format)?)),
+                    None => quote!(#name::#variant_name),
+                };
+                match variant.status {
+                    Status::Code(code) => arms.push(quote!(#code => #value,)),
+                    Status::Range(class) => {
+                        let low = class * 100;
+                        let high = low + 99;
+                        arms.push(quote!(#low..=#high => #value,));
+                    }
+                    Status::Default => fallback = Some(quote!(_ => #value,)),
+                }
+            }
+            let fallback = fallback.unwrap_or_else(|| {
+                quote! {
+                    status => return Err(crate::Error::Decode {
+                        status: answer.status(),
+                        message: format!("the operation does not document the status {status}"),
+                        excerpt: String::new(),
+                    }),
+                }
+            });
+            quote! {
+                let body = match answer.status().as_u16() {
+                    #( #arms )*
+                    #fallback
+                };
+                Ok(answer.into_response(body))
+            }
+        }
+    };
+    let call = if steps.is_empty() { quote!(call) } else { quote!(mut call) };
+    quote! {
+        /// Sends the request and waits for its answer.
+        pub async fn send(self) -> Result<crate::Response<#success_type>, crate::Error> {
+            let path = #path;
+            let #call = crate::runtime::Call::new(&self.client, #id, #method, #path_template, path);
+            #( #steps )*
+            let answer = call.send().await?;
+            #finish
+        }
+    }
+}
+
+/// Decoding a single success body, by what its content is.
+fn decode_one(operation: &Operation, ty: &TypeRef, format: &TokenStream) -> TokenStream {
+    let encoding = operation
+        .responses
+        .iter()
+        .filter(|r| r.status.is_success() || r.status == Status::Default)
+        .find_map(|r| r.content.first())
+        .map(|c| c.encoding);
+    match (encoding, ty) {
+        (Some(Encoding::Binary), TypeRef::Binary) => quote! {
+            let body = answer.bytes().to_vec();
+            Ok(answer.into_response(body))
+        },
+        (Some(Encoding::Text), TypeRef::String) => quote! {
+            let body = answer.text()?;
+            Ok(answer.into_response(body))
+        },
+        _ => quote!(answer.decode(#format)),
+    }
+}
+
+/// `stream()` for an operation that pages.
+fn stream(operation: &Operation) -> TokenStream {
+    let Some(pagination) = &operation.pagination else {
+        return TokenStream::new();
+    };
+    let item = rust_type(&pagination.item_type, &models());
+    let items = ident(&pagination.items_field);
+    let items = if pagination.items_optional { quote!(body.#items.unwrap_or_default()) } else { quote!(body.#items) };
+    let follow = |path: &FieldPath| -> TokenStream {
+        // `Some(&body)`, then each field: optional ones flatten, required ones map.
+        let mut expression = quote!(Some(&body));
+        for (field, optional) in &path.fields {
+            let field = ident(field);
+            expression = if *optional {
+                quote!(#expression.and_then(|value| value.#field.as_ref()))
+            } else {
+                quote!(#expression.map(|value| &value.#field))
+            };
+        }
+        expression
+    };
+    let next = follow(&pagination.next_link);
+    // Page numbers and counts travel as `i64`; a parameter or field of another width converts.
+    let is_i64 = |ty: Option<&TypeRef>| matches!(ty, Some(TypeRef::Integer(crate::ir::IntegerFormat::I64)));
+    let param_type = |name: &str| operation.params.iter().find(|p| p.name == name).map(|p| &p.ty);
+    let convert = |value: TokenStream, ty: Option<&TypeRef>| {
+        if is_i64(ty) { quote!(Some(#value)) } else { quote!(#value.try_into().ok()) }
+    };
+    let total = match &pagination.total {
+        Some(path) if is_i64(Some(&path.ty)) => {
+            let total = follow(path);
+            quote!(#total.copied())
+        }
+        Some(path) => {
+            let total = follow(path);
+            quote!(#total.copied().and_then(|total| i64::try_from(total).ok()))
+        }
+        None => quote!(None),
+    };
+    let page_param = &pagination.page_param;
+    let page_field = operation.params.iter().find(|p| &p.name == page_param).map(|p| ident(&p.rust_name));
+    let per_page_param = match &pagination.per_page_param {
+        Some(name) => quote!(Some(#name)),
+        None => quote!(None),
+    };
+    let set_per_page = pagination.per_page_param.as_ref().and_then(|name| {
+        let field = ident(&operation.params.iter().find(|p| &p.name == name)?.rust_name);
+        let value = convert(quote!(per_page), param_type(name));
+        Some(quote! {
+            if let Some(per_page) = next.per_page {
+                request.#field = #value;
+            }
+        })
+    });
+    let page_value = convert(quote!(next.page), param_type(page_param));
+    let page_field = page_field.expect("pagination found the page parameter among the parameters");
+    quote! {
+        /// Every item of every page, as a stream that asks for each page when it reaches it,
+        /// following the `next` links (only their page numbers: requests stay on the client's
+        /// base URL).
+        pub fn stream(self) -> crate::Pages<#item> {
+            crate::runtime::Pages::new(#page_param, #per_page_param, move |next: Option<crate::runtime::NextPage>| {
+                let mut request = self.clone();
+                if let Some(next) = next {
+                    request.#page_field = #page_value;
+                    #set_per_page
+                }
+                Box::pin(async move {
+                    let body = request.send().await?.into_inner();
+                    let next = #next.cloned();
+                    let total = #total;
+                    Ok(crate::runtime::Page { items: #items, next, total })
+                })
+            })
+        }
+    }
+}

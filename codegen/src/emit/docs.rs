@@ -1,0 +1,216 @@
+//! The spec's descriptions as rustdoc: Markdown that rustdoc and clippy read without complaint.
+//!
+//! Descriptions are written for a web page, so some of their Markdown means something else in
+//! rustdoc: an indented block or a bare code fence would be compiled as a doctest, `<resource>`
+//! would be an HTML tag, `[x]` an intra-doc link, a bare URL a warning, and a list followed by a
+//! line of text a "lazy continuation".
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `#[doc]` attributes for `text` (nothing for `None` or blank text).
+pub(crate) fn attrs(text: Option<&str>) -> TokenStream {
+    let Some(text) = text else { return TokenStream::new() };
+    lines_to_attrs(&rustdoc(text))
+}
+
+/// `#[doc]` attributes for text that is already rustdoc.
+pub(crate) fn lines_to_attrs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Joins paragraphs with blank lines, skipping empty ones.
+pub(crate) fn paragraphs<I, S>(parts: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    parts
+        .into_iter()
+        .map(|part| part.as_ref().trim().to_owned())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Rewrites a spec description into rustdoc Markdown.
+pub(crate) fn rustdoc(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut in_list = false;
+    for raw in text.replace("\r\n", "\n").lines() {
+        let line = raw.trim_end();
+        let trimmed = line.trim_start();
+        if let Some(marker) = fence {
+            out.push(line.to_owned());
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+            let language = trimmed[marker.len()..].trim();
+            // Only Rust code is compiled as a doctest: any other fence is text.
+            let language = if language.is_empty() || language == "rust" { "text" } else { language };
+            out.push(format!("{marker}{language}"));
+            fence = Some(marker);
+            in_list = false;
+            continue;
+        }
+        if trimmed.is_empty() {
+            in_list = false;
+            out.push(String::new());
+            continue;
+        }
+        let is_item = trimmed.starts_with("- ")
+            || trimmed.starts_with("* ")
+            || trimmed.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if in_list && !is_item {
+            // End the list instead of continuing its last item lazily.
+            out.push(String::new());
+        }
+        in_list = is_item;
+        // Leading indentation would make an indented code block.
+        out.push(escape_inline(trimmed));
+    }
+    if fence.is_some() {
+        out.push("```".into());
+    }
+    let mut text = out.join("\n");
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    text.trim().to_owned()
+}
+
+/// Escapes what rustdoc would misread in one line, leaving code spans and links alone.
+fn escape_inline(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '`' => {
+                // A code span runs to the next run of as many backticks.
+                let ticks = chars[i..].iter().take_while(|&&t| t == '`').count();
+                let close = (i + ticks..chars.len())
+                    .find(|&j| chars[j..].iter().take_while(|&&t| t == '`').count() == ticks && (j == 0 || chars[j - 1] != '`'));
+                match close {
+                    Some(j) => {
+                        out.extend(&chars[i..j + ticks]);
+                        i = j + ticks;
+                    }
+                    None => {
+                        out.push_str("\\`");
+                        i += 1;
+                    }
+                }
+            }
+            '[' => {
+                // A Markdown link `[text](url)` stays; other brackets are escaped.
+                let close = chars[i..].iter().position(|&t| t == ']').map(|p| i + p);
+                match close {
+                    Some(j) if chars.get(j + 1) == Some(&'(') && chars[j..].contains(&')') => {
+                        let end = j + chars[j..].iter().position(|&t| t == ')').expect("checked above");
+                        out.extend(&chars[i..=end]);
+                        i = end + 1;
+                    }
+                    _ => {
+                        out.push_str("\\[");
+                        i += 1;
+                    }
+                }
+            }
+            ']' => {
+                out.push_str("\\]");
+                i += 1;
+            }
+            '<' => {
+                let rest: String = chars[i + 1..].iter().collect();
+                match rest.find('>') {
+                    Some(end) if rest.starts_with("http://") || rest.starts_with("https://") => {
+                        out.push('<');
+                        out.push_str(&rest[..=end]);
+                        i += 1 + rest[..=end].chars().count();
+                    }
+                    _ => {
+                        out.push_str("\\<");
+                        i += 1;
+                    }
+                }
+            }
+            '>' => {
+                out.push_str("\\>");
+                i += 1;
+            }
+            'h' if starts_url(&chars[i..]) && (i == 0 || !matches!(chars[i - 1], '(' | '"' | '\'' | '/')) => {
+                let mut end = i;
+                while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '<' | '>' | '"' | '`' | ')') {
+                    end += 1;
+                }
+                while end > i && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?' | '\'' | ']') {
+                    end -= 1;
+                }
+                out.push('<');
+                out.extend(&chars[i..end]);
+                out.push('>');
+                i = end;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn starts_url(chars: &[char]) -> bool {
+    let head: String = chars.iter().take(8).collect();
+    head.starts_with("http://") || head.starts_with("https://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_like_words_and_brackets_are_escaped() {
+        assert_eq!(rustdoc("needs <resource>:read"), "needs \\<resource\\>:read");
+        assert_eq!(rustdoc("a [list] of"), "a \\[list\\] of");
+        assert_eq!(rustdoc("see [docs](https://x.example/a)"), "see [docs](https://x.example/a)");
+        assert_eq!(rustdoc("code `<a>[b]` stays"), "code `<a>[b]` stays");
+    }
+
+    #[test]
+    fn bare_urls_become_autolinks() {
+        assert_eq!(rustdoc("See https://docs.example/x#rate-limit for more."), "See <https://docs.example/x#rate-limit> for more.");
+        assert_eq!(rustdoc("at <https://a.example>"), "at <https://a.example>");
+        assert_eq!(rustdoc("(https://a.example)"), "(https://a.example)");
+    }
+
+    #[test]
+    fn nothing_becomes_a_doctest() {
+        assert_eq!(rustdoc("text\n\n    indented code"), "text\n\nindented code");
+        assert_eq!(rustdoc("```\nx = 1\n```"), "```text\nx = 1\n```");
+        assert_eq!(rustdoc("```json\n{}\n```"), "```json\n{}\n```");
+        assert_eq!(rustdoc("```\nunclosed"), "```text\nunclosed\n```");
+    }
+
+    #[test]
+    fn lists_end_before_the_next_paragraph() {
+        assert_eq!(
+            rustdoc("Kinds:\n- A: first\n- B: second\nThen text."),
+            "Kinds:\n- A: first\n- B: second\n\nThen text."
+        );
+    }
+
+    #[test]
+    fn attributes_carry_one_line_each() {
+        let tokens = attrs(Some("One.\n\nTwo.")).to_string();
+        assert_eq!(tokens, "# [doc = \" One.\"] # [doc = \"\"] # [doc = \" Two.\"]");
+        assert!(attrs(None).is_empty());
+    }
+}

@@ -1,0 +1,153 @@
+//! The frame of the crate, rendered from the minijinja templates in `templates/`.
+
+use std::path::PathBuf;
+
+use heck::ToShoutySnakeCase;
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+use serde::Serialize;
+
+use super::{EmitError, EmitOptions, GeneratedFile, docs, header};
+use crate::ir::{Api, Operation, Success, TypeRef};
+
+const TEMPLATES: &[(&str, &str, &str)] = &[
+    ("Cargo.toml.jinja", "Cargo.toml", include_str!("../../../templates/Cargo.toml.jinja")),
+    ("README.md.jinja", "README.md", include_str!("../../../templates/README.md.jinja")),
+    ("lib.rs.jinja", "src/lib.rs", include_str!("../../../templates/lib.rs.jinja")),
+];
+
+#[derive(Serialize)]
+struct ResourceView<'a> {
+    tag: &'a str,
+    module: &'a str,
+    methods: Vec<String>,
+}
+
+pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+    let mut environment = Environment::new();
+    let syntax = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .map_err(|error| template_error("syntax", &error))?;
+    environment.set_syntax(syntax);
+    // A misspelt variable is an error, not an empty string in the output.
+    environment.set_undefined_behavior(UndefinedBehavior::Strict);
+    for (name, _, source) in TEMPLATES {
+        environment
+            .add_template(name, source)
+            .map_err(|error| template_error(name, &error))?;
+    }
+    let lib_name = options.crate_name.replace('-', "_");
+    let resources: Vec<ResourceView<'_>> = api
+        .resources
+        .iter()
+        .map(|resource| ResourceView {
+            tag: &resource.tag,
+            module: &resource.module,
+            methods: resource.operations.iter().map(|op| format!("`{}`", op.method_name)).collect(),
+        })
+        .collect();
+    let description_doc: Vec<String> = api
+        .description
+        .as_deref()
+        .map(docs::rustdoc)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let context = context! {
+        header_toml => header(options, "#"),
+        header_rust => header(options, "//"),
+        header_markdown => format!("<!-- {} -->", header(options, "").trim()),
+        crate_name => &options.crate_name,
+        crate_version => &options.crate_version,
+        crate_path => "../generated",
+        lib_name => lib_name,
+        title => &api.title,
+        api_version => &api.version,
+        description_doc => description_doc,
+        base_url => api.base_url.clone().unwrap_or_default(),
+        user_agent => format!("{}-rust", options.crate_name),
+        token_env => token_env(&options.crate_name),
+        error_body => match &api.error_body {
+            Some(TypeRef::Named(name)) => format!("models::{name}"),
+            _ => "serde_json::Value".to_owned(),
+        },
+        features => Value::from(Serde(&api.features)),
+        resources => Value::from(Serde(&resources)),
+        operation_count => api.resources.iter().map(|r| r.operations.len()).sum::<usize>(),
+        type_count => api.types.len(),
+        quick_start => quick_start(api),
+        paginated => paginated(api),
+    };
+    TEMPLATES
+        .iter()
+        .map(|(name, path, _)| {
+            let template = environment.get_template(name).map_err(|error| template_error(name, &error))?;
+            let contents = template.render(&context).map_err(|error| template_error(name, &error))?;
+            Ok(GeneratedFile {
+                path: PathBuf::from(path),
+                contents,
+            })
+        })
+        .collect()
+}
+
+fn template_error(name: &str, error: &minijinja::Error) -> EmitError {
+    EmitError::Template {
+        template: name.to_owned(),
+        message: format!("{error:#}"),
+    }
+}
+
+/// `DIGITALOCEAN_TOKEN` for `digitalocean-api`: the crate name without `-api`, then `_TOKEN`.
+fn token_env(crate_name: &str) -> String {
+    let stem = crate_name.strip_suffix("-api").unwrap_or(crate_name);
+    format!("{}_TOKEN", stem.to_shouty_snake_case())
+}
+
+/// A call to show in the docs: the first operation that needs no body and no arguments, else
+/// the first one without a body, with example arguments.
+fn quick_start(api: &Api) -> Option<String> {
+    let candidates = api.resources.iter().flat_map(|r| r.operations.iter().map(move |op| (r, op)));
+    let call = |(resource, op): (&crate::ir::Resource, &Operation)| {
+        let arguments: Vec<String> = op.params.iter().filter(|p| p.required).map(|p| example_argument(&p.ty)).collect();
+        format!("{}().{}({})", resource.module, op.method_name, arguments.join(", "))
+    };
+    let simple = |op: &Operation| op.body.is_none() && op.http_method == crate::ir::HttpMethod::Get && !matches!(op.success, Success::Empty);
+    let mut candidates: Vec<_> = candidates.filter(|(_, op)| simple(op)).collect();
+    candidates.sort_by_key(|(_, op)| op.params.iter().filter(|p| p.required).count());
+    candidates.into_iter().next().map(call)
+}
+
+fn example_argument(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::String => "\"...\"".into(),
+        TypeRef::Boolean => "true".into(),
+        TypeRef::Integer(_) | TypeRef::IntegerString(_) => "1".into(),
+        TypeRef::Number(_) => "1.0".into(),
+        _ => "Default::default()".into(),
+    }
+}
+
+/// A paginated list call to show in the README.
+fn paginated(api: &Api) -> Option<String> {
+    api.resources.iter().find_map(|resource| {
+        let op = resource.operations.iter().find(|op| op.pagination.is_some() && !op.params.iter().any(|p| p.required))?;
+        Some(format!("{}().{}()", resource.module, op.method_name))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_variables_follow_the_crate_name() {
+        assert_eq!(token_env("digitalocean-api"), "DIGITALOCEAN_TOKEN");
+        assert_eq!(token_env("pet-store"), "PET_STORE_TOKEN");
+    }
+}

@@ -1,0 +1,410 @@
+//! The intermediate model of an API: what `lower` builds from the spec and every emitter reads.
+//!
+//! It is plain data with Rust names already chosen, so that emitters only decide how things are
+//! spelled, never what they are. It serializes, which is how the snapshot tests show its drift.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// A whole API: its resources, their operations and the named types they use.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Api {
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    /// The first server URL of the spec, the client's default base URL.
+    pub base_url: Option<String>,
+    /// One per tag, sorted by module name.
+    pub resources: Vec<Resource>,
+    /// Every named type, sorted by name.
+    pub types: Vec<TypeDef>,
+    /// The body that the API's error responses share, when they all share one.
+    pub error_body: Option<TypeRef>,
+    /// How the runtime is configured for this spec.
+    pub features: Features,
+}
+
+/// What the generated crate needs beyond plain JSON, so that it depends only on what it uses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Features {
+    pub yaml: bool,
+    pub form: bool,
+    pub multipart: bool,
+    pub date_time: bool,
+    pub int_as_string: bool,
+}
+
+/// The operations of one tag, reached through one accessor on the client.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resource {
+    /// The tag as written in the spec.
+    pub tag: String,
+    /// Module and accessor name (`apps`).
+    pub module: String,
+    /// The accessor's return type (`Apps`).
+    pub type_name: String,
+    pub doc: Option<String>,
+    /// Sorted by method name.
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Operation {
+    /// The operationId as written in the spec.
+    pub id: String,
+    /// The client method (`get_deployment`).
+    pub method_name: String,
+    /// The request builder that the method returns (`GetDeployment`).
+    pub builder_name: String,
+    pub http_method: HttpMethod,
+    /// The path template as written in the spec (`/v2/apps/{app_id}`).
+    pub path: String,
+    pub path_segments: Vec<PathSegment>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    /// OAuth scopes that the operation requires.
+    pub scopes: Vec<String>,
+    /// Path parameters first, in path order; then the others sorted by location and name.
+    pub params: Vec<Parameter>,
+    pub body: Option<RequestBody>,
+    /// Every documented response, successes first, sorted by status.
+    pub responses: Vec<Response>,
+    /// Which success bodies the operation returns, derived from `responses`.
+    pub success: Success,
+    /// Present when the operation lists a collection page by page.
+    pub pagination: Option<Pagination>,
+    /// The formats the success body may be requested in, when there is a choice (JSON first).
+    pub accept: Vec<Encoding>,
+    /// What the spec says of choosing the response format (its `Accept` header parameter).
+    pub accept_doc: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl HttpMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Options => "OPTIONS",
+            HttpMethod::Head => "HEAD",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Trace => "TRACE",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum PathSegment {
+    Literal(String),
+    /// Index into `Operation::params`.
+    Param(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parameter {
+    /// The name on the wire.
+    pub name: String,
+    pub rust_name: String,
+    pub location: ParamLocation,
+    pub required: bool,
+    pub ty: TypeRef,
+    pub doc: Option<String>,
+    pub default: Option<Value>,
+    pub deprecated: bool,
+    pub style: ParamStyle,
+    pub explode: bool,
+}
+
+/// How a parameter value is serialized (OpenAPI `style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ParamStyle {
+    Simple,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+    Label,
+    Matrix,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequestBody {
+    pub required: bool,
+    pub doc: Option<String>,
+    pub ty: TypeRef,
+    /// The encodings the body may be sent in; the first is the default.
+    pub encodings: Vec<Encoding>,
+    /// What the spec says of choosing the body's format (its `Content-Type` header parameter).
+    pub content_type_doc: Option<String>,
+    /// The example the spec gives for the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Value>,
+}
+
+/// How a body travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Encoding {
+    Json,
+    Yaml,
+    Form,
+    Multipart,
+    Text,
+    Binary,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Response {
+    pub status: Status,
+    pub doc: Option<String>,
+    /// One entry per media type, in the spec's order of preference (JSON first).
+    pub content: Vec<Content>,
+    pub headers: Vec<ResponseHeader>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Status {
+    Code(u16),
+    /// `2XX` and the like: the first digit.
+    Range(u16),
+    Default,
+}
+
+impl Status {
+    pub fn is_success(self) -> bool {
+        match self {
+            Status::Code(code) => (200..300).contains(&code),
+            Status::Range(class) => class == 2,
+            Status::Default => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Content {
+    pub media_type: String,
+    pub encoding: Encoding,
+    /// `None` when the media type has no schema.
+    pub ty: Option<TypeRef>,
+    /// The example the spec gives for this media type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseHeader {
+    pub name: String,
+    pub ty: TypeRef,
+    pub doc: Option<String>,
+}
+
+/// The success bodies of an operation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Success {
+    /// No success response has a body.
+    Empty,
+    /// Every success response has this body (or none).
+    One(TypeRef),
+    /// Different statuses carry different bodies: the emitter makes an enum of them.
+    Several {
+        type_name: String,
+        variants: Vec<SuccessVariant>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SuccessVariant {
+    pub name: String,
+    pub status: Status,
+    pub ty: Option<TypeRef>,
+    pub doc: Option<String>,
+}
+
+/// How a list operation pages: found from the shapes of its parameters and response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pagination {
+    /// The wire name of the page-number query parameter.
+    pub page_param: String,
+    /// The wire name of the page-size query parameter, when there is one.
+    pub per_page_param: Option<String>,
+    /// The Rust field of the response that holds the items.
+    pub items_field: String,
+    /// Whether that field is optional in the response.
+    pub items_optional: bool,
+    pub item_type: TypeRef,
+    /// Where the response keeps the `next` link.
+    pub next_link: FieldPath,
+    /// Where the response keeps the total count, when it carries one.
+    pub total: Option<FieldPath>,
+}
+
+/// A field reached from a response body through nested structs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldPath {
+    /// The Rust fields, outermost first, each with whether it is optional.
+    pub fields: Vec<(String, bool)>,
+    pub ty: TypeRef,
+}
+
+/// A type as used by a field, parameter or body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum TypeRef {
+    /// A named type of `Api::types`.
+    Named(String),
+    String,
+    Boolean,
+    Integer(IntegerFormat),
+    /// An integer that travels as a JSON string (`type: string, format: int64`).
+    IntegerString(IntegerFormat),
+    Number(NumberFormat),
+    DateTime,
+    Date,
+    /// Raw bytes (`format: binary`).
+    Binary,
+    /// Any JSON value.
+    Any,
+    Array(Box<TypeRef>),
+    /// A JSON object with arbitrary keys.
+    Map(Box<TypeRef>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IntegerFormat {
+    I32,
+    I64,
+    U32,
+    U64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberFormat {
+    F32,
+    F64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeDef {
+    pub name: String,
+    pub doc: Option<String>,
+    /// Where the type comes from: a JSON pointer into the bundled spec.
+    pub origin: String,
+    pub deprecated: bool,
+    pub kind: TypeKind,
+    /// Whether the type implements `Default` (all its fields do, or the spec gives a default).
+    pub has_default: bool,
+    /// The examples the spec gives for this type, used by the generated example tests.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum TypeKind {
+    Struct(StructDef),
+    Enum(EnumDef),
+    Union(UnionDef),
+    Alias(TypeRef),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StructDef {
+    /// Sorted by wire name.
+    pub fields: Vec<Field>,
+    /// Where the keys that no field names go.
+    pub rest: Rest,
+}
+
+/// What a struct does with the keys of an object that are not among its fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Rest {
+    /// Kept as JSON in a field with this name, so that they survive a round trip.
+    Unknown { field: String },
+    /// The schema types them (`additionalProperties: {schema}`).
+    Typed { field: String, ty: TypeRef },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub rust_name: String,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub nullable: bool,
+    pub doc: Option<String>,
+    pub default: Option<Value>,
+    pub deprecated: bool,
+    pub read_only: bool,
+    /// Set when the field would otherwise make its type infinitely large.
+    pub boxed: bool,
+}
+
+impl Field {
+    /// Whether the Rust field is an `Option`.
+    pub fn is_optional(&self) -> bool {
+        !self.required || self.nullable
+    }
+}
+
+/// A string enum. It is always open: a value the spec does not list decodes into a catch-all
+/// variant that keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnumDef {
+    pub variants: Vec<EnumVariant>,
+    /// The catch-all variant's name.
+    pub other_variant: String,
+    /// Index of the variant that the spec names as default.
+    pub default: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnumVariant {
+    pub value: String,
+    pub rust_name: String,
+    pub doc: Option<String>,
+}
+
+/// `oneOf` / `anyOf`: one of several shapes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnionDef {
+    pub variants: Vec<UnionVariant>,
+    /// The property whose value says which variant a value is.
+    pub discriminator: Option<String>,
+    /// The catch-all variant that keeps a value no variant accepts.
+    pub other_variant: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnionVariant {
+    pub rust_name: String,
+    pub ty: TypeRef,
+    /// The discriminator values that select this variant.
+    pub tags: Vec<String>,
+    /// Set when the variant would otherwise make its type infinitely large.
+    pub boxed: bool,
+}

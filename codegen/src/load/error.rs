@@ -1,0 +1,109 @@
+use std::fmt;
+use std::io;
+
+use crate::location::Location;
+
+/// Why a spec could not be loaded. Every variant says where, and `hint` says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {file}{}: {source}", from_suffix(.referenced_from))]
+    Read {
+        file: String,
+        referenced_from: Option<Location>,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("{location}: invalid YAML: {message}")]
+    Syntax { location: Location, message: String },
+
+    #[error("{location}: {message}")]
+    Version { location: Location, message: String },
+
+    #[error("{location}: `$ref: {reference}` {reason}")]
+    Reference {
+        location: Location,
+        reference: String,
+        reason: String,
+    },
+
+    #[error("{location}: `$ref` cycle with no object in between: {}", .chain.join(" -> "))]
+    Cycle { location: Location, chain: Vec<String> },
+
+    #[error("{location}: two different components are named `{name}`; the other one is at {other}")]
+    Conflict {
+        location: Location,
+        name: String,
+        other: Location,
+    },
+
+    #[error("{location}: not a valid OpenAPI 3.0 document here: {message}")]
+    Invalid { location: Location, message: String },
+}
+
+fn from_suffix(location: &Option<Location>) -> String {
+    match location {
+        Some(location) => format!(" (referenced from {location})"),
+        None => String::new(),
+    }
+}
+
+impl LoadError {
+    /// Where the problem is (for `Read`, the reference that named the missing file, if any).
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            LoadError::Read {
+                referenced_from, ..
+            } => referenced_from.as_ref(),
+            LoadError::Syntax { location, .. }
+            | LoadError::Version { location, .. }
+            | LoadError::Reference { location, .. }
+            | LoadError::Cycle { location, .. }
+            | LoadError::Conflict { location, .. }
+            | LoadError::Invalid { location, .. } => Some(location),
+        }
+    }
+
+    /// One sentence on how to fix it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            LoadError::Read { .. } => {
+                "check the path: a `$ref` to another file is relative to the file that contains it"
+            }
+            LoadError::Syntax { .. } => "fix the YAML at that line and column",
+            LoadError::Version { .. } => {
+                "write the document as OpenAPI 3.0 (`openapi: 3.0.3`); other versions are not read"
+            }
+            LoadError::Reference { .. } => {
+                "define what the reference names, or point it at a definition that exists"
+            }
+            LoadError::Cycle { .. } => {
+                "make one of the references point at a schema with content instead of another reference"
+            }
+            LoadError::Conflict { .. } => "rename one of the two components",
+            LoadError::Invalid { .. } => {
+                "compare this node with the OpenAPI 3.0 specification of the object expected there"
+            }
+        }
+    }
+}
+
+/// The error with its hint, as the command-line tools print it.
+pub struct Report<'a, E>(pub &'a E);
+
+impl<E: fmt::Display + HasHint> fmt::Display for Report<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: {}\n  help: {}", self.0, self.0.hint())
+    }
+}
+
+/// Errors that know how to fix themselves.
+pub trait HasHint {
+    fn hint(&self) -> &'static str;
+}
+
+impl HasHint for LoadError {
+    fn hint(&self) -> &'static str {
+        LoadError::hint(self)
+    }
+}

@@ -1,0 +1,434 @@
+//! Stage 1: read the spec's files, join their `$ref`s into one document and parse it as OpenAPI.
+
+mod bundle;
+mod error;
+mod precheck;
+mod source;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+pub use bundle::Bundle;
+pub use error::{HasHint, LoadError, Report};
+pub use source::{Disk, Files, InMemory, SourceFile, normalize};
+
+use crate::location::join_pointer;
+
+/// A loaded spec: the parsed document and the way back to the files it came from.
+#[derive(Debug)]
+pub struct Spec {
+    pub openapi: openapiv3::OpenAPI,
+    pub bundle: Bundle,
+}
+
+impl Spec {
+    /// The file, line and pointer of a node of the bundled document.
+    pub fn locate(&self, pointer: &str) -> crate::Location {
+        self.bundle.locate(pointer)
+    }
+}
+
+/// Loads the spec whose root file is `root`, reading files from the disk.
+pub fn load(root: &Path) -> Result<Spec, LoadError> {
+    load_with(&Disk, root)
+}
+
+/// Loads the spec whose root file is `root`, reading files through `files`.
+pub fn load_with(files: &dyn Files, root: &Path) -> Result<Spec, LoadError> {
+    let bundle = bundle::bundle(files, normalize(root))?;
+    check_version(&bundle)?;
+    precheck::check(&bundle)?;
+    let openapi = match attempt::<openapiv3::OpenAPI>(&bundle.document, &[]) {
+        Ok(openapi) => openapi,
+        Err(whole) => {
+            // openapiv3's untagged and flattened types lose the path of an error; trying the
+            // parts one by one finds the node that is wrong.
+            let (tokens, message) = narrow(&bundle.document).unwrap_or(whole);
+            return Err(LoadError::Invalid {
+                location: bundle.locate(&join_pointer(&tokens)),
+                message,
+            });
+        }
+    };
+    Ok(Spec { openapi, bundle })
+}
+
+/// Deserializes `value` (found at `base`) as `T`, or says where inside it deserializing failed.
+fn attempt<T: serde::de::DeserializeOwned>(value: &Value, base: &[String]) -> Result<T, (Vec<String>, String)> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let mut tokens = base.to_vec();
+        tokens.extend(error.path().iter().filter_map(|segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
+            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
+        }));
+        (tokens, error.inner().to_string())
+    })
+}
+
+/// The first part of the document that does not deserialize on its own, as deep as the
+/// document's structure is known.
+fn narrow(document: &Value) -> Option<(Vec<String>, String)> {
+    use openapiv3::{Header, Operation, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema};
+
+    fn check<T: serde::de::DeserializeOwned>(value: &Value, at: &[String]) -> Option<(Vec<String>, String)> {
+        attempt::<T>(value, at).err()
+    }
+    fn entries<'v>(value: Option<&'v Value>) -> impl Iterator<Item = (&'v String, &'v Value)> {
+        value.and_then(Value::as_object).into_iter().flatten()
+    }
+    fn child(at: &[String], key: &str) -> Vec<String> {
+        let mut tokens = at.to_vec();
+        tokens.push(key.to_owned());
+        tokens
+    }
+    fn schema(value: &Value, at: &[String]) -> Option<(Vec<String>, String)> {
+        for key in ["properties"] {
+            for (name, property) in entries(value.get(key)) {
+                if let Some(found) = schema(property, &child(&child(at, key), name)) {
+                    return Some(found);
+                }
+            }
+        }
+        for key in ["items", "additionalProperties", "not"] {
+            if let Some(inner) = value.get(key).filter(|v| v.is_object()) {
+                if let Some(found) = schema(inner, &child(at, key)) {
+                    return Some(found);
+                }
+            }
+        }
+        for key in ["allOf", "oneOf", "anyOf"] {
+            for (index, inner) in value.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
+                if let Some(found) = schema(inner, &child(&child(at, key), &index.to_string())) {
+                    return Some(found);
+                }
+            }
+        }
+        check::<ReferenceOr<Schema>>(value, at)
+    }
+    fn content(value: &Value, at: &[String]) -> Option<(Vec<String>, String)> {
+        for (media_type, media) in entries(value.get("content")) {
+            if let Some(inner) = media.get("schema") {
+                let at = child(&child(&child(at, "content"), media_type), "schema");
+                if let Some(found) = schema(inner, &at) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+    fn operation(value: &Value, at: &[String]) -> Option<(Vec<String>, String)> {
+        for (index, parameter) in value.get("parameters").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let at = child(&child(at, "parameters"), &index.to_string());
+            if let Some(found) = parameter.get("schema").and_then(|s| schema(s, &child(&at, "schema"))) {
+                return Some(found);
+            }
+            if let Some(found) = check::<ReferenceOr<Parameter>>(parameter, &at) {
+                return Some(found);
+            }
+        }
+        if let Some(body) = value.get("requestBody") {
+            let at = child(at, "requestBody");
+            if let Some(found) = content(body, &at).or_else(|| check::<ReferenceOr<RequestBody>>(body, &at)) {
+                return Some(found);
+            }
+        }
+        for (code, response) in entries(value.get("responses")) {
+            let at = child(&child(at, "responses"), code);
+            if let Some(found) = content(response, &at).or_else(|| check::<ReferenceOr<Response>>(response, &at)) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    let root: Vec<String> = Vec::new();
+    for (path, item) in entries(document.get("paths")) {
+        let at = child(&child(&root, "paths"), path);
+        for method in ["get", "put", "post", "delete", "options", "head", "patch", "trace"] {
+            if let Some(value) = item.get(method) {
+                let at = child(&at, method);
+                if let Some(found) = operation(value, &at).or_else(|| check::<Operation>(value, &at)) {
+                    return Some(found);
+                }
+            }
+        }
+        if let Some(found) = operation(item, &at).or_else(|| check::<ReferenceOr<PathItem>>(item, &at)) {
+            return Some(found);
+        }
+    }
+    let components = child(&root, "components");
+    for (name, value) in entries(document.get("components").and_then(|c| c.get("schemas"))) {
+        if let Some(found) = schema(value, &child(&child(&components, "schemas"), name)) {
+            return Some(found);
+        }
+    }
+    for (kind, check_one) in [
+        ("parameters", check::<ReferenceOr<Parameter>> as fn(&Value, &[String]) -> _),
+        ("responses", check::<ReferenceOr<Response>>),
+        ("requestBodies", check::<ReferenceOr<RequestBody>>),
+        ("headers", check::<ReferenceOr<Header>>),
+    ] {
+        for (name, value) in entries(document.get("components").and_then(|c| c.get(kind))) {
+            let at = child(&child(&components, kind), name);
+            if let Some(found) = content(value, &at).or_else(|| check_one(value, &at)) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+fn check_version(bundle: &Bundle) -> Result<(), LoadError> {
+    let version_error = |key: &str, message: String| LoadError::Version {
+        location: bundle.locate(&join_pointer(&[key])),
+        message,
+    };
+    if !bundle.document.is_object() {
+        return Err(LoadError::Invalid {
+            location: bundle.locate("#"),
+            message: "the document is not a mapping of OpenAPI fields".into(),
+        });
+    }
+    if let Some(swagger) = bundle.document.get("swagger") {
+        return Err(version_error(
+            "swagger",
+            format!("this is a Swagger {} document; only OpenAPI 3.0 is read", show(swagger)),
+        ));
+    }
+    match bundle.document.get("openapi") {
+        Some(Value::String(version)) if version.starts_with("3.0.") || version == "3.0" => Ok(()),
+        Some(other) => Err(version_error(
+            "openapi",
+            format!("OpenAPI version {} is not supported; only 3.0.x is read", show(other)),
+        )),
+        None => Err(LoadError::Version {
+            location: bundle.locate("#"),
+            message: "the document has no `openapi` version field".into(),
+        }),
+    }
+}
+
+fn show(value: &Value) -> String {
+    match value {
+        Value::String(text) => format!("`{text}`"),
+        other => format!("`{other}`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn files(entries: &[(&str, &str)]) -> InMemory {
+        InMemory(
+            entries
+                .iter()
+                .map(|(name, text)| (PathBuf::from(name), text.to_string()))
+                .collect(),
+        )
+    }
+
+    const ROOT: &str = "\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /things:
+    $ref: 'things.yaml#/paths/~1things'
+";
+
+    const THINGS: &str = "\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /things:
+    get:
+      operationId: list_things
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/thing'
+        default:
+          $ref: 'shared/errors.yaml#/components/responses/error'
+components:
+  schemas:
+    thing:
+      type: object
+      properties:
+        id: {type: integer}
+        example: {$ref: '#/components/schemas/thing'}
+        links: {$ref: '#/components/schemas/thing'}
+";
+
+    const ERRORS: &str = "\
+components:
+  responses:
+    error:
+      description: failed
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/error'}
+          example: {$ref: 'not a reference'}
+  schemas:
+    error:
+      type: object
+      properties:
+        message: {type: string}
+";
+
+    #[test]
+    fn references_across_files_become_components() {
+        let spec = load_with(
+            &files(&[
+                ("spec/root.yaml", ROOT),
+                ("spec/things.yaml", THINGS),
+                ("spec/shared/errors.yaml", ERRORS),
+            ]),
+            Path::new("spec/root.yaml"),
+        )
+        .unwrap();
+        let doc = &spec.bundle.document;
+        // The path item was inlined, its schema and error response hoisted under their names.
+        let get = &doc["paths"]["/things"]["get"];
+        assert_eq!(get["operationId"], "list_things");
+        assert_eq!(
+            get["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/thing"
+        );
+        assert_eq!(get["responses"]["default"]["$ref"], "#/components/responses/error");
+        assert_eq!(
+            doc["components"]["responses"]["error"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/error"
+        );
+        assert_eq!(doc["components"]["schemas"]["error"]["type"], "object");
+        // A property named `example` is a property; an `example` value is data.
+        assert_eq!(
+            doc["components"]["schemas"]["thing"]["properties"]["example"]["$ref"],
+            "#/components/schemas/thing"
+        );
+        assert_eq!(
+            doc["components"]["responses"]["error"]["content"]["application/json"]["example"]["$ref"],
+            "not a reference"
+        );
+        // A property may be called like a map of names (`links`).
+        assert_eq!(
+            doc["components"]["schemas"]["thing"]["properties"]["links"]["$ref"],
+            "#/components/schemas/thing"
+        );
+        // Locations lead back to the file the node was written in.
+        let location = spec.locate("#/components/schemas/error/properties/message");
+        assert_eq!(location.file, "spec/shared/errors.yaml");
+        assert_eq!(location.line, Some(13));
+        assert_eq!(location.pointer, "#/components/schemas/error/properties/message");
+        let location = spec.locate("#/paths/~1things/get/operationId");
+        assert_eq!(location.file, "spec/things.yaml");
+        assert_eq!(location.line, Some(6));
+    }
+
+    fn failure(entries: &[(&str, &str)]) -> LoadError {
+        load_with(&files(entries), Path::new(entries[0].0)).unwrap_err()
+    }
+
+    #[test]
+    fn a_missing_file_names_the_reference() {
+        let error = failure(&[("spec/root.yaml", ROOT)]);
+        let message = error.to_string();
+        assert!(message.starts_with("cannot read spec/things.yaml"), "{message}");
+        assert!(message.contains("referenced from spec/root.yaml:5"), "{message}");
+    }
+
+    #[test]
+    fn a_dangling_reference_names_file_line_and_pointer() {
+        let root = ROOT.replace("~1things'", "~1other'");
+        let error = failure(&[("spec/root.yaml", &root), ("spec/things.yaml", THINGS)]);
+        assert_eq!(
+            error.to_string(),
+            "spec/root.yaml:5:5 at #/paths/~1things: `$ref: things.yaml#/paths/~1other` \
+             points at nothing: spec/things.yaml has no `#/paths/~1other`"
+        );
+    }
+
+    #[test]
+    fn a_reference_cycle_without_content_is_refused() {
+        let text = "\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    a: {$ref: '#/components/schemas/b'}
+    b: {$ref: '#/components/schemas/a'}
+";
+        let error = failure(&[("root.yaml", text)]);
+        let LoadError::Cycle { location, chain } = &error else {
+            panic!("{error}")
+        };
+        assert_eq!(location.line, Some(6));
+        assert_eq!(
+            chain,
+            &["#/components/schemas/a", "#/components/schemas/b", "#/components/schemas/a"]
+        );
+    }
+
+    #[test]
+    fn an_inlined_reference_to_itself_is_refused() {
+        let text = "\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a: {$ref: '#/x'}
+x: {$ref: '#/x'}
+";
+        assert!(matches!(failure(&[("root.yaml", text)]), LoadError::Cycle { .. }));
+    }
+
+    #[test]
+    fn two_components_with_one_name_are_refused() {
+        let root = "\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    error: {type: string}
+    uses: {$ref: 'shared/errors.yaml#/components/schemas/error'}
+";
+        let error = failure(&[("root.yaml", root), ("shared/errors.yaml", ERRORS)]);
+        let message = error.to_string();
+        assert!(message.starts_with("shared/errors.yaml:11:7 at #/components/schemas/error: two different components are named `error`"), "{message}");
+        assert!(message.ends_with("root.yaml:6:12 at #/components/schemas/error"), "{message}");
+    }
+
+    #[test]
+    fn other_versions_are_refused() {
+        let error = failure(&[("v.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")]);
+        assert_eq!(
+            error.to_string(),
+            "v.yaml:1:10 at #/openapi: OpenAPI version `3.1.0` is not supported; only 3.0.x is read"
+        );
+        let error = failure(&[("s.yaml", "swagger: '2.0'\n")]);
+        assert!(error.to_string().contains("Swagger `2.0` document"), "{error}");
+    }
+
+    #[test]
+    fn structural_errors_carry_the_pointer() {
+        let text = "\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses: 7
+";
+        let error = failure(&[("root.yaml", text)]);
+        let location = error.location().unwrap();
+        assert_eq!(location.pointer, "#/paths/~1a/get/responses");
+        assert_eq!(location.line, Some(6));
+    }
+}

@@ -1,0 +1,585 @@
+//! Paths to operations: parameters, request bodies and responses, with the types they carry.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use openapiv3::{
+    MediaType, Parameter as SpecParameter, ParameterSchemaOrContent, PathItem, ReferenceOr,
+    StatusCode,
+};
+
+use super::LowerError;
+use super::types::TypeLowerer;
+use crate::ir::{
+    Content, Encoding, HttpMethod, ParamLocation, ParamStyle, Parameter, PathSegment, RequestBody,
+    Response, ResponseHeader, Status, Success, SuccessVariant, TypeRef,
+};
+use crate::load::Spec;
+use crate::location::escape_token;
+use crate::names::{Namespace, camel, snake};
+
+/// An operation before it knows its resource: its method name depends on its neighbours.
+pub(crate) struct Lowered {
+    pub id: String,
+    pub tag: Option<String>,
+    pub pointer: String,
+    pub http_method: HttpMethod,
+    pub path: String,
+    pub path_segments: Vec<PathSegment>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    pub scopes: Vec<String>,
+    pub params: Vec<Parameter>,
+    pub body: Option<RequestBody>,
+    pub responses: Vec<Response>,
+    pub success: Success,
+    pub accept: Vec<Encoding>,
+    pub accept_doc: Option<String>,
+}
+
+/// Names a request builder takes for its own methods, which parameters must not shadow.
+pub(crate) const BUILDER_METHODS: &[&str] = &[
+    "accept", "body", "client", "collect_all", "content_type", "into_future", "pages", "send",
+    "stream",
+];
+
+pub(crate) fn lower_all<'a>(spec: &'a Spec, types: &mut TypeLowerer<'a>) -> Result<Vec<Lowered>, LowerError> {
+    let mut paths: Vec<(&String, &ReferenceOr<PathItem>)> = spec.openapi.paths.paths.iter().collect();
+    paths.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = Vec::new();
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    for (path, item) in paths {
+        let item_pointer = format!("#/paths/{}", escape_token(path));
+        let ReferenceOr::Item(item) = item else {
+            return Err(LowerError::Invalid {
+                location: spec.locate(&item_pointer),
+                message: "a path item `$ref` must point at a path item, not at a component".into(),
+            });
+        };
+        let methods = [
+            (HttpMethod::Get, "get", &item.get),
+            (HttpMethod::Put, "put", &item.put),
+            (HttpMethod::Post, "post", &item.post),
+            (HttpMethod::Delete, "delete", &item.delete),
+            (HttpMethod::Options, "options", &item.options),
+            (HttpMethod::Head, "head", &item.head),
+            (HttpMethod::Patch, "patch", &item.patch),
+            (HttpMethod::Trace, "trace", &item.trace),
+        ];
+        for (http_method, key, operation) in methods {
+            let Some(operation) = operation else { continue };
+            let pointer = format!("{item_pointer}/{key}");
+            let id = operation
+                .operation_id
+                .clone()
+                .unwrap_or_else(|| snake(&format!("{key} {path}"), "operation"));
+            if let Some(other) = ids.insert(id.clone(), pointer.clone()) {
+                return Err(LowerError::DuplicateOperationId {
+                    location: spec.locate(&format!("{pointer}/operationId")),
+                    id,
+                    other: spec.locate(&format!("{other}/operationId")),
+                });
+            }
+            let lowering = OperationLowering {
+                spec,
+                type_hint: camel(&id, "Operation", "T"),
+                id,
+                pointer,
+            };
+            out.push(lowering.lower(types, path, http_method, item, operation)?);
+        }
+    }
+    Ok(out)
+}
+
+struct OperationLowering<'a> {
+    spec: &'a Spec,
+    id: String,
+    pointer: String,
+    /// The start of the names of the operation's inline types.
+    type_hint: String,
+}
+
+impl<'a> OperationLowering<'a> {
+    fn invalid(&self, pointer: &str, message: impl Into<String>) -> LowerError {
+        LowerError::Invalid {
+            location: self.spec.locate(pointer),
+            message: message.into(),
+        }
+    }
+
+    fn lower(
+        &self,
+        types: &mut TypeLowerer<'a>,
+        path: &str,
+        http_method: HttpMethod,
+        item: &'a PathItem,
+        operation: &'a openapiv3::Operation,
+    ) -> Result<Lowered, LowerError> {
+        let (params, path_segments, content_type_doc, accept_doc) = self.parameters(types, path, item, operation)?;
+        let body = match &operation.request_body {
+            Some(body) => Some(self.request_body(types, body, content_type_doc)?),
+            None => None,
+        };
+        let responses = self.responses(types, operation)?;
+        let (success, accept) = success(&responses, &self.type_hint);
+        let security = operation.security.as_ref().or(self.spec.openapi.security.as_ref());
+        let mut scopes: Vec<String> = Vec::new();
+        for requirement in security.into_iter().flatten() {
+            for scope in requirement.values().flatten() {
+                if !scopes.contains(scope) {
+                    scopes.push(scope.clone());
+                }
+            }
+        }
+        Ok(Lowered {
+            id: self.id.clone(),
+            tag: operation.tags.first().cloned(),
+            pointer: self.pointer.clone(),
+            http_method,
+            path: path.to_owned(),
+            path_segments,
+            summary: operation.summary.clone(),
+            description: operation.description.clone(),
+            deprecated: operation.deprecated,
+            scopes,
+            params,
+            body,
+            responses,
+            success,
+            accept,
+            accept_doc,
+        })
+    }
+
+    /// The parameters (path ones first, in path order), the path split into literal text and
+    /// parameters, and the documentation of the `Content-Type` and `Accept` header parameters,
+    /// which become the body's and response's format rather than free-form headers.
+    #[allow(clippy::type_complexity)]
+    fn parameters(
+        &self,
+        types: &mut TypeLowerer<'a>,
+        path: &str,
+        item: &'a PathItem,
+        operation: &'a openapiv3::Operation,
+    ) -> Result<(Vec<Parameter>, Vec<PathSegment>, Option<String>, Option<String>), LowerError> {
+        let item_pointer = self.pointer.rsplit_once('/').map_or("#", |(item, _)| item).to_owned();
+        // Operation-level parameters override path-level ones of the same name and location.
+        let mut declared: IndexMap<(ParamLocation, String), (&'a SpecParameter, String)> = IndexMap::new();
+        let sources = [(&item.parameters, item_pointer.as_str()), (&operation.parameters, self.pointer.as_str())];
+        for (list, owner) in sources {
+            for (index, parameter) in list.iter().enumerate() {
+                let pointer = format!("{owner}/parameters/{index}");
+                let (parameter, at) = self.resolve_parameter(parameter, &pointer)?;
+                let (location, data) = split_parameter(parameter);
+                declared.insert((location, data.name.clone()), (parameter, at));
+            }
+        }
+        let mut content_type_doc = None;
+        let mut accept_doc = None;
+        let mut names = Namespace::with_reserved(crate::lower::operations::BUILDER_METHODS);
+        let mut params = Vec::new();
+        for ((location, name), (parameter, at)) in &declared {
+            let (_, data) = split_parameter(parameter);
+            if *location == ParamLocation::Header {
+                match name.to_ascii_lowercase().as_str() {
+                    "content-type" => {
+                        content_type_doc = data.description.clone();
+                        continue;
+                    }
+                    "accept" => {
+                        accept_doc = data.description.clone();
+                        continue;
+                    }
+                    // The client sends the token itself.
+                    "authorization" => continue,
+                    _ => {}
+                }
+            }
+            let hint = format!("{}{}", self.type_hint, camel(name, "Param", "P"));
+            let ty = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => types.type_of(schema.into(), &hint, &format!("{at}/schema"))?,
+                ParameterSchemaOrContent::Content(content) => match content.iter().next() {
+                    Some((media_type, MediaType { schema: Some(schema), .. })) => types.type_of(
+                        schema.into(),
+                        &hint,
+                        &format!("{at}/content/{}/schema", escape_token(media_type)),
+                    )?,
+                    _ => return Err(self.invalid(at, format!("parameter `{name}` has neither a schema nor a content with a schema"))),
+                },
+            };
+            let (style, explode) = style_of(parameter);
+            let default = match &data.format {
+                ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) => schema.schema_data.default.clone(),
+                _ => None,
+            };
+            params.push(Parameter {
+                name: name.clone(),
+                rust_name: names.claim(snake(name, "param")),
+                location: *location,
+                required: data.required || *location == ParamLocation::Path,
+                ty,
+                doc: data.description.clone(),
+                default,
+                deprecated: data.deprecated.unwrap_or(false),
+                style,
+                explode: data.explode.unwrap_or(explode),
+            });
+        }
+        let segments = self.path_segments(path, &mut params)?;
+        Ok((params, segments, content_type_doc, accept_doc))
+    }
+
+    fn resolve_parameter(&self, parameter: &'a ReferenceOr<SpecParameter>, pointer: &str) -> Result<(&'a SpecParameter, String), LowerError> {
+        let components = self.spec.openapi.components.as_ref();
+        resolve(parameter, pointer, "parameters", components.map(|c| &c.parameters), |message| self.invalid(pointer, message))
+    }
+
+    /// Splits the template at its `{name}`s, checks that they and the path parameters match, and
+    /// puts the path parameters first, in path order.
+    fn path_segments(&self, path: &str, params: &mut Vec<Parameter>) -> Result<Vec<PathSegment>, LowerError> {
+        let error = |message: String| LowerError::PathParameter {
+            location: self.spec.locate(&self.pointer),
+            message,
+        };
+        let mut pieces: Vec<Result<String, String>> = Vec::new();
+        let mut rest = path;
+        while let Some(open) = rest.find('{') {
+            if open > 0 {
+                pieces.push(Ok(rest[..open].to_owned()));
+            }
+            let Some(close) = rest[open..].find('}') else {
+                return Err(error(format!("the path template `{path}` has a `{{` without its `}}`")));
+            };
+            pieces.push(Err(rest[open + 1..open + close].to_owned()));
+            rest = &rest[open + close + 1..];
+        }
+        if !rest.is_empty() {
+            pieces.push(Ok(rest.to_owned()));
+        }
+        let mut ordered: Vec<Parameter> = Vec::new();
+        let mut segments = Vec::new();
+        for piece in pieces {
+            match piece {
+                Ok(literal) => segments.push(PathSegment::Literal(literal)),
+                Err(name) => {
+                    if let Some(index) = ordered.iter().position(|p| p.name == name) {
+                        segments.push(PathSegment::Param(index));
+                        continue;
+                    }
+                    let Some(position) = params.iter().position(|p| p.location == ParamLocation::Path && p.name == name) else {
+                        return Err(error(format!("the path template `{path}` names `{{{name}}}`, but the operation has no path parameter `{name}`")));
+                    };
+                    segments.push(PathSegment::Param(ordered.len()));
+                    ordered.push(params.remove(position));
+                }
+            }
+        }
+        if let Some(extra) = params.iter().find(|p| p.location == ParamLocation::Path) {
+            return Err(error(format!("path parameter `{}` does not appear in the path template `{path}`", extra.name)));
+        }
+        let mut others = std::mem::take(params);
+        others.sort_by(|a, b| (a.location, &a.name).cmp(&(b.location, &b.name)));
+        ordered.extend(others);
+        *params = ordered;
+        Ok(segments)
+    }
+
+    fn request_body(
+        &self,
+        types: &mut TypeLowerer<'a>,
+        body: &'a ReferenceOr<openapiv3::RequestBody>,
+        content_type_doc: Option<String>,
+    ) -> Result<RequestBody, LowerError> {
+        let pointer = format!("{}/requestBody", self.pointer);
+        let components = self.spec.openapi.components.as_ref();
+        let (body, at) = resolve(body, &pointer, "requestBodies", components.map(|c| &c.request_bodies), |m| self.invalid(&pointer, m))?;
+        let contents = self.contents(types, &body.content, &at, &format!("{}Body", self.type_hint))?;
+        let Some(primary) = contents.first() else {
+            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            return Err(LowerError::Unsupported {
+                location: self.spec.locate(&format!("{at}/content")),
+                construct: format!("a request body without a supported media type (it has: {})", types.join(", ")),
+            });
+        };
+        let ty = primary.ty.clone().unwrap_or(match primary.encoding {
+            Encoding::Text => TypeRef::String,
+            _ => TypeRef::Binary,
+        });
+        let example = primary.example.clone();
+        let encodings = contents
+            .iter()
+            .filter(|content| content.ty.as_ref().is_none_or(|t| *t == ty))
+            .map(|content| content.encoding)
+            .collect();
+        Ok(RequestBody {
+            required: body.required,
+            doc: body.description.clone(),
+            ty,
+            encodings,
+            content_type_doc,
+            example,
+        })
+    }
+
+    /// The media types of a body that the client can speak, JSON first.
+    fn contents(
+        &self,
+        types: &mut TypeLowerer<'a>,
+        content: &'a IndexMap<String, MediaType>,
+        at: &str,
+        hint: &str,
+    ) -> Result<Vec<Content>, LowerError> {
+        let mut media: Vec<(Encoding, &String, &MediaType)> = content
+            .iter()
+            .filter_map(|(media_type, media)| encoding_of(media_type).map(|encoding| (encoding, media_type, media)))
+            .collect();
+        media.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut out = Vec::new();
+        for (encoding, media_type, media) in media {
+            let ty = match &media.schema {
+                Some(schema) => Some(types.type_of(
+                    schema.into(),
+                    hint,
+                    &format!("{at}/content/{}/schema", escape_token(media_type)),
+                )?),
+                None => None,
+            };
+            let example = media.example.clone().or_else(|| {
+                media.examples.values().find_map(|example| match example {
+                    ReferenceOr::Item(example) => example.value.clone(),
+                    ReferenceOr::Reference { .. } => None,
+                })
+            });
+            out.push(Content {
+                media_type: media_type.clone(),
+                encoding,
+                ty,
+                example,
+            });
+        }
+        Ok(out)
+    }
+
+    fn responses(&self, types: &mut TypeLowerer<'a>, operation: &'a openapiv3::Operation) -> Result<Vec<Response>, LowerError> {
+        let mut entries: Vec<(Status, String, &'a ReferenceOr<openapiv3::Response>)> = operation
+            .responses
+            .responses
+            .iter()
+            .map(|(code, response)| {
+                let status = match code {
+                    StatusCode::Code(code) => Status::Code(*code),
+                    StatusCode::Range(class) => Status::Range(*class),
+                };
+                (status, code.to_string(), response)
+            })
+            .collect();
+        if let Some(default) = &operation.responses.default {
+            entries.push((Status::Default, "default".into(), default));
+        }
+        entries.sort_by_key(|(status, _, _)| (!status.is_success(), *status));
+        let with_body = entries.iter().filter(|(status, _, r)| status.is_success() && has_content(r)).count();
+        let components = self.spec.openapi.components.as_ref();
+        let mut out = Vec::new();
+        for (status, key, response) in entries {
+            let pointer = format!("{}/responses/{}", self.pointer, escape_token(&key));
+            let (response, at) = resolve(response, &pointer, "responses", components.map(|c| &c.responses), |m| self.invalid(&pointer, m))?;
+            let hint = match status {
+                Status::Default => format!("{}Default", self.type_hint),
+                _ if status.is_success() && with_body <= 1 => format!("{}Response", self.type_hint),
+                _ if status.is_success() => format!("{}Response{key}", self.type_hint),
+                _ => format!("{}Error{key}", self.type_hint),
+            };
+            let content = self.contents(types, &response.content, &at, &hint)?;
+            let mut headers = Vec::new();
+            let mut names: Vec<&String> = response.headers.keys().collect();
+            names.sort();
+            for name in names {
+                let header_pointer = format!("{at}/headers/{}", escape_token(name));
+                let (header, header_at) = resolve(&response.headers[name], &header_pointer, "headers", components.map(|c| &c.headers), |m| self.invalid(&header_pointer, m))?;
+                let ty = match &header.format {
+                    ParameterSchemaOrContent::Schema(schema) => types.type_of(
+                        schema.into(),
+                        &format!("{hint}{}", camel(name, "Header", "H")),
+                        &format!("{header_at}/schema"),
+                    )?,
+                    ParameterSchemaOrContent::Content(_) => TypeRef::String,
+                };
+                headers.push(ResponseHeader {
+                    name: name.clone(),
+                    ty,
+                    doc: header.description.clone(),
+                });
+            }
+            out.push(Response {
+                status,
+                doc: Some(response.description.clone()).filter(|d| !d.is_empty()),
+                content,
+                headers,
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn has_content(response: &ReferenceOr<openapiv3::Response>) -> bool {
+    match response {
+        ReferenceOr::Item(response) => !response.content.is_empty(),
+        // Resolved later; a referenced response counts as one with a body.
+        ReferenceOr::Reference { .. } => true,
+    }
+}
+
+/// Follows a `$ref` to a component of `kind` until it reaches the item.
+fn resolve<'a, T>(
+    node: &'a ReferenceOr<T>,
+    pointer: &str,
+    kind: &str,
+    components: Option<&'a IndexMap<String, ReferenceOr<T>>>,
+    invalid: impl Fn(String) -> LowerError,
+) -> Result<(&'a T, String), LowerError> {
+    let mut node = node;
+    let mut at = pointer.to_owned();
+    for _ in 0..64 {
+        match node {
+            ReferenceOr::Item(item) => return Ok((item, at)),
+            ReferenceOr::Reference { reference } => {
+                let prefix = format!("#/components/{kind}/");
+                let target = reference
+                    .strip_prefix(&prefix)
+                    .map(|name| crate::location::split_pointer(&format!("#/{name}")).concat())
+                    .and_then(|name| components.and_then(|c| c.get_key_value(&name)));
+                let Some((name, target)) = target else {
+                    return Err(invalid(format!("`$ref: {reference}` does not name one of the {kind} components")));
+                };
+                at = format!("{prefix}{}", escape_token(name));
+                node = target;
+            }
+        }
+    }
+    Err(invalid("`$ref`s lead to each other without reaching a definition".into()))
+}
+
+fn split_parameter(parameter: &SpecParameter) -> (ParamLocation, &openapiv3::ParameterData) {
+    match parameter {
+        SpecParameter::Query { parameter_data, .. } => (ParamLocation::Query, parameter_data),
+        SpecParameter::Header { parameter_data, .. } => (ParamLocation::Header, parameter_data),
+        SpecParameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data),
+        SpecParameter::Cookie { parameter_data, .. } => (ParamLocation::Cookie, parameter_data),
+    }
+}
+
+/// The serialization style and the default of `explode` for it.
+fn style_of(parameter: &SpecParameter) -> (ParamStyle, bool) {
+    use openapiv3::{PathStyle, QueryStyle};
+    match parameter {
+        SpecParameter::Query { style, .. } => match style {
+            QueryStyle::Form => (ParamStyle::Form, true),
+            QueryStyle::SpaceDelimited => (ParamStyle::SpaceDelimited, false),
+            QueryStyle::PipeDelimited => (ParamStyle::PipeDelimited, false),
+            QueryStyle::DeepObject => (ParamStyle::DeepObject, true),
+        },
+        SpecParameter::Path { style, .. } => match style {
+            PathStyle::Simple => (ParamStyle::Simple, false),
+            PathStyle::Label => (ParamStyle::Label, false),
+            PathStyle::Matrix => (ParamStyle::Matrix, false),
+        },
+        SpecParameter::Header { .. } => (ParamStyle::Simple, false),
+        SpecParameter::Cookie { .. } => (ParamStyle::Form, true),
+    }
+}
+
+/// How the client can speak a media type, if it can.
+pub(crate) fn encoding_of(media_type: &str) -> Option<Encoding> {
+    let essence = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    Some(match essence.as_str() {
+        "application/json" | "*/*" => Encoding::Json,
+        t if t.ends_with("+json") => Encoding::Json,
+        "application/yaml" | "application/x-yaml" | "text/yaml" | "text/x-yaml" => Encoding::Yaml,
+        "application/x-www-form-urlencoded" => Encoding::Form,
+        "multipart/form-data" => Encoding::Multipart,
+        t if t.starts_with("text/") => Encoding::Text,
+        "application/octet-stream" => Encoding::Binary,
+        t if t.starts_with("image/") || t.starts_with("audio/") || t.starts_with("video/") || t == "application/pdf" || t == "application/zip" => Encoding::Binary,
+        _ => return None,
+    })
+}
+
+/// What the operation returns on success, and the formats the success body can be asked for.
+fn success(responses: &[Response], type_hint: &str) -> (Success, Vec<Encoding>) {
+    let mut successes: Vec<&Response> = responses.iter().filter(|r| r.status.is_success()).collect();
+    if successes.is_empty() {
+        // With no success documented, `default` describes whatever comes back.
+        successes = responses.iter().filter(|r| r.status == Status::Default).collect();
+    }
+    let body = |response: &Response| response.content.first().and_then(|c| c.ty.clone());
+    let accept = |response: &Response| -> Vec<Encoding> {
+        let first = response.content.first().and_then(|c| c.ty.clone());
+        response
+            .content
+            .iter()
+            .filter(|c| c.ty == first && matches!(c.encoding, Encoding::Json | Encoding::Yaml))
+            .map(|c| c.encoding)
+            .collect()
+    };
+    let bodies: Vec<Option<TypeRef>> = successes.iter().map(|r| body(r)).collect();
+    if bodies.iter().all(Option::is_none) {
+        return (Success::Empty, Vec::new());
+    }
+    if let [Some(first), rest @ ..] = bodies.as_slice() {
+        if rest.iter().all(|b| b.as_ref() == Some(first)) {
+            return (Success::One(first.clone()), accept(successes[0]));
+        }
+    }
+    let mut names = Namespace::new();
+    let variants = successes
+        .iter()
+        .map(|response| SuccessVariant {
+            name: names.claim(status_variant(response.status)),
+            status: response.status,
+            ty: body(response),
+            doc: response.doc.clone(),
+        })
+        .collect();
+    (
+        Success::Several {
+            type_name: format!("{type_hint}Success"),
+            variants,
+        },
+        Vec::new(),
+    )
+}
+
+/// `Ok`, `Created`, `NoContent`... for a success status.
+fn status_variant(status: Status) -> String {
+    match status {
+        Status::Code(code) => match code {
+            200 => "Ok".into(),
+            201 => "Created".into(),
+            202 => "Accepted".into(),
+            203 => "NonAuthoritative".into(),
+            204 => "NoContent".into(),
+            205 => "ResetContent".into(),
+            206 => "PartialContent".into(),
+            other => format!("Status{other}"),
+        },
+        Status::Range(class) => format!("Status{class}xx"),
+        Status::Default => "Default".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_types_map_to_encodings() {
+        assert_eq!(encoding_of("application/json; charset=utf-8"), Some(Encoding::Json));
+        assert_eq!(encoding_of("application/vnd.api+json"), Some(Encoding::Json));
+        assert_eq!(encoding_of("application/yaml"), Some(Encoding::Yaml));
+        assert_eq!(encoding_of("multipart/form-data"), Some(Encoding::Multipart));
+        assert_eq!(encoding_of("text/html"), Some(Encoding::Text));
+        assert_eq!(encoding_of("application/xml"), None);
+    }
+}

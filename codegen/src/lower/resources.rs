@@ -1,0 +1,124 @@
+//! Operations grouped into resources, one per tag, and the names users call them by.
+
+use std::collections::BTreeMap;
+
+use super::LowerError;
+use super::operations::Lowered;
+use crate::ir::{Operation, Resource};
+use crate::load::Spec;
+use crate::names::{Namespace, camel, snake};
+
+/// Names the generated `Client` uses for its own methods, which accessors must not take.
+const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "from_env", "new"];
+
+/// The resource of operations without a tag.
+const UNTAGGED: &str = "default";
+
+pub(crate) fn group(spec: &Spec, operations: Vec<Lowered>) -> Result<Vec<Resource>, LowerError> {
+    let mut by_tag: BTreeMap<String, Vec<Lowered>> = BTreeMap::new();
+    for operation in operations {
+        let tag = operation.tag.clone().unwrap_or_else(|| UNTAGGED.to_owned());
+        by_tag.entry(tag).or_default().push(operation);
+    }
+    let mut accessors = Namespace::with_reserved(CLIENT_METHODS);
+    let mut resources = Vec::new();
+    for (tag, mut operations) in by_tag {
+        operations.sort_by(|a, b| a.id.cmp(&b.id));
+        let prefix = shared_prefix(&tag, &operations).map(str::to_owned);
+        let prefix = prefix.as_deref();
+        let module = accessors.claim(module_name(&tag, &operations));
+        let type_name = camel(&module, "Resource", "R");
+        let mut lowered: BTreeMap<String, Lowered> = BTreeMap::new();
+        for operation in operations {
+            let stem = match prefix {
+                Some(prefix) => &operation.id[prefix.len() + 1..],
+                None => operation.id.as_str(),
+            };
+            let method = snake(stem, "call");
+            if let Some(other) = lowered.get(&method) {
+                return Err(LowerError::NameCollision {
+                    location: spec.locate(&format!("{}/operationId", operation.pointer)),
+                    id: operation.id.clone(),
+                    other_id: other.id.clone(),
+                    method,
+                    resource: module,
+                    other: spec.locate(&format!("{}/operationId", other.pointer)),
+                });
+            }
+            lowered.insert(method, operation);
+        }
+        let mut builders = Namespace::with_reserved(&[type_name.as_str()]);
+        let operations = lowered
+            .into_iter()
+            .map(|(method_name, op)| Operation {
+                builder_name: builders.claim(camel(&method_name, "Call", "C")),
+                method_name,
+                id: op.id,
+                http_method: op.http_method,
+                path: op.path,
+                path_segments: op.path_segments,
+                summary: op.summary,
+                description: op.description,
+                deprecated: op.deprecated,
+                scopes: op.scopes,
+                params: op.params,
+                body: op.body,
+                responses: op.responses,
+                success: op.success,
+                pagination: None,
+                accept: op.accept,
+                accept_doc: op.accept_doc,
+            })
+            .collect();
+        let doc = spec
+            .openapi
+            .tags
+            .iter()
+            .find(|t| t.name == tag)
+            .and_then(|t| t.description.clone());
+        resources.push(Resource {
+            tag,
+            module,
+            type_name,
+            doc,
+            operations,
+        });
+    }
+    resources.sort_by(|a, b| a.module.cmp(&b.module));
+    Ok(resources)
+}
+
+/// The accessor is the tag in snake case; a tag that cannot start an identifier (`1-Click
+/// Applications`) is named by the prefix its operationIds share (`oneClicks_list` -> `one_clicks`).
+fn module_name(tag: &str, operations: &[Lowered]) -> String {
+    let from_tag = snake(tag, "");
+    if !from_tag.is_empty() && !from_tag.starts_with('_') {
+        return from_tag;
+    }
+    match common_prefix(operations) {
+        Some(prefix) => snake(prefix, "operations"),
+        None => "operations".to_owned(),
+    }
+}
+
+/// The `prefix` of operationIds written `{prefix}_{action}` that the method names drop, when
+/// every operation of the tag has it and it names the resource (the tag has several operations,
+/// or the prefix is the tag itself): `apps_get_deployment` is `client.apps().get_deployment()`.
+fn shared_prefix<'o>(tag: &str, operations: &'o [Lowered]) -> Option<&'o str> {
+    let prefix = common_prefix(operations)?;
+    let squash = |text: &str| -> String {
+        text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    };
+    (operations.len() > 1 || squash(prefix) == squash(tag)).then_some(prefix)
+}
+
+fn common_prefix(operations: &[Lowered]) -> Option<&str> {
+    let first = operations.first()?.id.split_once('_')?.0;
+    let shared = !first.is_empty()
+        && operations.iter().all(|op| {
+            op.id
+                .split_once('_')
+                .is_some_and(|(prefix, rest)| prefix == first && !rest.is_empty())
+        });
+    shared.then_some(first)
+}

@@ -1,0 +1,747 @@
+//! Schemas to types: every component becomes a named type, and an inline object or enum becomes
+//! a named type too, called after the place it appears in (`AppSpec` + `ingress` ->
+//! `AppSpecIngress`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, ReferenceOr, Schema, SchemaData, SchemaKind, StringFormat, Type,
+    VariantOrUnknownOrEmpty,
+};
+use serde_json::Value;
+
+use super::LowerError;
+use crate::ir::{
+    EnumDef, EnumVariant, Field, IntegerFormat, NumberFormat, Rest, StructDef, TypeDef, TypeKind,
+    TypeRef, UnionDef, UnionVariant,
+};
+use crate::load::Spec;
+use crate::location::escape_token;
+use crate::names::{Namespace, RESERVED_TYPE_NAMES, camel, snake};
+
+/// A schema or a reference to one, whichever box openapiv3 keeps it in.
+#[derive(Clone, Copy)]
+pub(crate) enum SchemaNode<'a> {
+    Ref(&'a str),
+    Inline(&'a Schema),
+}
+
+impl<'a> From<&'a ReferenceOr<Schema>> for SchemaNode<'a> {
+    fn from(node: &'a ReferenceOr<Schema>) -> Self {
+        match node {
+            ReferenceOr::Reference { reference } => SchemaNode::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaNode::Inline(schema),
+        }
+    }
+}
+
+impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaNode<'a> {
+    fn from(node: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match node {
+            ReferenceOr::Reference { reference } => SchemaNode::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaNode::Inline(schema),
+        }
+    }
+}
+
+/// The shapes a schema can have, with openapiv3's catch-all `Any` sorted into them.
+enum Shape<'a> {
+    String {
+        format: Option<&'a str>,
+        values: Vec<String>,
+    },
+    Integer {
+        format: Option<&'a str>,
+    },
+    Number {
+        format: Option<&'a str>,
+    },
+    Boolean,
+    Array {
+        items: Option<SchemaNode<'a>>,
+    },
+    Object(ObjectShape<'a>),
+    AllOf(Vec<SchemaNode<'a>>, Option<ObjectShape<'a>>),
+    OneOf(Vec<SchemaNode<'a>>),
+    Any,
+}
+
+struct ObjectShape<'a> {
+    properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
+    required: &'a [String],
+    additional: Option<&'a AdditionalProperties>,
+}
+
+/// Lowers schemas, naming the types it makes.
+pub(crate) struct TypeLowerer<'a> {
+    spec: &'a Spec,
+    components: BTreeMap<&'a str, &'a ReferenceOr<Schema>>,
+    /// The Rust name of each schema component.
+    component_names: BTreeMap<&'a str, String>,
+    names: Namespace,
+    pub(crate) types: BTreeMap<String, TypeDef>,
+    /// Inline schemas already lowered, by pointer, so that a schema reached twice (a property of a
+    /// base merged into several `allOf`s) is one type.
+    lowered: BTreeMap<String, TypeRef>,
+}
+
+const COMPONENT_PREFIX: &str = "#/components/schemas/";
+
+impl<'a> TypeLowerer<'a> {
+    pub(crate) fn new(spec: &'a Spec) -> TypeLowerer<'a> {
+        let components: BTreeMap<&str, &ReferenceOr<Schema>> = spec
+            .openapi
+            .components
+            .iter()
+            .flat_map(|components| &components.schemas)
+            .map(|(name, schema)| (name.as_str(), schema))
+            .collect();
+        let mut names = Namespace::with_reserved(RESERVED_TYPE_NAMES);
+        let component_names = components
+            .keys()
+            .map(|name| (*name, names.claim(camel(name, "Schema", "T"))))
+            .collect();
+        TypeLowerer {
+            spec,
+            components,
+            component_names,
+            names,
+            types: BTreeMap::new(),
+            lowered: BTreeMap::new(),
+        }
+    }
+
+    /// Lowers every component schema, whether an operation uses it or not.
+    pub(crate) fn lower_components(&mut self) -> Result<(), LowerError> {
+        let components: Vec<(&str, &ReferenceOr<Schema>)> =
+            self.components.iter().map(|(name, schema)| (*name, *schema)).collect();
+        for (name, schema) in components {
+            let type_name = self.component_names[name].clone();
+            let pointer = format!("{COMPONENT_PREFIX}{}", escape_token(name));
+            let def = self.define(&type_name, schema.into(), &pointer)?;
+            self.types.insert(type_name, def);
+        }
+        Ok(())
+    }
+
+    /// Claims a fresh type name built from `hint`.
+    pub(crate) fn claim_name(&mut self, hint: &str) -> String {
+        self.names.claim(camel(hint, "Type", "T"))
+    }
+
+    pub(crate) fn location(&self, pointer: &str) -> crate::Location {
+        self.spec.locate(pointer)
+    }
+
+    fn unsupported(&self, pointer: &str, construct: impl Into<String>) -> LowerError {
+        LowerError::Unsupported {
+            location: self.location(pointer),
+            construct: construct.into(),
+        }
+    }
+
+    fn invalid(&self, pointer: &str, message: impl Into<String>) -> LowerError {
+        LowerError::Invalid {
+            location: self.location(pointer),
+            message: message.into(),
+        }
+    }
+
+    /// The component a `$ref` names.
+    fn component(&self, reference: &str, pointer: &str) -> Result<(&'a str, &'a ReferenceOr<Schema>), LowerError> {
+        reference
+            .strip_prefix(COMPONENT_PREFIX)
+            .map(|name| crate::location::split_pointer(&format!("#/{name}")).concat())
+            .and_then(|name| self.components.get_key_value(name.as_str()))
+            .map(|(name, schema)| (*name, *schema))
+            .ok_or_else(|| self.invalid(pointer, format!("`$ref: {reference}` does not name a schema component")))
+    }
+
+    /// Follows references to the schema they end at, with the pointer of that schema.
+    fn resolve(&self, node: SchemaNode<'a>, pointer: &str) -> Result<(&'a Schema, String), LowerError> {
+        let mut node = node;
+        let mut pointer = pointer.to_owned();
+        for _ in 0..64 {
+            match node {
+                SchemaNode::Inline(schema) => return Ok((schema, pointer)),
+                SchemaNode::Ref(reference) => {
+                    let (name, target) = self.component(reference, &pointer)?;
+                    pointer = format!("{COMPONENT_PREFIX}{}", escape_token(name));
+                    node = target.into();
+                }
+            }
+        }
+        Err(self.invalid(&pointer, "`$ref`s lead to each other without reaching a schema"))
+    }
+
+    /// The type of a schema used at `pointer`. Inline objects, enums and unions become named
+    /// types called `hint`.
+    pub(crate) fn type_of(&mut self, node: SchemaNode<'a>, hint: &str, pointer: &str) -> Result<TypeRef, LowerError> {
+        let schema = match node {
+            SchemaNode::Ref(reference) => {
+                let (name, _) = self.component(reference, pointer)?;
+                return Ok(TypeRef::Named(self.component_names[name].clone()));
+            }
+            SchemaNode::Inline(schema) => schema,
+        };
+        if let Some(known) = self.lowered.get(pointer) {
+            return Ok(known.clone());
+        }
+        let shape = self.shape(schema, pointer)?;
+        let ty = match shape {
+            Shape::String { format, values } if values.is_empty() => string_type(format),
+            Shape::Integer { format } => TypeRef::Integer(integer_format(format)),
+            Shape::Number { format } => TypeRef::Number(number_format(format)),
+            Shape::Boolean => TypeRef::Boolean,
+            Shape::Any => TypeRef::Any,
+            Shape::Array { items } => TypeRef::Array(Box::new(match items {
+                Some(items) => self.type_of(items, &format!("{hint}Item"), &format!("{pointer}/items"))?,
+                None => TypeRef::Any,
+            })),
+            Shape::Object(object) if object.properties.is_empty() => match object.additional {
+                Some(AdditionalProperties::Schema(schema)) => TypeRef::Map(Box::new(self.type_of(
+                    schema.as_ref().into(),
+                    &format!("{hint}Value"),
+                    &format!("{pointer}/additionalProperties"),
+                )?)),
+                _ => TypeRef::Map(Box::new(TypeRef::Any)),
+            },
+            // Single-part compositions are how 3.0 puts a description or `nullable` on a `$ref`.
+            Shape::AllOf(parts, None) | Shape::OneOf(parts) if parts.len() == 1 => {
+                let member = if matches!(schema.schema_kind, SchemaKind::AllOf { .. }) { "allOf" } else if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) { "anyOf" } else { "oneOf" };
+                self.type_of(parts[0], hint, &format!("{pointer}/{member}/0"))?
+            }
+            _ => {
+                let name = self.claim_name(hint);
+                let def = self.define(&name, node, pointer)?;
+                self.types.insert(name.clone(), def);
+                TypeRef::Named(name)
+            }
+        };
+        self.lowered.insert(pointer.to_owned(), ty.clone());
+        Ok(ty)
+    }
+
+    /// The named type `name` for the schema at `pointer`.
+    fn define(&mut self, name: &str, node: SchemaNode<'a>, pointer: &str) -> Result<TypeDef, LowerError> {
+        let (schema, target) = match node {
+            SchemaNode::Ref(_) => (None, self.type_of(node, name, pointer)?),
+            SchemaNode::Inline(schema) => (Some(schema), TypeRef::Any),
+        };
+        let Some(schema) = schema else {
+            return Ok(self.def(name, pointer, None, TypeKind::Alias(target)));
+        };
+        let data = &schema.schema_data;
+        let kind = match self.shape(schema, pointer)? {
+            Shape::String { values, .. } if !values.is_empty() => {
+                TypeKind::Enum(self.enumeration(&values, data, pointer)?)
+            }
+            Shape::Object(object) if !object.properties.is_empty() => {
+                TypeKind::Struct(self.structure(&[(name.to_owned(), pointer.to_owned(), object)])?)
+            }
+            Shape::AllOf(parts, own) => {
+                let mut objects = Vec::new();
+                self.collect_objects(name, &parts, pointer, &mut objects)?;
+                if let Some(own) = own {
+                    objects.push((name.to_owned(), pointer.to_owned(), own));
+                }
+                if objects.is_empty() {
+                    return Err(self.unsupported(pointer, "an `allOf` whose parts are not objects"));
+                }
+                if parts.len() == 1 && objects.len() == 1 && matches!(parts[0], SchemaNode::Ref(_)) {
+                    // `allOf: [$ref]` with a description: an alias of the referenced type.
+                    TypeKind::Alias(self.type_of(parts[0], name, &format!("{pointer}/allOf/0"))?)
+                } else {
+                    TypeKind::Struct(self.structure(&objects)?)
+                }
+            }
+            Shape::OneOf(parts) => TypeKind::Union(self.union(name, &parts, schema, pointer)?),
+            _ => {
+                // A primitive, array or map component: an alias that keeps its documentation.
+                self.lowered.remove(pointer);
+                let ty = self.alias_target(schema, name, pointer)?;
+                TypeKind::Alias(ty)
+            }
+        };
+        let mut def = self.def(name, pointer, data.description.clone().or_else(|| data.title.clone()), kind);
+        def.deprecated = data.deprecated;
+        def.examples = data.example.iter().cloned().collect();
+        Ok(def)
+    }
+
+    /// The type an alias component stands for (a primitive, array or map schema).
+    fn alias_target(&mut self, schema: &'a Schema, name: &str, pointer: &str) -> Result<TypeRef, LowerError> {
+        match self.shape(schema, pointer)? {
+            Shape::String { format, .. } => Ok(string_type(format)),
+            Shape::Integer { format } => Ok(TypeRef::Integer(integer_format(format))),
+            Shape::Number { format } => Ok(TypeRef::Number(number_format(format))),
+            Shape::Boolean => Ok(TypeRef::Boolean),
+            Shape::Any => Ok(TypeRef::Any),
+            Shape::Array { items } => Ok(TypeRef::Array(Box::new(match items {
+                Some(items) => self.type_of(items, &format!("{name}Item"), &format!("{pointer}/items"))?,
+                None => TypeRef::Any,
+            }))),
+            Shape::Object(object) => Ok(TypeRef::Map(Box::new(match object.additional {
+                Some(AdditionalProperties::Schema(schema)) => self.type_of(
+                    schema.as_ref().into(),
+                    &format!("{name}Value"),
+                    &format!("{pointer}/additionalProperties"),
+                )?,
+                _ => TypeRef::Any,
+            }))),
+            Shape::AllOf(parts, _) | Shape::OneOf(parts) => {
+                let member = match schema.schema_kind {
+                    SchemaKind::AllOf { .. } => "allOf",
+                    SchemaKind::AnyOf { .. } => "anyOf",
+                    _ => "oneOf",
+                };
+                self.type_of(parts[0], name, &format!("{pointer}/{member}/0"))
+            }
+        }
+    }
+
+    fn def(&self, name: &str, pointer: &str, doc: Option<String>, kind: TypeKind) -> TypeDef {
+        TypeDef {
+            name: name.to_owned(),
+            doc,
+            origin: pointer.to_owned(),
+            deprecated: false,
+            kind,
+            has_default: false,
+            examples: Vec::new(),
+        }
+    }
+
+    /// Sorts a schema into a shape, refusing what makes no sense.
+    fn shape(&self, schema: &'a Schema, pointer: &str) -> Result<Shape<'a>, LowerError> {
+        Ok(match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) => Shape::String {
+                format: format_name(&string.format),
+                values: string.enumeration.iter().flatten().cloned().collect(),
+            },
+            SchemaKind::Type(Type::Integer(integer)) => Shape::Integer {
+                format: format_name(&integer.format),
+            },
+            SchemaKind::Type(Type::Number(number)) => Shape::Number {
+                format: format_name(&number.format),
+            },
+            SchemaKind::Type(Type::Boolean(_)) => Shape::Boolean,
+            SchemaKind::Type(Type::Array(array)) => Shape::Array {
+                items: array.items.as_ref().map(SchemaNode::from),
+            },
+            SchemaKind::Type(Type::Object(object)) => {
+                Shape::Object(ObjectShape {
+                    properties: &object.properties,
+                    required: &object.required,
+                    additional: object.additional_properties.as_ref(),
+                })
+            }
+            SchemaKind::AllOf { all_of } => Shape::AllOf(all_of.iter().map(SchemaNode::from).collect(), None),
+            SchemaKind::OneOf { one_of } => Shape::OneOf(one_of.iter().map(SchemaNode::from).collect()),
+            SchemaKind::AnyOf { any_of } => Shape::OneOf(any_of.iter().map(SchemaNode::from).collect()),
+            SchemaKind::Not { .. } => Shape::Any,
+            SchemaKind::Any(any) => {
+                let object = || ObjectShape {
+                    properties: &any.properties,
+                    required: &any.required,
+                    additional: any.additional_properties.as_ref(),
+                };
+                let has_object = !any.properties.is_empty() || any.additional_properties.is_some();
+                if !any.all_of.is_empty() {
+                    let own = has_object.then(object);
+                    return Ok(Shape::AllOf(any.all_of.iter().map(SchemaNode::from).collect(), own));
+                }
+                if !any.one_of.is_empty() {
+                    return Ok(Shape::OneOf(any.one_of.iter().map(SchemaNode::from).collect()));
+                }
+                if !any.any_of.is_empty() {
+                    return Ok(Shape::OneOf(any.any_of.iter().map(SchemaNode::from).collect()));
+                }
+                let format = any.format.as_deref();
+                match any.typ.as_deref() {
+                    Some("string") => Shape::String {
+                        format,
+                        values: any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+                    },
+                    Some("integer") => Shape::Integer { format },
+                    Some("number") => Shape::Number { format },
+                    Some("boolean") => Shape::Boolean,
+                    Some("array") => Shape::Array {
+                        items: any.items.as_ref().map(SchemaNode::from),
+                    },
+                    Some("object") => Shape::Object(object()),
+                    Some(other) => {
+                        return Err(self.invalid(
+                            &format!("{pointer}/type"),
+                            format!("unknown type `{other}`; the types are string, number, integer, boolean, array and object"),
+                        ));
+                    }
+                    None if has_object => Shape::Object(object()),
+                    None if any.items.is_some() => Shape::Array {
+                        items: any.items.as_ref().map(SchemaNode::from),
+                    },
+                    None if !any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_string() || v.is_null()) => Shape::String {
+                        format,
+                        values: any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+                    },
+                    None => Shape::Any,
+                }
+            }
+        })
+    }
+
+    /// The objects whose properties an `allOf` merges, each with the type name its inline
+    /// properties are named after.
+    fn collect_objects(
+        &mut self,
+        owner: &str,
+        parts: &[SchemaNode<'a>],
+        pointer: &str,
+        out: &mut Vec<(String, String, ObjectShape<'a>)>,
+    ) -> Result<(), LowerError> {
+        for (index, part) in parts.iter().enumerate() {
+            let part_pointer = format!("{pointer}/allOf/{index}");
+            let (schema, at, part_owner) = match *part {
+                SchemaNode::Ref(reference) => {
+                    let (name, _) = self.component(reference, &part_pointer)?;
+                    let (schema, at) = self.resolve(*part, &part_pointer)?;
+                    (schema, at, self.component_names[name].clone())
+                }
+                SchemaNode::Inline(schema) => (schema, part_pointer.clone(), owner.to_owned()),
+            };
+            if out.len() > 256 {
+                return Err(self.unsupported(pointer, "an `allOf` nested more than 256 objects deep"));
+            }
+            match self.shape(schema, &at)? {
+                Shape::Object(object) => out.push((part_owner, at, object)),
+                Shape::AllOf(inner, own) => {
+                    if out.iter().any(|(_, seen, _)| seen == &at) {
+                        return Err(self.invalid(&at, "an `allOf` that includes itself"));
+                    }
+                    self.collect_objects(&part_owner, &inner, &at, out)?;
+                    if let Some(own) = own {
+                        out.push((part_owner, at, own));
+                    }
+                }
+                // A description-only or empty part adds nothing.
+                Shape::Any => {}
+                Shape::OneOf(_) => {
+                    return Err(self.unsupported(&at, "a `oneOf` or `anyOf` inside an `allOf`"));
+                }
+                _ => {
+                    return Err(self.unsupported(&at, "an `allOf` part that is not an object"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A struct from the properties of `objects` (one object, or the parts of an `allOf`).
+    fn structure(&mut self, objects: &[(String, String, ObjectShape<'a>)]) -> Result<StructDef, LowerError> {
+        // Later parts override earlier ones, as the most specific part usually comes last.
+        let mut properties: BTreeMap<&str, (&str, String, SchemaNode<'a>)> = BTreeMap::new();
+        let mut required: BTreeSet<&str> = BTreeSet::new();
+        let mut additional = None;
+        for (owner, at, object) in objects {
+            for (property, schema) in object.properties {
+                let property_pointer = format!("{at}/properties/{}", escape_token(property));
+                properties.insert(property, (owner, property_pointer, schema.into()));
+            }
+            required.extend(object.required.iter().map(String::as_str));
+            if let Some(AdditionalProperties::Schema(schema)) = object.additional {
+                additional = Some((owner.clone(), format!("{at}/additionalProperties"), schema.as_ref()));
+            }
+        }
+        // `required` may name a property that another part of an `allOf` defines.
+        for (_, at, object) in objects {
+            if let Some(index) = object.required.iter().position(|name| !properties.contains_key(name.as_str())) {
+                return Err(self.invalid(
+                    &format!("{at}/required/{index}"),
+                    format!("`{}` is required but is not among the properties", object.required[index]),
+                ));
+            }
+        }
+        let mut field_names = Namespace::new();
+        let mut fields = Vec::with_capacity(properties.len());
+        for (property, (owner, property_pointer, node)) in properties {
+            let hint = format!("{owner}{}", camel(property, "Field", "F"));
+            let ty = self.type_of(node, &hint, &property_pointer)?;
+            let data = self.field_data(node, &property_pointer)?;
+            fields.push(Field {
+                name: property.to_owned(),
+                rust_name: field_names.claim(snake(property, "field")),
+                ty,
+                // A read-only field is never sent, so a request cannot be made to carry it.
+                required: required.contains(property) && !data.read_only,
+                nullable: data.nullable,
+                doc: data.doc,
+                default: data.default,
+                deprecated: data.deprecated,
+                read_only: data.read_only,
+                boxed: false,
+            });
+        }
+        let rest = match additional {
+            Some((owner, at, schema)) => {
+                let ty = self.type_of(schema.into(), &format!("{owner}Value"), &at)?;
+                Rest::Typed {
+                    field: field_names.claim("additional_properties".into()),
+                    ty,
+                }
+            }
+            None => Rest::Unknown {
+                field: field_names.claim("unknown_fields".into()),
+            },
+        };
+        Ok(StructDef { fields, rest })
+    }
+
+    /// What a property's schema says about the field: its own words, or those of the schema it
+    /// references (`allOf: [$ref]` with a description is how 3.0 documents a reference).
+    fn field_data(&self, node: SchemaNode<'a>, pointer: &str) -> Result<FieldData, LowerError> {
+        let (schema, _) = self.resolve(node, pointer)?;
+        let own = FieldData::of(&schema.schema_data);
+        let wrapped = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of: parts } | SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts }
+                if parts.len() == 1 =>
+            {
+                Some(SchemaNode::from(&parts[0]))
+            }
+            _ => None,
+        };
+        Ok(match wrapped {
+            Some(inner) => own.or(self.field_data(inner, pointer)?),
+            None => own,
+        })
+    }
+
+    fn enumeration(&self, values: &[String], data: &SchemaData, pointer: &str) -> Result<EnumDef, LowerError> {
+        let meanings = enum_meanings(data.description.as_deref().unwrap_or(""));
+        let mut names = Namespace::new();
+        let mut seen = BTreeSet::new();
+        let mut variants = Vec::new();
+        for (index, value) in values.iter().enumerate() {
+            if !seen.insert(value) {
+                return Err(self.invalid(&format!("{pointer}/enum/{index}"), format!("the value `{value}` is listed twice")));
+            }
+            variants.push(EnumVariant {
+                value: value.clone(),
+                rust_name: names.claim(camel(value, "Empty", "V")),
+                doc: meanings.get(value.as_str()).cloned(),
+            });
+        }
+        let default = match &data.default {
+            Some(Value::String(default)) => variants.iter().position(|v| &v.value == default),
+            _ => None,
+        };
+        Ok(EnumDef {
+            variants,
+            other_variant: names.claim("UnknownValue".into()),
+            default,
+        })
+    }
+
+    fn union(&mut self, name: &str, parts: &[SchemaNode<'a>], schema: &'a Schema, pointer: &str) -> Result<UnionDef, LowerError> {
+        let member = match schema.schema_kind {
+            SchemaKind::AnyOf { .. } => "anyOf",
+            SchemaKind::OneOf { .. } => "oneOf",
+            _ => match &schema.schema_kind {
+                SchemaKind::Any(any) if !any.any_of.is_empty() => "anyOf",
+                _ => "oneOf",
+            },
+        };
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        let mut names = Namespace::new();
+        let mut variants = Vec::new();
+        for (index, part) in parts.iter().enumerate() {
+            let at = format!("{pointer}/{member}/{index}");
+            let ty = self.type_of(*part, &format!("{name}Variant{index}"), &at)?;
+            let rust_name = names.claim(variant_name(&ty));
+            let mut tags = Vec::new();
+            if let Some(discriminator) = discriminator {
+                let SchemaNode::Ref(reference) = part else {
+                    return Err(self.unsupported(&at, "a discriminated `oneOf` with an inline variant; reference a component instead"));
+                };
+                tags.extend(
+                    discriminator
+                        .mapping
+                        .iter()
+                        .filter(|(_, target)| target == reference || reference.ends_with(&format!("/{target}")))
+                        .map(|(tag, _)| tag.clone()),
+                );
+                if tags.is_empty() {
+                    let component = reference.rsplit('/').next().unwrap_or(reference);
+                    tags.push(component.to_owned());
+                }
+            }
+            variants.push(UnionVariant {
+                rust_name,
+                ty,
+                tags,
+                boxed: false,
+            });
+        }
+        Ok(UnionDef {
+            variants,
+            discriminator: discriminator.map(|d| d.property_name.clone()),
+            other_variant: names.claim("UnknownValue".into()),
+        })
+    }
+}
+
+/// What a schema says about a field that uses it.
+struct FieldData {
+    doc: Option<String>,
+    nullable: bool,
+    read_only: bool,
+    deprecated: bool,
+    default: Option<Value>,
+}
+
+impl FieldData {
+    fn of(data: &SchemaData) -> FieldData {
+        FieldData {
+            doc: data.description.clone().or_else(|| data.title.clone()),
+            nullable: data.nullable,
+            read_only: data.read_only,
+            deprecated: data.deprecated,
+            default: data.default.clone(),
+        }
+    }
+
+    /// These words, completed by those of the schema they wrap.
+    fn or(self, inner: FieldData) -> FieldData {
+        FieldData {
+            doc: self.doc.or(inner.doc),
+            nullable: self.nullable || inner.nullable,
+            read_only: self.read_only || inner.read_only,
+            deprecated: self.deprecated || inner.deprecated,
+            default: self.default.or(inner.default),
+        }
+    }
+}
+
+/// A union variant is named after its type.
+fn variant_name(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::String => "String".into(),
+        TypeRef::Boolean => "Boolean".into(),
+        TypeRef::Integer(_) | TypeRef::IntegerString(_) => "Integer".into(),
+        TypeRef::Number(_) => "Number".into(),
+        TypeRef::DateTime => "DateTime".into(),
+        TypeRef::Date => "Date".into(),
+        TypeRef::Binary => "Binary".into(),
+        TypeRef::Any => "Value".into(),
+        TypeRef::Array(_) => "Array".into(),
+        TypeRef::Map(_) => "Object".into(),
+    }
+}
+
+fn format_name<T>(format: &VariantOrUnknownOrEmpty<T>) -> Option<&str>
+where
+    T: Copy + FormatName,
+{
+    match format {
+        VariantOrUnknownOrEmpty::Item(item) => Some(item.name()),
+        VariantOrUnknownOrEmpty::Unknown(name) => Some(name),
+        VariantOrUnknownOrEmpty::Empty => None,
+    }
+}
+
+trait FormatName {
+    fn name(self) -> &'static str;
+}
+
+impl FormatName for StringFormat {
+    fn name(self) -> &'static str {
+        match self {
+            StringFormat::Date => "date",
+            StringFormat::DateTime => "date-time",
+            StringFormat::Password => "password",
+            StringFormat::Byte => "byte",
+            StringFormat::Binary => "binary",
+        }
+    }
+}
+
+impl FormatName for openapiv3::IntegerFormat {
+    fn name(self) -> &'static str {
+        match self {
+            openapiv3::IntegerFormat::Int32 => "int32",
+            openapiv3::IntegerFormat::Int64 => "int64",
+        }
+    }
+}
+
+impl FormatName for openapiv3::NumberFormat {
+    fn name(self) -> &'static str {
+        match self {
+            openapiv3::NumberFormat::Float => "float",
+            openapiv3::NumberFormat::Double => "double",
+        }
+    }
+}
+
+fn string_type(format: Option<&str>) -> TypeRef {
+    match format {
+        Some("date-time") => TypeRef::DateTime,
+        Some("date") => TypeRef::Date,
+        Some("binary") => TypeRef::Binary,
+        Some("int64") => TypeRef::IntegerString(IntegerFormat::I64),
+        Some("int32") => TypeRef::IntegerString(IntegerFormat::I32),
+        Some("uint64") => TypeRef::IntegerString(IntegerFormat::U64),
+        Some("uint32") => TypeRef::IntegerString(IntegerFormat::U32),
+        _ => TypeRef::String,
+    }
+}
+
+fn integer_format(format: Option<&str>) -> IntegerFormat {
+    match format {
+        Some("int32") => IntegerFormat::I32,
+        Some("uint32") => IntegerFormat::U32,
+        Some("uint64") => IntegerFormat::U64,
+        // No format, int64, or one we do not know: the widest signed type loses nothing.
+        _ => IntegerFormat::I64,
+    }
+}
+
+fn number_format(format: Option<&str>) -> NumberFormat {
+    match format {
+        Some("float") => NumberFormat::F32,
+        _ => NumberFormat::F64,
+    }
+}
+
+/// The meanings that a description gives enum values in a `- VALUE: meaning` list.
+pub(crate) fn enum_meanings(description: &str) -> BTreeMap<&str, String> {
+    description
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("- "))
+        .filter_map(|item| item.split_once(": "))
+        .map(|(value, meaning)| (value.trim().trim_matches('`'), meaning.trim().to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enum_meanings_come_from_the_description_list() {
+        let meanings = enum_meanings("The scope.\n- RUN_TIME: Made available only at run-time\n- `BUILD_TIME`: at build-time\nnot a list");
+        assert_eq!(meanings["RUN_TIME"], "Made available only at run-time");
+        assert_eq!(meanings["BUILD_TIME"], "at build-time");
+        assert_eq!(meanings.len(), 2);
+    }
+
+    #[test]
+    fn string_formats_choose_types() {
+        assert_eq!(string_type(Some("date-time")), TypeRef::DateTime);
+        assert_eq!(string_type(Some("int64")), TypeRef::IntegerString(IntegerFormat::I64));
+        assert_eq!(string_type(Some("uuid")), TypeRef::String);
+        assert_eq!(integer_format(None), IntegerFormat::I64);
+        assert_eq!(integer_format(Some("int32")), IntegerFormat::I32);
+    }
+}

@@ -1,0 +1,162 @@
+//! Rust names for the spec's names: valid identifiers, in Rust's case conventions, unique where
+//! they share a scope, and the same for the same input on every run.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Words that cannot be identifiers (Rust 2024 keywords, strict and reserved).
+const KEYWORDS: &[&str] = &[
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Names of the prelude (and of the derives the generated code uses) that a type must not shadow.
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "AsMut", "AsRef", "Box", "Clone", "Copy", "Default", "Deserialize", "Drop", "Eq", "Err",
+    "Extend", "Fn", "FnMut", "FnOnce", "From", "Into", "IntoIterator", "Iterator", "None", "Ok",
+    "Option", "Ord", "PartialEq", "PartialOrd", "Result", "Send", "Serialize", "Sized", "Some",
+    "String", "Sync", "ToOwned", "ToString", "Unpin", "Vec",
+];
+
+/// `snake_case`, for fields, parameters, methods and modules. `fallback` is used when nothing of
+/// `raw` survives (it was empty, or all punctuation or non-ASCII).
+pub fn snake(raw: &str, fallback: &str) -> String {
+    let words = words(raw);
+    let mut name = if words.is_empty() {
+        fallback.to_owned()
+    } else {
+        words.join("_")
+    };
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    escape_keyword(name)
+}
+
+/// `UpperCamelCase`, for types and enum variants. A name that would start with a digit gets
+/// `prefix` in front (`V` for a variant `1.2` gives `V1_2`).
+pub fn camel(raw: &str, fallback: &str, prefix: &str) -> String {
+    let words = words(raw);
+    if words.is_empty() {
+        return fallback.to_owned();
+    }
+    let mut name = String::new();
+    for word in &words {
+        // Keep digits of two words apart: `1.2` is `1_2`, not `12`.
+        if name.ends_with(|c: char| c.is_ascii_digit()) && word.starts_with(|c: char| c.is_ascii_digit()) {
+            name.push('_');
+        }
+        name.push_str(&word.to_upper_camel_case());
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, prefix);
+    }
+    escape_keyword(name)
+}
+
+/// The words of `raw` in lower case: split at punctuation, spaces and case changes; characters
+/// outside ASCII letters and digits are separators.
+fn words(raw: &str) -> Vec<String> {
+    let cleaned: String = raw
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    cleaned
+        .to_snake_case()
+        .split('_')
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn escape_keyword(mut name: String) -> String {
+    if KEYWORDS.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
+/// One scope of names (the fields of a struct, the types of a crate): hands out each name once.
+#[derive(Debug, Default, Clone)]
+pub struct Namespace {
+    taken: BTreeSet<String>,
+}
+
+impl Namespace {
+    pub fn new() -> Namespace {
+        Namespace::default()
+    }
+
+    /// A namespace in which `reserved` are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Namespace {
+        Namespace {
+            taken: reserved.iter().map(|name| (*name).to_owned()).collect(),
+        }
+    }
+
+    /// `name` if it is free, else `name2`, `name3`, ... (`name_2` for snake case names).
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let separator = if name.contains(|c: char| c.is_ascii_uppercase()) { "" } else { "_" };
+        let base = name.trim_end_matches('_');
+        (2..)
+            .map(|n| format!("{base}{separator}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("some suffix is free")
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_names() {
+        assert_eq!(snake("app_id", "x"), "app_id");
+        assert_eq!(snake("appId", "x"), "app_id");
+        assert_eq!(snake("foo-bar", "x"), "foo_bar");
+        assert_eq!(snake("type", "x"), "type_");
+        assert_eq!(snake("self", "x"), "self_");
+        assert_eq!(snake("1_clicks", "x"), "_1_clicks");
+        assert_eq!(snake("ratelimit-reset", "x"), "ratelimit_reset");
+        assert_eq!(snake("apps_list_instanceSizes", "x"), "apps_list_instance_sizes");
+        assert_eq!(snake("", "field"), "field");
+        assert_eq!(snake("日本", "field"), "field");
+        assert_eq!(snake("$ref", "x"), "ref_");
+    }
+
+    #[test]
+    fn camel_case_names() {
+        assert_eq!(camel("app_spec", "X", "T"), "AppSpec");
+        assert_eq!(camel("1.2", "X", "V"), "V1_2");
+        assert_eq!(camel("IN_PROGRESS", "X", "V"), "InProgress");
+        assert_eq!(camel("in-progress", "X", "V"), "InProgress");
+        assert_eq!(camel("application/json", "X", "V"), "ApplicationJson");
+        assert_eq!(camel("Self", "X", "T"), "Self_");
+        assert_eq!(camel("s-1vcpu-1gb", "X", "V"), "S1vcpu1gb");
+        assert_eq!(camel("", "Empty", "V"), "Empty");
+    }
+
+    #[test]
+    fn namespaces_hand_out_each_name_once() {
+        let mut names = Namespace::with_reserved(&["Result"]);
+        assert_eq!(names.claim("Result".into()), "Result2");
+        assert_eq!(names.claim("FooBar".into()), "FooBar");
+        assert_eq!(names.claim("FooBar".into()), "FooBar2");
+        let mut fields = Namespace::new();
+        assert_eq!(fields.claim("type_".into()), "type_");
+        assert_eq!(fields.claim("type_".into()), "type_2");
+        assert_eq!(fields.claim("foo_bar".into()), "foo_bar");
+        assert_eq!(fields.claim("foo_bar".into()), "foo_bar_2");
+    }
+}

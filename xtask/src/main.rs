@@ -1,0 +1,137 @@
+//! `cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]`: regenerates
+//! the client crate from the spec, or with `--check` tells whether it is up to date.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use codegen::load::{HasHint, Report};
+
+const USAGE: &str = "\
+usage: cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]
+
+  --check            write nothing; fail if the output differs from what the spec gives
+  --spec PATH        the root file of the spec (default: spec/openapi.yaml)
+  --out DIR          the crate directory to write (default: generated)
+  --crate-name NAME  the package name of the crate (default: digitalocean-api)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("codegen") => match Codegen::parse(&args[1..]) {
+            Ok(codegen) => codegen.run(),
+            Err(message) => {
+                eprintln!("error: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Codegen {
+    check: bool,
+    spec: PathBuf,
+    out: PathBuf,
+    options: codegen::EmitOptions,
+}
+
+impl Codegen {
+    fn parse(args: &[String]) -> Result<Codegen, String> {
+        let defaults = codegen::EmitOptions::default();
+        let mut codegen = Codegen {
+            check: false,
+            spec: PathBuf::from(&defaults.spec_display),
+            out: PathBuf::from("generated"),
+            options: defaults,
+        };
+        let mut command = vec!["cargo xtask codegen".to_owned()];
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+            match arg.as_str() {
+                "--check" => codegen.check = true,
+                "--spec" => codegen.spec = PathBuf::from(value("--spec")?),
+                "--out" => codegen.out = PathBuf::from(value("--out")?),
+                "--crate-name" => codegen.options.crate_name = value("--crate-name")?,
+                other => return Err(format!("unknown argument `{other}`")),
+            }
+            if arg != "--check" {
+                command.push(format!("{arg} {}", command_value(arg, &codegen)));
+            }
+        }
+        codegen.options.spec_display = display(&codegen.spec);
+        codegen.options.command = command.join(" ");
+        Ok(codegen)
+    }
+
+    fn run(self) -> ExitCode {
+        // Paths are relative to the workspace, wherever cargo was started.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace");
+        if let Err(error) = std::env::set_current_dir(root) {
+            eprintln!("error: cannot enter the workspace {}: {error}", root.display());
+            return ExitCode::FAILURE;
+        }
+        let started = Instant::now();
+        let files = match codegen::generate(&self.spec, &self.options) {
+            Ok(files) => files,
+            Err(error) => return fail(&error),
+        };
+        let generated_in = started.elapsed();
+        if self.check {
+            return match codegen::write::plan(&self.out, &files) {
+                Ok(plan) if plan.is_empty() => {
+                    println!("{} is up to date ({} files)", self.out.display(), plan.unchanged);
+                    ExitCode::SUCCESS
+                }
+                Ok(plan) => {
+                    eprintln!("error: {} is stale; these files differ from what {} gives:", self.out.display(), self.options.spec_display);
+                    for path in &plan.write {
+                        eprintln!("  changed  {}", path.display());
+                    }
+                    for path in &plan.remove {
+                        eprintln!("  removed  {}", path.display());
+                    }
+                    eprintln!("  help: run `{}` and commit the result", self.options.command);
+                    ExitCode::FAILURE
+                }
+                Err(error) => fail(&error),
+            };
+        }
+        match codegen::write::write(&self.out, &files) {
+            Ok(plan) => {
+                println!(
+                    "{}: {} written, {} removed, {} unchanged ({} files generated in {} ms)",
+                    self.out.display(),
+                    plan.write.len(),
+                    plan.remove.len(),
+                    plan.unchanged,
+                    files.len(),
+                    generated_in.as_millis()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        }
+    }
+}
+
+fn command_value(arg: &str, codegen: &Codegen) -> String {
+    match arg {
+        "--spec" => display(&codegen.spec),
+        "--out" => display(&codegen.out),
+        _ => codegen.options.crate_name.clone(),
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn fail<E: std::fmt::Display + HasHint>(error: &E) -> ExitCode {
+    eprintln!("{}", Report(error));
+    ExitCode::FAILURE
+}
