@@ -32,8 +32,14 @@ pub(crate) struct NextPage {
 impl NextPage {
     /// Reads `page_param` (and `per_page_param`) from the query of `link`.
     fn parse(link: &str, page_param: &str, per_page_param: Option<&str>) -> Option<NextPage> {
-        let url = url::Url::parse(link).or_else(|_| url::Url::parse("http://relative.invalid/")?.join(link)).ok()?;
-        let find = |name: &str| url.query_pairs().find(|(key, _)| key == name).and_then(|(_, value)| value.parse::<i64>().ok());
+        let url = url::Url::parse(link)
+            .or_else(|_| url::Url::parse("http://relative.invalid/")?.join(link))
+            .ok()?;
+        let find = |name: &str| {
+            url.query_pairs()
+                .find(|(key, _)| key == name)
+                .and_then(|(_, value)| value.parse::<i64>().ok())
+        };
         Some(NextPage {
             page: find(page_param)?,
             per_page: per_page_param.and_then(find),
@@ -125,14 +131,23 @@ impl<T> Stream for Pages<T> {
                         return Poll::Ready(Some(Err(error)));
                     }
                     Poll::Ready(Ok(page)) => {
-                        this.total = page.total.and_then(|t| u64::try_from(t).ok()).or(this.total);
+                        this.total = page
+                            .total
+                            .and_then(|t| u64::try_from(t).ok())
+                            .or(this.total);
                         let empty = page.items.is_empty();
                         this.items.extend(page.items);
-                        let next = page.next.and_then(|link| NextPage::parse(&link, this.page_param, this.per_page_param));
+                        let next = page.next.and_then(|link| {
+                            NextPage::parse(&link, this.page_param, this.per_page_param)
+                        });
                         // A link back to a page already read, or an empty page, ends the list
                         // rather than loop.
                         this.state = match next {
-                            Some(next) if !empty && this.last_page.is_none_or(|last| next.page > last) => State::Next(Some(next)),
+                            Some(next)
+                                if !empty && this.last_page.is_none_or(|last| next.page > last) =>
+                            {
+                                State::Next(Some(next))
+                            }
                             _ => State::Done,
                         };
                     }
@@ -148,9 +163,28 @@ mod tests {
 
     #[test]
     fn only_the_page_parameters_of_a_link_are_used() {
-        let next = NextPage::parse("https://elsewhere.example/v2/apps?page=3&per_page=2&token=x", "page", Some("per_page"));
-        assert_eq!(next, Some(NextPage { page: 3, per_page: Some(2) }));
-        assert_eq!(NextPage::parse("/v2/apps?page=4", "page", None), Some(NextPage { page: 4, per_page: None }));
-        assert_eq!(NextPage::parse("https://x.example/v2/apps", "page", None), None);
+        let next = NextPage::parse(
+            "https://elsewhere.example/v2/apps?page=3&per_page=2&token=x",
+            "page",
+            Some("per_page"),
+        );
+        assert_eq!(
+            next,
+            Some(NextPage {
+                page: 3,
+                per_page: Some(2)
+            })
+        );
+        assert_eq!(
+            NextPage::parse("/v2/apps?page=4", "page", None),
+            Some(NextPage {
+                page: 4,
+                per_page: None
+            })
+        );
+        assert_eq!(
+            NextPage::parse("https://x.example/v2/apps", "page", None),
+            None
+        );
     }
 }

@@ -88,11 +88,13 @@ pub struct RateLimit {
 
 impl RateLimit {
     pub(crate) fn from_headers(headers: &HeaderMap) -> RateLimit {
-        let number = |name: &str| -> Option<u64> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
+        let number =
+            |name: &str| -> Option<u64> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
         RateLimit {
             limit: number("ratelimit-limit"),
             remaining: number("ratelimit-remaining"),
-            reset: number("ratelimit-reset").map(|seconds| UNIX_EPOCH + Duration::from_secs(seconds)),
+            reset: number("ratelimit-reset")
+                .map(|seconds| UNIX_EPOCH + Duration::from_secs(seconds)),
             retry_after: number("retry-after").map(Duration::from_secs),
         }
     }
@@ -112,7 +114,10 @@ mod tests {
         let limit = RateLimit::from_headers(&headers);
         assert_eq!(limit.limit, Some(5000));
         assert_eq!(limit.remaining, Some(4816));
-        assert_eq!(limit.reset, Some(UNIX_EPOCH + Duration::from_secs(1_444_931_833)));
+        assert_eq!(
+            limit.reset,
+            Some(UNIX_EPOCH + Duration::from_secs(1_444_931_833))
+        );
         assert_eq!(limit.retry_after, None);
     }
 }

@@ -140,14 +140,32 @@ impl RetryPolicy {
 
     /// How long to wait before the next attempt, or `None` to give up. `backoff` is the next
     /// backoff delay and `waited` the time already spent waiting.
-    pub(crate) fn delay(&self, method: &Method, failure: Failure<'_>, backoff: Duration, waited: Duration) -> Option<Duration> {
-        let repeatable = self.non_idempotent || matches!(*method, Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS);
+    pub(crate) fn delay(
+        &self,
+        method: &Method,
+        failure: Failure<'_>,
+        backoff: Duration,
+        waited: Duration,
+    ) -> Option<Duration> {
+        let repeatable = self.non_idempotent
+            || matches!(
+                *method,
+                Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
+            );
         let delay = match failure {
             Failure::Status(StatusCode::TOO_MANY_REQUESTS, rate_limit) => rate_limit
                 .retry_after
-                .or_else(|| rate_limit.reset.map(|reset| reset.duration_since(SystemTime::now()).unwrap_or_default()))
+                .or_else(|| {
+                    rate_limit
+                        .reset
+                        .map(|reset| reset.duration_since(SystemTime::now()).unwrap_or_default())
+                })
                 .unwrap_or(backoff),
-            Failure::Status(status, _) if repeatable && matches!(status.as_u16(), 500 | 502 | 503 | 504) => backoff,
+            Failure::Status(status, _)
+                if repeatable && matches!(status.as_u16(), 500 | 502 | 503 | 504) =>
+            {
+                backoff
+            }
             Failure::Connection if repeatable => backoff,
             _ => return None,
         };
@@ -170,9 +188,20 @@ mod tests {
     fn too_many_requests_waits_as_told_for_any_method() {
         let policy = RetryPolicy::default();
         let backoff = Duration::from_millis(500);
-        let failure = || Failure::Status(StatusCode::TOO_MANY_REQUESTS, Box::leak(Box::new(limit(Some(2)))));
-        assert_eq!(policy.delay(&Method::POST, failure(), backoff, Duration::ZERO), Some(Duration::from_secs(2)));
-        assert_eq!(policy.delay(&Method::GET, failure(), backoff, Duration::from_secs(59)), None);
+        let failure = || {
+            Failure::Status(
+                StatusCode::TOO_MANY_REQUESTS,
+                Box::leak(Box::new(limit(Some(2)))),
+            )
+        };
+        assert_eq!(
+            policy.delay(&Method::POST, failure(), backoff, Duration::ZERO),
+            Some(Duration::from_secs(2))
+        );
+        assert_eq!(
+            policy.delay(&Method::GET, failure(), backoff, Duration::from_secs(59)),
+            None
+        );
     }
 
     #[test]
@@ -180,23 +209,52 @@ mod tests {
         let policy = RetryPolicy::default();
         let no_limit = RateLimit::default();
         let delay = |policy: &RetryPolicy, method: Method, status: u16| {
-            policy.delay(&method, Failure::Status(StatusCode::from_u16(status).unwrap(), &no_limit), Duration::from_secs(1), Duration::ZERO)
+            policy.delay(
+                &method,
+                Failure::Status(StatusCode::from_u16(status).unwrap(), &no_limit),
+                Duration::from_secs(1),
+                Duration::ZERO,
+            )
         };
-        assert_eq!(delay(&policy, Method::GET, 503), Some(Duration::from_secs(1)));
-        assert_eq!(delay(&policy, Method::DELETE, 500), Some(Duration::from_secs(1)));
+        assert_eq!(
+            delay(&policy, Method::GET, 503),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            delay(&policy, Method::DELETE, 500),
+            Some(Duration::from_secs(1))
+        );
         assert_eq!(delay(&policy, Method::POST, 503), None);
         assert_eq!(delay(&policy, Method::GET, 501), None);
         assert_eq!(delay(&policy, Method::GET, 404), None);
         let opted_in = RetryPolicy::default().retry_non_idempotent(true);
-        assert_eq!(delay(&opted_in, Method::POST, 503), Some(Duration::from_secs(1)));
-        assert_eq!(policy.delay(&Method::PATCH, Failure::Connection, Duration::from_secs(1), Duration::ZERO), None);
+        assert_eq!(
+            delay(&opted_in, Method::POST, 503),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            policy.delay(
+                &Method::PATCH,
+                Failure::Connection,
+                Duration::from_secs(1),
+                Duration::ZERO
+            ),
+            None
+        );
     }
 
     #[test]
     fn backoff_grows_within_its_bounds() {
-        let policy = RetryPolicy::default().min_delay(Duration::from_millis(100)).max_delay(Duration::from_secs(1));
+        let policy = RetryPolicy::default()
+            .min_delay(Duration::from_millis(100))
+            .max_delay(Duration::from_secs(1));
         let delays: Vec<Duration> = policy.backoff().take(8).collect();
         assert_eq!(delays.len(), 8);
-        assert!(delays.iter().all(|d| *d >= Duration::from_millis(100) && *d <= Duration::from_secs(2)), "{delays:?}");
+        assert!(
+            delays
+                .iter()
+                .all(|d| *d >= Duration::from_millis(100) && *d <= Duration::from_secs(2)),
+            "{delays:?}"
+        );
     }
 }

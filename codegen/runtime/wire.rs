@@ -38,7 +38,10 @@ impl<'de> Deserialize<'de> for UnknownFields {
         let fields = Map::deserialize(deserializer)?;
         if STRICT.get() && !fields.is_empty() {
             let names: Vec<&str> = fields.keys().map(String::as_str).collect();
-            return Err(de::Error::custom(format!("fields the spec does not describe: {}", names.join(", "))));
+            return Err(de::Error::custom(format!(
+                "fields the spec does not describe: {}",
+                names.join(", ")
+            )));
         }
         Ok(UnknownFields(fields))
     }
@@ -60,7 +63,9 @@ pub fn decode_strict<T: DeserializeOwned>(json: &str) -> Result<T, serde_json::E
 /// Called by an enum's decoder on a value it does not list: an error in strict mode.
 pub(crate) fn unknown_enum_value<E: de::Error>(type_name: &str, value: &str) -> Result<(), E> {
     if STRICT.get() {
-        return Err(E::custom(format!("`{value}` is not one of the values of {type_name}")));
+        return Err(E::custom(format!(
+            "`{value}` is not one of the values of {type_name}"
+        )));
     }
     Ok(())
 }

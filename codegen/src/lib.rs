@@ -9,6 +9,9 @@
 //!
 //! [`write`] then puts those files in place without losing anything on failure.
 
+// Errors are made once per run and carry the locations users need; their size costs nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod emit;
 pub mod ir;
 pub mod load;
@@ -24,11 +27,23 @@ pub use load::LoadError;
 pub use location::Location;
 pub use lower::LowerError;
 
-/// Runs the whole pipeline on the spec whose root file is `spec`.
+/// Runs the whole pipeline on the spec whose root file is `spec`, in memory.
 pub fn generate(spec: &Path, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Error> {
     let spec = load::load(spec)?;
     let api = lower::lower(&spec)?;
     Ok(emit::emit(&api, options)?)
+}
+
+/// Generates the crate and puts it in `out`; on any failure `out` is left as it was.
+pub fn regenerate(spec: &Path, out: &Path, options: &EmitOptions) -> Result<write::Plan, Error> {
+    let files = generate(spec, options)?;
+    Ok(write::write(out, &files)?)
+}
+
+/// What [`regenerate`] would change in `out`, without changing it.
+pub fn check(spec: &Path, out: &Path, options: &EmitOptions) -> Result<write::Plan, Error> {
+    let files = generate(spec, options)?;
+    Ok(write::plan(out, &files)?)
 }
 
 /// A failure of any stage.
@@ -40,6 +55,8 @@ pub enum Error {
     Lower(#[from] LowerError),
     #[error(transparent)]
     Emit(#[from] EmitError),
+    #[error(transparent)]
+    Write(#[from] write::WriteError),
 }
 
 impl load::HasHint for Error {
@@ -48,6 +65,7 @@ impl load::HasHint for Error {
             Error::Load(error) => error.hint(),
             Error::Lower(error) => error.hint(),
             Error::Emit(error) => error.hint(),
+            Error::Write(error) => error.hint(),
         }
     }
 }

@@ -43,11 +43,7 @@ pub fn split_pointer(pointer: &str) -> Vec<String> {
     pointer
         .trim_start_matches('/')
         .split('/')
-        .map(|token| {
-            percent_decode(token)
-                .replace("~1", "/")
-                .replace("~0", "~")
-        })
+        .map(|token| percent_decode(token).replace("~1", "/").replace("~0", "~"))
         .collect()
 }
 
@@ -98,7 +94,10 @@ mod tests {
 
     #[test]
     fn percent_encoded_fragments_are_decoded() {
-        assert_eq!(split_pointer("#/paths/~1v2~1a~1%7Bid%7D"), ["paths", "/v2/a/{id}"]);
+        assert_eq!(
+            split_pointer("#/paths/~1v2~1a~1%7Bid%7D"),
+            ["paths", "/v2/a/{id}"]
+        );
         assert_eq!(split_pointer("#/a/100%"), ["a", "100%"]);
         assert_eq!(split_pointer("#"), Vec::<String>::new());
     }

@@ -16,10 +16,41 @@ const KEYWORDS: &[&str] = &[
 
 /// Names of the prelude (and of the derives the generated code uses) that a type must not shadow.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    "AsMut", "AsRef", "Box", "Clone", "Copy", "Default", "Deserialize", "Drop", "Eq", "Err",
-    "Extend", "Fn", "FnMut", "FnOnce", "From", "Into", "IntoIterator", "Iterator", "None", "Ok",
-    "Option", "Ord", "PartialEq", "PartialOrd", "Result", "Send", "Serialize", "Sized", "Some",
-    "String", "Sync", "ToOwned", "ToString", "Unpin", "Vec",
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "Deserialize",
+    "Drop",
+    "Eq",
+    "Err",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Serialize",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "Unpin",
+    "Vec",
 ];
 
 /// `snake_case`, for fields, parameters, methods and modules. `fallback` is used when nothing of
@@ -47,7 +78,9 @@ pub fn camel(raw: &str, fallback: &str, prefix: &str) -> String {
     let mut name = String::new();
     for word in &words {
         // Keep digits of two words apart: `1.2` is `1_2`, not `12`.
-        if name.ends_with(|c: char| c.is_ascii_digit()) && word.starts_with(|c: char| c.is_ascii_digit()) {
+        if name.ends_with(|c: char| c.is_ascii_digit())
+            && word.starts_with(|c: char| c.is_ascii_digit())
+        {
             name.push('_');
         }
         name.push_str(&word.to_upper_camel_case());
@@ -103,7 +136,11 @@ impl Namespace {
         if self.taken.insert(name.clone()) {
             return name;
         }
-        let separator = if name.contains(|c: char| c.is_ascii_uppercase()) { "" } else { "_" };
+        let separator = if name.contains(|c: char| c.is_ascii_uppercase()) {
+            ""
+        } else {
+            "_"
+        };
         let base = name.trim_end_matches('_');
         (2..)
             .map(|n| format!("{base}{separator}{n}"))
@@ -129,7 +166,10 @@ mod tests {
         assert_eq!(snake("self", "x"), "self_");
         assert_eq!(snake("1_clicks", "x"), "_1_clicks");
         assert_eq!(snake("ratelimit-reset", "x"), "ratelimit_reset");
-        assert_eq!(snake("apps_list_instanceSizes", "x"), "apps_list_instance_sizes");
+        assert_eq!(
+            snake("apps_list_instanceSizes", "x"),
+            "apps_list_instance_sizes"
+        );
         assert_eq!(snake("", "field"), "field");
         assert_eq!(snake("日本", "field"), "field");
         assert_eq!(snake("$ref", "x"), "ref_");

@@ -73,7 +73,9 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Plan, WriteError> {
         match fs::read(&target) {
             Ok(existing) if existing == file.contents.as_bytes() => plan.unchanged += 1,
             Ok(_) => plan.write.push(file.path.clone()),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => plan.write.push(file.path.clone()),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                plan.write.push(file.path.clone())
+            }
             Err(error) => return Err(io_error(&target)(error)),
         }
     }
@@ -119,16 +121,26 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Plan, WriteError> {
     if plan.is_empty() {
         return Ok(plan);
     }
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.staging-"))
         .tempdir_in(parent)
         .map_err(io_error(parent))?;
     // Every new content is on disk before anything in `out` changes.
     for path in &plan.write {
-        let contents = &files.iter().find(|f| &f.path == path).expect("planned from files").contents;
+        let contents = &files
+            .iter()
+            .find(|f| &f.path == path)
+            .expect("planned from files")
+            .contents;
         let staged = staging.path().join(path);
         if let Some(dir) = staged.parent() {
             fs::create_dir_all(dir).map_err(io_error(dir))?;
@@ -177,12 +189,19 @@ mod tests {
     fn only_changed_files_are_written_and_stale_ones_removed() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("generated");
-        let first = [file("src/a.rs", "a"), file("src/old/b.rs", "b"), file("keep.rs", "k")];
+        let first = [
+            file("src/a.rs", "a"),
+            file("src/old/b.rs", "b"),
+            file("keep.rs", "k"),
+        ];
         let plan = write(&out, &first).unwrap();
         assert_eq!(plan.write.len(), 3);
 
         let old = SystemTime::now() - Duration::from_secs(3600);
-        let keep = fs::File::options().write(true).open(out.join("keep.rs")).unwrap();
+        let keep = fs::File::options()
+            .write(true)
+            .open(out.join("keep.rs"))
+            .unwrap();
         keep.set_modified(old).unwrap();
 
         let second = [file("src/a.rs", "a2"), file("keep.rs", "k")];
@@ -191,8 +210,18 @@ mod tests {
         assert_eq!(plan.remove, [PathBuf::from("src/old/b.rs")]);
         assert_eq!(plan.unchanged, 1);
         assert!(!out.join("src/old").exists(), "emptied directories go too");
-        assert_eq!(fs::metadata(out.join("keep.rs")).unwrap().modified().unwrap(), old);
-        assert!(fs::read_to_string(out.join("src/a.rs")).unwrap().ends_with("a2"));
+        assert_eq!(
+            fs::metadata(out.join("keep.rs"))
+                .unwrap()
+                .modified()
+                .unwrap(),
+            old
+        );
+        assert!(
+            fs::read_to_string(out.join("src/a.rs"))
+                .unwrap()
+                .ends_with("a2")
+        );
         // Nothing is left beside the output.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -205,7 +234,10 @@ mod tests {
         fs::write(out.join("notes.md"), "mine").unwrap();
         let error = write(&out, &[file("src/a.rs", "a")]).unwrap_err();
         assert!(matches!(error, WriteError::Foreign { .. }), "{error}");
-        assert!(!out.join("src/a.rs").exists(), "nothing is written when the plan fails");
+        assert!(
+            !out.join("src/a.rs").exists(),
+            "nothing is written when the plan fails"
+        );
         assert_eq!(fs::read_to_string(out.join("notes.md")).unwrap(), "mine");
     }
 }

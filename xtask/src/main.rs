@@ -51,7 +51,11 @@ impl Codegen {
         let mut command = vec!["cargo xtask codegen".to_owned()];
         let mut args = args.iter();
         while let Some(arg) = args.next() {
-            let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+            let mut value = |name: &str| {
+                args.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{name} needs a value"))
+            };
             match arg.as_str() {
                 "--check" => codegen.check = true,
                 "--spec" => codegen.spec = PathBuf::from(value("--spec")?),
@@ -70,47 +74,57 @@ impl Codegen {
 
     fn run(self) -> ExitCode {
         // Paths are relative to the workspace, wherever cargo was started.
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .expect("xtask lives in the workspace");
         if let Err(error) = std::env::set_current_dir(root) {
-            eprintln!("error: cannot enter the workspace {}: {error}", root.display());
+            eprintln!(
+                "error: cannot enter the workspace {}: {error}",
+                root.display()
+            );
             return ExitCode::FAILURE;
         }
         let started = Instant::now();
-        let files = match codegen::generate(&self.spec, &self.options) {
-            Ok(files) => files,
-            Err(error) => return fail(&error),
-        };
-        let generated_in = started.elapsed();
         if self.check {
-            return match codegen::write::plan(&self.out, &files) {
+            return match codegen::check(&self.spec, &self.out, &self.options) {
                 Ok(plan) if plan.is_empty() => {
-                    println!("{} is up to date ({} files)", self.out.display(), plan.unchanged);
+                    println!(
+                        "{} is up to date ({} files)",
+                        self.out.display(),
+                        plan.unchanged
+                    );
                     ExitCode::SUCCESS
                 }
                 Ok(plan) => {
-                    eprintln!("error: {} is stale; these files differ from what {} gives:", self.out.display(), self.options.spec_display);
+                    eprintln!(
+                        "error: {} is stale; these files differ from what {} gives:",
+                        self.out.display(),
+                        self.options.spec_display
+                    );
                     for path in &plan.write {
                         eprintln!("  changed  {}", path.display());
                     }
                     for path in &plan.remove {
                         eprintln!("  removed  {}", path.display());
                     }
-                    eprintln!("  help: run `{}` and commit the result", self.options.command);
+                    eprintln!(
+                        "  help: run `{}` and commit the result",
+                        self.options.command
+                    );
                     ExitCode::FAILURE
                 }
                 Err(error) => fail(&error),
             };
         }
-        match codegen::write::write(&self.out, &files) {
+        match codegen::regenerate(&self.spec, &self.out, &self.options) {
             Ok(plan) => {
                 println!(
-                    "{}: {} written, {} removed, {} unchanged ({} files generated in {} ms)",
+                    "{}: {} written, {} removed, {} unchanged, in {} ms",
                     self.out.display(),
                     plan.write.len(),
                     plan.remove.len(),
                     plan.unchanged,
-                    files.len(),
-                    generated_in.as_millis()
+                    started.elapsed().as_millis()
                 );
                 ExitCode::SUCCESS
             }

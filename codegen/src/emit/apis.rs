@@ -7,8 +7,8 @@ use quote::quote;
 use super::docs;
 use super::rust::{argument, ident, rust_type};
 use crate::ir::{
-    Api, Encoding, FieldPath, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
-    Resource, Status, Success, TypeRef,
+    Api, Encoding, FieldPath, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter,
+    PathSegment, Resource, Status, Success, TypeRef,
 };
 
 /// `apis/mod.rs`: the resource modules and the client's accessors.
@@ -37,7 +37,14 @@ pub(crate) fn index(api: &Api) -> TokenStream {
 
 fn resource_doc(resource: &Resource) -> String {
     let head = format!("The operations of the `{}` resource.", resource.tag);
-    docs::paragraphs([head, resource.doc.as_deref().map(docs::rustdoc).unwrap_or_default()])
+    docs::paragraphs([
+        head,
+        resource
+            .doc
+            .as_deref()
+            .map(docs::rustdoc)
+            .unwrap_or_default(),
+    ])
 }
 
 /// `apis/{module}.rs`: the resource, its methods and their request builders.
@@ -45,10 +52,17 @@ pub(crate) fn module(resource: &Resource) -> TokenStream {
     let type_name = ident(&resource.type_name);
     let doc = docs::attrs(Some(&resource_doc(resource)));
     let methods = resource.operations.iter().map(method);
-    let builders = resource.operations.iter().map(|operation| builder(resource, operation));
-    let uses_models = resource.operations.iter().any(|op| mentions_models(op));
-    let models = uses_models.then(|| quote!(use crate::models;));
-    let module_doc = format!("The `{}` resource.", resource.tag);
+    let builders = resource
+        .operations
+        .iter()
+        .map(|operation| builder(resource, operation));
+    let uses_models = resource.operations.iter().any(mentions_models);
+    let models = uses_models.then(|| {
+        quote!(
+            use crate::models;
+        )
+    });
+    let module_doc = format!(" The `{}` resource.", resource.tag);
     quote! {
         #![doc = #module_doc]
         #models
@@ -79,10 +93,15 @@ fn mentions_models(operation: &Operation) -> bool {
         || operation.body.as_ref().is_some_and(|b| named(&b.ty))
         || match &operation.success {
             Success::One(ty) => named(ty),
-            Success::Several { variants, .. } => variants.iter().any(|v| v.ty.as_ref().is_some_and(named)),
+            Success::Several { variants, .. } => {
+                variants.iter().any(|v| v.ty.as_ref().is_some_and(named))
+            }
             Success::Empty => false,
         }
-        || operation.pagination.as_ref().is_some_and(|p| named(&p.item_type))
+        || operation
+            .pagination
+            .as_ref()
+            .is_some_and(|p| named(&p.item_type))
 }
 
 fn models() -> TokenStream {
@@ -97,14 +116,30 @@ fn positional(operation: &Operation) -> Vec<&Parameter> {
 
 fn operation_doc(operation: &Operation) -> String {
     let mut doc = docs::paragraphs([
-        operation.summary.as_deref().map(docs::rustdoc).unwrap_or_default(),
-        operation.description.as_deref().map(docs::rustdoc).unwrap_or_default(),
+        operation
+            .summary
+            .as_deref()
+            .map(docs::rustdoc)
+            .unwrap_or_default(),
+        operation
+            .description
+            .as_deref()
+            .map(docs::rustdoc)
+            .unwrap_or_default(),
     ]);
-    let mut line = format!("`{} {}` (operation `{}`)", operation.http_method.as_str(), operation.path, operation.id);
+    let mut line = format!(
+        "`{} {}` (operation `{}`)",
+        operation.http_method.as_str(),
+        operation.path,
+        operation.id
+    );
     match operation.scopes.as_slice() {
         [] => line.push('.'),
         [scope] => line.push_str(&format!(", which needs the scope `{scope}`.")),
-        scopes => line.push_str(&format!(", which needs the scopes `{}`.", scopes.join("`, `"))),
+        scopes => line.push_str(&format!(
+            ", which needs the scopes `{}`.",
+            scopes.join("`, `")
+        )),
     }
     doc = docs::paragraphs([doc, line]);
     doc
@@ -121,7 +156,11 @@ fn method(operation: &Operation) -> TokenStream {
         let name = ident(&param.rust_name);
         let (ty, into) = argument(&param.ty, &models());
         arguments.push(quote!(#name: #ty));
-        fields.push(if into { quote!(#name: #name.into()) } else { quote!(#name) });
+        fields.push(if into {
+            quote!(#name: #name.into())
+        } else {
+            quote!(#name)
+        });
     }
     for param in operation.params.iter().filter(|p| !p.required) {
         let name = ident(&param.rust_name);
@@ -161,9 +200,24 @@ fn choice(encodings: &[Encoding]) -> bool {
 
 fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
     let builder = ident(&operation.builder_name);
-    let summary = operation.summary.as_deref().map(|s| format!(" ({})", s.trim_end_matches('.'))).unwrap_or_default();
+    let summary = operation
+        .summary
+        .as_deref()
+        .map(|s| format!(" ({})", s.trim_end_matches('.')))
+        .unwrap_or_default();
+    let has_setters = operation.params.iter().any(|p| !p.required)
+        || operation
+            .body
+            .as_ref()
+            .is_some_and(|b| !b.required || choice(&b.encodings))
+        || choice(&operation.accept);
+    let next = if has_setters {
+        "set its optional parameters, then [`send`](Self::send) it"
+    } else {
+        "[`send`](Self::send) it"
+    };
     let doc = format!(
-        "The request of [`{}::{}`]{summary}: set its optional parameters, then [`send`](Self::send) it.",
+        "The request of [`{}::{}`]{summary}: {next}.",
         resource.type_name, operation.method_name
     );
     let mut fields = Vec::new();
@@ -176,10 +230,23 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
         } else {
             fields.push(quote!(#name: Option<#ty>));
             let (argument_type, into) = argument(&param.ty, &models());
-            let value = if into { quote!(#name.into()) } else { quote!(#name) };
-            let mut doc = param.doc.clone().unwrap_or_else(|| format!("The `{}` {} parameter.", param.name, location_name(param.location)));
+            let value = if into {
+                quote!(#name.into())
+            } else {
+                quote!(#name)
+            };
+            let mut doc = param.doc.clone().unwrap_or_else(|| {
+                format!(
+                    "The `{}` {} parameter.",
+                    param.name,
+                    location_name(param.location)
+                )
+            });
             if let Some(default) = &param.default {
-                doc = docs::paragraphs([doc, format!("The API uses `{}` when it is not set.", show(default))]);
+                doc = docs::paragraphs([
+                    doc,
+                    format!("The API uses `{}` when it is not set.", show(default)),
+                ]);
             }
             let doc = docs::attrs(Some(&doc));
             let deprecated = param.deprecated.then(|| quote!(#[deprecated]));
@@ -199,7 +266,9 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
             fields.push(quote!(body: #ty));
         } else {
             fields.push(quote!(body: Option<#ty>));
-            let doc = docs::attrs(Some(body.doc.as_deref().unwrap_or("The body of the request.")));
+            let doc = docs::attrs(Some(
+                body.doc.as_deref().unwrap_or("The body of the request."),
+            ));
             setters.push(quote! {
                 #doc
                 pub fn body(mut self, body: #ty) -> Self {
@@ -283,7 +352,10 @@ fn success(operation: &Operation) -> (TokenStream, TokenStream) {
     match &operation.success {
         Success::Empty => (quote!(()), TokenStream::new()),
         Success::One(ty) => (rust_type(ty, &models()), TokenStream::new()),
-        Success::Several { type_name, variants } => {
+        Success::Several {
+            type_name,
+            variants,
+        } => {
             let name = ident(type_name);
             let items = variants.iter().map(|variant| {
                 let variant_name = ident(&variant.name);
@@ -299,7 +371,10 @@ fn success(operation: &Operation) -> (TokenStream, TokenStream) {
                     None => quote!(#doc #variant_name,),
                 }
             });
-            let doc = format!("The successful answers of the `{}` operation.", operation.id);
+            let doc = format!(
+                "The successful answers of the `{}` operation.",
+                operation.id
+            );
             let items = quote! {
                 #[doc = #doc]
                 #[derive(Clone, Debug, PartialEq)]
@@ -344,30 +419,38 @@ fn style(style: ParamStyle) -> TokenStream {
 }
 
 fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
+    // Each path parameter is encoded into a local of its name, which the format string names.
     let mut template = String::new();
     let mut segments = Vec::new();
     for segment in &operation.path_segments {
         match segment {
-            PathSegment::Literal(text) => template.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            PathSegment::Literal(text) => {
+                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            }
             PathSegment::Param(index) => {
-                template.push_str("{}");
                 let param = &operation.params[*index];
+                template.push_str(&format!("{{{}}}", param.rust_name));
                 let wire = &param.name;
                 let name = ident(&param.rust_name);
-                segments.push(quote!(crate::runtime::path_segment(#wire, &self.#name)?));
+                segments
+                    .push(quote!(let #name = crate::runtime::path_segment(#wire, &self.#name)?;));
             }
         }
     }
     let path = if segments.is_empty() {
-        quote!(String::from(#template))
+        quote!(let path = String::from(#template);)
     } else {
-        quote!(format!(#template, #( #segments ),*))
+        quote!(#( #segments )* let path = format!(#template);)
     };
     let id = &operation.id;
     let path_template = &operation.path;
     let method = http_method(operation.http_method);
     let mut steps = Vec::new();
-    for param in operation.params.iter().filter(|p| p.location != ParamLocation::Path) {
+    for param in operation
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+    {
         let wire = &param.name;
         let name = ident(&param.rust_name);
         let add = match param.location {
@@ -390,9 +473,13 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
         let put = |value: TokenStream| match body.encodings.first() {
             Some(Encoding::Form) => quote!(call.form(#value)?;),
             Some(Encoding::Multipart) => quote!(call.multipart(#value)?;),
-            Some(Encoding::Text) => quote!(call.raw(#value.clone().into_bytes(), "text/plain; charset=utf-8");),
+            Some(Encoding::Text) => {
+                quote!(call.raw(#value.clone().into_bytes(), "text/plain; charset=utf-8");)
+            }
             Some(Encoding::Binary) => quote!(call.raw(#value.clone(), "application/octet-stream");),
-            Some(Encoding::Yaml) if !choice(&body.encodings) => quote!(call.body(#value, crate::Format::Yaml)?;),
+            Some(Encoding::Yaml) if !choice(&body.encodings) => {
+                quote!(call.body(#value, crate::Format::Yaml)?;)
+            }
             _ if choice(&body.encodings) => quote!(call.body(#value, self.content_type)?;),
             _ => quote!(call.body(#value, crate::Format::Json)?;),
         };
@@ -415,7 +502,10 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
     let finish = match &operation.success {
         Success::Empty => quote!(Ok(answer.into_response(()))),
         Success::One(ty) => decode_one(operation, ty, &format),
-        Success::Several { type_name, variants } => {
+        Success::Several {
+            type_name,
+            variants,
+        } => {
             let name = ident(type_name);
             let mut arms = Vec::new();
             let mut fallback = None;
@@ -453,11 +543,15 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             }
         }
     };
-    let call = if steps.is_empty() { quote!(call) } else { quote!(mut call) };
+    let call = if steps.is_empty() {
+        quote!(call)
+    } else {
+        quote!(mut call)
+    };
     quote! {
         /// Sends the request and waits for its answer.
         pub async fn send(self) -> Result<crate::Response<#success_type>, crate::Error> {
-            let path = #path;
+            #path
             let #call = crate::runtime::Call::new(&self.client, #id, #method, #path_template, path);
             #( #steps )*
             let answer = call.send().await?;
@@ -494,7 +588,11 @@ fn stream(operation: &Operation) -> TokenStream {
     };
     let item = rust_type(&pagination.item_type, &models());
     let items = ident(&pagination.items_field);
-    let items = if pagination.items_optional { quote!(body.#items.unwrap_or_default()) } else { quote!(body.#items) };
+    let items = if pagination.items_optional {
+        quote!(body.#items.unwrap_or_default())
+    } else {
+        quote!(body.#items)
+    };
     let follow = |path: &FieldPath| -> TokenStream {
         // `Some(&body)`, then each field: optional ones flatten, required ones map.
         let mut expression = quote!(Some(&body));
@@ -510,10 +608,21 @@ fn stream(operation: &Operation) -> TokenStream {
     };
     let next = follow(&pagination.next_link);
     // Page numbers and counts travel as `i64`; a parameter or field of another width converts.
-    let is_i64 = |ty: Option<&TypeRef>| matches!(ty, Some(TypeRef::Integer(crate::ir::IntegerFormat::I64)));
-    let param_type = |name: &str| operation.params.iter().find(|p| p.name == name).map(|p| &p.ty);
+    let is_i64 =
+        |ty: Option<&TypeRef>| matches!(ty, Some(TypeRef::Integer(crate::ir::IntegerFormat::I64)));
+    let param_type = |name: &str| {
+        operation
+            .params
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| &p.ty)
+    };
     let convert = |value: TokenStream, ty: Option<&TypeRef>| {
-        if is_i64(ty) { quote!(Some(#value)) } else { quote!(#value.try_into().ok()) }
+        if is_i64(ty) {
+            quote!(Some(#value))
+        } else {
+            quote!(#value.try_into().ok())
+        }
     };
     let total = match &pagination.total {
         Some(path) if is_i64(Some(&path.ty)) => {
@@ -527,7 +636,11 @@ fn stream(operation: &Operation) -> TokenStream {
         None => quote!(None),
     };
     let page_param = &pagination.page_param;
-    let page_field = operation.params.iter().find(|p| &p.name == page_param).map(|p| ident(&p.rust_name));
+    let page_field = operation
+        .params
+        .iter()
+        .find(|p| &p.name == page_param)
+        .map(|p| ident(&p.rust_name));
     let per_page_param = match &pagination.per_page_param {
         Some(name) => quote!(Some(#name)),
         None => quote!(None),

@@ -10,13 +10,21 @@ use quote::quote;
 
 /// `#[doc]` attributes for `text` (nothing for `None` or blank text).
 pub(crate) fn attrs(text: Option<&str>) -> TokenStream {
-    let Some(text) = text else { return TokenStream::new() };
+    let Some(text) = text else {
+        return TokenStream::new();
+    };
     lines_to_attrs(&rustdoc(text))
 }
 
 /// `#[doc]` attributes for text that is already rustdoc.
 pub(crate) fn lines_to_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = text.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote! { #( #[doc = #lines] )* }
 }
 
@@ -52,7 +60,11 @@ pub(crate) fn rustdoc(text: &str) -> String {
         if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
             let language = trimmed[marker.len()..].trim();
             // Only Rust code is compiled as a doctest: any other fence is text.
-            let language = if language.is_empty() || language == "rust" { "text" } else { language };
+            let language = if language.is_empty() || language == "rust" {
+                "text"
+            } else {
+                language
+            };
             out.push(format!("{marker}{language}"));
             fence = Some(marker);
             in_list = false;
@@ -65,7 +77,9 @@ pub(crate) fn rustdoc(text: &str) -> String {
         }
         let is_item = trimmed.starts_with("- ")
             || trimmed.starts_with("* ")
-            || trimmed.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            || trimmed
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
         if in_list && !is_item {
             // End the list instead of continuing its last item lazily.
             out.push(String::new());
@@ -95,8 +109,10 @@ fn escape_inline(line: &str) -> String {
             '`' => {
                 // A code span runs to the next run of as many backticks.
                 let ticks = chars[i..].iter().take_while(|&&t| t == '`').count();
-                let close = (i + ticks..chars.len())
-                    .find(|&j| chars[j..].iter().take_while(|&&t| t == '`').count() == ticks && (j == 0 || chars[j - 1] != '`'));
+                let close = (i + ticks..chars.len()).find(|&j| {
+                    chars[j..].iter().take_while(|&&t| t == '`').count() == ticks
+                        && (j == 0 || chars[j - 1] != '`')
+                });
                 match close {
                     Some(j) => {
                         out.extend(&chars[i..j + ticks]);
@@ -113,7 +129,10 @@ fn escape_inline(line: &str) -> String {
                 let close = chars[i..].iter().position(|&t| t == ']').map(|p| i + p);
                 match close {
                     Some(j) if chars.get(j + 1) == Some(&'(') && chars[j..].contains(&')') => {
-                        let end = j + chars[j..].iter().position(|&t| t == ')').expect("checked above");
+                        let end = j + chars[j..]
+                            .iter()
+                            .position(|&t| t == ')')
+                            .expect("checked above");
                         out.extend(&chars[i..=end]);
                         i = end + 1;
                     }
@@ -145,12 +164,22 @@ fn escape_inline(line: &str) -> String {
                 out.push_str("\\>");
                 i += 1;
             }
-            'h' if starts_url(&chars[i..]) && (i == 0 || !matches!(chars[i - 1], '(' | '"' | '\'' | '/')) => {
+            'h' if starts_url(&chars[i..])
+                && (i == 0 || !matches!(chars[i - 1], '(' | '"' | '\'' | '/')) =>
+            {
                 let mut end = i;
-                while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '<' | '>' | '"' | '`' | ')') {
+                while end < chars.len()
+                    && !chars[end].is_whitespace()
+                    && !matches!(chars[end], '<' | '>' | '"' | '`' | ')')
+                {
                     end += 1;
                 }
-                while end > i && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?' | '\'' | ']') {
+                while end > i
+                    && matches!(
+                        chars[end - 1],
+                        '.' | ',' | ';' | ':' | '!' | '?' | '\'' | ']'
+                    )
+                {
                     end -= 1;
                 }
                 out.push('<');
@@ -178,22 +207,34 @@ mod tests {
 
     #[test]
     fn html_like_words_and_brackets_are_escaped() {
-        assert_eq!(rustdoc("needs <resource>:read"), "needs \\<resource\\>:read");
+        assert_eq!(
+            rustdoc("needs <resource>:read"),
+            "needs \\<resource\\>:read"
+        );
         assert_eq!(rustdoc("a [list] of"), "a \\[list\\] of");
-        assert_eq!(rustdoc("see [docs](https://x.example/a)"), "see [docs](https://x.example/a)");
+        assert_eq!(
+            rustdoc("see [docs](https://x.example/a)"),
+            "see [docs](https://x.example/a)"
+        );
         assert_eq!(rustdoc("code `<a>[b]` stays"), "code `<a>[b]` stays");
     }
 
     #[test]
     fn bare_urls_become_autolinks() {
-        assert_eq!(rustdoc("See https://docs.example/x#rate-limit for more."), "See <https://docs.example/x#rate-limit> for more.");
+        assert_eq!(
+            rustdoc("See https://docs.example/x#rate-limit for more."),
+            "See <https://docs.example/x#rate-limit> for more."
+        );
         assert_eq!(rustdoc("at <https://a.example>"), "at <https://a.example>");
         assert_eq!(rustdoc("(https://a.example)"), "(https://a.example)");
     }
 
     #[test]
     fn nothing_becomes_a_doctest() {
-        assert_eq!(rustdoc("text\n\n    indented code"), "text\n\nindented code");
+        assert_eq!(
+            rustdoc("text\n\n    indented code"),
+            "text\n\nindented code"
+        );
         assert_eq!(rustdoc("```\nx = 1\n```"), "```text\nx = 1\n```");
         assert_eq!(rustdoc("```json\n{}\n```"), "```json\n{}\n```");
         assert_eq!(rustdoc("```\nunclosed"), "```text\nunclosed\n```");
@@ -210,7 +251,10 @@ mod tests {
     #[test]
     fn attributes_carry_one_line_each() {
         let tokens = attrs(Some("One.\n\nTwo.")).to_string();
-        assert_eq!(tokens, "# [doc = \" One.\"] # [doc = \"\"] # [doc = \" Two.\"]");
+        assert_eq!(
+            tokens,
+            "# [doc = \" One.\"] # [doc = \"\"] # [doc = \" Two.\"]"
+        );
         assert!(attrs(None).is_empty());
     }
 }

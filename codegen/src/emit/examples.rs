@@ -19,17 +19,18 @@ fn cases(api: &Api) -> Vec<(String, TypeRef, &Value)> {
         }
     }
     for operation in api.resources.iter().flat_map(|r| &r.operations) {
-        if let Some(body) = &operation.body {
-            if let Some(example) = &body.example {
-                if body.encodings.first() == Some(&Encoding::Json) {
-                    let name = names.claim(snake(&format!("{} request", operation.id), "example"));
-                    cases.push((name, body.ty.clone(), example));
-                }
-            }
+        if let Some(body) = &operation.body
+            && let Some(example) = &body.example
+            && body.encodings.first() == Some(&Encoding::Json)
+        {
+            let name = names.claim(snake(&format!("{} request", operation.id), "example"));
+            cases.push((name, body.ty.clone(), example));
         }
         for response in &operation.responses {
             for content in &response.content {
-                let (Some(ty), Some(example), Encoding::Json) = (&content.ty, &content.example, content.encoding) else {
+                let (Some(ty), Some(example), Encoding::Json) =
+                    (&content.ty, &content.example, content.encoding)
+                else {
                     continue;
                 };
                 let status = match response.status {

@@ -95,17 +95,26 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Emit
     };
     files.push(rust_file("src/apis/mod.rs", apis::index(api))?);
     for resource in &api.resources {
-        files.push(rust_file(&format!("src/apis/{}.rs", resource.module), apis::module(resource))?);
+        files.push(rust_file(
+            &format!("src/apis/{}.rs", resource.module),
+            apis::module(resource),
+        )?);
     }
     let groups = models::groups(api);
     let mut names: Vec<&str> = groups.values().map(String::as_str).collect();
     names.sort_unstable();
     names.dedup();
     for group in &names {
-        files.push(rust_file(&format!("src/models/{group}.rs"), models::module(api, &table, &groups, group))?);
+        files.push(rust_file(
+            &format!("src/models/{group}.rs"),
+            models::module(api, &table, &groups, group),
+        )?);
     }
     let has_examples = examples::any(api);
-    files.push(rust_file("src/models/mod.rs", models_index(&names, has_examples))?);
+    files.push(rust_file(
+        "src/models/mod.rs",
+        models_index(&names, has_examples),
+    )?);
     if has_examples {
         files.push(rust_file("src/models/examples.rs", examples::tests(api))?);
     }
@@ -117,7 +126,12 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Emit
 
 fn models_index(groups: &[&str], has_examples: bool) -> TokenStream {
     let modules: Vec<_> = groups.iter().map(|group| rust::ident(group)).collect();
-    let examples = has_examples.then(|| quote::quote!(#[cfg(test)] mod examples;));
+    let examples = has_examples.then(|| {
+        quote::quote!(
+            #[cfg(test)]
+            mod examples;
+        )
+    });
     quote::quote! {
         //! The types the operations send and receive, one module per resource that uses them and
         //! `common` for the others, all re-exported here.
@@ -133,5 +147,58 @@ fn format_rust(path: &str, tokens: TokenStream, header: &str) -> Result<String, 
         file: path.to_owned(),
         message: error.to_string(),
     })?;
-    Ok(format!("{header}\n{}", prettyplease::unparse(&file)))
+    Ok(format!(
+        "{header}\n{}",
+        space_items(&prettyplease::unparse(&file))
+    ))
+}
+
+/// prettyplease puts items right after each other; a blank line between items (and between
+/// documented fields and variants) makes the files read like hand-written ones.
+fn space_items(code: &str) -> String {
+    const ITEM_STARTS: &[&str] = &[
+        "///",
+        "#[",
+        "pub ",
+        "pub(crate) ",
+        "fn ",
+        "async fn ",
+        "impl",
+        "mod ",
+        "use ",
+        "const ",
+        "type ",
+        "struct ",
+        "enum ",
+    ];
+    let one_line_declaration = |line: &str| {
+        let line = line.trim();
+        line.ends_with(';')
+            && ["mod ", "pub mod ", "use ", "pub use "]
+                .iter()
+                .any(|p| line.starts_with(p))
+    };
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut previous: Option<&str> = None;
+    for line in code.lines() {
+        let trimmed = line.trim_start();
+        if let Some(previous) = previous {
+            let last = previous.trim();
+            let after_module_docs = last.starts_with("//!") && !trimmed.starts_with("//!");
+            let ends_item = !last.starts_with("//")
+                && (last == "}" || last.ends_with(';') || last.ends_with(','));
+            let starts_item = ITEM_STARTS.iter().any(|start| trimmed.starts_with(start));
+            let same_list = one_line_declaration(previous) && one_line_declaration(line);
+            if after_module_docs
+                || (ends_item && starts_item && !same_list && indent(line) <= indent(previous))
+            {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
 }

@@ -49,7 +49,9 @@ pub(crate) fn groups(api: &Api) -> BTreeMap<String, String> {
         .iter()
         .map(|def| {
             let group = match users.get(def.name.as_str()) {
-                Some(modules) if modules.len() == 1 => modules.iter().next().expect("one").to_string(),
+                Some(modules) if modules.len() == 1 => {
+                    modules.iter().next().expect("one").to_string()
+                }
                 _ => COMMON.to_owned(),
             };
             (def.name.clone(), group)
@@ -74,16 +76,21 @@ fn references(def: &TypeDef) -> Vec<&TypeRef> {
 }
 
 /// The items of one models module.
-pub(crate) fn module(api: &Api, table: &TypeTable<'_>, groups: &BTreeMap<String, String>, group: &str) -> TokenStream {
+pub(crate) fn module(
+    api: &Api,
+    table: &TypeTable<'_>,
+    groups: &BTreeMap<String, String>,
+    group: &str,
+) -> TokenStream {
     let items = api
         .types
         .iter()
         .filter(|def| groups.get(&def.name).map(String::as_str) == Some(group))
         .map(|def| item(def, table, groups, group));
     let doc = if group == COMMON {
-        "Types that several resources use, or none.".to_owned()
+        " Types that several resources use, or none.".to_owned()
     } else {
-        format!("Types that only the `{group}` operations use.")
+        format!(" Types that only the `{group}` operations use.")
     };
     quote! {
         #![doc = #doc]
@@ -91,11 +98,18 @@ pub(crate) fn module(api: &Api, table: &TypeTable<'_>, groups: &BTreeMap<String,
     }
 }
 
-fn item(def: &TypeDef, table: &TypeTable<'_>, groups: &BTreeMap<String, String>, group: &str) -> TokenStream {
+fn item(
+    def: &TypeDef,
+    table: &TypeTable<'_>,
+    groups: &BTreeMap<String, String>,
+    group: &str,
+) -> TokenStream {
     // Types of other modules are reached through the `models` re-exports.
     let prefix_of = |ty: &TypeRef| -> TokenStream {
         match ty {
-            TypeRef::Named(name) if groups.get(name).map(String::as_str) != Some(group) => quote!(super::),
+            TypeRef::Named(name) if groups.get(name).map(String::as_str) != Some(group) => {
+                quote!(super::)
+            }
             _ => TokenStream::new(),
         }
     };
@@ -135,12 +149,23 @@ fn spell(ty: &TypeRef, prefix_of: &dyn Fn(&TypeRef) -> TokenStream) -> TokenStre
 }
 
 fn default_doc(def: &TypeDef) -> String {
-    format!("The `{}` schema of the spec.", def.origin.rsplit('/').next().unwrap_or(&def.name))
+    format!(
+        "The `{}` schema of the spec.",
+        def.origin.rsplit('/').next().unwrap_or(&def.name)
+    )
 }
 
-fn structure(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>, spell: &dyn Fn(&TypeRef) -> TokenStream) -> TokenStream {
+fn structure(
+    def: &TypeDef,
+    s: &StructDef,
+    table: &TypeTable<'_>,
+    spell: &dyn Fn(&TypeRef) -> TokenStream,
+) -> TokenStream {
     let name = ident(&def.name);
-    let fields = s.fields.iter().map(|field| struct_field(field, table, spell));
+    let fields = s
+        .fields
+        .iter()
+        .map(|field| struct_field(field, table, spell));
     let rest = match &s.rest {
         Rest::Unknown { field } => {
             let field = ident(field);
@@ -166,6 +191,7 @@ fn structure(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>, spell: &dyn Fn
         .any(|f| table.serde_as(&f.ty).is_some())
         .then(|| quote!(#[serde_with::serde_as]));
     let default = def.has_default.then(|| quote!(Default,));
+    let constructor = constructor(def, s, spell);
     quote! {
         #serde_as
         #[derive(Clone, Debug, #default PartialEq, serde::Deserialize, serde::Serialize)]
@@ -173,10 +199,86 @@ fn structure(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>, spell: &dyn Fn
             #( #fields )*
             #rest
         }
+
+        #constructor
     }
 }
 
-fn struct_field(field: &Field, table: &TypeTable<'_>, spell: &dyn Fn(&TypeRef) -> TokenStream) -> TokenStream {
+/// The most arguments a constructor takes before a struct literal reads better.
+const MAX_CONSTRUCTOR_ARGUMENTS: usize = 7;
+
+/// `new` with the required fields as arguments and the others empty, so that a value can be
+/// built without naming every optional field (and without `Default` where a required field has
+/// none).
+fn constructor(
+    def: &TypeDef,
+    s: &StructDef,
+    spell: &dyn Fn(&TypeRef) -> TokenStream,
+) -> TokenStream {
+    let required: Vec<&Field> = s.fields.iter().filter(|f| !f.is_optional()).collect();
+    if required.is_empty() || required.len() > MAX_CONSTRUCTOR_ARGUMENTS {
+        return TokenStream::new();
+    }
+    let mut arguments = Vec::new();
+    let mut values = Vec::new();
+    for field in &s.fields {
+        let name = ident(&field.rust_name);
+        if field.is_optional() {
+            values.push(quote!(#name: None));
+            continue;
+        }
+        let mut ty = spell(&field.ty);
+        let mut value = None;
+        if field.ty == TypeRef::String {
+            ty = quote!(impl Into<String>);
+            value = Some(quote!(#name.into()));
+        }
+        if field.boxed {
+            let inner = value.unwrap_or_else(|| quote!(#name));
+            value = Some(quote!(Box::new(#inner)));
+        }
+        arguments.push(quote!(#name: #ty));
+        values.push(match value {
+            Some(value) => quote!(#name: #value),
+            None => quote!(#name),
+        });
+    }
+    let rest = ident(match &s.rest {
+        Rest::Unknown { field } | Rest::Typed { field, .. } => field,
+    });
+    let name = ident(&def.name);
+    let names: Vec<String> = required
+        .iter()
+        .map(|f| format!("`{}`", f.rust_name))
+        .collect();
+    let doc = format!(
+        " A value with its required fields ({}) and no others.",
+        names.join(", ")
+    );
+    let deprecated = s
+        .fields
+        .iter()
+        .any(|f| f.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        impl #name {
+            #[doc = #doc]
+            #deprecated
+            pub fn new(#( #arguments ),*) -> Self {
+                Self {
+                    #( #values, )*
+                    #rest: Default::default(),
+                }
+            }
+        }
+    }
+}
+
+fn struct_field(
+    field: &Field,
+    table: &TypeTable<'_>,
+    spell: &dyn Fn(&TypeRef) -> TokenStream,
+) -> TokenStream {
     let name = ident(&field.rust_name);
     let mut ty = spell(&field.ty);
     if field.boxed {
@@ -199,8 +301,16 @@ fn struct_field(field: &Field, table: &TypeTable<'_>, spell: &dyn Fn(&TypeRef) -
     }
     let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
     let serde_as = table.serde_as(&field.ty).map(|adapter| {
-        let adapter = if field.boxed { format!("Box<{adapter}>") } else { adapter };
-        let adapter = if optional { format!("Option<{adapter}>") } else { adapter };
+        let adapter = if field.boxed {
+            format!("Box<{adapter}>")
+        } else {
+            adapter
+        };
+        let adapter = if optional {
+            format!("Option<{adapter}>")
+        } else {
+            adapter
+        };
         quote!(#[serde_as(as = #adapter)])
     });
     let mut doc = field.doc.clone().unwrap_or_default();
@@ -235,7 +345,10 @@ fn enumeration(def: &TypeDef, e: &EnumDef) -> TokenStream {
     let other = ident(&e.other_variant);
     let variants = e.variants.iter().enumerate().map(|(index, variant)| {
         let variant_name = ident(&variant.rust_name);
-        let doc = variant.doc.clone().unwrap_or_else(|| format!("`{}`", variant.value));
+        let doc = variant
+            .doc
+            .clone()
+            .unwrap_or_else(|| format!("`{}`", variant.value));
         let doc = docs::attrs(Some(&doc));
         let default = (e.default == Some(index)).then(|| quote!(#[default]));
         quote! { #doc #default #variant_name, }

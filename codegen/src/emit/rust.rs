@@ -20,7 +20,11 @@ pub(crate) struct TypeTable<'a> {
 impl<'a> TypeTable<'a> {
     pub(crate) fn new(api: &'a Api) -> TypeTable<'a> {
         TypeTable {
-            defs: api.types.iter().map(|def| (def.name.as_str(), def)).collect(),
+            defs: api
+                .types
+                .iter()
+                .map(|def| (def.name.as_str(), def))
+                .collect(),
         }
     }
 
@@ -54,9 +58,13 @@ impl<'a> TypeTable<'a> {
 
 fn adapter(ty: &TypeRef) -> Option<String> {
     match ty {
-        TypeRef::IntegerString(_) => Some("serde_with::PickFirst<(serde_with::DisplayFromStr, _)>".into()),
+        TypeRef::IntegerString(_) => {
+            Some("serde_with::PickFirst<(serde_with::DisplayFromStr, _)>".into())
+        }
         TypeRef::Array(inner) => adapter(inner).map(|inner| format!("Vec<{inner}>")),
-        TypeRef::Map(inner) => adapter(inner).map(|inner| format!("std::collections::BTreeMap<_, {inner}>")),
+        TypeRef::Map(inner) => {
+            adapter(inner).map(|inner| format!("std::collections::BTreeMap<_, {inner}>"))
+        }
         _ => None,
     }
 }

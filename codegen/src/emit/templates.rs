@@ -12,9 +12,21 @@ use super::{EmitError, EmitOptions, GeneratedFile, docs, header};
 use crate::ir::{Api, Operation, Success, TypeRef};
 
 const TEMPLATES: &[(&str, &str, &str)] = &[
-    ("Cargo.toml.jinja", "Cargo.toml", include_str!("../../../templates/Cargo.toml.jinja")),
-    ("README.md.jinja", "README.md", include_str!("../../../templates/README.md.jinja")),
-    ("lib.rs.jinja", "src/lib.rs", include_str!("../../../templates/lib.rs.jinja")),
+    (
+        "Cargo.toml.jinja",
+        "Cargo.toml",
+        include_str!("../../../templates/Cargo.toml.jinja"),
+    ),
+    (
+        "README.md.jinja",
+        "README.md",
+        include_str!("../../../templates/README.md.jinja"),
+    ),
+    (
+        "lib.rs.jinja",
+        "src/lib.rs",
+        include_str!("../../../templates/lib.rs.jinja"),
+    ),
 ];
 
 #[derive(Serialize)]
@@ -47,7 +59,11 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         .map(|resource| ResourceView {
             tag: &resource.tag,
             module: &resource.module,
-            methods: resource.operations.iter().map(|op| format!("`{}`", op.method_name)).collect(),
+            methods: resource
+                .operations
+                .iter()
+                .map(|op| format!("`{}`", op.method_name))
+                .collect(),
         })
         .collect();
     let description_doc: Vec<String> = api
@@ -86,8 +102,12 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
     TEMPLATES
         .iter()
         .map(|(name, path, _)| {
-            let template = environment.get_template(name).map_err(|error| template_error(name, &error))?;
-            let contents = template.render(&context).map_err(|error| template_error(name, &error))?;
+            let template = environment
+                .get_template(name)
+                .map_err(|error| template_error(name, &error))?;
+            let contents = template
+                .render(&context)
+                .map_err(|error| template_error(name, &error))?;
             Ok(GeneratedFile {
                 path: PathBuf::from(path),
                 contents,
@@ -112,12 +132,29 @@ fn token_env(crate_name: &str) -> String {
 /// A call to show in the docs: the first operation that needs no body and no arguments, else
 /// the first one without a body, with example arguments.
 fn quick_start(api: &Api) -> Option<String> {
-    let candidates = api.resources.iter().flat_map(|r| r.operations.iter().map(move |op| (r, op)));
+    let candidates = api
+        .resources
+        .iter()
+        .flat_map(|r| r.operations.iter().map(move |op| (r, op)));
     let call = |(resource, op): (&crate::ir::Resource, &Operation)| {
-        let arguments: Vec<String> = op.params.iter().filter(|p| p.required).map(|p| example_argument(&p.ty)).collect();
-        format!("{}().{}({})", resource.module, op.method_name, arguments.join(", "))
+        let arguments: Vec<String> = op
+            .params
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| example_argument(&p.ty))
+            .collect();
+        format!(
+            "{}().{}({})",
+            resource.module,
+            op.method_name,
+            arguments.join(", ")
+        )
     };
-    let simple = |op: &Operation| op.body.is_none() && op.http_method == crate::ir::HttpMethod::Get && !matches!(op.success, Success::Empty);
+    let simple = |op: &Operation| {
+        op.body.is_none()
+            && op.http_method == crate::ir::HttpMethod::Get
+            && !matches!(op.success, Success::Empty)
+    };
     let mut candidates: Vec<_> = candidates.filter(|(_, op)| simple(op)).collect();
     candidates.sort_by_key(|(_, op)| op.params.iter().filter(|p| p.required).count());
     candidates.into_iter().next().map(call)
@@ -136,7 +173,10 @@ fn example_argument(ty: &TypeRef) -> String {
 /// A paginated list call to show in the README.
 fn paginated(api: &Api) -> Option<String> {
     api.resources.iter().find_map(|resource| {
-        let op = resource.operations.iter().find(|op| op.pagination.is_some() && !op.params.iter().any(|p| p.required))?;
+        let op = resource
+            .operations
+            .iter()
+            .find(|op| op.pagination.is_some() && !op.params.iter().any(|p| p.required))?;
         Some(format!("{}().{}()", resource.module, op.method_name))
     })
 }

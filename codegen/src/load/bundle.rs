@@ -125,14 +125,19 @@ impl Bundler<'_> {
     }
 
     /// Rewrites the references of `value` (read from `file`, placed at `path` in the bundle).
-    fn walk(&mut self, value: &mut Value, file: usize, path: &mut Vec<String>) -> Result<(), LoadError> {
+    fn walk(
+        &mut self,
+        value: &mut Value,
+        file: usize,
+        path: &mut Vec<String>,
+    ) -> Result<(), LoadError> {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get("$ref") {
-                    if !is_name_position(path) {
-                        let reference = reference.clone();
-                        return self.reference(value, &reference, file, path);
-                    }
+                if let Some(Value::String(reference)) = map.get("$ref")
+                    && !is_name_position(path)
+                {
+                    let reference = reference.clone();
+                    return self.reference(value, &reference, file, path);
                 }
                 for (key, child) in map.iter_mut() {
                     if is_literal(path, key) {
@@ -172,7 +177,8 @@ impl Bundler<'_> {
         if file_part.contains("://") {
             return Err(error(
                 self,
-                "points at a remote document, which is not fetched; copy it next to the spec".into(),
+                "points at a remote document, which is not fetched; copy it next to the spec"
+                    .into(),
             ));
         }
         let target = if file_part.is_empty() {
@@ -187,38 +193,46 @@ impl Bundler<'_> {
             } else {
                 self.files[target].display()
             };
-            return Err(error(self, format!("points at nothing: {place} has no `#{fragment}`")));
+            return Err(error(
+                self,
+                format!("points at nothing: {place} has no `#{fragment}`"),
+            ));
         };
-        if let [components, kind, name] = tokens.as_slice() {
-            if components == "components" {
-                let key = (kind.clone(), name.clone());
-                match self.components.get(&key) {
-                    Some((other_file, other)) if (*other_file, other) != (target, &tokens) => {
-                        return Err(LoadError::Conflict {
-                            location: self.files[target].locate(&join_pointer(&tokens)),
-                            name: name.clone(),
-                            other: self.files[*other_file].locate(&join_pointer(other)),
-                        });
-                    }
-                    Some(_) => {}
-                    None => {
-                        let node = node.clone();
-                        self.components.insert(key, (target, tokens.clone()));
-                        self.origins.push(Origin {
-                            bundled: tokens.clone(),
-                            file: target,
-                            source: tokens.clone(),
-                        });
-                        self.hoisted.push((kind.clone(), name.clone(), target, node));
-                    }
+        if let [components, kind, name] = tokens.as_slice()
+            && components == "components"
+        {
+            let key = (kind.clone(), name.clone());
+            match self.components.get(&key) {
+                Some((other_file, other)) if (*other_file, other) != (target, &tokens) => {
+                    return Err(LoadError::Conflict {
+                        location: self.files[target].locate(&join_pointer(&tokens)),
+                        name: name.clone(),
+                        other: self.files[*other_file].locate(&join_pointer(other)),
+                    });
                 }
-                *value = Value::String(join_pointer(&tokens));
-                *value = Value::Object(Map::from_iter([("$ref".to_owned(), value.take())]));
-                return Ok(());
+                Some(_) => {}
+                None => {
+                    let node = node.clone();
+                    self.components.insert(key, (target, tokens.clone()));
+                    self.origins.push(Origin {
+                        bundled: tokens.clone(),
+                        file: target,
+                        source: tokens.clone(),
+                    });
+                    self.hoisted
+                        .push((kind.clone(), name.clone(), target, node));
+                }
             }
+            *value = Value::String(join_pointer(&tokens));
+            *value = Value::Object(Map::from_iter([("$ref".to_owned(), value.take())]));
+            return Ok(());
         }
         // Anything else is copied in place.
-        if self.inlining.iter().any(|(f, t)| *f == target && *t == tokens) {
+        if self
+            .inlining
+            .iter()
+            .any(|(f, t)| *f == target && *t == tokens)
+        {
             let mut chain: Vec<String> = self
                 .inlining
                 .iter()
@@ -250,11 +264,14 @@ impl Bundler<'_> {
         if let Some(index) = self.files.iter().position(|file| file.path == target) {
             return Ok(index);
         }
-        let text = self.reader.read(&target).map_err(|source| LoadError::Read {
-            file: super::source::display(&target),
-            referenced_from: Some(self.locate(path)),
-            source,
-        })?;
+        let text = self
+            .reader
+            .read(&target)
+            .map_err(|source| LoadError::Read {
+                file: super::source::display(&target),
+                referenced_from: Some(self.locate(path)),
+                source,
+            })?;
         self.files.push(SourceFile::parse(target, text)?);
         Ok(self.files.len() - 1)
     }
@@ -263,8 +280,21 @@ impl Bundler<'_> {
 /// Maps whose keys are names chosen by the spec's author, so that a property may be called
 /// `$ref` or `example`, and a response `default`.
 const NAMED_MAPS: &[&str] = &[
-    "callbacks", "content", "encoding", "examples", "headers", "links", "mapping", "parameters",
-    "paths", "properties", "requestBodies", "responses", "schemas", "securitySchemes", "variables",
+    "callbacks",
+    "content",
+    "encoding",
+    "examples",
+    "headers",
+    "links",
+    "mapping",
+    "parameters",
+    "paths",
+    "properties",
+    "requestBodies",
+    "responses",
+    "schemas",
+    "securitySchemes",
+    "variables",
 ];
 
 /// Whether the node at `path` is such a map. Its key alone does not tell: a property may be
@@ -285,7 +315,10 @@ fn is_literal(path: &[String], key: &str) -> bool {
         return true;
     }
     // The `value` of an Example Object (`examples: {name: {value: ...}}`).
-    key == "value" && path.len() >= 2 && is_name_position(&path[..path.len() - 1]) && path[path.len() - 2] == "examples"
+    key == "value"
+        && path.len() >= 2
+        && is_name_position(&path[..path.len() - 1])
+        && path[path.len() - 2] == "examples"
 }
 
 pub(crate) fn get<'v>(value: &'v Value, tokens: &[String]) -> Option<&'v Value> {
@@ -300,21 +333,18 @@ fn insert_component(document: &mut Value, kind: &str, name: &str, node: Value) {
     if !document.is_object() {
         return;
     }
-    let components = document
-        .as_object_mut()
-        .and_then(|root| {
-            root.entry("components")
-                .or_insert_with(|| Value::Object(Map::new()))
-                .as_object_mut()
-        });
-    if let Some(components) = components {
-        if let Some(entries) = components
+    let components = document.as_object_mut().and_then(|root| {
+        root.entry("components")
+            .or_insert_with(|| Value::Object(Map::new()))
+            .as_object_mut()
+    });
+    if let Some(components) = components
+        && let Some(entries) = components
             .entry(kind)
             .or_insert_with(|| Value::Object(Map::new()))
             .as_object_mut()
-        {
-            entries.insert(name.to_owned(), node);
-        }
+    {
+        entries.insert(name.to_owned(), node);
     }
 }
 
@@ -325,7 +355,9 @@ fn check_alias_cycles(bundle: &Bundle) -> Result<(), LoadError> {
         return Ok(());
     };
     for (kind, entries) in kinds {
-        let Value::Object(entries) = entries else { continue };
+        let Value::Object(entries) = entries else {
+            continue;
+        };
         for name in entries.keys() {
             let start = join_pointer(&["components", kind, name]);
             let mut chain = vec![start.clone()];

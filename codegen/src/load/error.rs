@@ -28,7 +28,10 @@ pub enum LoadError {
     },
 
     #[error("{location}: `$ref` cycle with no object in between: {}", .chain.join(" -> "))]
-    Cycle { location: Location, chain: Vec<String> },
+    Cycle {
+        location: Location,
+        chain: Vec<String>,
+    },
 
     #[error("{location}: two different components are named `{name}`; the other one is at {other}")]
     Conflict {
@@ -38,7 +41,11 @@ pub enum LoadError {
     },
 
     #[error("{location}: not a valid OpenAPI 3.0 document here: {message}")]
-    Invalid { location: Location, message: String },
+    Invalid {
+        location: Location,
+        message: String,
+        hint: &'static str,
+    },
 }
 
 fn from_suffix(location: &Option<Location>) -> String {
@@ -81,12 +88,14 @@ impl LoadError {
                 "make one of the references point at a schema with content instead of another reference"
             }
             LoadError::Conflict { .. } => "rename one of the two components",
-            LoadError::Invalid { .. } => {
-                "compare this node with the OpenAPI 3.0 specification of the object expected there"
-            }
+            LoadError::Invalid { hint, .. } => hint,
         }
     }
 }
+
+/// The hint of a node the OpenAPI parser refuses.
+pub(crate) const COMPARE_WITH_THE_SPECIFICATION: &str =
+    "compare this node with the OpenAPI 3.0 specification of the object expected there";
 
 /// The error with its hint, as the command-line tools print it.
 pub struct Report<'a, E>(pub &'a E);

@@ -48,6 +48,7 @@ pub fn load_with(files: &dyn Files, root: &Path) -> Result<Spec, LoadError> {
             return Err(LoadError::Invalid {
                 location: bundle.locate(&join_pointer(&tokens)),
                 message,
+                hint: error::COMPARE_WITH_THE_SPECIFICATION,
             });
         }
     };
@@ -55,13 +56,18 @@ pub fn load_with(files: &dyn Files, root: &Path) -> Result<Spec, LoadError> {
 }
 
 /// Deserializes `value` (found at `base`) as `T`, or says where inside it deserializing failed.
-fn attempt<T: serde::de::DeserializeOwned>(value: &Value, base: &[String]) -> Result<T, (Vec<String>, String)> {
+fn attempt<T: serde::de::DeserializeOwned>(
+    value: &Value,
+    base: &[String],
+) -> Result<T, (Vec<String>, String)> {
     serde_path_to_error::deserialize(value).map_err(|error| {
         let mut tokens = base.to_vec();
         tokens.extend(error.path().iter().filter_map(|segment| match segment {
             serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
             serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => None,
+            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {
+                None
+            }
         }));
         (tokens, error.inner().to_string())
     })
@@ -70,12 +76,17 @@ fn attempt<T: serde::de::DeserializeOwned>(value: &Value, base: &[String]) -> Re
 /// The first part of the document that does not deserialize on its own, as deep as the
 /// document's structure is known.
 fn narrow(document: &Value) -> Option<(Vec<String>, String)> {
-    use openapiv3::{Header, Operation, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema};
+    use openapiv3::{
+        Header, Operation, Parameter, PathItem, ReferenceOr, RequestBody, Response, Schema,
+    };
 
-    fn check<T: serde::de::DeserializeOwned>(value: &Value, at: &[String]) -> Option<(Vec<String>, String)> {
+    fn check<T: serde::de::DeserializeOwned>(
+        value: &Value,
+        at: &[String],
+    ) -> Option<(Vec<String>, String)> {
         attempt::<T>(value, at).err()
     }
-    fn entries<'v>(value: Option<&'v Value>) -> impl Iterator<Item = (&'v String, &'v Value)> {
+    fn entries(value: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
         value.and_then(Value::as_object).into_iter().flatten()
     }
     fn child(at: &[String], key: &str) -> Vec<String> {
@@ -92,14 +103,20 @@ fn narrow(document: &Value) -> Option<(Vec<String>, String)> {
             }
         }
         for key in ["items", "additionalProperties", "not"] {
-            if let Some(inner) = value.get(key).filter(|v| v.is_object()) {
-                if let Some(found) = schema(inner, &child(at, key)) {
-                    return Some(found);
-                }
+            if let Some(inner) = value.get(key).filter(|v| v.is_object())
+                && let Some(found) = schema(inner, &child(at, key))
+            {
+                return Some(found);
             }
         }
         for key in ["allOf", "oneOf", "anyOf"] {
-            for (index, inner) in value.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
+            for (index, inner) in value
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
                 if let Some(found) = schema(inner, &child(&child(at, key), &index.to_string())) {
                     return Some(found);
                 }
@@ -119,9 +136,18 @@ fn narrow(document: &Value) -> Option<(Vec<String>, String)> {
         None
     }
     fn operation(value: &Value, at: &[String]) -> Option<(Vec<String>, String)> {
-        for (index, parameter) in value.get("parameters").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        for (index, parameter) in value
+            .get("parameters")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             let at = child(&child(at, "parameters"), &index.to_string());
-            if let Some(found) = parameter.get("schema").and_then(|s| schema(s, &child(&at, "schema"))) {
+            if let Some(found) = parameter
+                .get("schema")
+                .and_then(|s| schema(s, &child(&at, "schema")))
+            {
                 return Some(found);
             }
             if let Some(found) = check::<ReferenceOr<Parameter>>(parameter, &at) {
@@ -130,13 +156,17 @@ fn narrow(document: &Value) -> Option<(Vec<String>, String)> {
         }
         if let Some(body) = value.get("requestBody") {
             let at = child(at, "requestBody");
-            if let Some(found) = content(body, &at).or_else(|| check::<ReferenceOr<RequestBody>>(body, &at)) {
+            if let Some(found) =
+                content(body, &at).or_else(|| check::<ReferenceOr<RequestBody>>(body, &at))
+            {
                 return Some(found);
             }
         }
         for (code, response) in entries(value.get("responses")) {
             let at = child(&child(at, "responses"), code);
-            if let Some(found) = content(response, &at).or_else(|| check::<ReferenceOr<Response>>(response, &at)) {
+            if let Some(found) =
+                content(response, &at).or_else(|| check::<ReferenceOr<Response>>(response, &at))
+            {
                 return Some(found);
             }
         }
@@ -146,15 +176,21 @@ fn narrow(document: &Value) -> Option<(Vec<String>, String)> {
     let root: Vec<String> = Vec::new();
     for (path, item) in entries(document.get("paths")) {
         let at = child(&child(&root, "paths"), path);
-        for method in ["get", "put", "post", "delete", "options", "head", "patch", "trace"] {
+        for method in [
+            "get", "put", "post", "delete", "options", "head", "patch", "trace",
+        ] {
             if let Some(value) = item.get(method) {
                 let at = child(&at, method);
-                if let Some(found) = operation(value, &at).or_else(|| check::<Operation>(value, &at)) {
+                if let Some(found) =
+                    operation(value, &at).or_else(|| check::<Operation>(value, &at))
+                {
                     return Some(found);
                 }
             }
         }
-        if let Some(found) = operation(item, &at).or_else(|| check::<ReferenceOr<PathItem>>(item, &at)) {
+        if let Some(found) =
+            operation(item, &at).or_else(|| check::<ReferenceOr<PathItem>>(item, &at))
+        {
             return Some(found);
         }
     }
@@ -165,7 +201,10 @@ fn narrow(document: &Value) -> Option<(Vec<String>, String)> {
         }
     }
     for (kind, check_one) in [
-        ("parameters", check::<ReferenceOr<Parameter>> as fn(&Value, &[String]) -> _),
+        (
+            "parameters",
+            check::<ReferenceOr<Parameter>> as fn(&Value, &[String]) -> _,
+        ),
         ("responses", check::<ReferenceOr<Response>>),
         ("requestBodies", check::<ReferenceOr<RequestBody>>),
         ("headers", check::<ReferenceOr<Header>>),
@@ -189,19 +228,26 @@ fn check_version(bundle: &Bundle) -> Result<(), LoadError> {
         return Err(LoadError::Invalid {
             location: bundle.locate("#"),
             message: "the document is not a mapping of OpenAPI fields".into(),
+            hint: "start the document with `openapi: 3.0.3`, `info` and `paths`",
         });
     }
     if let Some(swagger) = bundle.document.get("swagger") {
         return Err(version_error(
             "swagger",
-            format!("this is a Swagger {} document; only OpenAPI 3.0 is read", show(swagger)),
+            format!(
+                "this is a Swagger {} document; only OpenAPI 3.0 is read",
+                show(swagger)
+            ),
         ));
     }
     match bundle.document.get("openapi") {
         Some(Value::String(version)) if version.starts_with("3.0.") || version == "3.0" => Ok(()),
         Some(other) => Err(version_error(
             "openapi",
-            format!("OpenAPI version {} is not supported; only 3.0.x is read", show(other)),
+            format!(
+                "OpenAPI version {} is not supported; only 3.0.x is read",
+                show(other)
+            ),
         )),
         None => Err(LoadError::Version {
             location: bundle.locate("#"),
@@ -301,7 +347,10 @@ components:
             get["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
             "#/components/schemas/thing"
         );
-        assert_eq!(get["responses"]["default"]["$ref"], "#/components/responses/error");
+        assert_eq!(
+            get["responses"]["default"]["$ref"],
+            "#/components/responses/error"
+        );
         assert_eq!(
             doc["components"]["responses"]["error"]["content"]["application/json"]["schema"]["$ref"],
             "#/components/schemas/error"
@@ -325,7 +374,10 @@ components:
         let location = spec.locate("#/components/schemas/error/properties/message");
         assert_eq!(location.file, "spec/shared/errors.yaml");
         assert_eq!(location.line, Some(13));
-        assert_eq!(location.pointer, "#/components/schemas/error/properties/message");
+        assert_eq!(
+            location.pointer,
+            "#/components/schemas/error/properties/message"
+        );
         let location = spec.locate("#/paths/~1things/get/operationId");
         assert_eq!(location.file, "spec/things.yaml");
         assert_eq!(location.line, Some(6));
@@ -339,8 +391,14 @@ components:
     fn a_missing_file_names_the_reference() {
         let error = failure(&[("spec/root.yaml", ROOT)]);
         let message = error.to_string();
-        assert!(message.starts_with("cannot read spec/things.yaml"), "{message}");
-        assert!(message.contains("referenced from spec/root.yaml:5"), "{message}");
+        assert!(
+            message.starts_with("cannot read spec/things.yaml"),
+            "{message}"
+        );
+        assert!(
+            message.contains("referenced from spec/root.yaml:5"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -372,7 +430,11 @@ components:
         assert_eq!(location.line, Some(6));
         assert_eq!(
             chain,
-            &["#/components/schemas/a", "#/components/schemas/b", "#/components/schemas/a"]
+            &[
+                "#/components/schemas/a",
+                "#/components/schemas/b",
+                "#/components/schemas/a"
+            ]
         );
     }
 
@@ -385,7 +447,10 @@ paths:
   /a: {$ref: '#/x'}
 x: {$ref: '#/x'}
 ";
-        assert!(matches!(failure(&[("root.yaml", text)]), LoadError::Cycle { .. }));
+        assert!(matches!(
+            failure(&[("root.yaml", text)]),
+            LoadError::Cycle { .. }
+        ));
     }
 
     #[test]
@@ -402,18 +467,27 @@ components:
         let error = failure(&[("root.yaml", root), ("shared/errors.yaml", ERRORS)]);
         let message = error.to_string();
         assert!(message.starts_with("shared/errors.yaml:11:7 at #/components/schemas/error: two different components are named `error`"), "{message}");
-        assert!(message.ends_with("root.yaml:6:12 at #/components/schemas/error"), "{message}");
+        assert!(
+            message.ends_with("root.yaml:6:12 at #/components/schemas/error"),
+            "{message}"
+        );
     }
 
     #[test]
     fn other_versions_are_refused() {
-        let error = failure(&[("v.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")]);
+        let error = failure(&[(
+            "v.yaml",
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
+        )]);
         assert_eq!(
             error.to_string(),
             "v.yaml:1:10 at #/openapi: OpenAPI version `3.1.0` is not supported; only 3.0.x is read"
         );
         let error = failure(&[("s.yaml", "swagger: '2.0'\n")]);
-        assert!(error.to_string().contains("Swagger `2.0` document"), "{error}");
+        assert!(
+            error.to_string().contains("Swagger `2.0` document"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -335,7 +335,10 @@ components:
     #[test]
     fn a_missing_pointer_has_no_line() {
         assert_eq!(find_line(TEXT, &split_pointer("#/nope")), None);
-        assert_eq!(find_line(TEXT, &split_pointer("#/components/schemas/list/7")), None);
+        assert_eq!(
+            find_line(TEXT, &split_pointer("#/components/schemas/list/7")),
+            None
+        );
         assert_eq!(find_line("a: 1", &split_pointer("#/a/b")), None);
     }
 
@@ -349,7 +352,10 @@ components:
             resolve_path(Path::new("spec/openapi.yaml"), "./apps/./app.yaml"),
             PathBuf::from("spec/apps/app.yaml")
         );
-        assert_eq!(resolve_path(Path::new("a.yaml"), "../b.yaml"), PathBuf::from("../b.yaml"));
+        assert_eq!(
+            resolve_path(Path::new("a.yaml"), "../b.yaml"),
+            PathBuf::from("../b.yaml")
+        );
     }
 
     #[test]

@@ -5,10 +5,17 @@ use crate::location::Location;
 #[derive(Debug, thiserror::Error)]
 pub enum LowerError {
     #[error("{location}: {construct} is not supported")]
-    Unsupported { location: Location, construct: String },
+    Unsupported {
+        location: Location,
+        construct: String,
+    },
 
     #[error("{location}: {message}")]
-    Invalid { location: Location, message: String },
+    Invalid {
+        location: Location,
+        message: String,
+        hint: &'static str,
+    },
 
     #[error("{location}: {message}")]
     PathParameter { location: Location, message: String },
@@ -33,6 +40,10 @@ pub enum LowerError {
     },
 }
 
+/// The hint of an invalid node that has no more specific one.
+pub(crate) const FOLLOW_THE_SPECIFICATION: &str =
+    "correct this node so that it follows the OpenAPI 3.0 specification";
+
 impl LowerError {
     pub fn location(&self) -> &Location {
         match self {
@@ -50,15 +61,11 @@ impl LowerError {
             LowerError::Unsupported { .. } => {
                 "describe this part of the spec with a construct the generator supports, or open an issue for it"
             }
-            LowerError::Invalid { .. } => {
-                "correct this node so that it follows the OpenAPI 3.0 specification"
-            }
+            LowerError::Invalid { hint, .. } => hint,
             LowerError::PathParameter { .. } => {
                 "every `{name}` of the path template needs a path parameter of that name, and every path parameter a `{name}` in the template"
             }
-            LowerError::DuplicateOperationId { .. } => {
-                "give each operation its own operationId"
-            }
+            LowerError::DuplicateOperationId { .. } => "give each operation its own operationId",
             LowerError::NameCollision { .. } => {
                 "rename one of the two operationIds so that they differ in more than case and punctuation"
             }

@@ -12,7 +12,11 @@ pub(crate) fn finish(api: &mut Api) {
     box_recursion(&mut api.types);
     mark_defaults(&mut api.types);
     api.error_body = shared_error_body(api);
-    let types: BTreeMap<String, TypeDef> = api.types.iter().map(|t| (t.name.clone(), t.clone())).collect();
+    let types: BTreeMap<String, TypeDef> = api
+        .types
+        .iter()
+        .map(|t| (t.name.clone(), t.clone()))
+        .collect();
     for resource in &mut api.resources {
         for operation in &mut resource.operations {
             operation.pagination = pagination(operation, &types);
@@ -32,7 +36,11 @@ fn direct(ty: &TypeRef) -> Option<&str> {
 /// Boxes every field and union variant that leads back to its own type without passing through
 /// a `Vec` or a map, so that recursive types have a size.
 fn box_recursion(types: &mut [TypeDef]) {
-    let index: BTreeMap<&str, usize> = types.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
+    let index: BTreeMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
     let edges: Vec<Vec<usize>> = types
         .iter()
         .map(|def| {
@@ -42,7 +50,10 @@ fn box_recursion(types: &mut [TypeDef]) {
                 TypeKind::Alias(ty) => direct(ty).into_iter().collect(),
                 TypeKind::Enum(_) => Vec::new(),
             };
-            targets.iter().filter_map(|t| index.get(t).copied()).collect()
+            targets
+                .iter()
+                .filter_map(|t| index.get(t).copied())
+                .collect()
         })
         .collect();
     let component = strongly_connected(&edges);
@@ -54,8 +65,20 @@ fn box_recursion(types: &mut [TypeDef]) {
     let mut boxes: Vec<(usize, usize)> = Vec::new();
     for (i, def) in types.iter().enumerate() {
         match &def.kind {
-            TypeKind::Struct(s) => boxes.extend(s.fields.iter().enumerate().filter(|(_, f)| recursive(i, &f.ty)).map(|(j, _)| (i, j))),
-            TypeKind::Union(u) => boxes.extend(u.variants.iter().enumerate().filter(|(_, v)| recursive(i, &v.ty)).map(|(j, _)| (i, j))),
+            TypeKind::Struct(s) => boxes.extend(
+                s.fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| recursive(i, &f.ty))
+                    .map(|(j, _)| (i, j)),
+            ),
+            TypeKind::Union(u) => boxes.extend(
+                u.variants
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| recursive(i, &v.ty))
+                    .map(|(j, _)| (i, j)),
+            ),
             _ => {}
         }
     }
@@ -130,7 +153,11 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
 /// a type with a default, and enums that the spec gives a default.
 fn mark_defaults(types: &mut [TypeDef]) {
     loop {
-        let known: BTreeSet<String> = types.iter().filter(|t| t.has_default).map(|t| t.name.clone()).collect();
+        let known: BTreeSet<String> = types
+            .iter()
+            .filter(|t| t.has_default)
+            .map(|t| t.name.clone())
+            .collect();
         let has = |ty: &TypeRef| match ty {
             TypeRef::Named(name) => known.contains(name),
             TypeRef::DateTime | TypeRef::Date => false,
@@ -159,13 +186,19 @@ fn mark_defaults(types: &mut [TypeDef]) {
 fn shared_error_body(api: &Api) -> Option<TypeRef> {
     let mut bodies = BTreeSet::new();
     for operation in api.resources.iter().flat_map(|r| &r.operations) {
-        for response in operation.responses.iter().filter(|r| !r.status.is_success()) {
+        for response in operation
+            .responses
+            .iter()
+            .filter(|r| !r.status.is_success())
+        {
             if let Some(ty) = response.content.first().and_then(|c| c.ty.clone()) {
                 bodies.insert(ty);
             }
         }
     }
-    (bodies.len() == 1).then(|| bodies.into_iter().next()).flatten()
+    (bodies.len() == 1)
+        .then(|| bodies.into_iter().next())
+        .flatten()
 }
 
 /// A list operation pages when it takes a `page` number and its response holds one array of
@@ -176,7 +209,11 @@ fn pagination(operation: &Operation, types: &BTreeMap<String, TypeDef>) -> Optio
         operation
             .params
             .iter()
-            .find(|p| p.location == ParamLocation::Query && matches!(p.ty, TypeRef::Integer(_)) && names.contains(&p.name.as_str()))
+            .find(|p| {
+                p.location == ParamLocation::Query
+                    && matches!(p.ty, TypeRef::Integer(_))
+                    && names.contains(&p.name.as_str())
+            })
             .map(|p| p.name.clone())
     };
     let page_param = integer_query(&["page"])?;
@@ -195,7 +232,13 @@ fn pagination(operation: &Operation, types: &BTreeMap<String, TypeDef>) -> Optio
         return None;
     }
     let next_link = find_field(response, types, "next", &|ty| *ty == TypeRef::String, 3)?;
-    let total = find_field(response, types, "total", &|ty| matches!(ty, TypeRef::Integer(_)), 3);
+    let total = find_field(
+        response,
+        types,
+        "total",
+        &|ty| matches!(ty, TypeRef::Integer(_)),
+        3,
+    );
     Some(Pagination {
         page_param,
         per_page_param: integer_query(&["per_page", "page_size", "perPage", "pageSize"]),
@@ -219,7 +262,11 @@ fn find_field(
     let TypeKind::Struct(body) = &types.get(type_name)?.kind else {
         return None;
     };
-    if let Some(field) = body.fields.iter().find(|f| f.name == name && accept(&f.ty) && !f.boxed) {
+    if let Some(field) = body
+        .fields
+        .iter()
+        .find(|f| f.name == name && accept(&f.ty) && !f.boxed)
+    {
         return Some(FieldPath {
             fields: vec![(field.rust_name.clone(), field.is_optional())],
             ty: field.ty.clone(),
@@ -229,9 +276,12 @@ fn find_field(
         return None;
     }
     body.fields.iter().filter(|f| !f.boxed).find_map(|field| {
-        let TypeRef::Named(inner) = &field.ty else { return None };
+        let TypeRef::Named(inner) = &field.ty else {
+            return None;
+        };
         let mut path = find_field(inner, types, name, accept, depth - 1)?;
-        path.fields.insert(0, (field.rust_name.clone(), field.is_optional()));
+        path.fields
+            .insert(0, (field.rust_name.clone(), field.is_optional()));
         Some(path)
     })
 }

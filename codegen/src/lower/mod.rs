@@ -9,6 +9,7 @@ mod operations;
 mod resources;
 mod types;
 
+pub(crate) use error::FOLLOW_THE_SPECIFICATION;
 pub use error::LowerError;
 
 use crate::ir::{Api, Features};
@@ -25,7 +26,11 @@ pub fn lower(spec: &Spec) -> Result<Api, LowerError> {
         title: info.title.clone(),
         version: info.version.clone(),
         description: info.description.clone(),
-        base_url: spec.openapi.servers.first().map(|server| server.url.clone()),
+        base_url: spec
+            .openapi
+            .servers
+            .first()
+            .map(|server| server.url.clone()),
         resources,
         types: types.types.into_values().collect(),
         error_body: None,

@@ -40,12 +40,23 @@ pub(crate) struct Lowered {
 
 /// Names a request builder takes for its own methods, which parameters must not shadow.
 pub(crate) const BUILDER_METHODS: &[&str] = &[
-    "accept", "body", "client", "collect_all", "content_type", "into_future", "pages", "send",
+    "accept",
+    "body",
+    "client",
+    "collect_all",
+    "content_type",
+    "into_future",
+    "pages",
+    "send",
     "stream",
 ];
 
-pub(crate) fn lower_all<'a>(spec: &'a Spec, types: &mut TypeLowerer<'a>) -> Result<Vec<Lowered>, LowerError> {
-    let mut paths: Vec<(&String, &ReferenceOr<PathItem>)> = spec.openapi.paths.paths.iter().collect();
+pub(crate) fn lower_all<'a>(
+    spec: &'a Spec,
+    types: &mut TypeLowerer<'a>,
+) -> Result<Vec<Lowered>, LowerError> {
+    let mut paths: Vec<(&String, &ReferenceOr<PathItem>)> =
+        spec.openapi.paths.paths.iter().collect();
     paths.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::new();
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
@@ -55,6 +66,7 @@ pub(crate) fn lower_all<'a>(spec: &'a Spec, types: &mut TypeLowerer<'a>) -> Resu
             return Err(LowerError::Invalid {
                 location: spec.locate(&item_pointer),
                 message: "a path item `$ref` must point at a path item, not at a component".into(),
+                hint: "point the `$ref` at a path item of another file (`file.yaml#/paths/~1name`)",
             });
         };
         let methods = [
@@ -106,6 +118,7 @@ impl<'a> OperationLowering<'a> {
         LowerError::Invalid {
             location: self.spec.locate(pointer),
             message: message.into(),
+            hint: super::FOLLOW_THE_SPECIFICATION,
         }
     }
 
@@ -117,14 +130,18 @@ impl<'a> OperationLowering<'a> {
         item: &'a PathItem,
         operation: &'a openapiv3::Operation,
     ) -> Result<Lowered, LowerError> {
-        let (params, path_segments, content_type_doc, accept_doc) = self.parameters(types, path, item, operation)?;
+        let (params, path_segments, content_type_doc, accept_doc) =
+            self.parameters(types, path, item, operation)?;
         let body = match &operation.request_body {
             Some(body) => Some(self.request_body(types, body, content_type_doc)?),
             None => None,
         };
         let responses = self.responses(types, operation)?;
         let (success, accept) = success(&responses, &self.type_hint);
-        let security = operation.security.as_ref().or(self.spec.openapi.security.as_ref());
+        let security = operation
+            .security
+            .as_ref()
+            .or(self.spec.openapi.security.as_ref());
         let mut scopes: Vec<String> = Vec::new();
         for requirement in security.into_iter().flatten() {
             for scope in requirement.values().flatten() {
@@ -163,11 +180,27 @@ impl<'a> OperationLowering<'a> {
         path: &str,
         item: &'a PathItem,
         operation: &'a openapiv3::Operation,
-    ) -> Result<(Vec<Parameter>, Vec<PathSegment>, Option<String>, Option<String>), LowerError> {
-        let item_pointer = self.pointer.rsplit_once('/').map_or("#", |(item, _)| item).to_owned();
+    ) -> Result<
+        (
+            Vec<Parameter>,
+            Vec<PathSegment>,
+            Option<String>,
+            Option<String>,
+        ),
+        LowerError,
+    > {
+        let item_pointer = self
+            .pointer
+            .rsplit_once('/')
+            .map_or("#", |(item, _)| item)
+            .to_owned();
         // Operation-level parameters override path-level ones of the same name and location.
-        let mut declared: IndexMap<(ParamLocation, String), (&'a SpecParameter, String)> = IndexMap::new();
-        let sources = [(&item.parameters, item_pointer.as_str()), (&operation.parameters, self.pointer.as_str())];
+        let mut declared: IndexMap<(ParamLocation, String), (&'a SpecParameter, String)> =
+            IndexMap::new();
+        let sources = [
+            (&item.parameters, item_pointer.as_str()),
+            (&operation.parameters, self.pointer.as_str()),
+        ];
         for (list, owner) in sources {
             for (index, parameter) in list.iter().enumerate() {
                 let pointer = format!("{owner}/parameters/{index}");
@@ -199,19 +232,34 @@ impl<'a> OperationLowering<'a> {
             }
             let hint = format!("{}{}", self.type_hint, camel(name, "Param", "P"));
             let ty = match &data.format {
-                ParameterSchemaOrContent::Schema(schema) => types.type_of(schema.into(), &hint, &format!("{at}/schema"))?,
+                ParameterSchemaOrContent::Schema(schema) => {
+                    types.type_of(schema.into(), &hint, &format!("{at}/schema"))?
+                }
                 ParameterSchemaOrContent::Content(content) => match content.iter().next() {
-                    Some((media_type, MediaType { schema: Some(schema), .. })) => types.type_of(
+                    Some((
+                        media_type,
+                        MediaType {
+                            schema: Some(schema),
+                            ..
+                        },
+                    )) => types.type_of(
                         schema.into(),
                         &hint,
                         &format!("{at}/content/{}/schema", escape_token(media_type)),
                     )?,
-                    _ => return Err(self.invalid(at, format!("parameter `{name}` has neither a schema nor a content with a schema"))),
+                    _ => return Err(self.invalid(
+                        at,
+                        format!(
+                            "parameter `{name}` has neither a schema nor a content with a schema"
+                        ),
+                    )),
                 },
             };
             let (style, explode) = style_of(parameter);
             let default = match &data.format {
-                ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) => schema.schema_data.default.clone(),
+                ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) => {
+                    schema.schema_data.default.clone()
+                }
                 _ => None,
             };
             params.push(Parameter {
@@ -231,14 +279,28 @@ impl<'a> OperationLowering<'a> {
         Ok((params, segments, content_type_doc, accept_doc))
     }
 
-    fn resolve_parameter(&self, parameter: &'a ReferenceOr<SpecParameter>, pointer: &str) -> Result<(&'a SpecParameter, String), LowerError> {
+    fn resolve_parameter(
+        &self,
+        parameter: &'a ReferenceOr<SpecParameter>,
+        pointer: &str,
+    ) -> Result<(&'a SpecParameter, String), LowerError> {
         let components = self.spec.openapi.components.as_ref();
-        resolve(parameter, pointer, "parameters", components.map(|c| &c.parameters), |message| self.invalid(pointer, message))
+        resolve(
+            parameter,
+            pointer,
+            "parameters",
+            components.map(|c| &c.parameters),
+            |message| self.invalid(pointer, message),
+        )
     }
 
     /// Splits the template at its `{name}`s, checks that they and the path parameters match, and
     /// puts the path parameters first, in path order.
-    fn path_segments(&self, path: &str, params: &mut Vec<Parameter>) -> Result<Vec<PathSegment>, LowerError> {
+    fn path_segments(
+        &self,
+        path: &str,
+        params: &mut Vec<Parameter>,
+    ) -> Result<Vec<PathSegment>, LowerError> {
         let error = |message: String| LowerError::PathParameter {
             location: self.spec.locate(&self.pointer),
             message,
@@ -250,7 +312,9 @@ impl<'a> OperationLowering<'a> {
                 pieces.push(Ok(rest[..open].to_owned()));
             }
             let Some(close) = rest[open..].find('}') else {
-                return Err(error(format!("the path template `{path}` has a `{{` without its `}}`")));
+                return Err(error(format!(
+                    "the path template `{path}` has a `{{` without its `}}`"
+                )));
             };
             pieces.push(Err(rest[open + 1..open + close].to_owned()));
             rest = &rest[open + close + 1..];
@@ -268,8 +332,13 @@ impl<'a> OperationLowering<'a> {
                         segments.push(PathSegment::Param(index));
                         continue;
                     }
-                    let Some(position) = params.iter().position(|p| p.location == ParamLocation::Path && p.name == name) else {
-                        return Err(error(format!("the path template `{path}` names `{{{name}}}`, but the operation has no path parameter `{name}`")));
+                    let Some(position) = params
+                        .iter()
+                        .position(|p| p.location == ParamLocation::Path && p.name == name)
+                    else {
+                        return Err(error(format!(
+                            "the path template `{path}` names `{{{name}}}`, but the operation has no path parameter `{name}`"
+                        )));
                     };
                     segments.push(PathSegment::Param(ordered.len()));
                     ordered.push(params.remove(position));
@@ -277,7 +346,10 @@ impl<'a> OperationLowering<'a> {
             }
         }
         if let Some(extra) = params.iter().find(|p| p.location == ParamLocation::Path) {
-            return Err(error(format!("path parameter `{}` does not appear in the path template `{path}`", extra.name)));
+            return Err(error(format!(
+                "path parameter `{}` does not appear in the path template `{path}`",
+                extra.name
+            )));
         }
         let mut others = std::mem::take(params);
         others.sort_by(|a, b| (a.location, &a.name).cmp(&(b.location, &b.name)));
@@ -294,13 +366,27 @@ impl<'a> OperationLowering<'a> {
     ) -> Result<RequestBody, LowerError> {
         let pointer = format!("{}/requestBody", self.pointer);
         let components = self.spec.openapi.components.as_ref();
-        let (body, at) = resolve(body, &pointer, "requestBodies", components.map(|c| &c.request_bodies), |m| self.invalid(&pointer, m))?;
-        let contents = self.contents(types, &body.content, &at, &format!("{}Body", self.type_hint))?;
+        let (body, at) = resolve(
+            body,
+            &pointer,
+            "requestBodies",
+            components.map(|c| &c.request_bodies),
+            |m| self.invalid(&pointer, m),
+        )?;
+        let contents = self.contents(
+            types,
+            &body.content,
+            &at,
+            &format!("{}Body", self.type_hint),
+        )?;
         let Some(primary) = contents.first() else {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
             return Err(LowerError::Unsupported {
                 location: self.spec.locate(&format!("{at}/content")),
-                construct: format!("a request body without a supported media type (it has: {})", types.join(", ")),
+                construct: format!(
+                    "a request body without a supported media type (it has: {})",
+                    types.join(", ")
+                ),
             });
         };
         let ty = primary.ty.clone().unwrap_or(match primary.encoding {
@@ -333,7 +419,9 @@ impl<'a> OperationLowering<'a> {
     ) -> Result<Vec<Content>, LowerError> {
         let mut media: Vec<(Encoding, &String, &MediaType)> = content
             .iter()
-            .filter_map(|(media_type, media)| encoding_of(media_type).map(|encoding| (encoding, media_type, media)))
+            .filter_map(|(media_type, media)| {
+                encoding_of(media_type).map(|encoding| (encoding, media_type, media))
+            })
             .collect();
         media.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut out = Vec::new();
@@ -362,7 +450,11 @@ impl<'a> OperationLowering<'a> {
         Ok(out)
     }
 
-    fn responses(&self, types: &mut TypeLowerer<'a>, operation: &'a openapiv3::Operation) -> Result<Vec<Response>, LowerError> {
+    fn responses(
+        &self,
+        types: &mut TypeLowerer<'a>,
+        operation: &'a openapiv3::Operation,
+    ) -> Result<Vec<Response>, LowerError> {
         let mut entries: Vec<(Status, String, &'a ReferenceOr<openapiv3::Response>)> = operation
             .responses
             .responses
@@ -379,12 +471,21 @@ impl<'a> OperationLowering<'a> {
             entries.push((Status::Default, "default".into(), default));
         }
         entries.sort_by_key(|(status, _, _)| (!status.is_success(), *status));
-        let with_body = entries.iter().filter(|(status, _, r)| status.is_success() && has_content(r)).count();
+        let with_body = entries
+            .iter()
+            .filter(|(status, _, r)| status.is_success() && has_content(r))
+            .count();
         let components = self.spec.openapi.components.as_ref();
         let mut out = Vec::new();
         for (status, key, response) in entries {
             let pointer = format!("{}/responses/{}", self.pointer, escape_token(&key));
-            let (response, at) = resolve(response, &pointer, "responses", components.map(|c| &c.responses), |m| self.invalid(&pointer, m))?;
+            let (response, at) = resolve(
+                response,
+                &pointer,
+                "responses",
+                components.map(|c| &c.responses),
+                |m| self.invalid(&pointer, m),
+            )?;
             let hint = match status {
                 Status::Default => format!("{}Default", self.type_hint),
                 _ if status.is_success() && with_body <= 1 => format!("{}Response", self.type_hint),
@@ -397,7 +498,13 @@ impl<'a> OperationLowering<'a> {
             names.sort();
             for name in names {
                 let header_pointer = format!("{at}/headers/{}", escape_token(name));
-                let (header, header_at) = resolve(&response.headers[name], &header_pointer, "headers", components.map(|c| &c.headers), |m| self.invalid(&header_pointer, m))?;
+                let (header, header_at) = resolve(
+                    &response.headers[name],
+                    &header_pointer,
+                    "headers",
+                    components.map(|c| &c.headers),
+                    |m| self.invalid(&header_pointer, m),
+                )?;
                 let ty = match &header.format {
                     ParameterSchemaOrContent::Schema(schema) => types.type_of(
                         schema.into(),
@@ -451,14 +558,18 @@ fn resolve<'a, T>(
                     .map(|name| crate::location::split_pointer(&format!("#/{name}")).concat())
                     .and_then(|name| components.and_then(|c| c.get_key_value(&name)));
                 let Some((name, target)) = target else {
-                    return Err(invalid(format!("`$ref: {reference}` does not name one of the {kind} components")));
+                    return Err(invalid(format!(
+                        "`$ref: {reference}` does not name one of the {kind} components"
+                    )));
                 };
                 at = format!("{prefix}{}", escape_token(name));
                 node = target;
             }
         }
     }
-    Err(invalid("`$ref`s lead to each other without reaching a definition".into()))
+    Err(invalid(
+        "`$ref`s lead to each other without reaching a definition".into(),
+    ))
 }
 
 fn split_parameter(parameter: &SpecParameter) -> (ParamLocation, &openapiv3::ParameterData) {
@@ -492,7 +603,12 @@ fn style_of(parameter: &SpecParameter) -> (ParamStyle, bool) {
 
 /// How the client can speak a media type, if it can.
 pub(crate) fn encoding_of(media_type: &str) -> Option<Encoding> {
-    let essence = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     Some(match essence.as_str() {
         "application/json" | "*/*" => Encoding::Json,
         t if t.ends_with("+json") => Encoding::Json,
@@ -501,17 +617,28 @@ pub(crate) fn encoding_of(media_type: &str) -> Option<Encoding> {
         "multipart/form-data" => Encoding::Multipart,
         t if t.starts_with("text/") => Encoding::Text,
         "application/octet-stream" => Encoding::Binary,
-        t if t.starts_with("image/") || t.starts_with("audio/") || t.starts_with("video/") || t == "application/pdf" || t == "application/zip" => Encoding::Binary,
+        t if t.starts_with("image/")
+            || t.starts_with("audio/")
+            || t.starts_with("video/")
+            || t == "application/pdf"
+            || t == "application/zip" =>
+        {
+            Encoding::Binary
+        }
         _ => return None,
     })
 }
 
 /// What the operation returns on success, and the formats the success body can be asked for.
 fn success(responses: &[Response], type_hint: &str) -> (Success, Vec<Encoding>) {
-    let mut successes: Vec<&Response> = responses.iter().filter(|r| r.status.is_success()).collect();
+    let mut successes: Vec<&Response> =
+        responses.iter().filter(|r| r.status.is_success()).collect();
     if successes.is_empty() {
         // With no success documented, `default` describes whatever comes back.
-        successes = responses.iter().filter(|r| r.status == Status::Default).collect();
+        successes = responses
+            .iter()
+            .filter(|r| r.status == Status::Default)
+            .collect();
     }
     let body = |response: &Response| response.content.first().and_then(|c| c.ty.clone());
     let accept = |response: &Response| -> Vec<Encoding> {
@@ -527,10 +654,10 @@ fn success(responses: &[Response], type_hint: &str) -> (Success, Vec<Encoding>) 
     if bodies.iter().all(Option::is_none) {
         return (Success::Empty, Vec::new());
     }
-    if let [Some(first), rest @ ..] = bodies.as_slice() {
-        if rest.iter().all(|b| b.as_ref() == Some(first)) {
-            return (Success::One(first.clone()), accept(successes[0]));
-        }
+    if let [Some(first), rest @ ..] = bodies.as_slice()
+        && rest.iter().all(|b| b.as_ref() == Some(first))
+    {
+        return (Success::One(first.clone()), accept(successes[0]));
     }
     let mut names = Namespace::new();
     let variants = successes
@@ -575,10 +702,19 @@ mod tests {
 
     #[test]
     fn media_types_map_to_encodings() {
-        assert_eq!(encoding_of("application/json; charset=utf-8"), Some(Encoding::Json));
-        assert_eq!(encoding_of("application/vnd.api+json"), Some(Encoding::Json));
+        assert_eq!(
+            encoding_of("application/json; charset=utf-8"),
+            Some(Encoding::Json)
+        );
+        assert_eq!(
+            encoding_of("application/vnd.api+json"),
+            Some(Encoding::Json)
+        );
         assert_eq!(encoding_of("application/yaml"), Some(Encoding::Yaml));
-        assert_eq!(encoding_of("multipart/form-data"), Some(Encoding::Multipart));
+        assert_eq!(
+            encoding_of("multipart/form-data"),
+            Some(Encoding::Multipart)
+        );
         assert_eq!(encoding_of("text/html"), Some(Encoding::Text));
         assert_eq!(encoding_of("application/xml"), None);
     }

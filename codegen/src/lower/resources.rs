@@ -107,7 +107,10 @@ fn module_name(tag: &str, operations: &[Lowered]) -> String {
 fn shared_prefix<'o>(tag: &str, operations: &'o [Lowered]) -> Option<&'o str> {
     let prefix = common_prefix(operations)?;
     let squash = |text: &str| -> String {
-        text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+        text.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
     };
     (operations.len() > 1 || squash(prefix) == squash(tag)).then_some(prefix)
 }

@@ -114,8 +114,11 @@ impl<'a> TypeLowerer<'a> {
 
     /// Lowers every component schema, whether an operation uses it or not.
     pub(crate) fn lower_components(&mut self) -> Result<(), LowerError> {
-        let components: Vec<(&str, &ReferenceOr<Schema>)> =
-            self.components.iter().map(|(name, schema)| (*name, *schema)).collect();
+        let components: Vec<(&str, &ReferenceOr<Schema>)> = self
+            .components
+            .iter()
+            .map(|(name, schema)| (*name, *schema))
+            .collect();
         for (name, schema) in components {
             let type_name = self.component_names[name].clone();
             let pointer = format!("{COMPONENT_PREFIX}{}", escape_token(name));
@@ -142,24 +145,47 @@ impl<'a> TypeLowerer<'a> {
     }
 
     fn invalid(&self, pointer: &str, message: impl Into<String>) -> LowerError {
+        self.invalid_because(pointer, message, super::FOLLOW_THE_SPECIFICATION)
+    }
+
+    fn invalid_because(
+        &self,
+        pointer: &str,
+        message: impl Into<String>,
+        hint: &'static str,
+    ) -> LowerError {
         LowerError::Invalid {
             location: self.location(pointer),
             message: message.into(),
+            hint,
         }
     }
 
     /// The component a `$ref` names.
-    fn component(&self, reference: &str, pointer: &str) -> Result<(&'a str, &'a ReferenceOr<Schema>), LowerError> {
+    fn component(
+        &self,
+        reference: &str,
+        pointer: &str,
+    ) -> Result<(&'a str, &'a ReferenceOr<Schema>), LowerError> {
         reference
             .strip_prefix(COMPONENT_PREFIX)
             .map(|name| crate::location::split_pointer(&format!("#/{name}")).concat())
             .and_then(|name| self.components.get_key_value(name.as_str()))
             .map(|(name, schema)| (*name, *schema))
-            .ok_or_else(|| self.invalid(pointer, format!("`$ref: {reference}` does not name a schema component")))
+            .ok_or_else(|| {
+                self.invalid(
+                    pointer,
+                    format!("`$ref: {reference}` does not name a schema component"),
+                )
+            })
     }
 
     /// Follows references to the schema they end at, with the pointer of that schema.
-    fn resolve(&self, node: SchemaNode<'a>, pointer: &str) -> Result<(&'a Schema, String), LowerError> {
+    fn resolve(
+        &self,
+        node: SchemaNode<'a>,
+        pointer: &str,
+    ) -> Result<(&'a Schema, String), LowerError> {
         let mut node = node;
         let mut pointer = pointer.to_owned();
         for _ in 0..64 {
@@ -172,12 +198,20 @@ impl<'a> TypeLowerer<'a> {
                 }
             }
         }
-        Err(self.invalid(&pointer, "`$ref`s lead to each other without reaching a schema"))
+        Err(self.invalid(
+            &pointer,
+            "`$ref`s lead to each other without reaching a schema",
+        ))
     }
 
     /// The type of a schema used at `pointer`. Inline objects, enums and unions become named
     /// types called `hint`.
-    pub(crate) fn type_of(&mut self, node: SchemaNode<'a>, hint: &str, pointer: &str) -> Result<TypeRef, LowerError> {
+    pub(crate) fn type_of(
+        &mut self,
+        node: SchemaNode<'a>,
+        hint: &str,
+        pointer: &str,
+    ) -> Result<TypeRef, LowerError> {
         let schema = match node {
             SchemaNode::Ref(reference) => {
                 let (name, _) = self.component(reference, pointer)?;
@@ -196,20 +230,30 @@ impl<'a> TypeLowerer<'a> {
             Shape::Boolean => TypeRef::Boolean,
             Shape::Any => TypeRef::Any,
             Shape::Array { items } => TypeRef::Array(Box::new(match items {
-                Some(items) => self.type_of(items, &format!("{hint}Item"), &format!("{pointer}/items"))?,
+                Some(items) => {
+                    self.type_of(items, &format!("{hint}Item"), &format!("{pointer}/items"))?
+                }
                 None => TypeRef::Any,
             })),
             Shape::Object(object) if object.properties.is_empty() => match object.additional {
-                Some(AdditionalProperties::Schema(schema)) => TypeRef::Map(Box::new(self.type_of(
-                    schema.as_ref().into(),
-                    &format!("{hint}Value"),
-                    &format!("{pointer}/additionalProperties"),
-                )?)),
+                Some(AdditionalProperties::Schema(schema)) => {
+                    TypeRef::Map(Box::new(self.type_of(
+                        schema.as_ref().into(),
+                        &format!("{hint}Value"),
+                        &format!("{pointer}/additionalProperties"),
+                    )?))
+                }
                 _ => TypeRef::Map(Box::new(TypeRef::Any)),
             },
             // Single-part compositions are how 3.0 puts a description or `nullable` on a `$ref`.
             Shape::AllOf(parts, None) | Shape::OneOf(parts) if parts.len() == 1 => {
-                let member = if matches!(schema.schema_kind, SchemaKind::AllOf { .. }) { "allOf" } else if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) { "anyOf" } else { "oneOf" };
+                let member = if matches!(schema.schema_kind, SchemaKind::AllOf { .. }) {
+                    "allOf"
+                } else if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) {
+                    "anyOf"
+                } else {
+                    "oneOf"
+                };
                 self.type_of(parts[0], hint, &format!("{pointer}/{member}/0"))?
             }
             _ => {
@@ -224,7 +268,12 @@ impl<'a> TypeLowerer<'a> {
     }
 
     /// The named type `name` for the schema at `pointer`.
-    fn define(&mut self, name: &str, node: SchemaNode<'a>, pointer: &str) -> Result<TypeDef, LowerError> {
+    fn define(
+        &mut self,
+        name: &str,
+        node: SchemaNode<'a>,
+        pointer: &str,
+    ) -> Result<TypeDef, LowerError> {
         let (schema, target) = match node {
             SchemaNode::Ref(_) => (None, self.type_of(node, name, pointer)?),
             SchemaNode::Inline(schema) => (Some(schema), TypeRef::Any),
@@ -237,9 +286,9 @@ impl<'a> TypeLowerer<'a> {
             Shape::String { values, .. } if !values.is_empty() => {
                 TypeKind::Enum(self.enumeration(&values, data, pointer)?)
             }
-            Shape::Object(object) if !object.properties.is_empty() => {
-                TypeKind::Struct(self.structure(&[(name.to_owned(), pointer.to_owned(), object)])?)
-            }
+            Shape::Object(object) if !object.properties.is_empty() => TypeKind::Struct(
+                self.structure(&[(name.to_owned(), pointer.to_owned(), object)])?,
+            ),
             Shape::AllOf(parts, own) => {
                 let mut objects = Vec::new();
                 self.collect_objects(name, &parts, pointer, &mut objects)?;
@@ -249,7 +298,8 @@ impl<'a> TypeLowerer<'a> {
                 if objects.is_empty() {
                     return Err(self.unsupported(pointer, "an `allOf` whose parts are not objects"));
                 }
-                if parts.len() == 1 && objects.len() == 1 && matches!(parts[0], SchemaNode::Ref(_)) {
+                if parts.len() == 1 && objects.len() == 1 && matches!(parts[0], SchemaNode::Ref(_))
+                {
                     // `allOf: [$ref]` with a description: an alias of the referenced type.
                     TypeKind::Alias(self.type_of(parts[0], name, &format!("{pointer}/allOf/0"))?)
                 } else {
@@ -264,14 +314,24 @@ impl<'a> TypeLowerer<'a> {
                 TypeKind::Alias(ty)
             }
         };
-        let mut def = self.def(name, pointer, data.description.clone().or_else(|| data.title.clone()), kind);
+        let mut def = self.def(
+            name,
+            pointer,
+            data.description.clone().or_else(|| data.title.clone()),
+            kind,
+        );
         def.deprecated = data.deprecated;
         def.examples = data.example.iter().cloned().collect();
         Ok(def)
     }
 
     /// The type an alias component stands for (a primitive, array or map schema).
-    fn alias_target(&mut self, schema: &'a Schema, name: &str, pointer: &str) -> Result<TypeRef, LowerError> {
+    fn alias_target(
+        &mut self,
+        schema: &'a Schema,
+        name: &str,
+        pointer: &str,
+    ) -> Result<TypeRef, LowerError> {
         match self.shape(schema, pointer)? {
             Shape::String { format, .. } => Ok(string_type(format)),
             Shape::Integer { format } => Ok(TypeRef::Integer(integer_format(format))),
@@ -279,7 +339,9 @@ impl<'a> TypeLowerer<'a> {
             Shape::Boolean => Ok(TypeRef::Boolean),
             Shape::Any => Ok(TypeRef::Any),
             Shape::Array { items } => Ok(TypeRef::Array(Box::new(match items {
-                Some(items) => self.type_of(items, &format!("{name}Item"), &format!("{pointer}/items"))?,
+                Some(items) => {
+                    self.type_of(items, &format!("{name}Item"), &format!("{pointer}/items"))?
+                }
                 None => TypeRef::Any,
             }))),
             Shape::Object(object) => Ok(TypeRef::Map(Box::new(match object.additional {
@@ -330,16 +392,20 @@ impl<'a> TypeLowerer<'a> {
             SchemaKind::Type(Type::Array(array)) => Shape::Array {
                 items: array.items.as_ref().map(SchemaNode::from),
             },
-            SchemaKind::Type(Type::Object(object)) => {
-                Shape::Object(ObjectShape {
-                    properties: &object.properties,
-                    required: &object.required,
-                    additional: object.additional_properties.as_ref(),
-                })
+            SchemaKind::Type(Type::Object(object)) => Shape::Object(ObjectShape {
+                properties: &object.properties,
+                required: &object.required,
+                additional: object.additional_properties.as_ref(),
+            }),
+            SchemaKind::AllOf { all_of } => {
+                Shape::AllOf(all_of.iter().map(SchemaNode::from).collect(), None)
             }
-            SchemaKind::AllOf { all_of } => Shape::AllOf(all_of.iter().map(SchemaNode::from).collect(), None),
-            SchemaKind::OneOf { one_of } => Shape::OneOf(one_of.iter().map(SchemaNode::from).collect()),
-            SchemaKind::AnyOf { any_of } => Shape::OneOf(any_of.iter().map(SchemaNode::from).collect()),
+            SchemaKind::OneOf { one_of } => {
+                Shape::OneOf(one_of.iter().map(SchemaNode::from).collect())
+            }
+            SchemaKind::AnyOf { any_of } => {
+                Shape::OneOf(any_of.iter().map(SchemaNode::from).collect())
+            }
             SchemaKind::Not { .. } => Shape::Any,
             SchemaKind::Any(any) => {
                 let object = || ObjectShape {
@@ -350,19 +416,30 @@ impl<'a> TypeLowerer<'a> {
                 let has_object = !any.properties.is_empty() || any.additional_properties.is_some();
                 if !any.all_of.is_empty() {
                     let own = has_object.then(object);
-                    return Ok(Shape::AllOf(any.all_of.iter().map(SchemaNode::from).collect(), own));
+                    return Ok(Shape::AllOf(
+                        any.all_of.iter().map(SchemaNode::from).collect(),
+                        own,
+                    ));
                 }
                 if !any.one_of.is_empty() {
-                    return Ok(Shape::OneOf(any.one_of.iter().map(SchemaNode::from).collect()));
+                    return Ok(Shape::OneOf(
+                        any.one_of.iter().map(SchemaNode::from).collect(),
+                    ));
                 }
                 if !any.any_of.is_empty() {
-                    return Ok(Shape::OneOf(any.any_of.iter().map(SchemaNode::from).collect()));
+                    return Ok(Shape::OneOf(
+                        any.any_of.iter().map(SchemaNode::from).collect(),
+                    ));
                 }
                 let format = any.format.as_deref();
                 match any.typ.as_deref() {
                     Some("string") => Shape::String {
                         format,
-                        values: any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+                        values: any
+                            .enumeration
+                            .iter()
+                            .filter_map(|v| v.as_str().map(str::to_owned))
+                            .collect(),
                     },
                     Some("integer") => Shape::Integer { format },
                     Some("number") => Shape::Number { format },
@@ -372,19 +449,28 @@ impl<'a> TypeLowerer<'a> {
                     },
                     Some("object") => Shape::Object(object()),
                     Some(other) => {
-                        return Err(self.invalid(
+                        return Err(self.invalid_because(
                             &format!("{pointer}/type"),
                             format!("unknown type `{other}`; the types are string, number, integer, boolean, array and object"),
+                            "use one of these types, with a `format` for dates, byte strings and the like",
                         ));
                     }
                     None if has_object => Shape::Object(object()),
                     None if any.items.is_some() => Shape::Array {
                         items: any.items.as_ref().map(SchemaNode::from),
                     },
-                    None if !any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_string() || v.is_null()) => Shape::String {
-                        format,
-                        values: any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
-                    },
+                    None if !any.enumeration.is_empty()
+                        && any.enumeration.iter().all(|v| v.is_string() || v.is_null()) =>
+                    {
+                        Shape::String {
+                            format,
+                            values: any
+                                .enumeration
+                                .iter()
+                                .filter_map(|v| v.as_str().map(str::to_owned))
+                                .collect(),
+                        }
+                    }
                     None => Shape::Any,
                 }
             }
@@ -411,7 +497,9 @@ impl<'a> TypeLowerer<'a> {
                 SchemaNode::Inline(schema) => (schema, part_pointer.clone(), owner.to_owned()),
             };
             if out.len() > 256 {
-                return Err(self.unsupported(pointer, "an `allOf` nested more than 256 objects deep"));
+                return Err(
+                    self.unsupported(pointer, "an `allOf` nested more than 256 objects deep")
+                );
             }
             match self.shape(schema, &at)? {
                 Shape::Object(object) => out.push((part_owner, at, object)),
@@ -438,7 +526,10 @@ impl<'a> TypeLowerer<'a> {
     }
 
     /// A struct from the properties of `objects` (one object, or the parts of an `allOf`).
-    fn structure(&mut self, objects: &[(String, String, ObjectShape<'a>)]) -> Result<StructDef, LowerError> {
+    fn structure(
+        &mut self,
+        objects: &[(String, String, ObjectShape<'a>)],
+    ) -> Result<StructDef, LowerError> {
         // Later parts override earlier ones, as the most specific part usually comes last.
         let mut properties: BTreeMap<&str, (&str, String, SchemaNode<'a>)> = BTreeMap::new();
         let mut required: BTreeSet<&str> = BTreeSet::new();
@@ -450,15 +541,27 @@ impl<'a> TypeLowerer<'a> {
             }
             required.extend(object.required.iter().map(String::as_str));
             if let Some(AdditionalProperties::Schema(schema)) = object.additional {
-                additional = Some((owner.clone(), format!("{at}/additionalProperties"), schema.as_ref()));
+                additional = Some((
+                    owner.clone(),
+                    format!("{at}/additionalProperties"),
+                    schema.as_ref(),
+                ));
             }
         }
         // `required` may name a property that another part of an `allOf` defines.
         for (_, at, object) in objects {
-            if let Some(index) = object.required.iter().position(|name| !properties.contains_key(name.as_str())) {
-                return Err(self.invalid(
+            if let Some(index) = object
+                .required
+                .iter()
+                .position(|name| !properties.contains_key(name.as_str()))
+            {
+                return Err(self.invalid_because(
                     &format!("{at}/required/{index}"),
-                    format!("`{}` is required but is not among the properties", object.required[index]),
+                    format!(
+                        "`{}` is required but is not among the properties",
+                        object.required[index]
+                    ),
+                    "add the property to `properties`, or remove its name from `required`",
                 ));
             }
         }
@@ -503,7 +606,9 @@ impl<'a> TypeLowerer<'a> {
         let (schema, _) = self.resolve(node, pointer)?;
         let own = FieldData::of(&schema.schema_data);
         let wrapped = match &schema.schema_kind {
-            SchemaKind::AllOf { all_of: parts } | SchemaKind::OneOf { one_of: parts } | SchemaKind::AnyOf { any_of: parts }
+            SchemaKind::AllOf { all_of: parts }
+            | SchemaKind::OneOf { one_of: parts }
+            | SchemaKind::AnyOf { any_of: parts }
                 if parts.len() == 1 =>
             {
                 Some(SchemaNode::from(&parts[0]))
@@ -516,14 +621,23 @@ impl<'a> TypeLowerer<'a> {
         })
     }
 
-    fn enumeration(&self, values: &[String], data: &SchemaData, pointer: &str) -> Result<EnumDef, LowerError> {
+    fn enumeration(
+        &self,
+        values: &[String],
+        data: &SchemaData,
+        pointer: &str,
+    ) -> Result<EnumDef, LowerError> {
         let meanings = enum_meanings(data.description.as_deref().unwrap_or(""));
         let mut names = Namespace::new();
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
         for (index, value) in values.iter().enumerate() {
             if !seen.insert(value) {
-                return Err(self.invalid(&format!("{pointer}/enum/{index}"), format!("the value `{value}` is listed twice")));
+                return Err(self.invalid_because(
+                    &format!("{pointer}/enum/{index}"),
+                    format!("the value `{value}` is listed twice"),
+                    "list each value of an enum once",
+                ));
             }
             variants.push(EnumVariant {
                 value: value.clone(),
@@ -542,7 +656,13 @@ impl<'a> TypeLowerer<'a> {
         })
     }
 
-    fn union(&mut self, name: &str, parts: &[SchemaNode<'a>], schema: &'a Schema, pointer: &str) -> Result<UnionDef, LowerError> {
+    fn union(
+        &mut self,
+        name: &str,
+        parts: &[SchemaNode<'a>],
+        schema: &'a Schema,
+        pointer: &str,
+    ) -> Result<UnionDef, LowerError> {
         let member = match schema.schema_kind {
             SchemaKind::AnyOf { .. } => "anyOf",
             SchemaKind::OneOf { .. } => "oneOf",
@@ -567,7 +687,9 @@ impl<'a> TypeLowerer<'a> {
                     discriminator
                         .mapping
                         .iter()
-                        .filter(|(_, target)| target == reference || reference.ends_with(&format!("/{target}")))
+                        .filter(|(_, target)| {
+                            target == reference || reference.ends_with(&format!("/{target}"))
+                        })
                         .map(|(tag, _)| tag.clone()),
                 );
                 if tags.is_empty() {
@@ -730,7 +852,9 @@ mod tests {
 
     #[test]
     fn enum_meanings_come_from_the_description_list() {
-        let meanings = enum_meanings("The scope.\n- RUN_TIME: Made available only at run-time\n- `BUILD_TIME`: at build-time\nnot a list");
+        let meanings = enum_meanings(
+            "The scope.\n- RUN_TIME: Made available only at run-time\n- `BUILD_TIME`: at build-time\nnot a list",
+        );
         assert_eq!(meanings["RUN_TIME"], "Made available only at run-time");
         assert_eq!(meanings["BUILD_TIME"], "at build-time");
         assert_eq!(meanings.len(), 2);
@@ -739,7 +863,10 @@ mod tests {
     #[test]
     fn string_formats_choose_types() {
         assert_eq!(string_type(Some("date-time")), TypeRef::DateTime);
-        assert_eq!(string_type(Some("int64")), TypeRef::IntegerString(IntegerFormat::I64));
+        assert_eq!(
+            string_type(Some("int64")),
+            TypeRef::IntegerString(IntegerFormat::I64)
+        );
         assert_eq!(string_type(Some("uuid")), TypeRef::String);
         assert_eq!(integer_format(None), IntegerFormat::I64);
         assert_eq!(integer_format(Some("int32")), IntegerFormat::I32);

@@ -72,7 +72,11 @@ impl Client {
             return Ok(None);
         };
         let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
-            .map_err(|_| Error::Config("the token contains characters that cannot be sent in a header".into()))?;
+            .map_err(|_| {
+                Error::Config(
+                    "the token contains characters that cannot be sent in a header".into(),
+                )
+            })?;
         value.set_sensitive(true);
         Ok(Some(value))
     }
@@ -187,7 +191,9 @@ impl ClientBuilder {
                 .user_agent(self.user_agent)
                 .connect_timeout(self.connect_timeout)
                 .build()
-                .map_err(|error| Error::Config(format!("the HTTP client cannot be built: {error}")))?,
+                .map_err(|error| {
+                    Error::Config(format!("the HTTP client cannot be built: {error}"))
+                })?,
         };
         let client = Client {
             inner: Arc::new(Inner {
@@ -204,8 +210,12 @@ impl ClientBuilder {
     }
 
     fn checked_base_url(&self) -> Result<Url, Error> {
-        let mut url = Url::parse(&self.base_url)
-            .map_err(|error| Error::Config(format!("the base URL `{}` is not a URL: {error}", self.base_url)))?;
+        let mut url = Url::parse(&self.base_url).map_err(|error| {
+            Error::Config(format!(
+                "the base URL `{}` is not a URL: {error}",
+                self.base_url
+            ))
+        })?;
         match url.scheme() {
             "https" => {}
             "http" if self.allow_insecure_http || is_loopback(&url) => {}
@@ -216,7 +226,11 @@ impl ClientBuilder {
                     self.base_url
                 )));
             }
-            other => return Err(Error::Config(format!("the base URL must be http or https, not `{other}`"))),
+            other => {
+                return Err(Error::Config(format!(
+                    "the base URL must be http or https, not `{other}`"
+                )));
+            }
         }
         if url.cannot_be_a_base() || url.query().is_some() || url.fragment().is_some() {
             return Err(Error::Config(format!(
@@ -264,14 +278,25 @@ mod tests {
         assert!(build("http://[::1]:9000").is_ok());
         let error = build("http://example.com").unwrap_err();
         assert!(error.to_string().contains("clear text"), "{error}");
-        assert!(Client::builder().token("t").base_url("http://example.com").allow_insecure_http(true).build().is_ok());
+        assert!(
+            Client::builder()
+                .token("t")
+                .base_url("http://example.com")
+                .allow_insecure_http(true)
+                .build()
+                .is_ok()
+        );
         assert!(build("ftp://example.com").is_err());
         assert!(build("not a url").is_err());
     }
 
     #[test]
     fn the_base_path_loses_its_trailing_slash() {
-        let client = Client::builder().token("t").base_url("https://proxy.example/do/").build().unwrap();
+        let client = Client::builder()
+            .token("t")
+            .base_url("https://proxy.example/do/")
+            .build()
+            .unwrap();
         assert_eq!(client.base_url().as_str(), "https://proxy.example/do");
     }
 

@@ -25,7 +25,9 @@ pub enum Error {
     Transport(#[source] reqwest::Error),
 
     /// A response arrived but its body is not what the operation returns.
-    #[error("the {status} response body could not be decoded: {message}; it starts with {excerpt:?}")]
+    #[error(
+        "the {status} response body could not be decoded: {message}; it starts with {excerpt:?}"
+    )]
     Decode {
         /// The status of the response.
         status: StatusCode,
@@ -176,7 +178,8 @@ mod tests {
 
     #[test]
     fn api_errors_read_the_documented_fields() {
-        let body = br#"{"id":"not_found","message":"The resource was not found.","request_id":"r-1"}"#;
+        let body =
+            br#"{"id":"not_found","message":"The resource was not found.","request_id":"r-1"}"#;
         let error = ApiError::new(StatusCode::NOT_FOUND, RateLimit::default(), body);
         assert_eq!(error.id(), Some("not_found"));
         assert_eq!(error.message(), Some("The resource was not found."));
@@ -189,9 +192,16 @@ mod tests {
 
     #[test]
     fn a_body_that_is_not_json_is_kept_as_an_excerpt() {
-        let error = ApiError::new(StatusCode::BAD_GATEWAY, RateLimit::default(), b"<html>Bad gateway</html>");
+        let error = ApiError::new(
+            StatusCode::BAD_GATEWAY,
+            RateLimit::default(),
+            b"<html>Bad gateway</html>",
+        );
         assert!(error.body().is_none());
-        assert_eq!(error.to_string(), "the API answered 502 Bad Gateway: \"<html>Bad gateway</html>\"");
+        assert_eq!(
+            error.to_string(),
+            "the API answered 502 Bad Gateway: \"<html>Bad gateway</html>\""
+        );
     }
 
     #[test]

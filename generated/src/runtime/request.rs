@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue,
+};
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -51,13 +53,21 @@ pub(crate) enum Style {
 
 /// Characters a path segment may keep: letters, digits and `-._~`. Everything else, `/` and `?`
 /// first, is percent-encoded.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// A path parameter as one encoded segment. A value that would change which path the request goes
 /// to (empty, `.` or `..`) is refused.
 pub(crate) fn path_segment<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<String, Error> {
     let text = match to_value(name, value)? {
-        Value::Array(items) => items.iter().filter_map(scalar).collect::<Vec<_>>().join(","),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(scalar)
+            .collect::<Vec<_>>()
+            .join(","),
         other => scalar(&other).unwrap_or_default(),
     };
     if text.is_empty() || text == "." || text == ".." {
@@ -69,7 +79,8 @@ pub(crate) fn path_segment<T: Serialize + ?Sized>(name: &str, value: &T) -> Resu
 }
 
 fn to_value<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Value, Error> {
-    serde_json::to_value(value).map_err(|error| Error::InvalidRequest(format!("parameter `{name}`: {error}")))
+    serde_json::to_value(value)
+        .map_err(|error| Error::InvalidRequest(format!("parameter `{name}`: {error}")))
 }
 
 fn scalar(value: &Value) -> Option<String> {
@@ -89,19 +100,43 @@ fn pairs(name: &str, value: Value, style: Style, explode: bool) -> Vec<(String, 
     };
     match value {
         Value::Null => Vec::new(),
-        Value::Array(items) if explode && style != Style::DeepObject || style == Style::DeepObject => {
-            items.iter().filter_map(scalar).map(|v| (name.to_owned(), v)).collect()
+        Value::Array(items)
+            if explode && style != Style::DeepObject || style == Style::DeepObject =>
+        {
+            items
+                .iter()
+                .filter_map(scalar)
+                .map(|v| (name.to_owned(), v))
+                .collect()
         }
-        Value::Array(items) => vec![(name.to_owned(), items.iter().filter_map(scalar).collect::<Vec<_>>().join(joiner))],
+        Value::Array(items) => vec![(
+            name.to_owned(),
+            items
+                .iter()
+                .filter_map(scalar)
+                .collect::<Vec<_>>()
+                .join(joiner),
+        )],
         Value::Object(map) => match style {
-            Style::DeepObject => map.iter().filter_map(|(k, v)| Some((format!("{name}[{k}]"), scalar(v)?))).collect(),
-            _ if explode => map.iter().filter_map(|(k, v)| Some((k.clone(), scalar(v)?))).collect(),
+            Style::DeepObject => map
+                .iter()
+                .filter_map(|(k, v)| Some((format!("{name}[{k}]"), scalar(v)?)))
+                .collect(),
+            _ if explode => map
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), scalar(v)?)))
+                .collect(),
             _ => {
-                let flat: Vec<String> = map.iter().filter_map(|(k, v)| Some(format!("{k}{joiner}{}", scalar(v)?))).collect();
+                let flat: Vec<String> = map
+                    .iter()
+                    .filter_map(|(k, v)| Some(format!("{k}{joiner}{}", scalar(v)?)))
+                    .collect();
                 vec![(name.to_owned(), flat.join(joiner))]
             }
         },
-        other => scalar(&other).map(|v| vec![(name.to_owned(), v)]).unwrap_or_default(),
+        other => scalar(&other)
+            .map(|v| vec![(name.to_owned(), v)])
+            .unwrap_or_default(),
     }
 }
 
@@ -120,13 +155,19 @@ pub(crate) struct Call {
 }
 
 /// A body, kept so that every attempt sends the same one.
-#[allow(dead_code, reason = "a spec uses the kinds of bodies its operations take")]
+#[allow(
+    dead_code,
+    reason = "a spec uses the kinds of bodies its operations take"
+)]
 enum Body {
     Bytes(Bytes, &'static str),
     Multipart(Vec<(String, Part)>),
 }
 
-#[allow(dead_code, reason = "a spec uses the kinds of bodies its operations take")]
+#[allow(
+    dead_code,
+    reason = "a spec uses the kinds of bodies its operations take"
+)]
 enum Part {
     Text(String),
     Json(String),
@@ -136,7 +177,13 @@ enum Part {
 impl Call {
     /// A call of `operation` (its operationId) on the already encoded `path`, which fills the
     /// spec's path `template`.
-    pub(crate) fn new(client: &Client, operation: &'static str, method: Method, template: &'static str, path: String) -> Call {
+    pub(crate) fn new(
+        client: &Client,
+        operation: &'static str,
+        method: Method,
+        template: &'static str,
+        path: String,
+    ) -> Call {
         Call {
             client: client.clone(),
             operation,
@@ -151,18 +198,36 @@ impl Call {
         }
     }
 
-    pub(crate) fn query<T: Serialize + ?Sized>(&mut self, name: &str, value: &T, style: Style, explode: bool) -> Result<(), Error> {
+    pub(crate) fn query<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+        explode: bool,
+    ) -> Result<(), Error> {
         let value = to_value(name, value)?;
         self.query.extend(pairs(name, value, style, explode));
         Ok(())
     }
 
     #[allow(dead_code, reason = "a spec uses what its operations need")]
-    pub(crate) fn header<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
+    pub(crate) fn header<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         let text = match to_value(name, value)? {
             Value::Null => return Ok(()),
-            Value::Array(items) => items.iter().filter_map(scalar).collect::<Vec<_>>().join(","),
-            Value::Object(map) => map.iter().filter_map(|(k, v)| Some(format!("{k},{}", scalar(v)?))).collect::<Vec<_>>().join(","),
+            Value::Array(items) => items
+                .iter()
+                .filter_map(scalar)
+                .collect::<Vec<_>>()
+                .join(","),
+            Value::Object(map) => map
+                .iter()
+                .filter_map(|(k, v)| Some(format!("{k},{}", scalar(v)?)))
+                .collect::<Vec<_>>()
+                .join(","),
             other => scalar(&other).unwrap_or_default(),
         };
         let value = HeaderValue::from_str(&text)
@@ -173,19 +238,32 @@ impl Call {
     }
 
     #[allow(dead_code, reason = "a spec uses what its operations need")]
-    pub(crate) fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
+    pub(crate) fn cookie<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), Error> {
         for (key, value) in pairs(name, to_value(name, value)?, Style::Form, false) {
-            self.cookies.push(format!("{key}={}", utf8_percent_encode(&value, SEGMENT)));
+            self.cookies
+                .push(format!("{key}={}", utf8_percent_encode(&value, SEGMENT)));
         }
         Ok(())
     }
 
     /// Sends `body` as JSON or YAML.
-    pub(crate) fn body<T: Serialize + ?Sized>(&mut self, body: &T, format: Format) -> Result<(), Error> {
+    pub(crate) fn body<T: Serialize + ?Sized>(
+        &mut self,
+        body: &T,
+        format: Format,
+    ) -> Result<(), Error> {
         let bytes = match format {
-            Format::Json => serde_json::to_vec(body).map_err(|error| Error::InvalidRequest(format!("the body cannot be encoded as JSON: {error}")))?,
+            Format::Json => serde_json::to_vec(body).map_err(|error| {
+                Error::InvalidRequest(format!("the body cannot be encoded as JSON: {error}"))
+            })?,
             Format::Yaml => serde_yaml::to_string(body)
-                .map_err(|error| Error::InvalidRequest(format!("the body cannot be encoded as YAML: {error}")))?
+                .map_err(|error| {
+                    Error::InvalidRequest(format!("the body cannot be encoded as YAML: {error}"))
+                })?
                 .into_bytes(),
         };
         self.body = Some(Body::Bytes(Bytes::from(bytes), format.media_type()));
@@ -196,7 +274,9 @@ impl Call {
     #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn form<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let Value::Object(fields) = to_value("body", body)? else {
-            return Err(Error::InvalidRequest("a form body must be an object".into()));
+            return Err(Error::InvalidRequest(
+                "a form body must be an object".into(),
+            ));
         };
         let mut form = url::form_urlencoded::Serializer::new(String::new());
         for (name, value) in fields {
@@ -206,7 +286,10 @@ impl Call {
             };
             form.extend_pairs(pairs(&name, value, Style::Form, true));
         }
-        self.body = Some(Body::Bytes(Bytes::from(form.finish()), "application/x-www-form-urlencoded"));
+        self.body = Some(Body::Bytes(
+            Bytes::from(form.finish()),
+            "application/x-www-form-urlencoded",
+        ));
         Ok(())
     }
 
@@ -215,10 +298,14 @@ impl Call {
     #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn multipart<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let Value::Object(fields) = to_value("body", body)? else {
-            return Err(Error::InvalidRequest("a multipart body must be an object".into()));
+            return Err(Error::InvalidRequest(
+                "a multipart body must be an object".into(),
+            ));
         };
         // Binary fields serialize as lists of bytes.
-        let is_bytes = |items: &[Value]| !items.is_empty() && items.iter().all(|i| i.as_u64().is_some_and(|b| b <= 255));
+        let is_bytes = |items: &[Value]| {
+            !items.is_empty() && items.iter().all(|i| i.as_u64().is_some_and(|b| b <= 255))
+        };
         let mut parts = Vec::new();
         for (name, value) in fields {
             let values = match value {
@@ -229,7 +316,13 @@ impl Call {
                 let part = match value {
                     Value::Null => continue,
                     Value::String(text) => Part::Text(text),
-                    Value::Array(items) => Part::Bytes(items.iter().filter_map(Value::as_u64).map(|b| b as u8).collect()),
+                    Value::Array(items) => Part::Bytes(
+                        items
+                            .iter()
+                            .filter_map(Value::as_u64)
+                            .map(|b| b as u8)
+                            .collect(),
+                    ),
                     other => Part::Json(other.to_string()),
                 };
                 parts.push((name.clone(), part));
@@ -298,7 +391,11 @@ impl Call {
                 request = request.header(COOKIE, self.cookies.join("; "));
             }
             match &self.body {
-                Some(Body::Bytes(bytes, media_type)) => request = request.header(CONTENT_TYPE, *media_type).body(bytes.clone()),
+                Some(Body::Bytes(bytes, media_type)) => {
+                    request = request
+                        .header(CONTENT_TYPE, *media_type)
+                        .body(bytes.clone())
+                }
                 Some(Body::Multipart(parts)) => request = request.multipart(multipart_form(parts)?),
                 None => {}
             }
@@ -337,14 +434,22 @@ impl Call {
     async fn exchange(&self, request: reqwest::RequestBuilder) -> Result<Exchange, Error> {
         let timeout = self.client.inner.timeout;
         let transport = |error: reqwest::Error| {
-            if error.is_timeout() { Error::Timeout(timeout) } else { Error::Transport(error) }
+            if error.is_timeout() {
+                Error::Timeout(timeout)
+            } else {
+                Error::Transport(error)
+            }
         };
         let response = request.send().await.map_err(transport)?;
         let status = response.status();
         let headers = response.headers().clone();
         let body = response.bytes().await.map_err(transport)?;
         if status.is_success() {
-            return Ok(Exchange::Success(Answer { status, headers, body }));
+            return Ok(Exchange::Success(Answer {
+                status,
+                headers,
+                body,
+            }));
         }
         let rate_limit = RateLimit::from_headers(&headers);
         Ok(Exchange::Failure(ApiError::new(status, rate_limit, &body)))
@@ -387,18 +492,28 @@ impl Answer {
     /// The body decoded from `format`.
     pub(crate) fn parse<T: DeserializeOwned>(&self, format: Format) -> Result<T, Error> {
         if self.body.iter().all(u8::is_ascii_whitespace) {
-            return Err(Error::decode(self.status, format!("the body is empty where {} was expected", format.media_type()), &self.body));
+            return Err(Error::decode(
+                self.status,
+                format!(
+                    "the body is empty where {} was expected",
+                    format.media_type()
+                ),
+                &self.body,
+            ));
         }
         match format {
-            Format::Json => serde_json::from_slice(&self.body).map_err(|error| Error::decode(self.status, error, &self.body)),
-            Format::Yaml => serde_yaml::from_slice(&self.body).map_err(|error| Error::decode(self.status, error, &self.body)),
+            Format::Json => serde_json::from_slice(&self.body)
+                .map_err(|error| Error::decode(self.status, error, &self.body)),
+            Format::Yaml => serde_yaml::from_slice(&self.body)
+                .map_err(|error| Error::decode(self.status, error, &self.body)),
         }
     }
 
     /// The body as text.
     #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn text(&self) -> Result<String, Error> {
-        String::from_utf8(self.body.to_vec()).map_err(|error| Error::decode(self.status, error, &self.body))
+        String::from_utf8(self.body.to_vec())
+            .map_err(|error| Error::decode(self.status, error, &self.body))
     }
 
     /// The body as it came.
@@ -426,25 +541,52 @@ mod tests {
     #[test]
     fn path_segments_cannot_change_the_path() {
         assert_eq!(path_segment("id", "a/b?c#d").unwrap(), "a%2Fb%3Fc%23d");
-        assert_eq!(path_segment("id", "../../admin").unwrap(), "..%2F..%2Fadmin");
+        assert_eq!(
+            path_segment("id", "../../admin").unwrap(),
+            "..%2F..%2Fadmin"
+        );
         assert_eq!(path_segment("id", "web-1.0_x~").unwrap(), "web-1.0_x~");
         assert_eq!(path_segment("id", &42).unwrap(), "42");
         assert_eq!(path_segment("id", "%2e%2e").unwrap(), "%252e%252e");
         for refused in ["", ".", ".."] {
-            assert!(matches!(path_segment("id", refused), Err(Error::InvalidRequest(_))), "{refused:?}");
+            assert!(
+                matches!(path_segment("id", refused), Err(Error::InvalidRequest(_))),
+                "{refused:?}"
+            );
         }
     }
 
     #[test]
     fn query_values_follow_their_style() {
         let value = |v: Value, style, explode| pairs("p", v, style, explode);
-        assert_eq!(value(serde_json::json!(3), Style::Form, true), [("p".into(), "3".into())]);
+        assert_eq!(
+            value(serde_json::json!(3), Style::Form, true),
+            [("p".into(), "3".into())]
+        );
         assert_eq!(value(Value::Null, Style::Form, true), []);
-        assert_eq!(value(serde_json::json!(["a", "b"]), Style::Form, true), [("p".into(), "a".into()), ("p".into(), "b".into())]);
-        assert_eq!(value(serde_json::json!(["a", "b"]), Style::Form, false), [("p".into(), "a,b".into())]);
-        assert_eq!(value(serde_json::json!(["a", "b"]), Style::PipeDelimited, false), [("p".into(), "a|b".into())]);
-        assert_eq!(value(serde_json::json!({"x": 1}), Style::DeepObject, true), [("p[x]".into(), "1".into())]);
-        assert_eq!(value(serde_json::json!({"x": 1, "y": 2}), Style::Form, true), [("x".into(), "1".into()), ("y".into(), "2".into())]);
-        assert_eq!(value(serde_json::json!({"x": 1, "y": 2}), Style::Form, false), [("p".into(), "x,1,y,2".into())]);
+        assert_eq!(
+            value(serde_json::json!(["a", "b"]), Style::Form, true),
+            [("p".into(), "a".into()), ("p".into(), "b".into())]
+        );
+        assert_eq!(
+            value(serde_json::json!(["a", "b"]), Style::Form, false),
+            [("p".into(), "a,b".into())]
+        );
+        assert_eq!(
+            value(serde_json::json!(["a", "b"]), Style::PipeDelimited, false),
+            [("p".into(), "a|b".into())]
+        );
+        assert_eq!(
+            value(serde_json::json!({"x": 1}), Style::DeepObject, true),
+            [("p[x]".into(), "1".into())]
+        );
+        assert_eq!(
+            value(serde_json::json!({"x": 1, "y": 2}), Style::Form, true),
+            [("x".into(), "1".into()), ("y".into(), "2".into())]
+        );
+        assert_eq!(
+            value(serde_json::json!({"x": 1, "y": 2}), Style::Form, false),
+            [("p".into(), "x,1,y,2".into())]
+        );
     }
 }
