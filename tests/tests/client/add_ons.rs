@@ -1,0 +1,199 @@
+use digitalocean_api::models::{
+    AddonsPatchPlanRequest, AddonsPatchRequest, AddonsResourceMetadata,
+    AddonsResourceMetadataValue, AddonsResourceNew,
+};
+use tests::{Expected, assert_round_trip, client, request_example, response_example};
+use wiremock::MockServer;
+
+#[tokio::test]
+async fn get_app_lists_the_applications() {
+    let server = MockServer::start().await;
+    let example = response_example("addons_get_app", 200);
+    Expected::new("addons_get_app", "/v2/add-ons/apps")
+        .answer(&server, 200, Some(example.clone()))
+        .await;
+
+    let response = client(&server).add_ons().get_app().send().await.unwrap();
+
+    let apps = response.apps.as_deref().unwrap();
+    assert_eq!(apps[0].app_slug, "example-app");
+    assert_eq!(apps[0].eula, "https://example.com/eula");
+    assert!(apps[0].plans.is_empty());
+    assert_eq!(apps[0].tos, "https://example.com/tos");
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_app_metadata_names_the_app() {
+    let server = MockServer::start().await;
+    let example = response_example("addons_get_app_metadata", 200);
+    Expected::new(
+        "addons_get_app_metadata",
+        "/v2/add-ons/apps/example_app/metadata",
+    )
+    .answer(&server, 200, Some(example.clone()))
+    .await;
+
+    let response = client(&server)
+        .add_ons()
+        .get_app_metadata("example_app")
+        .send()
+        .await
+        .unwrap();
+
+    let item = &response.metadata.as_deref().unwrap()[0];
+    assert_eq!(item.description, "Country for localization");
+    assert_eq!(item.display_name, "Country of Origin");
+    assert_eq!(item.id, 1);
+    assert_eq!(item.name, "country_of_origin");
+    assert_eq!(item.options.as_deref().unwrap(), ["US", "UK", "CA"]);
+    assert_eq!(item.type_, "string");
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn list_returns_the_resources() {
+    let server = MockServer::start().await;
+    let example = response_example("addons_list", 200);
+    Expected::new("addons_list", "/v2/add-ons/saas")
+        .answer(&server, 200, Some(example.clone()))
+        .await;
+
+    let response = client(&server).add_ons().list().send().await.unwrap();
+
+    let resource = &response.resources.as_deref().unwrap()[0];
+    assert_resource(resource);
+    assert_round_trip(response.body(), &example);
+}
+
+fn assert_resource(resource: &digitalocean_api::models::AddonsResource) {
+    assert_eq!(resource.app_name.as_deref(), Some("Example App"));
+    assert_eq!(resource.app_slug, "example_app");
+    assert!(resource.has_config);
+    assert_eq!(
+        resource.message.as_deref(),
+        Some("Resource is provisioned successfully.")
+    );
+    assert_eq!(resource.metadata.as_deref(), Some(&[][..]));
+    assert_eq!(resource.name, "my-resource-01");
+    assert_eq!(resource.plan_name.as_deref(), Some("Basic Plan"));
+    assert_eq!(resource.plan_price_per_month, Some(10));
+    assert_eq!(resource.plan_slug, "basic_plan");
+    assert_eq!(resource.sso_url.as_deref(), Some("https://example.com/sso"));
+    assert_eq!(resource.state, "provisioned");
+    assert_eq!(resource.uuid, "123e4567-e89b-12d3-a456-426614174000");
+}
+
+#[tokio::test]
+async fn create_sends_the_new_resource() {
+    let server = MockServer::start().await;
+    let example = response_example("addons_create", 200);
+    Expected::new("addons_create", "/v2/add-ons/saas")
+        .body(request_example("addons_create"))
+        .answer(&server, 200, Some(example.clone()))
+        .await;
+
+    let body = AddonsResourceNew {
+        app_slug: "example-app".into(),
+        fleet_uuid: Some("f1234567-89ab-cdef-0123-456789abcdef01".into()),
+        linked_droplet_id: Some(12345678),
+        metadata: vec![AddonsResourceMetadata::new(
+            "property_name",
+            AddonsResourceMetadataValue::String("example_value".into()),
+        )],
+        name: "my-resource-01".into(),
+        plan_slug: "basic_plan".into(),
+        ..Default::default()
+    };
+    let response = client(&server).add_ons().create(body).send().await.unwrap();
+
+    assert_resource(response.resource.as_ref().unwrap());
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_patch_and_patch_plan_address_one_resource() {
+    let server = MockServer::start().await;
+    let uuid = "123e4567-e89b-12d3-a456-426614174000";
+    let path = format!("/v2/add-ons/saas/{uuid}");
+    let plan_path = format!("/v2/add-ons/saas/{uuid}/plan");
+    Expected::new("addons_get", &path)
+        .answer(&server, 200, Some(response_example("addons_get", 200)))
+        .await;
+    Expected::new("addons_patch", &path)
+        .body(request_example("addons_patch"))
+        .answer(&server, 200, Some(response_example("addons_patch", 200)))
+        .await;
+    Expected::new("addons_patch_plan", &plan_path)
+        .body(request_example("addons_patch_plan"))
+        .answer(
+            &server,
+            200,
+            Some(response_example("addons_patch_plan", 200)),
+        )
+        .await;
+    let add_ons = client(&server).add_ons();
+
+    let got = add_ons.get(uuid).send().await.unwrap();
+    let renamed = add_ons
+        .patch(uuid, AddonsPatchRequest::new("new-name"))
+        .send()
+        .await
+        .unwrap();
+    let replanned = add_ons
+        .patch_plan(uuid, AddonsPatchPlanRequest::new("basic_plan"))
+        .send()
+        .await
+        .unwrap();
+
+    for response in [got, renamed, replanned] {
+        assert_resource(response.resource.as_ref().unwrap());
+    }
+}
+
+#[tokio::test]
+async fn delete_returns_an_empty_body() {
+    let server = MockServer::start().await;
+    Expected::new(
+        "addons_delete",
+        "/v2/add-ons/saas/4de7ac8b-495b-4884-9a69-1050c6793cd6",
+    )
+    .answer(&server, 200, None)
+    .await;
+
+    let response = client(&server)
+        .add_ons()
+        .delete("4de7ac8b-495b-4884-9a69-1050c6793cd6")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(*response.body(), ());
+    assert_eq!(
+        response.rate_limit().reset,
+        Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1444931833))
+    );
+}
+
+#[test]
+fn metadata_values_are_strings_or_booleans() {
+    let string: AddonsResourceMetadata =
+        serde_json::from_str(r#"{"name":"a","value":"x"}"#).unwrap();
+    let boolean: AddonsResourceMetadata =
+        serde_json::from_str(r#"{"name":"a","value":true}"#).unwrap();
+    let other: AddonsResourceMetadata = serde_json::from_str(r#"{"name":"a","value":7}"#).unwrap();
+    assert_eq!(
+        string.value,
+        AddonsResourceMetadataValue::String("x".into())
+    );
+    assert_eq!(boolean.value, AddonsResourceMetadataValue::Boolean(true));
+    assert_eq!(
+        other.value,
+        AddonsResourceMetadataValue::UnknownValue(7.into())
+    );
+    assert_eq!(
+        serde_json::to_string(&boolean).unwrap(),
+        r#"{"name":"a","value":true}"#
+    );
+}
