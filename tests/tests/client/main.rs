@@ -3,5 +3,11 @@
 mod account;
 mod actions;
 mod add_ons;
+mod apps;
+mod apps_activity;
+mod apps_deployments;
+mod apps_lossless;
+mod apps_monitoring;
+mod apps_yaml;
 mod errors;
 mod one_clicks;

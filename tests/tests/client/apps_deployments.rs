@@ -1,0 +1,247 @@
+//! App Platform deployments, their logs and their consoles.
+
+use digitalocean_api::models::{AppsCreateDeploymentRequest, AppsDeploymentType, AppsLogType};
+use tests::{Expected, assert_round_trip, request_example};
+
+use crate::apps::{assert_pending_deployment, body, serve};
+
+#[tokio::test]
+async fn list_deployments() {
+    let (_server, client, example) = serve(
+        Expected::new("apps_list_deployments", "/v2/apps/4f6c71e2/deployments").query(&[
+            ("page", "2"),
+            ("per_page", "20"),
+            ("deployment_types", "MANUAL"),
+            ("deployment_types", "AUTOSCALED"),
+        ]),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .list_deployments("4f6c71e2")
+        .page(2)
+        .per_page(20)
+        .deployment_types(vec![
+            AppsDeploymentType::Manual,
+            AppsDeploymentType::Autoscaled,
+        ])
+        .send()
+        .await
+        .unwrap();
+
+    let deployment = &response.deployments.as_deref().unwrap()[0];
+    assert_eq!(
+        deployment.id.as_deref(),
+        Some("b6bdf840-2854-4f87-a36c-5f231c617c84")
+    );
+    assert_eq!(deployment.progress.as_ref().unwrap().pending_steps, Some(6));
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn create_deployment() {
+    let request: AppsCreateDeploymentRequest = body("apps_create_deployment");
+    assert_eq!(request.force_build, Some(true));
+    let (_server, client, example) = serve(
+        Expected::new("apps_create_deployment", "/v2/apps/4f6c71e2/deployments")
+            .body(request_example("apps_create_deployment")),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .create_deployment("4f6c71e2", request)
+        .send()
+        .await
+        .unwrap();
+
+    assert_pending_deployment(&response);
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_deployment() {
+    let (_server, client, example) = serve(Expected::new(
+        "apps_get_deployment",
+        "/v2/apps/4f6c71e2/deployments/b6bdf840",
+    ))
+    .await;
+
+    let response = client
+        .apps()
+        .get_deployment("4f6c71e2", "b6bdf840")
+        .send()
+        .await
+        .unwrap();
+
+    assert_pending_deployment(&response);
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn cancel_deployment() {
+    let (_server, client, example) = serve(Expected::new(
+        "apps_cancel_deployment",
+        "/v2/apps/4f6c71e2/deployments/b6bdf840/cancel",
+    ))
+    .await;
+
+    let response = client
+        .apps()
+        .cancel_deployment("4f6c71e2", "b6bdf840")
+        .send()
+        .await
+        .unwrap();
+
+    assert_pending_deployment(&response);
+    assert_round_trip(response.body(), &example);
+}
+
+fn assert_logs(response: &digitalocean_api::models::AppsGetLogsResponse) {
+    assert_eq!(
+        response.live_url.as_deref(),
+        Some("https://logs-example/build.log")
+    );
+    assert_eq!(
+        response.historic_logs.as_deref().unwrap(),
+        ["https://logs-example/archive/build.log"]
+    );
+    assert_eq!(response.url.as_deref(), Some("https://logs/build.log"));
+}
+
+#[tokio::test]
+async fn get_logs() {
+    let (_server, client, example) = serve(
+        Expected::new(
+            "apps_get_logs",
+            "/v2/apps/4f6c71e2/deployments/b6bdf840/components/web/logs",
+        )
+        .query(&[
+            ("type", "BUILD"),
+            ("follow", "true"),
+            ("pod_connection_timeout", "3m"),
+        ]),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .get_logs("4f6c71e2", "b6bdf840", "web", AppsLogType::Build)
+        .follow(true)
+        .pod_connection_timeout("3m")
+        .send()
+        .await
+        .unwrap();
+
+    assert_logs(&response);
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_logs_aggregate() {
+    let (_server, client, example) = serve(
+        Expected::new(
+            "apps_get_logs_aggregate",
+            "/v2/apps/4f6c71e2/deployments/b6bdf840/logs",
+        )
+        .query(&[("type", "DEPLOY")]),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .get_logs_aggregate("4f6c71e2", "b6bdf840", AppsLogType::Deploy)
+        .send()
+        .await
+        .unwrap();
+
+    assert_logs(&response);
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_logs_active_deployment() {
+    let (_server, client, example) = serve(
+        Expected::new(
+            "apps_get_logs_active_deployment",
+            "/v2/apps/4f6c71e2/components/web/logs",
+        )
+        .query(&[("type", "RUN")]),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .get_logs_active_deployment("4f6c71e2", "web", AppsLogType::Run)
+        .send()
+        .await
+        .unwrap();
+
+    assert_logs(&response);
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_logs_active_deployment_aggregate() {
+    let (_server, client, example) = serve(
+        Expected::new(
+            "apps_get_logs_active_deployment_aggregate",
+            "/v2/apps/4f6c71e2/logs",
+        )
+        .query(&[("type", "RUN_RESTARTED")]),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .get_logs_active_deployment_aggregate("4f6c71e2", AppsLogType::RunRestarted)
+        .send()
+        .await
+        .unwrap();
+
+    assert_logs(&response);
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_exec() {
+    let (_server, client, example) = serve(
+        Expected::new(
+            "apps_get_exec",
+            "/v2/apps/4f6c71e2/deployments/b6bdf840/components/web/exec",
+        )
+        .query(&[("instance_name", "web-0")]),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .get_exec("4f6c71e2", "b6bdf840", "web")
+        .instance_name("web-0")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.url.as_deref(), Some("wss://exec/?token=xxx"));
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_exec_active_deployment() {
+    let (_server, client, example) = serve(Expected::new(
+        "apps_get_exec_active_deployment",
+        "/v2/apps/4f6c71e2/components/web/exec",
+    ))
+    .await;
+
+    let response = client
+        .apps()
+        .get_exec_active_deployment("4f6c71e2", "web")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.url.as_deref(), Some("wss://exec/?token=xxx"));
+    assert_round_trip(response.body(), &example);
+}

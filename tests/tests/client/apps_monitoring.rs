@@ -1,0 +1,159 @@
+//! App Platform alerts, health, instances and bandwidth.
+
+use digitalocean_api::models::{
+    AppMetricsBandwidthUsageRequest, AppsAssignAppAlertDestinationsRequest,
+};
+use tests::{Expected, assert_round_trip, request_example};
+
+use crate::apps::{body, serve};
+
+#[tokio::test]
+async fn list_alerts() {
+    let (_server, client, example) = serve(Expected::new(
+        "apps_list_alerts",
+        "/v2/apps/4f6c71e2/alerts",
+    ))
+    .await;
+
+    let response = client.apps().list_alerts("4f6c71e2").send().await.unwrap();
+
+    let alerts = response.alerts.as_deref().unwrap();
+    assert_eq!(alerts.len(), 2);
+    assert_eq!(
+        alerts[0].spec.as_ref().unwrap().rule.as_deref(),
+        Some("DEPLOYMENT_FAILED")
+    );
+    let cpu = alerts[1].spec.as_ref().unwrap();
+    assert_eq!(
+        (cpu.operator.as_deref(), cpu.value, cpu.window.as_deref()),
+        (Some("GREATER_THAN"), Some(85.0), Some("FIVE_MINUTES"))
+    );
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn assign_alert_destinations() {
+    let request: AppsAssignAppAlertDestinationsRequest = body("apps_assign_alertDestinations");
+    let (_server, client, example) = serve(
+        Expected::new(
+            "apps_assign_alertDestinations",
+            "/v2/apps/4f6c71e2/alerts/e552e1f9/destinations",
+        )
+        .body(request_example("apps_assign_alertDestinations")),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .assign_alert_destinations("4f6c71e2", "e552e1f9", request)
+        .send()
+        .await
+        .unwrap();
+
+    let alert = response.alert.as_ref().unwrap();
+    assert_eq!(
+        alert.id.as_deref(),
+        Some("e552e1f9-c1b0-4e6d-8777-ad6f27767306")
+    );
+    assert_eq!(
+        alert.progress.as_ref().unwrap().steps.as_deref().unwrap()[0]
+            .status
+            .as_deref(),
+        Some("SUCCESS")
+    );
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_health() {
+    let (_server, client, example) =
+        serve(Expected::new("apps_get_health", "/v2/apps/4f6c71e2/health")).await;
+
+    let response = client.apps().get_health("4f6c71e2").send().await.unwrap();
+
+    let component = &response.components.as_deref().unwrap()[0];
+    assert_eq!(component.name.as_deref(), Some("sample-expressjs"));
+    assert_eq!(component.cpu_usage_percent, Some(5.555));
+    assert_eq!(component.replicas_ready, Some(2));
+    assert_eq!(component.state.as_deref(), Some("HEALTHY"));
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_instances() {
+    let (_server, client, example) = serve(Expected::new(
+        "apps_get_instances",
+        "/v2/apps/4f6c71e2/instances",
+    ))
+    .await;
+
+    let response = client
+        .apps()
+        .get_instances("4f6c71e2")
+        .send()
+        .await
+        .unwrap();
+
+    let instances = response.instances.as_deref().unwrap();
+    assert_eq!(instances.len(), 4);
+    assert_eq!(
+        instances[3].instance_name.as_deref(),
+        Some("sample-php-767c6b49c4-z8dll")
+    );
+    assert_eq!(instances[0].component_type.as_deref(), Some("SERVICE"));
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn get_metrics_bandwidth_daily() {
+    let (_server, client, example) = serve(
+        Expected::new(
+            "apps_get_metrics_bandwidth_daily",
+            "/v2/apps/4f6c71e2/metrics/bandwidth_daily",
+        )
+        .query(&[("date", "2023-01-17T00:00:00Z")]),
+    )
+    .await;
+
+    let date = "2023-01-17T00:00:00Z".parse().unwrap();
+    let response = client
+        .apps()
+        .get_metrics_bandwidth_daily("4f6c71e2")
+        .date(date)
+        .send()
+        .await
+        .unwrap();
+
+    let usage = &response.app_bandwidth_usage.as_deref().unwrap()[0];
+    assert_eq!(usage.bandwidth_bytes, Some(513_668));
+    assert_eq!(response.date, Some(date));
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn list_metrics_bandwidth_daily() {
+    let request: AppMetricsBandwidthUsageRequest = body("apps_list_metrics_bandwidth_daily");
+    let (_server, client, example) = serve(
+        Expected::new(
+            "apps_list_metrics_bandwidth_daily",
+            "/v2/apps/metrics/bandwidth_daily",
+        )
+        .body(request_example("apps_list_metrics_bandwidth_daily")),
+    )
+    .await;
+
+    let response = client
+        .apps()
+        .list_metrics_bandwidth_daily(request)
+        .send()
+        .await
+        .unwrap();
+
+    let usage = response.app_bandwidth_usage.as_deref().unwrap();
+    assert_eq!(
+        usage[1].app_id.as_deref(),
+        Some("c2a93513-8d9b-4223-9d61-5e7272c81cf5")
+    );
+    assert_eq!(usage[1].bandwidth_bytes, Some(254_847));
+    assert_round_trip(response.body(), &example);
+}

@@ -1,0 +1,126 @@
+//! Create, update and propose speak YAML as well as JSON, with the same typed values.
+
+use digitalocean_api::Format;
+use digitalocean_api::models::{AppPropose, AppSpec, AppsCreateAppRequest, AppsUpdateAppRequest};
+use serde_json::Value;
+use tests::{TOKEN, client, request_example, response_example};
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+/// The request body is YAML that reads as `expected`.
+struct YamlBody(Value);
+
+impl wiremock::Match for YamlBody {
+    fn matches(&self, request: &Request) -> bool {
+        serde_yaml::from_slice::<Value>(&request.body).is_ok_and(|body| body == self.0)
+    }
+}
+
+/// Answers a YAML request to `route` with the YAML of `answer`.
+async fn yaml_server(verb: &str, route: &str, expected: Value, answer: &Value) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method(verb))
+        .and(path(route))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .and(header("content-type", "application/yaml"))
+        .and(header("accept", "application/yaml"))
+        .and(YamlBody(expected))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "application/yaml")
+                .set_body_string(serde_yaml::to_string(answer).unwrap()),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn create_sends_and_reads_yaml() {
+    let example = response_example("apps_create", 200);
+    let server = yaml_server("POST", "/v2/apps", request_example("apps_create"), &example).await;
+    let request: AppsCreateAppRequest =
+        serde_json::from_value(request_example("apps_create")).unwrap();
+
+    let response = client(&server)
+        .apps()
+        .create(request)
+        .content_type(Format::Yaml)
+        .accept(Format::Yaml)
+        .send()
+        .await
+        .unwrap();
+
+    let expected: digitalocean_api::models::AppsResponse = serde_json::from_value(example).unwrap();
+    assert_eq!(*response.body(), expected);
+}
+
+#[tokio::test]
+async fn propose_sends_and_reads_yaml() {
+    let example = response_example("apps_validate_appSpec", 200);
+    let server = yaml_server(
+        "POST",
+        "/v2/apps/propose",
+        request_example("apps_validate_appSpec"),
+        &example,
+    )
+    .await;
+    let request: AppPropose =
+        serde_json::from_value(request_example("apps_validate_appSpec")).unwrap();
+
+    let response = client(&server)
+        .apps()
+        .validate_app_spec(request)
+        .content_type(Format::Yaml)
+        .accept(Format::Yaml)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.app_cost, Some(5));
+    assert_eq!(response.spec.as_ref().unwrap().name, "sample-golang");
+}
+
+/// An app spec as users keep it in their repositories, YAML with the fields the docs show.
+const APP_YAML: &str = "\
+name: web-app
+region: nyc
+services:
+  - name: api
+    environment_slug: node-js
+    instance_count: 2
+    instance_size_slug: apps-s-1vcpu-0.5gb
+    github:
+      repo: digitalocean/sample-golang
+      branch: main
+      deploy_on_push: true
+    envs:
+      - key: DATABASE_URL
+        scope: RUN_TIME
+        type: SECRET
+        value: postgres://example
+";
+
+#[tokio::test]
+async fn a_spec_file_in_yaml_updates_an_app() {
+    let spec: AppSpec = serde_yaml::from_str(APP_YAML).unwrap();
+    assert_eq!(spec.services.as_deref().unwrap()[0].instance_count, Some(2));
+    let expected = serde_json::json!({ "spec": serde_yaml::from_str::<Value>(APP_YAML).unwrap() });
+    let example = response_example("apps_update", 200);
+    let server = yaml_server("PUT", "/v2/apps/c2a93513", expected, &example).await;
+
+    let response = client(&server)
+        .apps()
+        .update("c2a93513", AppsUpdateAppRequest::new(spec))
+        .content_type(Format::Yaml)
+        .accept(Format::Yaml)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        response.app.as_ref().unwrap().id.as_deref(),
+        Some("c2a93513-8d9b-4223-9d61-5e7272c81cf5")
+    );
+}
