@@ -35,6 +35,11 @@ pub use runtime::{
     UnknownFields, decode_strict,
 };
 
+/// The HTTP client the crate sends requests with, for [`ClientBuilder::http_client`].
+pub use reqwest;
+/// The status of a response.
+pub use reqwest::StatusCode;
+
 /// The URL requests go to unless [`ClientBuilder::base_url`] sets another.
 pub const DEFAULT_BASE_URL: &str = "https://api.digitalocean.com";
 

@@ -11,6 +11,8 @@ use serde::Serialize;
 use super::{EmitError, EmitOptions, GeneratedFile, docs, header};
 use crate::ir::{Api, Operation, Success, TypeRef};
 
+/// Each template, the file it renders, and its source. A template whose first line is
+/// `{# requires: operationId ... #}` is rendered only for a spec that has those operations.
 const TEMPLATES: &[(&str, &str, &str)] = &[
     (
         "Cargo.toml.jinja",
@@ -27,7 +29,37 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         "src/lib.rs",
         include_str!("../../../templates/lib.rs.jinja"),
     ),
+    (
+        "examples/create_app_from_yaml.rs.jinja",
+        "examples/create_app_from_yaml.rs",
+        include_str!("../../../templates/examples/create_app_from_yaml.rs.jinja"),
+    ),
+    (
+        "examples/follow_deployment.rs.jinja",
+        "examples/follow_deployment.rs",
+        include_str!("../../../templates/examples/follow_deployment.rs.jinja"),
+    ),
+    (
+        "examples/list_apps.rs.jinja",
+        "examples/list_apps.rs",
+        include_str!("../../../templates/examples/list_apps.rs.jinja"),
+    ),
 ];
+
+/// The operationIds a template requires.
+fn requirements(source: &str) -> Vec<&str> {
+    source
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("{# requires:"))
+        .map(|rest| {
+            rest.trim_end_matches("#}")
+                .trim_end_matches('-')
+                .split_whitespace()
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 #[derive(Serialize)]
 struct ResourceView<'a> {
@@ -99,8 +131,15 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         quick_start => quick_start(api),
         paginated => paginated(api),
     };
+    let has = |id: &str| {
+        api.resources
+            .iter()
+            .flat_map(|r| &r.operations)
+            .any(|op| op.id == id)
+    };
     TEMPLATES
         .iter()
+        .filter(|(_, _, source)| requirements(source).into_iter().all(has))
         .map(|(name, path, _)| {
             let template = environment
                 .get_template(name)
@@ -184,6 +223,15 @@ fn paginated(api: &Api) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_say_what_they_require() {
+        assert_eq!(
+            requirements("{# requires: a_list b_get -#}\nbody"),
+            ["a_list", "b_get"]
+        );
+        assert!(requirements("# Cargo.toml").is_empty());
+    }
 
     #[test]
     fn token_variables_follow_the_crate_name() {

@@ -402,6 +402,7 @@ impl Call {
             let (error, rate_limit, status) = match self.exchange(request).await {
                 Ok(Exchange::Success(answer)) => {
                     tracing::Span::current().record("status", answer.status.as_u16());
+                    tracing::debug!("answered");
                     return Ok(answer);
                 }
                 Ok(Exchange::Failure(error)) => {
@@ -422,6 +423,7 @@ impl Call {
                 .then(|| policy.delay(&self.method, failure, next, waited))
                 .flatten();
             let Some(delay) = delay else {
+                tracing::debug!(error = %error, "failed");
                 return Err(error);
             };
             tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");

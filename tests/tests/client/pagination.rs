@@ -1,0 +1,188 @@
+//! A list streams every item of every page, fetching each page when the stream reaches it.
+
+use futures::StreamExt;
+use serde_json::{Value, json};
+use tests::{TOKEN, client};
+use wiremock::matchers::{header, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// A page of `actions` with ids `ids`, a `next` link to `next` and the total.
+fn page(ids: &[i64], next: Option<String>) -> Value {
+    let actions: Vec<Value> = ids
+        .iter()
+        .map(|id| json!({"id": id, "status": "completed"}))
+        .collect();
+    let mut pages = json!({});
+    if let Some(next) = next {
+        pages["next"] = next.into();
+    }
+    json!({"actions": actions, "links": {"pages": pages}, "meta": {"total": 5}})
+}
+
+async fn serve_page(server: &MockServer, number: &str, body: Value) {
+    let mut mock = Mock::given(method("GET"))
+        .and(path("/v2/actions"))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .and(query_param("per_page", "2"));
+    mock = if number == "1" {
+        mock.and(NoPage)
+    } else {
+        mock.and(query_param("page", number))
+    };
+    mock.respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+/// The first request asks for the default page.
+struct NoPage;
+
+impl wiremock::Match for NoPage {
+    fn matches(&self, request: &wiremock::Request) -> bool {
+        !request.url.query_pairs().any(|(key, _)| key == "page")
+    }
+}
+
+#[tokio::test]
+async fn three_pages_stream_every_item_once_in_order() {
+    let server = MockServer::start().await;
+    let link = |n: u32| format!("https://api.digitalocean.com/v2/actions?page={n}&per_page=2");
+    serve_page(&server, "1", page(&[1, 2], Some(link(2)))).await;
+    serve_page(&server, "2", page(&[3, 4], Some(link(3)))).await;
+    serve_page(&server, "3", page(&[5], None)).await;
+
+    let mut stream = client(&server).actions().list().per_page(2).stream();
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "nothing is sent before the stream is polled"
+    );
+    assert_eq!(stream.total(), None);
+
+    let first = stream.next().await.unwrap().unwrap();
+    assert_eq!(first.id, Some(1));
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        1,
+        "the second page waits until it is needed"
+    );
+    assert_eq!(stream.total(), Some(5));
+
+    let mut ids = vec![first.id.unwrap()];
+    while let Some(action) = stream.next().await {
+        ids.push(action.unwrap().id.unwrap());
+    }
+    assert_eq!(ids, [1, 2, 3, 4, 5]);
+    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+    assert!(stream.next().await.is_none(), "the stream stays finished");
+}
+
+#[tokio::test]
+async fn collect_all_gathers_every_page() {
+    let server = MockServer::start().await;
+    serve_page(
+        &server,
+        "1",
+        page(&[1, 2], Some("/v2/actions?page=2&per_page=2".into())),
+    )
+    .await;
+    serve_page(&server, "2", page(&[3], None)).await;
+
+    let all = client(&server)
+        .actions()
+        .list()
+        .per_page(2)
+        .stream()
+        .collect_all()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        all.iter().map(|a| a.id.unwrap()).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+}
+
+#[tokio::test]
+async fn a_next_link_to_another_host_stays_on_the_configured_one() {
+    let server = MockServer::start().await;
+    let elsewhere = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&[99], None)))
+        .mount(&elsewhere)
+        .await;
+    let next = format!("{}/v2/actions?page=2&per_page=2", elsewhere.uri());
+    serve_page(&server, "1", page(&[1, 2], Some(next))).await;
+    serve_page(&server, "2", page(&[3], None)).await;
+
+    let all = client(&server)
+        .actions()
+        .list()
+        .per_page(2)
+        .stream()
+        .collect_all()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        all.iter().map(|a| a.id.unwrap()).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert!(
+        elsewhere.received_requests().await.unwrap().is_empty(),
+        "the other host received nothing"
+    );
+}
+
+#[tokio::test]
+async fn an_error_ends_the_stream_after_the_items_before_it() {
+    let server = MockServer::start().await;
+    serve_page(
+        &server,
+        "1",
+        page(&[1, 2], Some("/v2/actions?page=2&per_page=2".into())),
+    )
+    .await;
+    Mock::given(method("GET"))
+        .and(query_param("page", "2"))
+        .respond_with(
+            ResponseTemplate::new(404).set_body_json(json!({"id": "not_found", "message": "gone"})),
+        )
+        .mount(&server)
+        .await;
+
+    let mut stream = client(&server).actions().list().per_page(2).stream();
+    assert_eq!(stream.next().await.unwrap().unwrap().id, Some(1));
+    assert_eq!(stream.next().await.unwrap().unwrap().id, Some(2));
+    let error = stream.next().await.unwrap().unwrap_err();
+    assert_eq!(error.status().unwrap(), 404);
+    assert!(stream.next().await.is_none());
+}
+
+#[tokio::test]
+async fn a_link_back_to_a_page_already_read_ends_the_stream() {
+    let server = MockServer::start().await;
+    serve_page(
+        &server,
+        "1",
+        page(&[1], Some("/v2/actions?page=2&per_page=2".into())),
+    )
+    .await;
+    serve_page(
+        &server,
+        "2",
+        page(&[2], Some("/v2/actions?page=2&per_page=2".into())),
+    )
+    .await;
+
+    let all = client(&server)
+        .actions()
+        .list()
+        .per_page(2)
+        .stream()
+        .collect_all()
+        .await
+        .unwrap();
+
+    assert_eq!(all.len(), 2);
+}
