@@ -301,7 +301,11 @@ mod tests {
 
     #[test]
     fn debug_never_shows_the_token() {
-        let client = Client::new("dop_v1_secret").unwrap();
+        let client = Client::builder()
+            .token("dop_v1_secret")
+            .base_url("https://api.example.com")
+            .build()
+            .unwrap();
         assert!(!format!("{client:?}").contains("dop_v1_secret"));
         let builder = Client::builder().token("dop_v1_secret");
         assert!(!format!("{builder:?}").contains("dop_v1_secret"));

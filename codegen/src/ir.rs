@@ -150,6 +150,8 @@ pub enum ParamStyle {
     DeepObject,
     Label,
     Matrix,
+    /// The value as JSON text (a parameter described by a JSON `content` rather than a schema).
+    Json,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -12,6 +12,7 @@
 // Errors are made once per run and carry the locations users need; their size costs nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod corpus;
 pub mod emit;
 pub mod ir;
 pub mod load;
@@ -29,7 +30,16 @@ pub use lower::LowerError;
 
 /// Runs the whole pipeline on the spec whose root file is `spec`, in memory.
 pub fn generate(spec: &Path, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Error> {
-    let spec = load::load(spec)?;
+    generate_from(&load::Disk, spec, options)
+}
+
+/// [`generate`] with the spec's files read through `files` (the disk, or memory).
+pub fn generate_from(
+    files: &dyn load::Files,
+    spec: &Path,
+    options: &EmitOptions,
+) -> Result<Vec<GeneratedFile>, Error> {
+    let spec = load::load_with(files, spec)?;
     let api = lower::lower(&spec)?;
     Ok(emit::emit(&api, options)?)
 }

@@ -92,18 +92,64 @@ pub fn camel(raw: &str, fallback: &str, prefix: &str) -> String {
 }
 
 /// The words of `raw` in lower case: split at punctuation, spaces and case changes; characters
-/// outside ASCII letters and digits are separators.
+/// outside ASCII letters and digits are separators. A name made only of separators (`+`, `日本`)
+/// is spelled out character by character instead, so that it still says what it is.
 fn words(raw: &str) -> Vec<String> {
     let cleaned: String = raw
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
-    cleaned
+    let words: Vec<String> = cleaned
         .to_snake_case()
         .split('_')
         .filter(|word| !word.is_empty())
         .map(str::to_owned)
-        .collect()
+        .collect();
+    if words.is_empty() {
+        return raw
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(spell)
+            .collect();
+    }
+    words
+}
+
+/// A word for a character that cannot be part of an identifier.
+fn spell(c: char) -> String {
+    let name = match c {
+        '+' => "plus",
+        '-' => "minus",
+        '*' => "star",
+        '/' => "slash",
+        '\\' => "backslash",
+        '=' => "equals",
+        '<' => "less",
+        '>' => "greater",
+        '!' => "bang",
+        '?' => "question",
+        '.' => "dot",
+        ',' => "comma",
+        ':' => "colon",
+        ';' => "semicolon",
+        '_' => "underscore",
+        '~' => "tilde",
+        '^' => "caret",
+        '%' => "percent",
+        '&' => "and",
+        '|' => "pipe",
+        '@' => "at",
+        '#' => "hash",
+        '$' => "dollar",
+        '\'' => "quote",
+        '"' => "double_quote",
+        '`' => "backtick",
+        '(' | ')' => "paren",
+        '[' | ']' => "bracket",
+        '{' | '}' => "brace",
+        other => return format!("u{:x}", other as u32),
+    };
+    name.to_owned()
 }
 
 fn escape_keyword(mut name: String) -> String {
@@ -171,7 +217,8 @@ mod tests {
             "apps_list_instance_sizes"
         );
         assert_eq!(snake("", "field"), "field");
-        assert_eq!(snake("日本", "field"), "field");
+        assert_eq!(snake("日本", "field"), "u65e5_u672c");
+        assert_eq!(snake("<=", "field"), "less_equals");
         assert_eq!(snake("$ref", "x"), "ref_");
     }
 
@@ -185,6 +232,9 @@ mod tests {
         assert_eq!(camel("Self", "X", "T"), "Self_");
         assert_eq!(camel("s-1vcpu-1gb", "X", "V"), "S1vcpu1gb");
         assert_eq!(camel("", "Empty", "V"), "Empty");
+        assert_eq!(camel("+", "Empty", "V"), "Plus");
+        assert_eq!(camel("*/*", "Empty", "V"), "StarSlashStar");
+        assert_eq!(camel("ру", "Empty", "V"), "U440U443");
     }
 
     #[test]
@@ -198,5 +248,54 @@ mod tests {
         assert_eq!(fields.claim("type_".into()), "type_2");
         assert_eq!(fields.claim("foo_bar".into()), "foo_bar");
         assert_eq!(fields.claim("foo_bar".into()), "foo_bar_2");
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        fn is_identifier(name: &str) -> bool {
+            name.is_ascii() && syn::parse_str::<syn::Ident>(name).is_ok()
+        }
+
+        proptest! {
+            #[test]
+            fn any_string_is_a_valid_snake_case_identifier(raw in any::<String>()) {
+                let name = snake(&raw, "field");
+                prop_assert!(is_identifier(&name), "{raw:?} gave {name:?}");
+                prop_assert_eq!(&name, &snake(&raw, "field"), "the mapping is stable");
+            }
+
+            #[test]
+            fn any_string_is_a_valid_camel_case_identifier(raw in any::<String>()) {
+                let name = camel(&raw, "Type", "T");
+                prop_assert!(is_identifier(&name), "{raw:?} gave {name:?}");
+                prop_assert!(!name.starts_with(|c: char| c.is_ascii_lowercase()), "{name:?}");
+                prop_assert_eq!(&name, &camel(&raw, "Type", "T"), "the mapping is stable");
+            }
+
+            #[test]
+            fn names_claimed_in_one_scope_are_unique_and_reproducible(raws in proptest::collection::vec(any::<String>(), 0..40)) {
+                let claim_all = || {
+                    let mut scope = Namespace::with_reserved(RESERVED_TYPE_NAMES);
+                    raws.iter().map(|raw| scope.claim(camel(raw, "Type", "T"))).collect::<Vec<_>>()
+                };
+                let names = claim_all();
+                let unique: std::collections::BTreeSet<&String> = names.iter().collect();
+                prop_assert_eq!(unique.len(), names.len(), "{:?}", names);
+                prop_assert!(names.iter().all(|name| is_identifier(name) && !RESERVED_TYPE_NAMES.contains(&name.as_str())));
+                prop_assert_eq!(names, claim_all());
+            }
+
+            #[test]
+            fn field_names_are_unique_in_a_struct(raws in proptest::collection::vec("[a-zA-Z_ -]{0,6}", 0..40)) {
+                let mut scope = Namespace::new();
+                let names: Vec<String> = raws.iter().map(|raw| scope.claim(snake(raw, "field"))).collect();
+                let unique: std::collections::BTreeSet<&String> = names.iter().collect();
+                prop_assert_eq!(unique.len(), names.len());
+                prop_assert!(names.iter().all(|name| is_identifier(name)));
+            }
+        }
     }
 }

@@ -28,7 +28,12 @@
 pub mod apis;
 #[rustfmt::skip]
 pub mod models;
+// The runtime serves every spec; a spec uses the parts its operations need.
+#[allow(dead_code, unused_imports)]
 mod runtime;
+// What the spec says of the whole API; its lines are as long as the spec's values.
+#[rustfmt::skip]
+mod config;
 
 pub use runtime::{
     ApiError, Client, ClientBuilder, Error, Format, Pages, RateLimit, Response, RetryPolicy,
@@ -40,14 +45,4 @@ pub use reqwest;
 /// The status of a response.
 pub use reqwest::StatusCode;
 
-/// The URL requests go to unless [`ClientBuilder::base_url`] sets another.
-pub const DEFAULT_BASE_URL: &str = "https://api.digitalocean.com";
-
-/// The `User-Agent` header sent unless [`ClientBuilder::user_agent`] sets another.
-pub const DEFAULT_USER_AGENT: &str = concat!("digitalocean-api-rust/", env!("CARGO_PKG_VERSION"));
-
-/// The environment variable [`Client::from_env`] reads the token from.
-pub const TOKEN_ENV_VAR: &str = "DIGITALOCEAN_TOKEN";
-
-/// The body of the API's error responses, as [`ApiError::body`] decodes it.
-pub type ErrorBody = models::Error;
+pub use config::{DEFAULT_BASE_URL, DEFAULT_USER_AGENT, ErrorBody, TOKEN_ENV_VAR};

@@ -414,6 +414,7 @@ fn style(style: ParamStyle) -> TokenStream {
         ParamStyle::SpaceDelimited => quote!(crate::runtime::Style::SpaceDelimited),
         ParamStyle::PipeDelimited => quote!(crate::runtime::Style::PipeDelimited),
         ParamStyle::DeepObject => quote!(crate::runtime::Style::DeepObject),
+        ParamStyle::Json => quote!(crate::runtime::Style::Json),
         _ => quote!(crate::runtime::Style::Form),
     }
 }

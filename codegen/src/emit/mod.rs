@@ -53,6 +53,8 @@ pub struct GeneratedFile {
 /// A file could not be emitted: a bug of the generator, not of the spec.
 #[derive(Debug, thiserror::Error)]
 pub enum EmitError {
+    #[error("`{0}` is not a crate name")]
+    CrateName(String),
     #[error("the generated code of {file} does not parse: {message}")]
     Syntax { file: String, message: String },
     #[error("template {template} failed: {message}")]
@@ -61,7 +63,12 @@ pub enum EmitError {
 
 impl EmitError {
     pub fn hint(&self) -> &'static str {
-        "this is a bug of the generator: please report it with the spec that triggers it"
+        match self {
+            EmitError::CrateName(_) => {
+                "name the crate with lowercase ASCII letters and digits, separated by single `-` or `_`"
+            }
+            _ => "this is a bug of the generator: please report it with the spec that triggers it",
+        }
     }
 }
 
@@ -85,6 +92,13 @@ pub fn header(options: &EmitOptions, comment: &str) -> String {
 
 /// All the files of the crate, sorted by path.
 pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+    let name = &options.crate_name;
+    // The library is the same name in snake case, so it must be one already, but for dashes.
+    let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
+        && crate::names::snake(name, "") == name.replace('-', "_");
+    if !valid {
+        return Err(EmitError::CrateName(name.clone()));
+    }
     let table = rust::TypeTable::new(api);
     let mut files = Vec::new();
     let rust_file = |path: &str, tokens: TokenStream| -> Result<GeneratedFile, EmitError> {

@@ -348,7 +348,10 @@ fn enumeration(def: &TypeDef, e: &EnumDef) -> TokenStream {
         let doc = variant
             .doc
             .clone()
-            .unwrap_or_else(|| format!("`{}`", variant.value));
+            .unwrap_or_else(|| match variant.value.as_str() {
+                "" => "The empty string.".to_owned(),
+                value => format!("`{value}`"),
+            });
         let doc = docs::attrs(Some(&doc));
         let default = (e.default == Some(index)).then(|| quote!(#[default]));
         quote! { #doc #default #variant_name, }

@@ -30,6 +30,11 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         include_str!("../../../templates/lib.rs.jinja"),
     ),
     (
+        "config.rs.jinja",
+        "src/config.rs",
+        include_str!("../../../templates/config.rs.jinja"),
+    ),
+    (
         "examples/create_app_from_yaml.rs.jinja",
         "examples/create_app_from_yaml.rs",
         include_str!("../../../templates/examples/create_app_from_yaml.rs.jinja"),
@@ -121,7 +126,7 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         user_agent => format!("{}-rust", options.crate_name),
         token_env => token_env(&options.crate_name),
         error_body => match &api.error_body {
-            Some(TypeRef::Named(name)) => format!("models::{name}"),
+            Some(TypeRef::Named(name)) => format!("crate::models::{name}"),
             _ => "serde_json::Value".to_owned(),
         },
         features => Value::from(Serde(&api.features)),

@@ -77,6 +77,7 @@ pub fn bundle(files: &dyn Files, root: PathBuf) -> Result<Bundle, LoadError> {
         components: BTreeMap::new(),
         hoisted: Vec::new(),
         inlining: Vec::new(),
+        inlined: 0,
     };
     let mut document = bundler.files[ROOT].value.clone();
     if let Some(Value::Object(kinds)) = document.get("components") {
@@ -117,7 +118,16 @@ struct Bundler<'a> {
     hoisted: Vec<(String, String, usize, Value)>,
     /// The inlined references being expanded, to catch a reference that contains itself.
     inlining: Vec<(usize, Vec<String>)>,
+    /// How many references have been copied in place, to stop a spec that multiplies itself.
+    inlined: usize,
 }
+
+/// Deeper than any spec needs; a guard against references that nest without end.
+const MAX_DEPTH: usize = 128;
+
+/// More copies than any spec needs; a guard against references that copy each other twice over
+/// (the `$ref` form of the billion laughs).
+const MAX_INLINED: usize = 20_000;
 
 impl Bundler<'_> {
     fn locate(&self, bundled: &[String]) -> Location {
@@ -131,6 +141,13 @@ impl Bundler<'_> {
         file: usize,
         path: &mut Vec<String>,
     ) -> Result<(), LoadError> {
+        if path.len() > MAX_DEPTH {
+            return Err(LoadError::Invalid {
+                location: self.locate(path),
+                message: format!("the document nests more than {MAX_DEPTH} levels deep here"),
+                hint: "check for references that copy a part of the spec into itself",
+            });
+        }
         match value {
             Value::Object(map) => {
                 if let Some(Value::String(reference)) = map.get("$ref")
@@ -242,6 +259,14 @@ impl Bundler<'_> {
             return Err(LoadError::Cycle {
                 location: self.locate(path),
                 chain,
+            });
+        }
+        self.inlined += 1;
+        if self.inlined > MAX_INLINED {
+            return Err(LoadError::Invalid {
+                location: self.locate(path),
+                message: format!("more than {MAX_INLINED} references are copied in place"),
+                hint: "make the repeated parts components and reference them by name",
             });
         }
         let mut node = node.clone();

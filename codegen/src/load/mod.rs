@@ -11,7 +11,7 @@ use serde_json::Value;
 
 pub use bundle::Bundle;
 pub use error::{HasHint, LoadError, Report};
-pub use source::{Disk, Files, InMemory, SourceFile, normalize};
+pub use source::{Disk, Files, InMemory, SourceFile, display as source_display, normalize};
 
 use crate::location::join_pointer;
 
@@ -504,5 +504,44 @@ paths:
         let location = error.location().unwrap();
         assert_eq!(location.pointer, "#/paths/~1a/get/responses");
         assert_eq!(location.line, Some(6));
+    }
+
+    /// A root whose path item copies `count` chained entries built by `entry`.
+    fn chain(count: usize, entry: impl Fn(usize) -> String) -> String {
+        let mut text = String::from(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: '#/p0'\n",
+        );
+        for i in 0..count {
+            text.push_str(&entry(i));
+        }
+        text.push_str(&format!("p{count}: {{}}\n"));
+        text
+    }
+
+    #[test]
+    fn references_that_copy_each_other_twice_over_are_refused() {
+        let text = chain(24, |i| {
+            format!(
+                "p{i}: [{{$ref: '#/p{n}'}}, {{$ref: '#/p{n}'}}]\n",
+                n = i + 1
+            )
+        });
+        let error = failure(&[("root.yaml", &text)]);
+        assert!(
+            error.to_string().contains("references are copied in place"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn references_that_nest_without_end_are_refused() {
+        let text = chain(300, |i| {
+            format!("p{i}: {{a: {{$ref: '#/p{n}'}}}}\n", n = i + 1)
+        });
+        let error = failure(&[("root.yaml", &text)]);
+        assert!(
+            error.to_string().contains("nests more than 128 levels"),
+            "{error}"
+        );
     }
 }

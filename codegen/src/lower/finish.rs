@@ -3,12 +3,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::LowerError;
 use crate::ir::{
-    Api, Encoding, Features, FieldPath, Operation, Pagination, ParamLocation, Rest, Success,
-    TypeDef, TypeKind, TypeRef,
+    Api, Encoding, Features, FieldPath, Operation, Pagination, ParamLocation, Rest, Status,
+    Success, TypeDef, TypeKind, TypeRef,
 };
+use crate::load::Spec;
 
-pub(crate) fn finish(api: &mut Api) {
+pub(crate) fn finish(api: &mut Api, spec: &Spec) -> Result<(), LowerError> {
+    refuse_alias_cycles(&api.types, spec)?;
     box_recursion(&mut api.types);
     mark_defaults(&mut api.types);
     api.error_body = shared_error_body(api);
@@ -23,6 +26,33 @@ pub(crate) fn finish(api: &mut Api) {
         }
     }
     api.features = features(api);
+    Ok(())
+}
+
+/// An alias that stands for itself (`a: {allOf: [$ref: a]}`) is no type at all.
+fn refuse_alias_cycles(types: &[TypeDef], spec: &Spec) -> Result<(), LowerError> {
+    let aliases: BTreeMap<&str, &str> = types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeKind::Alias(TypeRef::Named(target)) => Some((def.name.as_str(), target.as_str())),
+            _ => None,
+        })
+        .collect();
+    for def in types {
+        let mut seen = BTreeSet::new();
+        let mut current = def.name.as_str();
+        while let Some(target) = aliases.get(current) {
+            if !seen.insert(current) {
+                return Err(LowerError::Invalid {
+                    location: spec.locate(&def.origin),
+                    message: format!("`{}` is only ever another name for itself", def.name),
+                    hint: "give the schema content, or point it at a schema that has some",
+                });
+            }
+            current = target;
+        }
+    }
+    Ok(())
 }
 
 /// The type a value of `ty` contains without indirection, if it is a named one.
@@ -186,11 +216,13 @@ fn mark_defaults(types: &mut [TypeDef]) {
 fn shared_error_body(api: &Api) -> Option<TypeRef> {
     let mut bodies = BTreeSet::new();
     for operation in api.resources.iter().flat_map(|r| &r.operations) {
-        for response in operation
+        // Without a documented success, `default` describes the success, not the errors.
+        let has_success = operation.responses.iter().any(|r| r.status.is_success());
+        let errors = operation
             .responses
             .iter()
-            .filter(|r| !r.status.is_success())
-        {
+            .filter(|r| !r.status.is_success() && (has_success || r.status != Status::Default));
+        for response in errors {
             if let Some(ty) = response.content.first().and_then(|c| c.ty.clone()) {
                 bodies.insert(ty);
             }

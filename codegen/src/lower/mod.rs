@@ -36,6 +36,6 @@ pub fn lower(spec: &Spec) -> Result<Api, LowerError> {
         error_body: None,
         features: Features::default(),
     };
-    finish::finish(&mut api);
+    finish::finish(&mut api, spec)?;
     Ok(api)
 }

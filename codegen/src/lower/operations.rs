@@ -11,8 +11,8 @@ use openapiv3::{
 use super::LowerError;
 use super::types::TypeLowerer;
 use crate::ir::{
-    Content, Encoding, HttpMethod, ParamLocation, ParamStyle, Parameter, PathSegment, RequestBody,
-    Response, ResponseHeader, Status, Success, SuccessVariant, TypeRef,
+    Content, Encoding, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
+    RequestBody, Response, ResponseHeader, Status, Success, SuccessVariant, TypeRef,
 };
 use crate::load::Spec;
 use crate::location::escape_token;
@@ -20,22 +20,10 @@ use crate::names::{Namespace, camel, snake};
 
 /// An operation before it knows its resource: its method name depends on its neighbours.
 pub(crate) struct Lowered {
-    pub id: String,
     pub tag: Option<String>,
     pub pointer: String,
-    pub http_method: HttpMethod,
-    pub path: String,
-    pub path_segments: Vec<PathSegment>,
-    pub summary: Option<String>,
-    pub description: Option<String>,
-    pub deprecated: bool,
-    pub scopes: Vec<String>,
-    pub params: Vec<Parameter>,
-    pub body: Option<RequestBody>,
-    pub responses: Vec<Response>,
-    pub success: Success,
-    pub accept: Vec<Encoding>,
-    pub accept_doc: Option<String>,
+    /// Complete but for its method and builder names, which its resource gives it.
+    pub operation: Operation,
 }
 
 /// Names a request builder takes for its own methods, which parameters must not shadow.
@@ -144,29 +132,36 @@ impl<'a> OperationLowering<'a> {
             .or(self.spec.openapi.security.as_ref());
         let mut scopes: Vec<String> = Vec::new();
         for requirement in security.into_iter().flatten() {
-            for scope in requirement.values().flatten() {
+            let mut schemes: Vec<_> = requirement.iter().collect();
+            schemes.sort_by(|a, b| a.0.cmp(b.0));
+            for scope in schemes.into_iter().flat_map(|(_, scopes)| scopes) {
                 if !scopes.contains(scope) {
                     scopes.push(scope.clone());
                 }
             }
         }
         Ok(Lowered {
-            id: self.id.clone(),
             tag: operation.tags.first().cloned(),
             pointer: self.pointer.clone(),
-            http_method,
-            path: path.to_owned(),
-            path_segments,
-            summary: operation.summary.clone(),
-            description: operation.description.clone(),
-            deprecated: operation.deprecated,
-            scopes,
-            params,
-            body,
-            responses,
-            success,
-            accept,
-            accept_doc,
+            operation: Operation {
+                id: self.id.clone(),
+                method_name: String::new(),
+                builder_name: String::new(),
+                http_method,
+                path: path.to_owned(),
+                path_segments,
+                summary: operation.summary.clone(),
+                description: operation.description.clone(),
+                deprecated: operation.deprecated,
+                scopes,
+                params,
+                body,
+                responses,
+                success,
+                pagination: None,
+                accept,
+                accept_doc,
+            },
         })
     }
 
@@ -255,7 +250,10 @@ impl<'a> OperationLowering<'a> {
                     )),
                 },
             };
-            let (style, explode) = style_of(parameter);
+            let (style, explode) = match &data.format {
+                ParameterSchemaOrContent::Content(_) => (ParamStyle::Json, false),
+                ParameterSchemaOrContent::Schema(_) => style_of(parameter),
+            };
             let default = match &data.format {
                 ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) => {
                     schema.schema_data.default.clone()
@@ -434,8 +432,11 @@ impl<'a> OperationLowering<'a> {
                 )?),
                 None => None,
             };
+            // Of several named examples, the first by name, whatever their order in the file.
+            let mut named: Vec<_> = media.examples.iter().collect();
+            named.sort_by(|a, b| a.0.cmp(b.0));
             let example = media.example.clone().or_else(|| {
-                media.examples.values().find_map(|example| match example {
+                named.into_iter().find_map(|(_, example)| match example {
                     ReferenceOr::Item(example) => example.value.clone(),
                     ReferenceOr::Reference { .. } => None,
                 })

@@ -12,7 +12,7 @@ use crate::names::{Namespace, camel, snake};
 const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "from_env", "new"];
 
 /// The resource of operations without a tag.
-const UNTAGGED: &str = "default";
+const UNTAGGED: &str = "operations";
 
 pub(crate) fn group(spec: &Spec, operations: Vec<Lowered>) -> Result<Vec<Resource>, LowerError> {
     let mut by_tag: BTreeMap<String, Vec<Lowered>> = BTreeMap::new();
@@ -21,25 +21,27 @@ pub(crate) fn group(spec: &Spec, operations: Vec<Lowered>) -> Result<Vec<Resourc
         by_tag.entry(tag).or_default().push(operation);
     }
     let mut accessors = Namespace::with_reserved(CLIENT_METHODS);
+    let mut type_names = Namespace::with_reserved(crate::names::RESERVED_TYPE_NAMES);
     let mut resources = Vec::new();
     for (tag, mut operations) in by_tag {
-        operations.sort_by(|a, b| a.id.cmp(&b.id));
+        operations.sort_by(|a, b| a.operation.id.cmp(&b.operation.id));
         let prefix = shared_prefix(&tag, &operations).map(str::to_owned);
         let prefix = prefix.as_deref();
         let module = accessors.claim(module_name(&tag, &operations));
-        let type_name = camel(&module, "Resource", "R");
+        let type_name = type_names.claim(camel(&module, "Resource", "R"));
         let mut lowered: BTreeMap<String, Lowered> = BTreeMap::new();
         for operation in operations {
+            let id = &operation.operation.id;
             let stem = match prefix {
-                Some(prefix) => &operation.id[prefix.len() + 1..],
-                None => operation.id.as_str(),
+                Some(_) => split_prefix(id).map_or(id.as_str(), |(_, rest)| rest),
+                None => id.as_str(),
             };
             let method = snake(stem, "call");
             if let Some(other) = lowered.get(&method) {
                 return Err(LowerError::NameCollision {
                     location: spec.locate(&format!("{}/operationId", operation.pointer)),
-                    id: operation.id.clone(),
-                    other_id: other.id.clone(),
+                    id: id.clone(),
+                    other_id: other.operation.id.clone(),
                     method,
                     resource: module,
                     other: spec.locate(&format!("{}/operationId", other.pointer)),
@@ -50,24 +52,10 @@ pub(crate) fn group(spec: &Spec, operations: Vec<Lowered>) -> Result<Vec<Resourc
         let mut builders = Namespace::with_reserved(&[type_name.as_str()]);
         let operations = lowered
             .into_iter()
-            .map(|(method_name, op)| Operation {
+            .map(|(method_name, lowered)| Operation {
                 builder_name: builders.claim(camel(&method_name, "Call", "C")),
                 method_name,
-                id: op.id,
-                http_method: op.http_method,
-                path: op.path,
-                path_segments: op.path_segments,
-                summary: op.summary,
-                description: op.description,
-                deprecated: op.deprecated,
-                scopes: op.scopes,
-                params: op.params,
-                body: op.body,
-                responses: op.responses,
-                success: op.success,
-                pagination: None,
-                accept: op.accept,
-                accept_doc: op.accept_doc,
+                ..lowered.operation
             })
             .collect();
         let doc = spec
@@ -116,12 +104,38 @@ fn shared_prefix<'o>(tag: &str, operations: &'o [Lowered]) -> Option<&'o str> {
 }
 
 fn common_prefix(operations: &[Lowered]) -> Option<&str> {
-    let first = operations.first()?.id.split_once('_')?.0;
-    let shared = !first.is_empty()
-        && operations.iter().all(|op| {
-            op.id
-                .split_once('_')
-                .is_some_and(|(prefix, rest)| prefix == first && !rest.is_empty())
-        });
+    let first = split_prefix(&operations.first()?.operation.id)?.0;
+    let shared = operations
+        .iter()
+        .all(|op| split_prefix(&op.operation.id).is_some_and(|(prefix, _)| prefix == first));
     shared.then_some(first)
+}
+
+/// `apps_get` and `repos/get` both name the resource first: the prefix before the first `_`,
+/// `/` or `.`, when there is something on both sides.
+fn split_prefix(id: &str) -> Option<(&str, &str)> {
+    let at = id.find(['_', '/', '.'])?;
+    let (prefix, rest) = (&id[..at], &id[at + 1..]);
+    (!prefix.is_empty() && !rest.is_empty()).then_some((prefix, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_ids_name_their_resource_first() {
+        assert_eq!(
+            split_prefix("apps_get_deployment"),
+            Some(("apps", "get_deployment"))
+        );
+        assert_eq!(
+            split_prefix("repos/list-for-org"),
+            Some(("repos", "list-for-org"))
+        );
+        assert_eq!(split_prefix("pets.list"), Some(("pets", "list")));
+        assert_eq!(split_prefix("listPets"), None);
+        assert_eq!(split_prefix("_private"), None);
+        assert_eq!(split_prefix("trailing_"), None);
+    }
 }

@@ -258,6 +258,10 @@ impl<'a> TypeLowerer<'a> {
             }
             _ => {
                 let name = self.claim_name(hint);
+                // Known before it is defined, so that a schema reached again while it is being
+                // defined (through an `allOf` of the component it sits in) is the same type.
+                self.lowered
+                    .insert(pointer.to_owned(), TypeRef::Named(name.clone()));
                 let def = self.define(&name, node, pointer)?;
                 self.types.insert(name.clone(), def);
                 TypeRef::Named(name)
@@ -289,6 +293,10 @@ impl<'a> TypeLowerer<'a> {
             Shape::Object(object) if !object.properties.is_empty() => TypeKind::Struct(
                 self.structure(&[(name.to_owned(), pointer.to_owned(), object)])?,
             ),
+            // `allOf: [$ref]` with only a description: an alias of the referenced type.
+            Shape::AllOf(parts, None) if matches!(parts.as_slice(), [SchemaNode::Ref(_)]) => {
+                TypeKind::Alias(self.type_of(parts[0], name, &format!("{pointer}/allOf/0"))?)
+            }
             Shape::AllOf(parts, own) => {
                 let mut objects = Vec::new();
                 self.collect_objects(name, &parts, pointer, &mut objects)?;
@@ -298,13 +306,7 @@ impl<'a> TypeLowerer<'a> {
                 if objects.is_empty() {
                     return Err(self.unsupported(pointer, "an `allOf` whose parts are not objects"));
                 }
-                if parts.len() == 1 && objects.len() == 1 && matches!(parts[0], SchemaNode::Ref(_))
-                {
-                    // `allOf: [$ref]` with a description: an alias of the referenced type.
-                    TypeKind::Alias(self.type_of(parts[0], name, &format!("{pointer}/allOf/0"))?)
-                } else {
-                    TypeKind::Struct(self.structure(&objects)?)
-                }
+                TypeKind::Struct(self.structure(&objects)?)
             }
             Shape::OneOf(parts) => TypeKind::Union(self.union(name, &parts, schema, pointer)?),
             _ => {
@@ -486,6 +488,19 @@ impl<'a> TypeLowerer<'a> {
         pointer: &str,
         out: &mut Vec<(String, String, ObjectShape<'a>)>,
     ) -> Result<(), LowerError> {
+        self.collect_objects_within(owner, parts, pointer, out, &mut vec![pointer.to_owned()])
+    }
+
+    /// `expanding` holds the `allOf`s being merged, outermost first, to refuse one that
+    /// includes itself rather than recurse forever.
+    fn collect_objects_within(
+        &mut self,
+        owner: &str,
+        parts: &[SchemaNode<'a>],
+        pointer: &str,
+        out: &mut Vec<(String, String, ObjectShape<'a>)>,
+        expanding: &mut Vec<String>,
+    ) -> Result<(), LowerError> {
         for (index, part) in parts.iter().enumerate() {
             let part_pointer = format!("{pointer}/allOf/{index}");
             let (schema, at, part_owner) = match *part {
@@ -504,10 +519,16 @@ impl<'a> TypeLowerer<'a> {
             match self.shape(schema, &at)? {
                 Shape::Object(object) => out.push((part_owner, at, object)),
                 Shape::AllOf(inner, own) => {
-                    if out.iter().any(|(_, seen, _)| seen == &at) {
-                        return Err(self.invalid(&at, "an `allOf` that includes itself"));
+                    if expanding.contains(&at) {
+                        return Err(self.invalid_because(
+                            &part_pointer,
+                            format!("this `allOf` includes itself through `{at}`"),
+                            "break the cycle: a schema cannot be made of itself",
+                        ));
                     }
-                    self.collect_objects(&part_owner, &inner, &at, out)?;
+                    expanding.push(at.clone());
+                    self.collect_objects_within(&part_owner, &inner, &at, out, expanding)?;
+                    expanding.pop();
                     if let Some(own) = own {
                         out.push((part_owner, at, own));
                     }
@@ -692,6 +713,7 @@ impl<'a> TypeLowerer<'a> {
                         })
                         .map(|(tag, _)| tag.clone()),
                 );
+                tags.sort();
                 if tags.is_empty() {
                     let component = reference.rsplit('/').next().unwrap_or(reference);
                     tags.push(component.to_owned());

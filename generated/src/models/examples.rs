@@ -14,8 +14,8 @@ fn check<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) {
     assert_eq!(normalized(encoded), normalized(expected));
 }
 
-/// Drops `null` members (an absent field and a null one decode alike) and reads every
-/// number as a float (`85` and `85.0` are the same number).
+/// Drops `null` members (an absent field and a null one decode alike), reads every
+/// number as a float (`85` and `85.0` are the same number) and every timestamp as UTC.
 fn normalized(value: serde_json::Value) -> serde_json::Value {
     match value {
         serde_json::Value::Object(map) => {
@@ -29,6 +29,16 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
             number
                 .as_f64()
                 .map_or(serde_json::Value::Number(number), serde_json::Value::from)
+        }
+        serde_json::Value::String(text) => {
+            match chrono::DateTime::parse_from_rfc3339(&text) {
+                Ok(time) => {
+                    serde_json::Value::String(
+                        time.with_timezone(&chrono::Utc).to_rfc3339(),
+                    )
+                }
+                Err(_) => serde_json::Value::String(text),
+            }
         }
         other => other,
     }
@@ -220,7 +230,7 @@ fn account_get_200() {
     check::<
         AccountGetResponse,
     >(
-        "{\"account\":{\"droplet_limit\":25,\"floating_ip_limit\":5,\"email\":\"sammy@digitalocean.com\",\"name\":\"Sammy the Shark\",\"uuid\":\"b6fr89dbf6d9156cace5f3c78dc9851d957381ef\",\"email_verified\":true,\"status\":\"active\",\"status_message\":\" \",\"team\":{\"uuid\":\"5df3e3004a17e242b7c20ca6c9fc25b701a47ece\",\"name\":\"My Team\"}}}",
+        "{\"account\":{\"droplet_limit\":25,\"email\":\"sammy@digitalocean.com\",\"email_verified\":true,\"floating_ip_limit\":5,\"name\":\"Sammy the Shark\",\"status\":\"active\",\"status_message\":\" \",\"team\":{\"name\":\"My Team\",\"uuid\":\"5df3e3004a17e242b7c20ca6c9fc25b701a47ece\"},\"uuid\":\"b6fr89dbf6d9156cace5f3c78dc9851d957381ef\"}}",
     );
 }
 
@@ -255,7 +265,7 @@ fn actions_get_200() {
     check::<
         ActionsGetResponse,
     >(
-        "{\"action\":{\"id\":36804636,\"status\":\"completed\",\"type\":\"create\",\"started_at\":\"2020-11-14T16:29:21Z\",\"completed_at\":\"2020-11-14T16:30:06Z\",\"resource_id\":3164444,\"resource_type\":\"droplet\",\"region\":{\"name\":\"New York 3\",\"slug\":\"nyc3\",\"features\":[\"private_networking\",\"backups\",\"ipv6\"],\"available\":true,\"sizes\":[\"s-1vcpu-1gb\",\"s-1vcpu-2gb\"]},\"region_slug\":\"nyc3\"}}",
+        "{\"action\":{\"completed_at\":\"2020-11-14T16:30:06Z\",\"id\":36804636,\"region\":{\"available\":true,\"features\":[\"private_networking\",\"backups\",\"ipv6\"],\"name\":\"New York 3\",\"sizes\":[\"s-1vcpu-1gb\",\"s-1vcpu-2gb\"],\"slug\":\"nyc3\"},\"region_slug\":\"nyc3\",\"resource_id\":3164444,\"resource_type\":\"droplet\",\"started_at\":\"2020-11-14T16:29:21Z\",\"status\":\"completed\",\"type\":\"create\"}}",
     );
 }
 
@@ -299,7 +309,7 @@ fn actions_list_200() {
     check::<
         ActionsListResponse,
     >(
-        "{\"actions\":[{\"id\":36804636,\"status\":\"completed\",\"type\":\"create\",\"started_at\":\"2020-11-14T16:29:21Z\",\"completed_at\":\"2020-11-14T16:30:06Z\",\"resource_id\":3164444,\"resource_type\":\"droplet\",\"region\":{\"name\":\"New York 3\",\"slug\":\"nyc3\",\"features\":[\"private_networking\",\"backups\",\"ipv6\",\"metadata\",\"install_agent\",\"storage\",\"image_transfer\"],\"available\":true,\"sizes\":[\"s-1vcpu-1gb\",\"s-1vcpu-2gb\",\"s-1vcpu-3gb\",\"s-2vcpu-2gb\",\"s-3vcpu-1gb\",\"s-2vcpu-4gb\",\"s-4vcpu-8gb\",\"s-6vcpu-16gb\",\"s-8vcpu-32gb\",\"s-12vcpu-48gb\",\"s-16vcpu-64gb\",\"s-20vcpu-96gb\",\"s-24vcpu-128gb\",\"s-32vcpu-192gb\"]},\"region_slug\":\"nyc3\"}],\"links\":{\"pages\":{\"first\":\"https://api.digitalocean.com/v2/actions?page=1&per_page=1\",\"prev\":\"https://api.digitalocean.com/v2/actions?page=2&per_page=1\",\"next\":\"https://api.digitalocean.com/v2/actions?page=4&per_page=1\",\"last\":\"https://api.digitalocean.com/v2/actions?page=5&per_page=1\"}},\"meta\":{\"total\":5}}",
+        "{\"actions\":[{\"completed_at\":\"2020-11-14T16:30:06Z\",\"id\":36804636,\"region\":{\"available\":true,\"features\":[\"private_networking\",\"backups\",\"ipv6\",\"metadata\",\"install_agent\",\"storage\",\"image_transfer\"],\"name\":\"New York 3\",\"sizes\":[\"s-1vcpu-1gb\",\"s-1vcpu-2gb\",\"s-1vcpu-3gb\",\"s-2vcpu-2gb\",\"s-3vcpu-1gb\",\"s-2vcpu-4gb\",\"s-4vcpu-8gb\",\"s-6vcpu-16gb\",\"s-8vcpu-32gb\",\"s-12vcpu-48gb\",\"s-16vcpu-64gb\",\"s-20vcpu-96gb\",\"s-24vcpu-128gb\",\"s-32vcpu-192gb\"],\"slug\":\"nyc3\"},\"region_slug\":\"nyc3\",\"resource_id\":3164444,\"resource_type\":\"droplet\",\"started_at\":\"2020-11-14T16:29:21Z\",\"status\":\"completed\",\"type\":\"create\"}],\"links\":{\"pages\":{\"first\":\"https://api.digitalocean.com/v2/actions?page=1&per_page=1\",\"last\":\"https://api.digitalocean.com/v2/actions?page=5&per_page=1\",\"next\":\"https://api.digitalocean.com/v2/actions?page=4&per_page=1\",\"prev\":\"https://api.digitalocean.com/v2/actions?page=2&per_page=1\"}},\"meta\":{\"total\":5}}",
     );
 }
 

@@ -43,12 +43,13 @@ impl Format {
 
 /// How a parameter's value is written (OpenAPI's `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(dead_code, reason = "a spec uses the styles its parameters need")]
 pub(crate) enum Style {
     Form,
     SpaceDelimited,
     PipeDelimited,
     DeepObject,
+    /// The whole value as JSON text.
+    Json,
 }
 
 /// Characters a path segment may keep: letters, digits and `-._~`. Everything else, `/` and `?`
@@ -97,6 +98,8 @@ fn pairs(name: &str, value: Value, style: Style, explode: bool) -> Vec<(String, 
         Style::SpaceDelimited => " ",
         Style::PipeDelimited => "|",
         Style::Form | Style::DeepObject => ",",
+        Style::Json if value.is_null() => return Vec::new(),
+        Style::Json => return vec![(name.to_owned(), value.to_string())],
     };
     match value {
         Value::Null => Vec::new(),
@@ -210,10 +213,9 @@ impl Call {
         Ok(())
     }
 
-    #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn header<T: Serialize + ?Sized>(
         &mut self,
-        name: &'static str,
+        name: &str,
         value: &T,
     ) -> Result<(), Error> {
         let text = match to_value(name, value)? {
@@ -232,12 +234,12 @@ impl Call {
         };
         let value = HeaderValue::from_str(&text)
             .map_err(|_| Error::InvalidRequest(format!("header `{name}` cannot carry {text:?}")))?;
-        let name = HeaderName::from_static(name);
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::InvalidRequest(format!("`{name}` is not a header name")))?;
         self.headers.append(name, value);
         Ok(())
     }
 
-    #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn cookie<T: Serialize + ?Sized>(
         &mut self,
         name: &str,
@@ -271,7 +273,6 @@ impl Call {
     }
 
     /// Sends `body` as `application/x-www-form-urlencoded`.
-    #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn form<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let Value::Object(fields) = to_value("body", body)? else {
             return Err(Error::InvalidRequest(
@@ -295,7 +296,6 @@ impl Call {
 
     /// Sends `body` as `multipart/form-data`: a part per field (per item for arrays), objects as
     /// JSON text, binary fields as their bytes.
-    #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn multipart<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let Value::Object(fields) = to_value("body", body)? else {
             return Err(Error::InvalidRequest(
@@ -333,7 +333,6 @@ impl Call {
     }
 
     /// Sends `body` as it is, with `media_type`.
-    #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn raw(&mut self, body: impl Into<Bytes>, media_type: &'static str) {
         self.body = Some(Body::Bytes(body.into(), media_type));
     }
@@ -486,7 +485,6 @@ pub(crate) struct Answer {
 }
 
 impl Answer {
-    #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn status(&self) -> StatusCode {
         self.status
     }
@@ -512,14 +510,12 @@ impl Answer {
     }
 
     /// The body as text.
-    #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn text(&self) -> Result<String, Error> {
         String::from_utf8(self.body.to_vec())
             .map_err(|error| Error::decode(self.status, error, &self.body))
     }
 
     /// The body as it came.
-    #[allow(dead_code, reason = "a spec uses what its operations need")]
     pub(crate) fn bytes(&self) -> Bytes {
         self.body.clone()
     }
@@ -589,6 +585,10 @@ mod tests {
         assert_eq!(
             value(serde_json::json!({"x": 1, "y": 2}), Style::Form, false),
             [("p".into(), "x,1,y,2".into())]
+        );
+        assert_eq!(
+            value(serde_json::json!({"term": "a b"}), Style::Json, false),
+            [("p".into(), r#"{"term":"a b"}"#.into())]
         );
     }
 }
