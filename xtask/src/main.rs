@@ -9,11 +9,16 @@ use codegen::load::{HasHint, Report};
 
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]
+       cargo xtask corpus [--check]
 
+codegen regenerates a client crate from a spec:
   --check            write nothing; fail if the output differs from what the spec gives
   --spec PATH        the root file of the spec (default: spec/openapi.yaml)
   --out DIR          the crate directory to write (default: generated)
-  --crate-name NAME  the package name of the crate (default: digitalocean-api)";
+  --crate-name NAME  the package name of the crate (default: digitalocean-api)
+
+corpus regenerates the test corpus: a crate in tests/generated/NAME/ for each
+spec tests/specs/NAME.yaml.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +27,14 @@ fn main() -> ExitCode {
             Ok(codegen) => codegen.run(),
             Err(message) => {
                 eprintln!("error: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("corpus") => match args[1..] {
+            [] => corpus(false),
+            [ref check] if check == "--check" => corpus(true),
+            _ => {
+                eprintln!("{USAGE}");
                 ExitCode::from(2)
             }
         },
@@ -131,6 +144,47 @@ impl Codegen {
             Err(error) => fail(&error),
         }
     }
+}
+
+/// Runs `codegen` for every spec of the corpus.
+fn corpus(check: bool) -> ExitCode {
+    if let Err(code) = enter_workspace() {
+        return code;
+    }
+    let specs = match codegen::corpus::specs(Path::new(".")) {
+        Ok(specs) => specs,
+        Err(error) => {
+            eprintln!("error: cannot list {}: {error}", codegen::corpus::SPECS);
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut status = ExitCode::SUCCESS;
+    for spec in specs {
+        let codegen = Codegen {
+            check,
+            options: spec.options(),
+            spec: spec.path,
+            out: spec.out,
+        };
+        if codegen.run() != ExitCode::SUCCESS {
+            status = ExitCode::FAILURE;
+        }
+    }
+    status
+}
+
+/// Paths are relative to the workspace, wherever cargo was started.
+fn enter_workspace() -> Result<(), ExitCode> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace");
+    std::env::set_current_dir(root).map_err(|error| {
+        eprintln!(
+            "error: cannot enter the workspace {}: {error}",
+            root.display()
+        );
+        ExitCode::FAILURE
+    })
 }
 
 fn command_value(arg: &str, codegen: &Codegen) -> String {

@@ -1,0 +1,123 @@
+use parameters_api::Client;
+use parameters_api::models::{GetItemFilter, GetItemSort, SearchQ};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+async fn last_request(answer: serde_json::Value, call: impl AsyncFnOnce(Client)) -> Request {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(answer))
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .token("t")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    call(client).await;
+    server.received_requests().await.unwrap().pop().unwrap()
+}
+
+#[tokio::test]
+async fn every_location_and_style_is_written_as_the_spec_says() {
+    let request = last_request(
+        serde_json::json!({"id": "i", "account_id": 7}),
+        async |client| {
+            let filter = GetItemFilter {
+                color: Some("red".into()),
+                size: Some(3),
+                ..Default::default()
+            };
+            client
+                .operations()
+                .get_item(7, "a/b", GetItemSort::Desc, 2)
+                .fields(vec!["name".into(), "size".into()])
+                .ids(vec![1, 2, 3])
+                .filter(filter)
+                .x_request_id("5f8d0d55-b9c7-4b6c-9c71-8c8b2c7d8b1f")
+                .session("s 1")
+                .send()
+                .await
+                .unwrap();
+        },
+    )
+    .await;
+
+    assert_eq!(request.url.path(), "/accounts/7/items/a%2Fb");
+    let query: Vec<(String, String)> = request
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let expected = [
+        ("fields", "name"),
+        ("fields", "size"),
+        ("filter[color]", "red"),
+        ("filter[size]", "3"),
+        ("ids", "1,2,3"),
+        ("sort", "desc"),
+    ];
+    assert_eq!(query, expected.map(|(k, v)| (k.to_owned(), v.to_owned())));
+    let header = |name: &str| {
+        request
+            .headers
+            .get(name)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        header("x-request-id"),
+        "5f8d0d55-b9c7-4b6c-9c71-8c8b2c7d8b1f"
+    );
+    assert_eq!(header("x-retries"), "2");
+    assert_eq!(header("cookie"), "session=s%201");
+}
+
+#[tokio::test]
+async fn a_parameter_with_json_content_travels_as_json_and_arrays_can_be_piped() {
+    let request = last_request(serde_json::json!(["a"]), async |client| {
+        let q = SearchQ {
+            term: Some("blue shoes".into()),
+            ..Default::default()
+        };
+        client
+            .operations()
+            .search(q)
+            .tags(vec!["x".into(), "y".into()])
+            .send()
+            .await
+            .unwrap();
+    })
+    .await;
+
+    let query: Vec<(String, String)> = request
+        .url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    assert_eq!(
+        query,
+        [
+            ("q".to_owned(), r#"{"term":"blue shoes"}"#.to_owned()),
+            ("tags".to_owned(), "x|y".to_owned())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn an_operation_overrides_a_path_item_parameter() {
+    let request = last_request(serde_json::json!({}), async |client| {
+        // `account_id` is an integer on the path item and a string on this operation.
+        let _ = client
+            .operations()
+            .delete_item("acct-1", "item-1")
+            .send()
+            .await;
+    })
+    .await;
+
+    assert_eq!(request.method.as_str(), "DELETE");
+    assert_eq!(request.url.path(), "/accounts/acct-1/items/item-1");
+}
