@@ -51,6 +51,32 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+#[derive(Serialize)]
+struct ExampleView<'a> {
+    name: &'a str,
+    summary: String,
+}
+
+/// Whether the spec has every operation the template requires.
+fn applies(api: &Api, source: &str) -> bool {
+    let has = |id: &str| api.resources.iter().flat_map(|r| &r.operations).any(|op| op.id == id);
+    requirements(source).into_iter().all(has)
+}
+
+/// The first sentence of an example's module documentation.
+fn summary(source: &str) -> String {
+    let docs: Vec<&str> = source
+        .lines()
+        .filter_map(|line| line.strip_prefix("//! "))
+        .take_while(|line| !line.is_empty())
+        .collect();
+    let text = docs.join(" ");
+    match text.find(". ") {
+        Some(end) => text[..=end].to_owned(),
+        None => text,
+    }
+}
+
 /// The operationIds a template requires.
 fn requirements(source: &str) -> Vec<&str> {
     source
@@ -90,6 +116,14 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
             .map_err(|error| template_error(name, &error))?;
     }
     let lib_name = options.crate_name.replace('-', "_");
+    let examples: Vec<ExampleView> = TEMPLATES
+        .iter()
+        .filter(|(_, path, source)| path.starts_with("examples/") && applies(api, source))
+        .map(|(_, path, source)| ExampleView {
+            name: path.trim_start_matches("examples/").trim_end_matches(".rs"),
+            summary: summary(source),
+        })
+        .collect();
     let resources: Vec<ResourceView<'_>> = api
         .resources
         .iter()
@@ -117,7 +151,6 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         header_markdown => format!("<!-- {} -->", header(options, "").trim()),
         crate_name => &options.crate_name,
         crate_version => &options.crate_version,
-        crate_path => "../generated",
         lib_name => lib_name,
         title => &api.title,
         api_version => &api.version,
@@ -135,6 +168,7 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         type_count => api.types.len(),
         quick_start => quick_start(api),
         paginated => paginated(api),
+        examples => Value::from(Serde(&examples)),
     };
     let has = |id: &str| {
         api.resources

@@ -354,14 +354,8 @@ impl<'a> TypeLowerer<'a> {
                 )?,
                 _ => TypeRef::Any,
             }))),
-            Shape::AllOf(parts, _) | Shape::OneOf(parts) => {
-                let member = match schema.schema_kind {
-                    SchemaKind::AllOf { .. } => "allOf",
-                    SchemaKind::AnyOf { .. } => "anyOf",
-                    _ => "oneOf",
-                };
-                self.type_of(parts[0], name, &format!("{pointer}/{member}/0"))
-            }
+            // `define` makes structs and unions of compositions; they never get here.
+            Shape::AllOf(..) | Shape::OneOf(_) => Ok(TypeRef::Any),
         }
     }
 

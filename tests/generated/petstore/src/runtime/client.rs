@@ -210,6 +210,11 @@ impl ClientBuilder {
     }
 
     fn checked_base_url(&self) -> Result<Url, Error> {
+        if self.base_url.is_empty() {
+            return Err(Error::Config(
+                "there is no base URL: the spec names no server, so set one with base_url()".into(),
+            ));
+        }
         let mut url = Url::parse(&self.base_url).map_err(|error| {
             Error::Config(format!(
                 "the base URL `{}` is not a URL: {error}",

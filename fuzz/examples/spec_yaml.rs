@@ -1,5 +1,5 @@
 //! Prints the YAML spec that an input of the `structured` target stands for, to turn a crash
-//! into a regression file: `cargo run --bin spec_yaml -- artifacts/structured/crash-...`.
+//! into a regression file: `cargo run --example spec_yaml -- artifacts/structured/crash-...`.
 
 use arbitrary::{Arbitrary, Unstructured};
 
