@@ -19,6 +19,7 @@ pub mod load;
 mod location;
 pub mod lower;
 pub mod names;
+mod report;
 pub mod write;
 
 use std::path::Path;
@@ -27,6 +28,7 @@ pub use emit::{EmitError, EmitOptions, GeneratedFile};
 pub use load::LoadError;
 pub use location::Location;
 pub use lower::LowerError;
+pub use report::{Hint, Report};
 
 /// Runs the whole pipeline on the spec whose root file is `spec`, in memory.
 pub fn generate(spec: &Path, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Error> {
@@ -69,7 +71,7 @@ pub enum Error {
     Write(#[from] write::WriteError),
 }
 
-impl load::HasHint for Error {
+impl Hint for Error {
     fn hint(&self) -> &'static str {
         match self {
             Error::Load(error) => error.hint(),

@@ -41,20 +41,14 @@ pub enum WriteError {
     Foreign { path: PathBuf },
 }
 
-impl WriteError {
-    pub fn hint(&self) -> &'static str {
+impl crate::Hint for WriteError {
+    fn hint(&self) -> &'static str {
         match self {
             WriteError::Io { .. } => "check that the output directory can be read and written",
             WriteError::Foreign { .. } => {
                 "move the file out of the output directory: the generator owns that directory and would delete it"
             }
         }
-    }
-}
-
-impl crate::load::HasHint for WriteError {
-    fn hint(&self) -> &'static str {
-        WriteError::hint(self)
     }
 }
 

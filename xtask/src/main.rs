@@ -1,11 +1,12 @@
-//! `cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]`: regenerates
-//! the client crate from the spec, or with `--check` tells whether it is up to date.
+//! The project's commands: `cargo xtask codegen` regenerates the client crate from the spec (or
+//! with `--check` tells whether it is up to date), `cargo xtask corpus` the crates of the test
+//! corpus. Both are thin shells over the `codegen` library.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use codegen::load::{HasHint, Report};
+use codegen::{Hint, Report};
 
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]
@@ -18,7 +19,9 @@ codegen regenerates a client crate from a spec:
   --crate-name NAME  the package name of the crate (default: digitalocean-api)
 
 corpus regenerates the test corpus: a crate in tests/generated/NAME/ for each
-spec tests/specs/NAME.yaml.";
+spec tests/specs/NAME.yaml.
+
+Paths are relative to the workspace root.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -199,7 +202,7 @@ fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-fn fail<E: std::fmt::Display + HasHint>(error: &E) -> ExitCode {
+fn fail<E: std::fmt::Display + Hint>(error: &E) -> ExitCode {
     eprintln!("{}", Report(error));
     ExitCode::FAILURE
 }

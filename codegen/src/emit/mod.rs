@@ -61,20 +61,14 @@ pub enum EmitError {
     Template { template: String, message: String },
 }
 
-impl EmitError {
-    pub fn hint(&self) -> &'static str {
+impl crate::Hint for EmitError {
+    fn hint(&self) -> &'static str {
         match self {
             EmitError::CrateName(_) => {
                 "name the crate with lowercase ASCII letters and digits, separated by single `-` or `_`"
             }
             _ => "this is a bug of the generator: please report it with the spec that triggers it",
         }
-    }
-}
-
-impl crate::load::HasHint for EmitError {
-    fn hint(&self) -> &'static str {
-        EmitError::hint(self)
     }
 }
 

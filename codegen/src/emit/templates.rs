@@ -59,7 +59,12 @@ struct ExampleView<'a> {
 
 /// Whether the spec has every operation the template requires.
 fn applies(api: &Api, source: &str) -> bool {
-    let has = |id: &str| api.resources.iter().flat_map(|r| &r.operations).any(|op| op.id == id);
+    let has = |id: &str| {
+        api.resources
+            .iter()
+            .flat_map(|r| &r.operations)
+            .any(|op| op.id == id)
+    };
     requirements(source).into_iter().all(has)
 }
 

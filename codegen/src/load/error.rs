@@ -1,4 +1,3 @@
-use std::fmt;
 use std::io;
 
 use crate::location::Location;
@@ -70,9 +69,10 @@ impl LoadError {
             | LoadError::Invalid { location, .. } => Some(location),
         }
     }
+}
 
-    /// One sentence on how to fix it.
-    pub fn hint(&self) -> &'static str {
+impl crate::Hint for LoadError {
+    fn hint(&self) -> &'static str {
         match self {
             LoadError::Read { .. } => {
                 "check the path: a `$ref` to another file is relative to the file that contains it"
@@ -96,23 +96,3 @@ impl LoadError {
 /// The hint of a node the OpenAPI parser refuses.
 pub(crate) const COMPARE_WITH_THE_SPECIFICATION: &str =
     "compare this node with the OpenAPI 3.0 specification of the object expected there";
-
-/// The error with its hint, as the command-line tools print it.
-pub struct Report<'a, E>(pub &'a E);
-
-impl<E: fmt::Display + HasHint> fmt::Display for Report<'_, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}\n  help: {}", self.0, self.0.hint())
-    }
-}
-
-/// Errors that know how to fix themselves.
-pub trait HasHint {
-    fn hint(&self) -> &'static str;
-}
-
-impl HasHint for LoadError {
-    fn hint(&self) -> &'static str {
-        LoadError::hint(self)
-    }
-}

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde_json::Value;
 
 pub use bundle::Bundle;
-pub use error::{HasHint, LoadError, Report};
+pub use error::LoadError;
 pub use source::{Disk, Files, InMemory, SourceFile, display as source_display, normalize};
 
 use crate::location::join_pointer;

@@ -54,9 +54,10 @@ impl LowerError {
             | LowerError::NameCollision { location, .. } => location,
         }
     }
+}
 
-    /// One sentence on how to fix it.
-    pub fn hint(&self) -> &'static str {
+impl crate::Hint for LowerError {
+    fn hint(&self) -> &'static str {
         match self {
             LowerError::Unsupported { .. } => {
                 "describe this part of the spec with a construct the generator supports, or open an issue for it"
@@ -70,11 +71,5 @@ impl LowerError {
                 "rename one of the two operationIds so that they differ in more than case and punctuation"
             }
         }
-    }
-}
-
-impl crate::load::HasHint for LowerError {
-    fn hint(&self) -> &'static str {
-        LowerError::hint(self)
     }
 }

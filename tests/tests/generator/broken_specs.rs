@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use codegen::EmitOptions;
-use codegen::load::Report;
+use codegen::Report;
 
 fn broken_specs() -> Vec<PathBuf> {
     let mut specs: Vec<PathBuf> = fs::read_dir("specs/broken")

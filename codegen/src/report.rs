@@ -1,0 +1,18 @@
+//! How the errors of every stage are shown: where and what, then one sentence on how to fix it.
+
+use std::fmt;
+
+/// An error that knows how to fix itself.
+pub trait Hint {
+    /// One sentence on how to fix it.
+    fn hint(&self) -> &'static str;
+}
+
+/// The error with its hint, as the command-line tools print it.
+pub struct Report<'a, E>(pub &'a E);
+
+impl<E: fmt::Display + Hint> fmt::Display for Report<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: {}\n  help: {}", self.0, self.0.hint())
+    }
+}
