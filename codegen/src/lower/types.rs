@@ -428,14 +428,16 @@ impl<'a> TypeLowerer<'a> {
                     ));
                 }
                 let format = any.format.as_deref();
+                let values = || {
+                    any.enumeration
+                        .iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                };
                 match any.typ.as_deref() {
                     Some("string") => Shape::String {
                         format,
-                        values: any
-                            .enumeration
-                            .iter()
-                            .filter_map(|v| v.as_str().map(str::to_owned))
-                            .collect(),
+                        values: values(),
                     },
                     Some("integer") => Shape::Integer { format },
                     Some("number") => Shape::Number { format },
@@ -460,11 +462,7 @@ impl<'a> TypeLowerer<'a> {
                     {
                         Shape::String {
                             format,
-                            values: any
-                                .enumeration
-                                .iter()
-                                .filter_map(|v| v.as_str().map(str::to_owned))
-                                .collect(),
+                            values: values(),
                         }
                     }
                     None => Shape::Any,
