@@ -245,7 +245,10 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
             if let Some(default) = &param.default {
                 doc = docs::paragraphs([
                     doc,
-                    format!("The API uses `{}` when it is not set.", show(default)),
+                    format!(
+                        "The API uses `{}` when it is not set.",
+                        docs::value(default)
+                    ),
                 ]);
             }
             let doc = docs::attrs(Some(&doc));
@@ -279,34 +282,20 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
         }
         if choice(&body.encodings) {
             fields.push(quote!(content_type: crate::Format));
-            let doc = docs::paragraphs([
-                body.content_type_doc.as_deref().unwrap_or(""),
+            setters.push(format_setter(
+                "content_type",
+                body.content_type_doc.as_deref(),
                 "The body is sent in this format; JSON unless set.",
-            ]);
-            let doc = docs::attrs(Some(&doc));
-            setters.push(quote! {
-                #doc
-                pub fn content_type(mut self, format: crate::Format) -> Self {
-                    self.content_type = format;
-                    self
-                }
-            });
+            ));
         }
     }
     if choice(&operation.accept) {
         fields.push(quote!(accept: crate::Format));
-        let doc = docs::paragraphs([
-            operation.accept_doc.as_deref().unwrap_or(""),
+        setters.push(format_setter(
+            "accept",
+            operation.accept_doc.as_deref(),
             "The response is asked for in this format; JSON unless set.",
-        ]);
-        let doc = docs::attrs(Some(&doc));
-        setters.push(quote! {
-            #doc
-            pub fn accept(mut self, format: crate::Format) -> Self {
-                self.accept = format;
-                self
-            }
-        });
+        ));
     }
     let (success_type, success_items) = success(operation);
     let send = send(operation, &success_type);
@@ -331,19 +320,26 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
     }
 }
 
+/// The setter of a JSON-or-YAML choice (`content_type` or `accept`), documented by what the
+/// spec says of its header parameter and then by `default`.
+fn format_setter(name: &str, spec_doc: Option<&str>, default: &str) -> TokenStream {
+    let setter = ident(name);
+    let doc = docs::attrs(Some(&docs::paragraphs([spec_doc.unwrap_or(""), default])));
+    quote! {
+        #doc
+        pub fn #setter(mut self, format: crate::Format) -> Self {
+            self.#setter = format;
+            self
+        }
+    }
+}
+
 fn location_name(location: ParamLocation) -> &'static str {
     match location {
         ParamLocation::Path => "path",
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
         ParamLocation::Cookie => "cookie",
-    }
-}
-
-fn show(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
     }
 }
 

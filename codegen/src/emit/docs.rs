@@ -42,6 +42,14 @@ where
         .join("\n\n")
 }
 
+/// A value from the spec (a default) as the docs show it: strings without their quotes.
+pub(crate) fn value(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// Rewrites a spec description into rustdoc Markdown.
 pub(crate) fn rustdoc(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();

@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use serde_json::Value;
 
 use super::docs;
 use super::rust::{TypeTable, ident, rust_type};
@@ -315,7 +314,7 @@ fn struct_field(
     });
     let mut doc = field.doc.clone().unwrap_or_default();
     if let Some(default) = &field.default {
-        doc = docs::paragraphs([doc, format!("Defaults to `{}`.", show(default))]);
+        doc = docs::paragraphs([doc, format!("Defaults to `{}`.", docs::value(default))]);
     }
     if doc.is_empty() {
         doc = format!("The `{}` field.", field.name);
@@ -328,14 +327,6 @@ fn struct_field(
         #serde_as
         #deprecated
         pub #name: #ty,
-    }
-}
-
-/// A default value as the docs show it.
-fn show(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
     }
 }
 

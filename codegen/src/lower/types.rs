@@ -247,13 +247,7 @@ impl<'a> TypeLowerer<'a> {
             },
             // Single-part compositions are how 3.0 puts a description or `nullable` on a `$ref`.
             Shape::AllOf(parts, None) | Shape::OneOf(parts) if parts.len() == 1 => {
-                let member = if matches!(schema.schema_kind, SchemaKind::AllOf { .. }) {
-                    "allOf"
-                } else if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) {
-                    "anyOf"
-                } else {
-                    "oneOf"
-                };
+                let member = composition_keyword(schema);
                 self.type_of(parts[0], hint, &format!("{pointer}/{member}/0"))?
             }
             _ => {
@@ -676,14 +670,7 @@ impl<'a> TypeLowerer<'a> {
         schema: &'a Schema,
         pointer: &str,
     ) -> Result<UnionDef, LowerError> {
-        let member = match schema.schema_kind {
-            SchemaKind::AnyOf { .. } => "anyOf",
-            SchemaKind::OneOf { .. } => "oneOf",
-            _ => match &schema.schema_kind {
-                SchemaKind::Any(any) if !any.any_of.is_empty() => "anyOf",
-                _ => "oneOf",
-            },
-        };
+        let member = composition_keyword(schema);
         let discriminator = schema.schema_data.discriminator.as_ref();
         let mut names = Namespace::new();
         let mut variants = Vec::new();
@@ -723,6 +710,18 @@ impl<'a> TypeLowerer<'a> {
             discriminator: discriminator.map(|d| d.property_name.clone()),
             other_variant: names.claim("UnknownValue".into()),
         })
+    }
+}
+
+/// The keyword of a composition (`allOf`, `anyOf` or `oneOf`), for the pointers of its parts.
+/// It matches the order in which `shape` reads a catch-all schema's compositions.
+fn composition_keyword(schema: &Schema) -> &'static str {
+    match &schema.schema_kind {
+        SchemaKind::AllOf { .. } => "allOf",
+        SchemaKind::AnyOf { .. } => "anyOf",
+        SchemaKind::Any(any) if !any.all_of.is_empty() => "allOf",
+        SchemaKind::Any(any) if any.one_of.is_empty() && !any.any_of.is_empty() => "anyOf",
+        _ => "oneOf",
     }
 }
 
