@@ -2,7 +2,7 @@
 //!
 //! Rust items are built with `quote` and printed with `prettyplease`; the frame of the crate
 //! (`Cargo.toml`, `lib.rs`, the README) is rendered from the templates in `templates/`; the
-//! hand-written runtime in `codegen/runtime/` is copied in. Every file starts with a line that
+//! hand-written runtime in `runtime/src/` is copied in. Every file starts with a line that
 //! says it is generated, by which command and from which spec.
 
 mod apis;

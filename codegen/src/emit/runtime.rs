@@ -4,24 +4,57 @@ use std::path::PathBuf;
 
 use super::GeneratedFile;
 
-/// The runtime's files, read at compile time so that the generator carries them.
-const FILES: &[(&str, &str)] = &[
-    ("client.rs", include_str!("../../runtime/client.rs")),
-    ("error.rs", include_str!("../../runtime/error.rs")),
-    ("mod.rs", include_str!("../../runtime/mod.rs")),
-    ("pages.rs", include_str!("../../runtime/pages.rs")),
-    ("request.rs", include_str!("../../runtime/request.rs")),
-    ("response.rs", include_str!("../../runtime/response.rs")),
-    ("retry.rs", include_str!("../../runtime/retry.rs")),
-    ("wire.rs", include_str!("../../runtime/wire.rs")),
+/// The runtime's files, read at compile time so that the generator carries them: where each is
+/// written in the generated crate, and its source in `runtime/src/`.
+const FILES: &[(&str, &str, &str)] = &[
+    (
+        "client.rs",
+        "client.rs",
+        include_str!("../../../runtime/src/client.rs"),
+    ),
+    (
+        "error.rs",
+        "error.rs",
+        include_str!("../../../runtime/src/error.rs"),
+    ),
+    (
+        "mod.rs",
+        "lib.rs",
+        include_str!("../../../runtime/src/lib.rs"),
+    ),
+    (
+        "pages.rs",
+        "pages.rs",
+        include_str!("../../../runtime/src/pages.rs"),
+    ),
+    (
+        "request.rs",
+        "request.rs",
+        include_str!("../../../runtime/src/request.rs"),
+    ),
+    (
+        "response.rs",
+        "response.rs",
+        include_str!("../../../runtime/src/response.rs"),
+    ),
+    (
+        "retry.rs",
+        "retry.rs",
+        include_str!("../../../runtime/src/retry.rs"),
+    ),
+    (
+        "wire.rs",
+        "wire.rs",
+        include_str!("../../../runtime/src/wire.rs"),
+    ),
 ];
 
 pub(crate) fn files(header: &str) -> Vec<GeneratedFile> {
     FILES
         .iter()
-        .map(|(name, text)| GeneratedFile {
+        .map(|(name, source, text)| GeneratedFile {
             path: PathBuf::from(format!("src/runtime/{name}")),
-            contents: format!("{header} Copied from codegen/runtime/{name}.\n{text}"),
+            contents: format!("{header} Copied from runtime/src/{source}.\n{text}"),
         })
         .collect()
 }
