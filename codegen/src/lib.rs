@@ -20,6 +20,7 @@ mod location;
 pub mod lower;
 pub mod names;
 mod report;
+mod warning;
 pub mod write;
 
 use std::path::Path;
@@ -28,10 +29,20 @@ pub use emit::{EmitError, EmitOptions, GeneratedFile};
 pub use load::LoadError;
 pub use location::Location;
 pub use lower::LowerError;
-pub use report::{Hint, Report};
+pub use report::{Hint, Report, WarningReport};
+pub use warning::Warning;
+
+/// The files of a generated crate, and what was read although it is odd.
+#[derive(Debug)]
+pub struct Generated {
+    /// Sorted by path.
+    pub files: Vec<GeneratedFile>,
+    /// Sorted by where they are in the spec.
+    pub warnings: Vec<Warning>,
+}
 
 /// Runs the whole pipeline on the spec whose root file is `spec`, in memory.
-pub fn generate(spec: &Path, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Error> {
+pub fn generate(spec: &Path, options: &EmitOptions) -> Result<Generated, Error> {
     generate_from(&load::Disk, spec, options)
 }
 
@@ -40,22 +51,33 @@ pub fn generate_from(
     files: &dyn load::Files,
     spec: &Path,
     options: &EmitOptions,
-) -> Result<Vec<GeneratedFile>, Error> {
+) -> Result<Generated, Error> {
     let spec = load::load_with(files, spec)?;
-    let api = lower::lower(&spec)?;
-    Ok(emit::emit(&api, options)?)
+    let lowered = lower::lower(&spec)?;
+    Ok(Generated {
+        files: emit::emit(&lowered.api, options)?,
+        warnings: lowered.warnings,
+    })
 }
 
 /// Generates the crate and puts it in `out`; on any failure `out` is left as it was.
-pub fn regenerate(spec: &Path, out: &Path, options: &EmitOptions) -> Result<write::Plan, Error> {
-    let files = generate(spec, options)?;
-    Ok(write::write(out, &files)?)
+pub fn regenerate(
+    spec: &Path,
+    out: &Path,
+    options: &EmitOptions,
+) -> Result<(write::Plan, Vec<Warning>), Error> {
+    let generated = generate(spec, options)?;
+    Ok((write::write(out, &generated.files)?, generated.warnings))
 }
 
 /// What [`regenerate`] would change in `out`, without changing it.
-pub fn check(spec: &Path, out: &Path, options: &EmitOptions) -> Result<write::Plan, Error> {
-    let files = generate(spec, options)?;
-    Ok(write::plan(out, &files)?)
+pub fn check(
+    spec: &Path,
+    out: &Path,
+    options: &EmitOptions,
+) -> Result<(write::Plan, Vec<Warning>), Error> {
+    let generated = generate(spec, options)?;
+    Ok((write::plan(out, &generated.files)?, generated.warnings))
 }
 
 /// A failure of any stage.

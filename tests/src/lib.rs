@@ -26,7 +26,13 @@ pub fn api() -> &'static Api {
     static API: OnceLock<Api> = OnceLock::new();
     API.get_or_init(|| {
         let spec = codegen::load::load(&root().join("spec/openapi.yaml")).expect("the spec loads");
-        codegen::lower::lower(&spec).expect("the spec lowers")
+        let lowered = codegen::lower::lower(&spec).expect("the spec lowers");
+        assert!(
+            lowered.warnings.is_empty(),
+            "the project's spec reads without warnings: {:#?}",
+            lowered.warnings
+        );
+        lowered.api
     })
 }
 

@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use codegen::{Hint, Report};
+use codegen::{Hint, Report, Warning, WarningReport};
 
 const USAGE: &str = "\
-usage: cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]
+usage: cargo xtask codegen [--check] [--deny-warnings] [--spec PATH] [--out DIR] [--crate-name NAME]
        cargo xtask corpus [--check]
 
 codegen regenerates a client crate from a spec:
   --check            write nothing; fail if the output differs from what the spec gives
+  --deny-warnings    treat the spec's warnings as errors: write nothing and fail
   --spec PATH        the root file of the spec (default: spec/openapi.yaml)
   --out DIR          the crate directory to write (default: generated)
   --crate-name NAME  the package name of the crate (default: digitalocean-api)
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
 
 struct Codegen {
     check: bool,
+    deny_warnings: bool,
     spec: PathBuf,
     out: PathBuf,
     options: codegen::EmitOptions,
@@ -60,6 +62,7 @@ impl Codegen {
         let defaults = codegen::EmitOptions::default();
         let mut codegen = Codegen {
             check: false,
+            deny_warnings: false,
             spec: PathBuf::from(&defaults.spec_display),
             out: PathBuf::from("generated"),
             options: defaults,
@@ -74,12 +77,13 @@ impl Codegen {
             };
             match arg.as_str() {
                 "--check" => codegen.check = true,
+                "--deny-warnings" => codegen.deny_warnings = true,
                 "--spec" => codegen.spec = PathBuf::from(value("--spec")?),
                 "--out" => codegen.out = PathBuf::from(value("--out")?),
                 "--crate-name" => codegen.options.crate_name = value("--crate-name")?,
                 other => return Err(format!("unknown argument `{other}`")),
             }
-            if arg != "--check" {
+            if !matches!(arg.as_str(), "--check" | "--deny-warnings") {
                 command.push(format!("{arg} {}", command_value(arg, &codegen)));
             }
         }
@@ -101,13 +105,32 @@ impl Codegen {
             return ExitCode::FAILURE;
         }
         let started = Instant::now();
+        let generated = match codegen::generate(&self.spec, &self.options) {
+            Ok(generated) => generated,
+            Err(error) => return fail(&error),
+        };
+        let warnings = &generated.warnings;
+        if self.deny_warnings && !warnings.is_empty() {
+            for warning in warnings {
+                eprintln!("{}", Report(warning));
+            }
+            eprintln!(
+                "error: {} denied; nothing was written",
+                count(warnings.len(), "warning")
+            );
+            return ExitCode::FAILURE;
+        }
+        for warning in warnings {
+            eprintln!("{}", WarningReport(warning));
+        }
         if self.check {
-            return match codegen::check(&self.spec, &self.out, &self.options) {
+            return match codegen::write::plan(&self.out, &generated.files) {
                 Ok(plan) if plan.is_empty() => {
                     println!(
-                        "{} is up to date ({} files)",
+                        "{} is up to date ({} files{})",
                         self.out.display(),
-                        plan.unchanged
+                        plan.unchanged,
+                        warning_suffix(warnings)
                     );
                     ExitCode::SUCCESS
                 }
@@ -132,14 +155,15 @@ impl Codegen {
                 Err(error) => fail(&error),
             };
         }
-        match codegen::regenerate(&self.spec, &self.out, &self.options) {
+        match codegen::write::write(&self.out, &generated.files) {
             Ok(plan) => {
                 println!(
-                    "{}: {} written, {} removed, {} unchanged, in {} ms",
+                    "{}: {} written, {} removed, {} unchanged{}, in {} ms",
                     self.out.display(),
                     plan.write.len(),
                     plan.remove.len(),
                     plan.unchanged,
+                    warning_suffix(warnings),
                     started.elapsed().as_millis()
                 );
                 ExitCode::SUCCESS
@@ -147,6 +171,18 @@ impl Codegen {
             Err(error) => fail(&error),
         }
     }
+}
+
+/// `, 2 warnings` for the summary line, or nothing.
+fn warning_suffix(warnings: &[Warning]) -> String {
+    match warnings.len() {
+        0 => String::new(),
+        n => format!(", {}", count(n, "warning")),
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Runs `codegen` for every spec of the corpus.
@@ -165,6 +201,7 @@ fn corpus(check: bool) -> ExitCode {
     for spec in specs {
         let codegen = Codegen {
             check,
+            deny_warnings: false,
             options: spec.options(),
             spec: spec.path,
             out: spec.out,

@@ -152,3 +152,42 @@ fn bad_arguments_show_the_usage() {
     );
     assert!(snapshot(out.path()).is_empty());
 }
+
+#[test]
+fn warnings_are_printed_and_counted_and_can_be_denied() {
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().to_str().unwrap();
+    let args = [
+        "codegen",
+        "--spec",
+        "tests/specs/warned/required_not_in_properties.yaml",
+        "--out",
+        out_dir,
+        "--crate-name",
+        "odd-api",
+    ];
+
+    let denied = xtask(&[&args[..], &["--deny-warnings"]].concat());
+    assert_eq!(denied.status.code(), Some(1));
+    let message = stderr(&denied);
+    assert!(
+        message.contains(
+            "error: tests/specs/warned/required_not_in_properties.yaml:15:11 at #/components/schemas/thing/required/1: \
+             `size` is required but is not among the properties"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("error: 2 warnings denied; nothing was written"),
+        "{message}"
+    );
+    assert!(snapshot(out.path()).is_empty(), "nothing was written");
+
+    let made = xtask(&args);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let message = stderr(&made);
+    assert_eq!(message.matches("warning: ").count(), 2, "{message}");
+    let summary = String::from_utf8_lossy(&made.stdout).into_owned();
+    assert!(summary.contains(", 2 warnings, in "), "{summary}");
+    assert!(!snapshot(out.path()).is_empty());
+}

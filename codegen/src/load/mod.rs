@@ -20,6 +20,8 @@ use crate::location::join_pointer;
 pub struct Spec {
     pub openapi: openapiv3::OpenAPI,
     pub bundle: Bundle,
+    /// What loading read although it is odd.
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Spec {
@@ -52,7 +54,11 @@ pub fn load_with(files: &dyn Files, root: &Path) -> Result<Spec, LoadError> {
             });
         }
     };
-    Ok(Spec { openapi, bundle })
+    Ok(Spec {
+        openapi,
+        bundle,
+        warnings: Vec::new(),
+    })
 }
 
 /// Deserializes `value` (found at `base`) as `T`, or says where inside it deserializing failed.

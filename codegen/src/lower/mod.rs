@@ -12,11 +12,20 @@ mod types;
 pub(crate) use error::FOLLOW_THE_SPECIFICATION;
 pub use error::LowerError;
 
+use crate::Warning;
 use crate::ir::{Api, Features};
 use crate::load::Spec;
 
+/// The model of an API, with what was read although it is odd.
+#[derive(Debug)]
+pub struct Lowered {
+    pub api: Api,
+    /// The warnings of loading and lowering, sorted by where they are.
+    pub warnings: Vec<Warning>,
+}
+
 /// Builds the model of the API described by `spec`.
-pub fn lower(spec: &Spec) -> Result<Api, LowerError> {
+pub fn lower(spec: &Spec) -> Result<Lowered, LowerError> {
     let mut types = types::TypeLowerer::new(spec);
     types.lower_components()?;
     let operations = operations::lower_all(spec, &mut types)?;
@@ -32,10 +41,13 @@ pub fn lower(spec: &Spec) -> Result<Api, LowerError> {
             .first()
             .map(|server| server.url.clone()),
         resources,
-        types: types.types.into_values().collect(),
+        types: std::mem::take(&mut types.types).into_values().collect(),
         error_body: None,
         features: Features::default(),
     };
     finish::finish(&mut api, spec)?;
-    Ok(api)
+    let mut warnings = spec.warnings.clone();
+    warnings.append(&mut types.warnings);
+    crate::warning::settle(&mut warnings);
+    Ok(Lowered { api, warnings })
 }

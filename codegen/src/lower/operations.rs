@@ -19,7 +19,7 @@ use crate::location::escape_token;
 use crate::names::{Namespace, camel, snake};
 
 /// An operation before it knows its resource: its method name depends on its neighbours.
-pub(crate) struct Lowered {
+pub(crate) struct TaggedOperation {
     pub tag: Option<String>,
     pub pointer: String,
     /// Complete but for its method and builder names, which its resource gives it.
@@ -42,7 +42,7 @@ pub(crate) const BUILDER_METHODS: &[&str] = &[
 pub(crate) fn lower_all<'a>(
     spec: &'a Spec,
     types: &mut TypeLowerer<'a>,
-) -> Result<Vec<Lowered>, LowerError> {
+) -> Result<Vec<TaggedOperation>, LowerError> {
     let mut paths: Vec<(&String, &ReferenceOr<PathItem>)> =
         spec.openapi.paths.paths.iter().collect();
     paths.sort_by(|a, b| a.0.cmp(b.0));
@@ -117,7 +117,7 @@ impl<'a> OperationLowering<'a> {
         http_method: HttpMethod,
         item: &'a PathItem,
         operation: &'a openapiv3::Operation,
-    ) -> Result<Lowered, LowerError> {
+    ) -> Result<TaggedOperation, LowerError> {
         let (params, path_segments, content_type_doc, accept_doc) =
             self.parameters(types, path, item, operation)?;
         let body = match &operation.request_body {
@@ -140,7 +140,7 @@ impl<'a> OperationLowering<'a> {
                 }
             }
         }
-        Ok(Lowered {
+        Ok(TaggedOperation {
             tag: operation.tags.first().cloned(),
             pointer: self.pointer.clone(),
             operation: Operation {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::LowerError;
-use super::operations::Lowered;
+use super::operations::TaggedOperation;
 use crate::ir::{Operation, Resource};
 use crate::load::Spec;
 use crate::names::{Namespace, camel, snake};
@@ -14,8 +14,11 @@ const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "from_e
 /// The resource of operations without a tag.
 const UNTAGGED: &str = "operations";
 
-pub(crate) fn group(spec: &Spec, operations: Vec<Lowered>) -> Result<Vec<Resource>, LowerError> {
-    let mut by_tag: BTreeMap<String, Vec<Lowered>> = BTreeMap::new();
+pub(crate) fn group(
+    spec: &Spec,
+    operations: Vec<TaggedOperation>,
+) -> Result<Vec<Resource>, LowerError> {
+    let mut by_tag: BTreeMap<String, Vec<TaggedOperation>> = BTreeMap::new();
     for operation in operations {
         let tag = operation.tag.clone().unwrap_or_else(|| UNTAGGED.to_owned());
         by_tag.entry(tag).or_default().push(operation);
@@ -29,7 +32,7 @@ pub(crate) fn group(spec: &Spec, operations: Vec<Lowered>) -> Result<Vec<Resourc
         let prefix = prefix.as_deref();
         let module = accessors.claim(module_name(&tag, &operations));
         let type_name = type_names.claim(camel(&module, "Resource", "R"));
-        let mut lowered: BTreeMap<String, Lowered> = BTreeMap::new();
+        let mut lowered: BTreeMap<String, TaggedOperation> = BTreeMap::new();
         for operation in operations {
             let id = &operation.operation.id;
             let stem = match prefix {
@@ -78,7 +81,7 @@ pub(crate) fn group(spec: &Spec, operations: Vec<Lowered>) -> Result<Vec<Resourc
 
 /// The accessor is the tag in snake case; a tag that cannot start an identifier (`1-Click
 /// Applications`) is named by the prefix its operationIds share (`oneClicks_list` -> `one_clicks`).
-fn module_name(tag: &str, operations: &[Lowered]) -> String {
+fn module_name(tag: &str, operations: &[TaggedOperation]) -> String {
     let from_tag = snake(tag, "");
     if !from_tag.is_empty() && !from_tag.starts_with('_') {
         return from_tag;
@@ -92,7 +95,7 @@ fn module_name(tag: &str, operations: &[Lowered]) -> String {
 /// The `prefix` of operationIds written `{prefix}_{action}` that the method names drop, when
 /// every operation of the tag has it and it names the resource (the tag has several operations,
 /// or the prefix is the tag itself): `apps_get_deployment` is `client.apps().get_deployment()`.
-fn shared_prefix<'o>(tag: &str, operations: &'o [Lowered]) -> Option<&'o str> {
+fn shared_prefix<'o>(tag: &str, operations: &'o [TaggedOperation]) -> Option<&'o str> {
     let prefix = common_prefix(operations)?;
     let squash = |text: &str| -> String {
         text.chars()
@@ -103,7 +106,7 @@ fn shared_prefix<'o>(tag: &str, operations: &'o [Lowered]) -> Option<&'o str> {
     (operations.len() > 1 || squash(prefix) == squash(tag)).then_some(prefix)
 }
 
-fn common_prefix(operations: &[Lowered]) -> Option<&str> {
+fn common_prefix(operations: &[TaggedOperation]) -> Option<&str> {
     let first = split_prefix(&operations.first()?.operation.id)?.0;
     let shared = operations
         .iter()

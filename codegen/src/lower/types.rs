@@ -84,6 +84,8 @@ pub(crate) struct TypeLowerer<'a> {
     /// Inline schemas already lowered, by pointer, so that a schema reached twice (a property of a
     /// base merged into several `allOf`s) is one type.
     lowered: BTreeMap<String, TypeRef>,
+    /// What was read although it is odd.
+    pub(crate) warnings: Vec<crate::Warning>,
 }
 
 const COMPONENT_PREFIX: &str = "#/components/schemas/";
@@ -109,6 +111,7 @@ impl<'a> TypeLowerer<'a> {
             names,
             types: BTreeMap::new(),
             lowered: BTreeMap::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -135,6 +138,16 @@ impl<'a> TypeLowerer<'a> {
 
     pub(crate) fn location(&self, pointer: &str) -> crate::Location {
         self.spec.locate(pointer)
+    }
+
+    /// Notes that the node at `pointer` was read although it is odd.
+    pub(crate) fn warn(&mut self, pointer: &str, message: impl Into<String>, hint: &'static str) {
+        let warning = crate::Warning {
+            location: self.location(pointer),
+            message: message.into(),
+            hint,
+        };
+        self.warnings.push(warning);
     }
 
     fn unsupported(&self, pointer: &str, construct: impl Into<String>) -> LowerError {
@@ -555,25 +568,25 @@ impl<'a> TypeLowerer<'a> {
                 ));
             }
         }
-        // `required` may name a property that another part of an `allOf` defines.
+        // `required` may name a property that another part of an `allOf` defines; one that no
+        // part defines is still required, of whatever type the other keys have.
+        let mut undefined: BTreeMap<&str, String> = BTreeMap::new();
         for (_, at, object) in objects {
-            if let Some(index) = object
-                .required
-                .iter()
-                .position(|name| !properties.contains_key(name.as_str()))
-            {
-                return Err(self.invalid_because(
-                    &format!("{at}/required/{index}"),
-                    format!(
-                        "`{}` is required but is not among the properties",
-                        object.required[index]
-                    ),
-                    "add the property to `properties`, or remove its name from `required`",
-                ));
+            for (index, name) in object.required.iter().enumerate() {
+                if !properties.contains_key(name.as_str()) && !undefined.contains_key(name.as_str())
+                {
+                    undefined.insert(name, format!("{at}/required/{index}"));
+                }
             }
         }
+        let rest_type = match additional {
+            Some((owner, at, schema)) => {
+                Some(self.type_of(schema.into(), &format!("{owner}Value"), &at)?)
+            }
+            None => None,
+        };
         let mut field_names = Namespace::new();
-        let mut fields = Vec::with_capacity(properties.len());
+        let mut fields = Vec::with_capacity(properties.len() + undefined.len());
         for (property, (owner, property_pointer, node)) in properties {
             let hint = format!("{owner}{}", camel(property, "Field", "F"));
             let ty = self.type_of(node, &hint, &property_pointer)?;
@@ -592,14 +605,38 @@ impl<'a> TypeLowerer<'a> {
                 boxed: false,
             });
         }
-        let rest = match additional {
-            Some((owner, at, schema)) => {
-                let ty = self.type_of(schema.into(), &format!("{owner}Value"), &at)?;
-                Rest::Typed {
-                    field: field_names.claim("additional_properties".into()),
-                    ty,
-                }
-            }
+        for (property, pointer) in undefined {
+            let ty = rest_type.clone().unwrap_or(TypeRef::Any);
+            self.warn(
+                &pointer,
+                format!(
+                    "`{property}` is required but is not among the properties; it is read as a required field of {}",
+                    match &ty {
+                        TypeRef::Any => "any JSON value".to_owned(),
+                        _ => "the `additionalProperties` type".to_owned(),
+                    }
+                ),
+                "add the property to `properties`, or remove its name from `required`",
+            );
+            fields.push(Field {
+                name: property.to_owned(),
+                rust_name: field_names.claim(snake(property, "field")),
+                ty,
+                required: true,
+                nullable: false,
+                doc: None,
+                default: None,
+                deprecated: false,
+                read_only: false,
+                boxed: false,
+            });
+        }
+        fields.sort_by(|a, b| a.name.cmp(&b.name));
+        let rest = match rest_type {
+            Some(ty) => Rest::Typed {
+                field: field_names.claim("additional_properties".into()),
+                ty,
+            },
             None => Rest::Unknown {
                 field: field_names.claim("unknown_fields".into()),
             },

@@ -41,7 +41,9 @@ fn copy_reversed(from: &Path, to: &Path) {
 }
 
 fn generate(spec: &Path, options: &EmitOptions) -> Vec<GeneratedFile> {
-    codegen::generate(spec, options).unwrap_or_else(|error| panic!("{}: {error}", spec.display()))
+    codegen::generate(spec, options)
+        .unwrap_or_else(|error| panic!("{}: {error}", spec.display()))
+        .files
 }
 
 fn assert_same(name: &str, expected: &[GeneratedFile], actual: &[GeneratedFile]) {

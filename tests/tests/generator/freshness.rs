@@ -2,7 +2,7 @@ use codegen::EmitOptions;
 
 /// The files of `out` that differ from what `spec` gives.
 fn stale(spec: &std::path::Path, out: &std::path::Path, options: &EmitOptions) -> Vec<String> {
-    let plan = codegen::check(spec, out, options)
+    let (plan, _) = codegen::check(spec, out, options)
         .unwrap_or_else(|error| panic!("{} does not generate: {error}", spec.display()));
     plan.write
         .iter()
