@@ -140,8 +140,8 @@ impl List {
                         .and_then(|value| value.next.as_ref())
                         .cloned();
                     let total = Some(&body)
-                        .and_then(|value| value.meta.as_ref())
-                        .and_then(|value| value.total.as_ref())
+                        .map(|value| &value.meta)
+                        .map(|value| &value.total)
                         .copied();
                     Ok(crate::runtime::Page {
                         items: body.actions.unwrap_or_default(),

@@ -137,11 +137,15 @@ impl Apps {
     /// It is recommended to use the Validate App Rollback endpoint to double check if the rollback is valid and if there are any warnings.
     ///
     /// `POST /v2/apps/{app_id}/rollback` (operation `apps_create_rollback`), which needs the scope `app:create`.
-    pub fn create_rollback(&self, app_id: impl Into<String>) -> CreateRollback {
+    pub fn create_rollback(
+        &self,
+        app_id: impl Into<String>,
+        body: models::AppsRollbackAppRequest,
+    ) -> CreateRollback {
         CreateRollback {
             client: self.client.clone(),
             app_id: app_id.into(),
-            body: None,
+            body,
         }
     }
 
@@ -614,11 +618,15 @@ impl Apps {
     /// Check whether an app can be rolled back to a specific deployment. This endpoint can also be used to check if there are any warnings or validation conditions that will cause the rollback to proceed under unideal circumstances. For example, if a component must be rebuilt as part of the rollback causing it to take longer than usual.
     ///
     /// `POST /v2/apps/{app_id}/rollback/validate` (operation `apps_validate_rollback`), which needs the scope `app:create`.
-    pub fn validate_rollback(&self, app_id: impl Into<String>) -> ValidateRollback {
+    pub fn validate_rollback(
+        &self,
+        app_id: impl Into<String>,
+        body: models::AppsRollbackAppRequest,
+    ) -> ValidateRollback {
         ValidateRollback {
             client: self.client.clone(),
             app_id: app_id.into(),
-            body: None,
+            body,
         }
     }
 }
@@ -859,22 +867,16 @@ impl CreateDeployment {
     }
 }
 
-/// The request of [`Apps::create_rollback`] (Rollback App): set its optional parameters, then [`send`](Self::send) it.
+/// The request of [`Apps::create_rollback`] (Rollback App): [`send`](Self::send) it.
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateRollback {
     client: crate::Client,
     app_id: String,
-    body: Option<models::AppsRollbackAppRequest>,
+    body: models::AppsRollbackAppRequest,
 }
 
 impl CreateRollback {
-    /// The body of the request.
-    pub fn body(mut self, body: models::AppsRollbackAppRequest) -> Self {
-        self.body = Some(body);
-        self
-    }
-
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -888,9 +890,7 @@ impl CreateRollback {
             "/v2/apps/{app_id}/rollback",
             path,
         );
-        if let Some(body) = &self.body {
-            call.body(body, crate::Format::Json)?;
-        }
+        call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
         answer.decode(crate::Format::Json)
     }
@@ -1184,7 +1184,9 @@ pub struct GetHealth {
 
 impl GetHealth {
     /// Sends the request and waits for its answer.
-    pub async fn send(self) -> Result<crate::Response<models::AppHealth>, crate::Error> {
+    pub async fn send(
+        self,
+    ) -> Result<crate::Response<models::AppsGetHealthResponse>, crate::Error> {
         let app_id = crate::runtime::path_segment("app_id", &self.app_id)?;
         let path = format!("/v2/apps/{app_id}/health");
         let call = crate::runtime::Call::new(
@@ -1765,7 +1767,7 @@ impl List {
                         .cloned();
                     let total = Some(&body)
                         .map(|value| &value.meta)
-                        .and_then(|value| value.total.as_ref())
+                        .map(|value| &value.total)
                         .copied();
                     Ok(crate::runtime::Page {
                         items: body.apps.unwrap_or_default(),
@@ -1899,7 +1901,7 @@ impl ListDeployments {
                         .cloned();
                     let total = Some(&body)
                         .map(|value| &value.meta)
-                        .and_then(|value| value.total.as_ref())
+                        .map(|value| &value.total)
                         .copied();
                     Ok(crate::runtime::Page {
                         items: body.deployments.unwrap_or_default(),
@@ -2337,22 +2339,16 @@ impl ValidateAppSpec {
     }
 }
 
-/// The request of [`Apps::validate_rollback`] (Validate App Rollback): set its optional parameters, then [`send`](Self::send) it.
+/// The request of [`Apps::validate_rollback`] (Validate App Rollback): [`send`](Self::send) it.
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ValidateRollback {
     client: crate::Client,
     app_id: String,
-    body: Option<models::AppsRollbackAppRequest>,
+    body: models::AppsRollbackAppRequest,
 }
 
 impl ValidateRollback {
-    /// The body of the request.
-    pub fn body(mut self, body: models::AppsRollbackAppRequest) -> Self {
-        self.body = Some(body);
-        self
-    }
-
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2366,9 +2362,7 @@ impl ValidateRollback {
             "/v2/apps/{app_id}/rollback/validate",
             path,
         );
-        if let Some(body) = &self.body {
-            call.body(body, crate::Format::Json)?;
-        }
+        call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
         answer.decode(crate::Format::Json)
     }

@@ -136,12 +136,23 @@ pub struct ActionsListResponse {
     pub links: Option<super::PageLinks>,
 
     /// Information about the response itself. It is only present when it has a value, which is currently the case for requests made on a collection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta: Option<super::MetaProperties>,
+    pub meta: super::MetaProperties,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl ActionsListResponse {
+    /// A value with its required fields (`meta`) and no others.
+    pub fn new(meta: super::MetaProperties) -> Self {
+        Self {
+            actions: None,
+            links: None,
+            meta,
+            unknown_fields: Default::default(),
+        }
+    }
 }
 
 /// A datacenter region.

@@ -159,8 +159,8 @@ pub struct AddonsFeature {
     /// Timestamp when the feature was last updated.
     pub updated_at: chrono::DateTime<chrono::Utc>,
 
-    /// Value of the feature, which can vary based on the type.
-    pub value: String,
+    /// Value of the feature, which can vary based on the type (a string or a boolean).
+    pub value: AddonsFeatureValue,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
@@ -175,7 +175,7 @@ impl AddonsFeature {
         name: impl Into<String>,
         type_: impl Into<String>,
         updated_at: chrono::DateTime<chrono::Utc>,
-        value: impl Into<String>,
+        value: AddonsFeatureValue,
     ) -> Self {
         Self {
             created_at,
@@ -184,10 +184,25 @@ impl AddonsFeature {
             type_: type_.into(),
             unit: None,
             updated_at,
-            value: value.into(),
+            value,
             unknown_fields: Default::default(),
         }
     }
+}
+
+/// Value of the feature, which can vary based on the type (a string or a boolean).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum AddonsFeatureValue {
+    ///A value of the `String` shape.
+    String(String),
+
+    ///A value of the `Boolean` shape.
+    Boolean(bool),
+
+    /// A value that none of the shapes the spec lists accepts, kept as it came.
+    UnknownValue(serde_json::Value),
 }
 
 /// The metadata items of an add-on application, keyed on `metadata`.

@@ -56,9 +56,9 @@ pub struct App {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_deployment: Option<AppsDeployment>,
 
-    /// The deployment the app is pinned to. (The docs never expand this object and no payload shows it.)
+    /// The deployment the app is pinned to. (The docs do not expand this object; it is typed as a deployment like its siblings `active_deployment`, `in_progress_deployment` and `pending_deployment`, which they expand as one.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pinned_deployment: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub pinned_deployment: Option<AppsDeployment>,
 
     /// Requires project:read scope.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -931,8 +931,7 @@ pub struct AppJobSpec {
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: String,
 
     /// An optional run command to override the component's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -949,6 +948,33 @@ pub struct AppJobSpec {
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl AppJobSpec {
+    /// A value with its required fields (`name`) and no others.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            autoscaling: None,
+            bitbucket: None,
+            build_command: None,
+            dockerfile_path: None,
+            environment_slug: None,
+            envs: None,
+            git: None,
+            github: None,
+            gitlab: None,
+            image: None,
+            instance_count: None,
+            instance_size_slug: None,
+            kind: None,
+            log_destinations: None,
+            name: name.into(),
+            run_command: None,
+            source_dir: None,
+            termination: None,
+            unknown_fields: Default::default(),
+        }
+    }
 }
 
 /// - UNSPECIFIED: Default job type, will auto-complete to POST_DEPLOY kind.
@@ -1568,8 +1594,7 @@ pub struct AppServiceSpec {
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: String,
 
     /// The protocol which the service uses to serve traffic on the http_port.
     ///
@@ -1600,6 +1625,40 @@ pub struct AppServiceSpec {
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl AppServiceSpec {
+    /// A value with its required fields (`name`) and no others.
+    #[allow(deprecated)]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            autoscaling: None,
+            bitbucket: None,
+            build_command: None,
+            cors: None,
+            dockerfile_path: None,
+            environment_slug: None,
+            envs: None,
+            git: None,
+            github: None,
+            gitlab: None,
+            health_check: None,
+            http_port: None,
+            image: None,
+            instance_count: None,
+            instance_size_slug: None,
+            internal_ports: None,
+            liveness_health_check: None,
+            log_destinations: None,
+            name: name.into(),
+            protocol: None,
+            routes: None,
+            run_command: None,
+            source_dir: None,
+            termination: None,
+            unknown_fields: Default::default(),
+        }
+    }
 }
 
 /// The health check of a service.
@@ -1894,8 +1953,7 @@ pub struct AppStaticSiteSpec {
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: String,
 
     /// An optional path to where the built assets will be located, relative to the build context. If not set, App Platform will automatically scan for these directory names: _static, dist, public, build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1917,6 +1975,35 @@ pub struct AppStaticSiteSpec {
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl AppStaticSiteSpec {
+    /// A value with its required fields (`name`) and no others.
+    #[allow(deprecated)]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            bitbucket: None,
+            build_command: None,
+            catchall_document: None,
+            cors: None,
+            dockerfile_path: None,
+            environment_slug: None,
+            envs: None,
+            error_document: None,
+            git: None,
+            github: None,
+            gitlab: None,
+            image: None,
+            index_document: None,
+            log_destinations: None,
+            name: name.into(),
+            output_dir: None,
+            routes: None,
+            run_command: None,
+            source_dir: None,
+            unknown_fields: Default::default(),
+        }
+    }
 }
 
 /// An environment variable.
@@ -2148,8 +2235,7 @@ pub struct AppWorkerSpec {
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: String,
 
     /// An optional run command to override the component's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2166,6 +2252,33 @@ pub struct AppWorkerSpec {
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl AppWorkerSpec {
+    /// A value with its required fields (`name`) and no others.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            autoscaling: None,
+            bitbucket: None,
+            build_command: None,
+            dockerfile_path: None,
+            environment_slug: None,
+            envs: None,
+            git: None,
+            github: None,
+            gitlab: None,
+            image: None,
+            instance_count: None,
+            instance_size_slug: None,
+            liveness_health_check: None,
+            log_destinations: None,
+            name: name.into(),
+            run_command: None,
+            source_dir: None,
+            termination: None,
+            unknown_fields: Default::default(),
+        }
+    }
 }
 
 /// The termination settings of a worker.
@@ -2876,6 +2989,18 @@ pub struct AppsGetExecResponse {
     /// A websocket URL that allows sending/receiving console input and receiving console output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+
+    /// Fields the spec does not describe, kept so that they are sent back unchanged.
+    #[serde(flatten)]
+    pub unknown_fields: crate::UnknownFields,
+}
+
+/// The health of an app's components, keyed on `app_health`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+pub struct AppsGetHealthResponse {
+    /// The health of the app's components: health status, cpu and memory utilization of app components, and the health metrics of its functions components.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_health: Option<AppHealth>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]

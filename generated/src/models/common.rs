@@ -45,8 +45,7 @@ pub struct AppComponentBase {
     pub log_destinations: Option<Vec<super::AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: String,
 
     /// An optional run command to override the component's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,6 +58,28 @@ pub struct AppComponentBase {
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl AppComponentBase {
+    /// A value with its required fields (`name`) and no others.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            bitbucket: None,
+            build_command: None,
+            dockerfile_path: None,
+            environment_slug: None,
+            envs: None,
+            git: None,
+            github: None,
+            gitlab: None,
+            image: None,
+            log_destinations: None,
+            name: name.into(),
+            run_command: None,
+            source_dir: None,
+            unknown_fields: Default::default(),
+        }
+    }
 }
 
 /// The instance fields shared by the service, worker and job specs.
@@ -139,24 +160,42 @@ pub struct LinkPages {
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Meta {
     /// Information about the response itself. It is only present when it has a value, which is currently the case for requests made on a collection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta: Option<MetaProperties>,
+    pub meta: MetaProperties,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl Meta {
+    /// A value with its required fields (`meta`) and no others.
+    pub fn new(meta: MetaProperties) -> Self {
+        Self {
+            meta,
+            unknown_fields: Default::default(),
+        }
+    }
+}
+
 /// Information about the response itself. It is only present when it has a value, which is currently the case for requests made on a collection.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct MetaProperties {
     /// Number of objects returned by the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<i64>,
+    pub total: i64,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl MetaProperties {
+    /// A value with its required fields (`total`) and no others.
+    pub fn new(total: i64) -> Self {
+        Self {
+            total,
+            unknown_fields: Default::default(),
+        }
+    }
 }
 
 /// Returned as part of the response body when pagination is enabled. By default, 20 objects are returned per page; if the response contains more than that, the first page is returned along with this object.

@@ -55,6 +55,11 @@ fn action_status_example_0() {
 }
 
 #[test]
+fn addons_feature_value_example_0() {
+    check::<AddonsFeatureValue>("\"Unlimited\"");
+}
+
+#[test]
 fn addons_resource_metadata_value_example_0() {
     check::<AddonsResourceMetadataValue>("\"example_value\"");
 }
@@ -1337,9 +1342,9 @@ fn apps_get_exec_active_deployment_default() {
 #[test]
 fn apps_get_health_200() {
     check::<
-        AppHealth,
+        AppsGetHealthResponse,
     >(
-        "{\"components\":[{\"cpu_usage_percent\":5.555,\"memory_usage_percent\":20.32,\"name\":\"sample-expressjs\",\"replicas_desired\":1,\"replicas_ready\":2,\"state\":\"HEALTHY\"}]}",
+        "{\"app_health\":{\"components\":[{\"cpu_usage_percent\":5.555,\"memory_usage_percent\":20.32,\"name\":\"sample-expressjs\",\"replicas_desired\":1,\"replicas_ready\":2,\"state\":\"HEALTHY\"}]}}",
     );
 }
 

@@ -53,7 +53,7 @@ async fn list_sends_the_page_parameters() {
         pages.next.as_deref(),
         Some("https://api.digitalocean.com/v2/actions?page=4&per_page=1")
     );
-    assert_eq!(response.meta.as_ref().and_then(|m| m.total), Some(5));
+    assert_eq!(response.meta.total, 5);
     assert_round_trip(response.body(), &example);
 }
 

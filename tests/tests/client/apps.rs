@@ -64,7 +64,7 @@ async fn list() {
         ["fra1"]
     );
     assert_eq!(app.dedicated_ips.as_deref().unwrap().len(), 2);
-    assert_eq!(response.meta.total, Some(1));
+    assert_eq!(response.meta.total, 1);
     assert_round_trip(response.body(), &example);
 }
 
@@ -256,8 +256,7 @@ async fn create_rollback() {
 
     let response = client
         .apps()
-        .create_rollback("4f6c71e2")
-        .body(request)
+        .create_rollback("4f6c71e2", request)
         .send()
         .await
         .unwrap();
@@ -280,8 +279,7 @@ async fn validate_rollback() {
 
     let response = client
         .apps()
-        .validate_rollback("4f6c71e2")
-        .body(request)
+        .validate_rollback("4f6c71e2", request)
         .send()
         .await
         .unwrap();

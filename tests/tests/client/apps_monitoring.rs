@@ -3,7 +3,9 @@
 use digitalocean_api::models::{
     AppMetricsBandwidthUsageRequest, AppsAssignAppAlertDestinationsRequest,
 };
-use tests::{Expected, assert_round_trip, request_example};
+use serde_json::json;
+use tests::{Expected, assert_round_trip, client, request_example};
+use wiremock::MockServer;
 
 use crate::apps::{body, serve};
 
@@ -71,12 +73,88 @@ async fn get_health() {
 
     let response = client.apps().get_health("4f6c71e2").send().await.unwrap();
 
-    let component = &response.components.as_deref().unwrap()[0];
+    let health = response.app_health.as_ref().unwrap();
+    let component = &health.components.as_deref().unwrap()[0];
     assert_eq!(component.name.as_deref(), Some("sample-expressjs"));
     assert_eq!(component.cpu_usage_percent, Some(5.555));
     assert_eq!(component.replicas_ready, Some(2));
     assert_eq!(component.state.as_deref(), Some("HEALTHY"));
     assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn a_health_response_shaped_like_the_listing_decodes_into_typed_fields() {
+    let server = MockServer::start().await;
+    // Every field the docs list, nested as they list it: under `app_health`.
+    let answer = json!({"app_health": {
+        "components": [{
+            "cpu_usage_percent": 30.5,
+            "memory_usage_percent": 25.0,
+            "name": "sample_app",
+            "replicas_desired": 2,
+            "replicas_ready": 1,
+            "state": "HEALTHY"
+        }],
+        "functions_components": [{
+            "functions_component_health_metrics": [{
+                "metric_label": "activations_count",
+                "metric_value": 100,
+                "time_window": "1h"
+            }],
+            "name": "sample_function"
+        }]
+    }});
+    Expected::new("apps_get_health", "/v2/apps/4f6c71e2/health")
+        .answer(&server, 200, Some(answer.clone()))
+        .await;
+
+    let response = client(&server)
+        .apps()
+        .get_health("4f6c71e2")
+        .send()
+        .await
+        .unwrap();
+
+    assert!(response.unknown_fields.is_empty());
+    let health = response.app_health.as_ref().unwrap();
+    assert!(health.unknown_fields.is_empty());
+    let component = &health.components.as_deref().unwrap()[0];
+    assert!(component.unknown_fields.is_empty());
+    assert_eq!(
+        (
+            component.name.as_deref(),
+            component.cpu_usage_percent,
+            component.memory_usage_percent,
+            component.replicas_desired,
+            component.replicas_ready,
+            component.state.as_deref(),
+        ),
+        (
+            Some("sample_app"),
+            Some(30.5),
+            Some(25.0),
+            Some(2),
+            Some(1),
+            Some("HEALTHY")
+        )
+    );
+    let functions = &health.functions_components.as_deref().unwrap()[0];
+    assert!(functions.unknown_fields.is_empty());
+    assert_eq!(functions.name.as_deref(), Some("sample_function"));
+    let metric = &functions
+        .functions_component_health_metrics
+        .as_deref()
+        .unwrap()[0];
+    assert!(metric.unknown_fields.is_empty());
+    assert_eq!(
+        (
+            metric.metric_label.as_deref(),
+            metric.metric_value,
+            metric.time_window.as_deref()
+        ),
+        (Some("activations_count"), Some(100), Some("1h"))
+    );
+    assert_round_trip(response.body(), &answer);
 }
 
 #[tokio::test]
