@@ -10,6 +10,39 @@ use serde_json::Value;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+/// What the generated client refuses at compile time. A rollback names the deployment to go back
+/// to, so the rollback calls take their body as an argument; without one they do not compile:
+///
+/// ```compile_fail,E0061
+/// # async fn rollback(client: digitalocean_api::Client) -> Result<(), digitalocean_api::Error> {
+/// client.apps().create_rollback("4f6c71e2").send().await?;
+/// # Ok(())
+/// # }
+/// ```
+///
+/// ```compile_fail,E0061
+/// # async fn validate(client: digitalocean_api::Client) -> Result<(), digitalocean_api::Error> {
+/// client.apps().validate_rollback("4f6c71e2").send().await?;
+/// # Ok(())
+/// # }
+/// ```
+///
+/// The same calls with a body compile:
+///
+/// ```no_run
+/// # use digitalocean_api::models::AppsRollbackAppRequest;
+/// # async fn rollback(client: digitalocean_api::Client) -> Result<(), digitalocean_api::Error> {
+/// let body = AppsRollbackAppRequest {
+///     deployment_id: Some("3aa4d20e-5527-4c00-b496-601fbd22520a".into()),
+///     ..Default::default()
+/// };
+/// client.apps().validate_rollback("4f6c71e2", body.clone()).send().await?;
+/// client.apps().create_rollback("4f6c71e2", body).send().await?;
+/// # Ok(())
+/// # }
+/// ```
+mod compile_time {}
+
 /// The token every test client sends.
 pub const TOKEN: &str = "dop_v1_0123456789abcdef";
 

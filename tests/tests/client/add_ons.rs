@@ -1,7 +1,8 @@
 use digitalocean_api::models::{
-    AddonsPatchPlanRequest, AddonsPatchRequest, AddonsResourceMetadata,
+    AddonsFeatureValue, AddonsPatchPlanRequest, AddonsPatchRequest, AddonsResourceMetadata,
     AddonsResourceMetadataValue, AddonsResourceNew,
 };
+use serde_json::json;
 use tests::{Expected, assert_round_trip, client, request_example, response_example};
 use wiremock::MockServer;
 
@@ -21,6 +22,114 @@ async fn get_app_lists_the_applications() {
     assert!(apps[0].plans.is_empty());
     assert_eq!(apps[0].tos, "https://example.com/tos");
     assert_round_trip(response.body(), &example);
+}
+
+/// A plan whose features carry a value of each shape the docs allow.
+fn plan_with_features(features: serde_json::Value) -> serde_json::Value {
+    json!({
+        "active": true,
+        "app_id": 2,
+        "available": true,
+        "by_default": false,
+        "created_at": "2023-10-01T12:00:00Z",
+        "display_name": "Basic Plan",
+        "features": features,
+        "id": 1,
+        "price_per_month": 10,
+        "slug": "plan_basic",
+        "state": "approved",
+        "updated_at": "2023-10-01T12:00:00Z",
+        "uuid": "123e4567-e89b-12d3-a456-426614174000"
+    })
+}
+
+fn feature(id: i64, kind: &str, value: serde_json::Value) -> serde_json::Value {
+    json!({
+        "created_at": "2023-10-01T12:00:00Z",
+        "id": id,
+        "name": "Support",
+        "type": kind,
+        "updated_at": "2023-10-01T12:00:00Z",
+        "value": value
+    })
+}
+
+#[tokio::test]
+async fn a_boolean_feature_value_decodes_and_encodes_back_unchanged() {
+    let server = MockServer::start().await;
+    let answer = json!({"apps": [{
+        "app_slug": "example-app",
+        "eula": "https://example.com/eula",
+        "plans": [plan_with_features(json!([
+            feature(1, "boolean", json!(false)),
+            feature(2, "boolean", json!(true)),
+            feature(3, "string", json!("Unlimited")),
+            feature(4, "string", json!("false")),
+        ]))],
+        "tos": "https://example.com/tos"
+    }]});
+    Expected::new("addons_get_app", "/v2/add-ons/apps")
+        .answer(&server, 200, Some(answer.clone()))
+        .await;
+
+    let response = client(&server).add_ons().get_app().send().await.unwrap();
+
+    let features = response.apps.as_deref().unwrap()[0].plans[0]
+        .features
+        .as_deref()
+        .unwrap();
+    let values: Vec<&AddonsFeatureValue> = features.iter().map(|f| &f.value).collect();
+    assert_eq!(
+        values,
+        [
+            &AddonsFeatureValue::Boolean(false),
+            &AddonsFeatureValue::Boolean(true),
+            &AddonsFeatureValue::String("Unlimited".into()),
+            &AddonsFeatureValue::String("false".into()),
+        ]
+    );
+    assert!(features.iter().all(|f| f.unknown_fields.is_empty()));
+    assert_eq!(serde_json::to_value(response.body()).unwrap(), answer);
+}
+
+#[tokio::test]
+async fn a_boolean_metadata_value_decodes_and_encodes_back_unchanged() {
+    let server = MockServer::start().await;
+    let uuid = "123e4567-e89b-12d3-a456-426614174000";
+    let answer = json!({"resource": {
+        "app_slug": "example_app",
+        "has_config": true,
+        "metadata": [
+            {"name": "backups", "value": true},
+            {"name": "region", "value": "nyc3"}
+        ],
+        "name": "my-resource-01",
+        "plan_slug": "basic_plan",
+        "state": "provisioned",
+        "uuid": uuid
+    }});
+    Expected::new("addons_get", &format!("/v2/add-ons/saas/{uuid}"))
+        .answer(&server, 200, Some(answer.clone()))
+        .await;
+
+    let response = client(&server).add_ons().get(uuid).send().await.unwrap();
+
+    let metadata = response
+        .resource
+        .as_ref()
+        .unwrap()
+        .metadata
+        .as_deref()
+        .unwrap();
+    assert_eq!(
+        metadata[0].value,
+        AddonsResourceMetadataValue::Boolean(true)
+    );
+    assert_eq!(
+        metadata[1].value,
+        AddonsResourceMetadataValue::String("nyc3".into())
+    );
+    assert_eq!(serde_json::to_value(response.body()).unwrap(), answer);
 }
 
 #[tokio::test]
