@@ -3046,10 +3046,6 @@ pub struct AppsGetJobInvocationResponse {
 /// A JSON object with urls that point to archived logs, and the URL of the real-time live logs of an in-progress or active deployment.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct AppsGetLogsResponse {
-    /// The URLs of the archived logs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub historic_logs: Option<Vec<String>>,
-
     /// The URLs that point to the archived logs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub historic_urls: Option<Vec<String>>,
@@ -3057,10 +3053,6 @@ pub struct AppsGetLogsResponse {
     /// A URL of the real-time live logs. This URL may use either the <https://> or wss:// protocols and will keep pushing live logs as they become available.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub live_url: Option<String>,
-
-    /// A URL of the logs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     #[serde(flatten)]

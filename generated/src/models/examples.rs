@@ -1217,11 +1217,7 @@ fn apps_get_event_default() {
 
 #[test]
 fn apps_get_event_logs_200() {
-    check::<
-        AppsGetLogsResponse,
-    >(
-        "{\"historic_logs\":[\"https://logs-example/archive/build.log\"],\"live_url\":\"https://logs-example/build.log\",\"url\":\"https://logs/build.log\"}",
-    );
+    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
 
 #[test]
@@ -1517,11 +1513,7 @@ fn apps_get_job_invocation_default() {
 
 #[test]
 fn apps_get_job_invocation_logs_200() {
-    check::<
-        AppsGetLogsResponse,
-    >(
-        "{\"historic_logs\":[\"https://logs-example/archive/build.log\"],\"live_url\":\"https://logs-example/build.log\",\"url\":\"https://logs/build.log\"}",
-    );
+    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
 
 #[test]
@@ -1561,11 +1553,7 @@ fn apps_get_job_invocation_logs_default() {
 
 #[test]
 fn apps_get_logs_200() {
-    check::<
-        AppsGetLogsResponse,
-    >(
-        "{\"historic_logs\":[\"https://logs-example/archive/build.log\"],\"live_url\":\"https://logs-example/build.log\",\"url\":\"https://logs/build.log\"}",
-    );
+    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
 
 #[test]
@@ -1605,11 +1593,7 @@ fn apps_get_logs_default() {
 
 #[test]
 fn apps_get_logs_active_deployment_200() {
-    check::<
-        AppsGetLogsResponse,
-    >(
-        "{\"historic_logs\":[\"https://logs-example/archive/build.log\"],\"live_url\":\"https://logs-example/build.log\",\"url\":\"https://logs/build.log\"}",
-    );
+    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
 
 #[test]
@@ -1649,11 +1633,7 @@ fn apps_get_logs_active_deployment_default() {
 
 #[test]
 fn apps_get_logs_active_deployment_aggregate_200() {
-    check::<
-        AppsGetLogsResponse,
-    >(
-        "{\"historic_logs\":[\"https://logs-example/archive/build.log\"],\"live_url\":\"https://logs-example/build.log\",\"url\":\"https://logs/build.log\"}",
-    );
+    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
 
 #[test]
@@ -1693,11 +1673,7 @@ fn apps_get_logs_active_deployment_aggregate_default() {
 
 #[test]
 fn apps_get_logs_aggregate_200() {
-    check::<
-        AppsGetLogsResponse,
-    >(
-        "{\"historic_logs\":[\"https://logs-example/archive/build.log\"],\"live_url\":\"https://logs-example/build.log\",\"url\":\"https://logs/build.log\"}",
-    );
+    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
 
 #[test]

@@ -221,6 +221,9 @@ async fn get_job_invocation_logs() {
         .await
         .unwrap();
 
-    assert_eq!(response.historic_logs.as_deref().unwrap().len(), 1);
+    assert_eq!(
+        response.live_url.as_deref(),
+        Some("https://logs-example/build.log")
+    );
     assert_round_trip(response.body(), &example);
 }

@@ -1,7 +1,9 @@
 //! App Platform deployments, their logs and their consoles.
 
 use digitalocean_api::models::{AppsCreateDeploymentRequest, AppsDeploymentType, AppsLogType};
-use tests::{Expected, assert_round_trip, request_example};
+use serde_json::json;
+use tests::{Expected, assert_round_trip, client, request_example};
+use wiremock::MockServer;
 
 use crate::apps::{assert_pending_deployment, body, serve};
 
@@ -103,11 +105,41 @@ fn assert_logs(response: &digitalocean_api::models::AppsGetLogsResponse) {
         response.live_url.as_deref(),
         Some("https://logs-example/build.log")
     );
+    assert!(response.unknown_fields.is_empty());
+}
+
+#[tokio::test]
+async fn a_logs_response_shaped_like_the_listing_decodes_into_typed_fields() {
+    let server = MockServer::start().await;
+    let answer = json!({
+        "historic_urls": ["https://logs-example/archive/build.log"],
+        "live_url": "wss://logs-example/build"
+    });
+    Expected::new(
+        "apps_get_logs_active_deployment_aggregate",
+        "/v2/apps/4f6c71e2/logs",
+    )
+    .query(&[("type", "BUILD")])
+    .answer(&server, 200, Some(answer.clone()))
+    .await;
+
+    let response = client(&server)
+        .apps()
+        .get_logs_active_deployment_aggregate("4f6c71e2", AppsLogType::Build)
+        .send()
+        .await
+        .unwrap();
+
     assert_eq!(
-        response.historic_logs.as_deref().unwrap(),
+        response.historic_urls.as_deref().unwrap(),
         ["https://logs-example/archive/build.log"]
     );
-    assert_eq!(response.url.as_deref(), Some("https://logs/build.log"));
+    assert_eq!(
+        response.live_url.as_deref(),
+        Some("wss://logs-example/build")
+    );
+    assert!(response.unknown_fields.is_empty());
+    assert_eq!(serde_json::to_value(response.body()).unwrap(), answer);
 }
 
 #[tokio::test]
