@@ -118,15 +118,11 @@ impl Apps {
     /// Creating an app deployment will pull the latest changes from your repository and schedule a new deployment for your app.
     ///
     /// `POST /v2/apps/{app_id}/deployments` (operation `apps_create_deployment`), which needs the scope `app:create`.
-    pub fn create_deployment(
-        &self,
-        app_id: impl Into<String>,
-        body: models::AppsCreateDeploymentRequest,
-    ) -> CreateDeployment {
+    pub fn create_deployment(&self, app_id: impl Into<String>) -> CreateDeployment {
         CreateDeployment {
             client: self.client.clone(),
             app_id: app_id.into(),
-            body,
+            body: None,
         }
     }
 
@@ -838,16 +834,22 @@ impl Create {
     }
 }
 
-/// The request of [`Apps::create_deployment`] (Create an App Deployment): [`send`](Self::send) it.
+/// The request of [`Apps::create_deployment`] (Create an App Deployment): set its optional parameters, then [`send`](Self::send) it.
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateDeployment {
     client: crate::Client,
     app_id: String,
-    body: models::AppsCreateDeploymentRequest,
+    body: Option<models::AppsCreateDeploymentRequest>,
 }
 
 impl CreateDeployment {
+    /// The body of the request.
+    pub fn body(mut self, body: models::AppsCreateDeploymentRequest) -> Self {
+        self.body = Some(body);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -861,7 +863,9 @@ impl CreateDeployment {
             "/v2/apps/{app_id}/deployments",
             path,
         );
-        call.body(&self.body, crate::Format::Json)?;
+        if let Some(body) = &self.body {
+            call.body(body, crate::Format::Json)?;
+        }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json)
     }

@@ -53,7 +53,27 @@ async fn create_deployment() {
 
     let response = client
         .apps()
-        .create_deployment("4f6c71e2", request)
+        .create_deployment("4f6c71e2")
+        .body(request)
+        .send()
+        .await
+        .unwrap();
+
+    assert_pending_deployment(&response);
+    assert_round_trip(response.body(), &example);
+}
+
+#[tokio::test]
+async fn create_deployment_without_a_body_sends_none_as_the_docs_curl_does() {
+    let (_server, client, example) = serve(Expected::new(
+        "apps_create_deployment",
+        "/v2/apps/4f6c71e2/deployments",
+    ))
+    .await;
+
+    let response = client
+        .apps()
+        .create_deployment("4f6c71e2")
         .send()
         .await
         .unwrap();
