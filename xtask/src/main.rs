@@ -1,6 +1,9 @@
 //! The project's commands: `cargo xtask codegen` regenerates the client crate from the spec (or
 //! with `--check` tells whether it is up to date), `cargo xtask corpus` the crates of the test
-//! corpus. Both are thin shells over the `codegen` library.
+//! corpus, `cargo xtask check-docs` compares the spec with the API reference. All are thin shells
+//! over the `codegen` and `docs-check` libraries.
+
+mod check_docs;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,6 +14,7 @@ use codegen::{Hint, Report, Warning, WarningReport};
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--deny-warnings] [--spec PATH] [--out DIR] [--crate-name NAME]
        cargo xtask corpus [--check]
+       cargo xtask check-docs [--spec PATH] [--docs DIR] [--allowlist PATH]
 
 codegen regenerates a client crate from a spec:
   --check            write nothing; fail if the output differs from what the spec gives
@@ -21,6 +25,14 @@ codegen regenerates a client crate from a spec:
 
 corpus regenerates the test corpus: a crate in tests/generated/NAME/ for each
 spec tests/specs/NAME.yaml.
+
+check-docs compares the spec with the rendered API reference it was transcribed
+from, and fails on a difference its allow-list does not give a reason for:
+  --spec PATH        the root file of the spec (default: spec/openapi.yaml)
+  --docs DIR         the reference's pages (default: $API_DOCS_DIR, else
+                     ../shared/api-docs)
+  --allowlist PATH   the differences made on purpose (default:
+                     spec/docs-allowlist.yaml)
 
 Paths are relative to the workspace root.";
 
@@ -41,6 +53,13 @@ fn main() -> ExitCode {
                 eprintln!("{USAGE}");
                 ExitCode::from(2)
             }
+        },
+        Some("check-docs") => match enter_workspace() {
+            Err(code) => code,
+            Ok(()) => check_docs::run(&args[1..]).unwrap_or_else(|message| {
+                eprintln!("error: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }),
         },
         _ => {
             eprintln!("{USAGE}");

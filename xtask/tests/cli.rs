@@ -191,3 +191,24 @@ fn warnings_are_printed_and_counted_and_can_be_denied() {
     assert!(summary.contains(", 2 warnings, in "), "{summary}");
     assert!(!snapshot(out.path()).is_empty());
 }
+
+#[test]
+fn check_docs_without_the_reference_says_where_it_looked_and_how_to_point_it() {
+    let missing = tempfile::tempdir().unwrap();
+    let docs = missing.path().join("api-docs");
+
+    let checked = xtask(&["check-docs", "--docs", docs.to_str().unwrap()]);
+
+    assert_eq!(checked.status.code(), Some(1));
+    assert_eq!(
+        stderr(&checked),
+        format!(
+            "error: the API reference is not at {}\n  help: point the check at the directory of \
+             the reference's pages with --docs DIR or API_DOCS_DIR\n",
+            docs.display()
+        )
+    );
+    let unknown = xtask(&["check-docs", "--doc", "x"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).starts_with("error: unknown argument `--doc`"));
+}
