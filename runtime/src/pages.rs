@@ -1,6 +1,6 @@
 //! Every item of a paginated list, as one stream that fetches each page when it is reached.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -48,8 +48,10 @@ impl NextPage {
 }
 
 /// A stream of every item of a list, page after page. It sends no request until it is polled,
-/// and fetches the next page only when the items of the last one are used up. Use it with
-/// `futures::StreamExt`, or collect it with [`Pages::collect_all`].
+/// and fetches the next page only when the items of the last one are used up. It never asks for
+/// a page it has already read, the one it started from included: a `next` link back to one, or
+/// an empty page, ends the list. Use it with `futures::StreamExt`, or collect it with
+/// [`Pages::collect_all`].
 #[must_use = "a stream does nothing unless polled"]
 pub struct Pages<T> {
     fetch: Fetch<T>,
@@ -58,7 +60,8 @@ pub struct Pages<T> {
     state: State<T>,
     items: VecDeque<T>,
     total: Option<u64>,
-    last_page: Option<i64>,
+    /// The numbers of the pages requested so far.
+    read: HashSet<i64>,
 }
 
 enum State<T> {
@@ -73,15 +76,18 @@ impl<T> fmt::Debug for Pages<T> {
         f.debug_struct("Pages")
             .field("buffered", &self.items.len())
             .field("total", &self.total)
-            .field("last_page", &self.last_page)
+            .field("pages_read", &self.read.len())
             .finish_non_exhaustive()
     }
 }
 
 impl<T> Pages<T> {
+    /// A stream whose first request asks for page `first_page` (the one the caller chose, or
+    /// the API's default), and whose later ones `fetch` makes from the `next` links.
     pub(crate) fn new(
         page_param: &'static str,
         per_page_param: Option<&'static str>,
+        first_page: i64,
         fetch: impl FnMut(Option<NextPage>) -> PageFuture<T> + Send + 'static,
     ) -> Pages<T> {
         Pages {
@@ -91,7 +97,7 @@ impl<T> Pages<T> {
             state: State::Next(None),
             items: VecDeque::new(),
             total: None,
-            last_page: None,
+            read: HashSet::from([first_page]),
         }
     }
 
@@ -121,7 +127,6 @@ impl<T> Stream for Pages<T> {
                 State::Done => return Poll::Ready(None),
                 State::Next(next) => {
                     let next = next.take();
-                    this.last_page = next.map(|n| n.page).or(this.last_page);
                     this.state = State::Fetching((this.fetch)(next));
                 }
                 State::Fetching(future) => match future.as_mut().poll(cx) {
@@ -143,9 +148,7 @@ impl<T> Stream for Pages<T> {
                         // A link back to a page already read, or an empty page, ends the list
                         // rather than loop.
                         this.state = match next {
-                            Some(next)
-                                if !empty && this.last_page.is_none_or(|last| next.page > last) =>
-                            {
+                            Some(next) if !empty && this.read.insert(next.page) => {
                                 State::Next(Some(next))
                             }
                             _ => State::Done,

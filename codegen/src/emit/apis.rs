@@ -509,7 +509,7 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             for variant in variants {
                 let variant_name = ident(&variant.name);
                 let value = match &variant.ty {
-                    Some(_) => quote!(#name::#variant_name(answer.parse(#format)?)),
+                    Some(_) => quote!(#name::#variant_name(answer.parse(#format).await?)),
                     None => quote!(#name::#variant_name),
                 };
                 match variant.status {
@@ -524,11 +524,7 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             }
             let fallback = fallback.unwrap_or_else(|| {
                 quote! {
-                    status => return Err(crate::Error::Decode {
-                        status: answer.status(),
-                        message: format!("the operation does not document the status {status}"),
-                        excerpt: String::new(),
-                    }),
+                    _ => return Err(answer.undocumented_status()),
                 }
             });
             quote! {
@@ -574,7 +570,7 @@ fn decode_one(operation: &Operation, ty: &TypeRef, format: &TokenStream) -> Toke
             let body = answer.text()?;
             Ok(answer.into_response(body))
         },
-        _ => quote!(answer.decode(#format)),
+        _ => quote!(answer.decode(#format).await),
     }
 }
 
@@ -633,11 +629,25 @@ fn stream(operation: &Operation) -> TokenStream {
         None => quote!(None),
     };
     let page_param = &pagination.page_param;
-    let page_field = operation
+    let page = operation
         .params
         .iter()
         .find(|p| &p.name == page_param)
-        .map(|p| ident(&p.rust_name));
+        .expect("pagination found the page parameter among the parameters");
+    let page_field = ident(&page.rust_name);
+    // The page the first request asks for: the caller's, or the API's default (1 unless the spec
+    // says otherwise), which the stream then never asks for again.
+    let default_page = page
+        .default
+        .as_ref()
+        .and_then(serde_json::Value::as_i64)
+        .unwrap_or(1);
+    let default_page = proc_macro2::Literal::i64_unsuffixed(default_page);
+    let first_page = if is_i64(Some(&page.ty)) {
+        quote!(self.#page_field.unwrap_or(#default_page))
+    } else {
+        quote!(self.#page_field.and_then(|page| i64::try_from(page).ok()).unwrap_or(#default_page))
+    };
     let per_page_param = match &pagination.per_page_param {
         Some(name) => quote!(Some(#name)),
         None => quote!(None),
@@ -652,13 +662,13 @@ fn stream(operation: &Operation) -> TokenStream {
         })
     });
     let page_value = convert(quote!(next.page), param_type(page_param));
-    let page_field = page_field.expect("pagination found the page parameter among the parameters");
     quote! {
         /// Every item of every page, as a stream that asks for each page when it reaches it,
         /// following the `next` links (only their page numbers: requests stay on the client's
-        /// base URL).
+        /// base URL), and never asking for a page twice.
         pub fn stream(self) -> crate::Pages<#item> {
-            crate::runtime::Pages::new(#page_param, #per_page_param, move |next: Option<crate::runtime::NextPage>| {
+            let first_page = #first_page;
+            crate::runtime::Pages::new(#page_param, #per_page_param, first_page, move |next: Option<crate::runtime::NextPage>| {
                 let mut request = self.clone();
                 if let Some(next) = next {
                     request.#page_field = #page_value;

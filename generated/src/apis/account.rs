@@ -43,6 +43,6 @@ impl Get {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

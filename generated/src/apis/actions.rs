@@ -65,7 +65,7 @@ impl Get {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -114,16 +114,18 @@ impl List {
             call.query("per_page", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
     /// following the `next` links (only their page numbers: requests stay on the client's
-    /// base URL).
+    /// base URL), and never asking for a page twice.
     pub fn stream(self) -> crate::Pages<models::Action> {
+        let first_page = self.page.unwrap_or(1);
         crate::runtime::Pages::new(
             "page",
             Some("per_page"),
+            first_page,
             move |next: Option<crate::runtime::NextPage>| {
                 let mut request = self.clone();
                 if let Some(next) = next {

@@ -145,7 +145,7 @@ impl Create {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -203,7 +203,7 @@ impl Get {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -228,7 +228,7 @@ impl GetApp {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -255,7 +255,7 @@ impl GetAppMetadata {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -280,7 +280,7 @@ impl List {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -312,7 +312,7 @@ impl Patch {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -344,6 +344,6 @@ impl PatchPlan {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

@@ -654,7 +654,7 @@ impl AssignAlertDestinations {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -686,7 +686,7 @@ impl CancelDeployment {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -715,7 +715,7 @@ impl CancelEvent {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -759,7 +759,7 @@ impl CancelJobInvocation {
             call.query("job_name", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -830,7 +830,7 @@ impl Create {
         call.body(&self.body, self.content_type)?;
         call.accept(self.accept);
         let answer = call.send().await?;
-        answer.decode(self.accept)
+        answer.decode(self.accept).await
     }
 }
 
@@ -867,7 +867,7 @@ impl CreateDeployment {
             call.body(body, crate::Format::Json)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -896,7 +896,7 @@ impl CreateRollback {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -923,7 +923,7 @@ impl Delete {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -960,7 +960,7 @@ impl Get {
             call.query("name", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -992,7 +992,7 @@ impl GetDeployment {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1021,7 +1021,7 @@ impl GetEvent {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1083,7 +1083,7 @@ impl GetEventLogs {
         let value = &self.type_;
         call.query("type", value, crate::runtime::Style::Form, true)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1132,7 +1132,7 @@ impl GetExec {
             call.query("instance_name", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1174,7 +1174,7 @@ impl GetExecActiveDeployment {
             call.query("instance_name", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1201,7 +1201,7 @@ impl GetHealth {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1228,7 +1228,7 @@ impl GetInstanceSize {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1255,7 +1255,7 @@ impl GetInstances {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1297,7 +1297,7 @@ impl GetJobInvocation {
             call.query("job_name", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1386,7 +1386,7 @@ impl GetJobInvocationLogs {
         let value = &self.type_;
         call.query("type", value, crate::runtime::Style::Form, true)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1458,7 +1458,7 @@ impl GetLogs {
         let value = &self.type_;
         call.query("type", value, crate::runtime::Style::Form, true)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1523,7 +1523,7 @@ impl GetLogsActiveDeployment {
         let value = &self.type_;
         call.query("type", value, crate::runtime::Style::Form, true)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1583,7 +1583,7 @@ impl GetLogsActiveDeploymentAggregate {
         let value = &self.type_;
         call.query("type", value, crate::runtime::Style::Form, true)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1648,7 +1648,7 @@ impl GetLogsAggregate {
         let value = &self.type_;
         call.query("type", value, crate::runtime::Style::Form, true)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1685,7 +1685,7 @@ impl GetMetricsBandwidthDaily {
             call.query("date", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1744,16 +1744,18 @@ impl List {
             call.query("with_projects", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
     /// following the `next` links (only their page numbers: requests stay on the client's
-    /// base URL).
+    /// base URL), and never asking for a page twice.
     pub fn stream(self) -> crate::Pages<models::App> {
+        let first_page = self.page.unwrap_or(1);
         crate::runtime::Pages::new(
             "page",
             Some("per_page"),
+            first_page,
             move |next: Option<crate::runtime::NextPage>| {
                 let mut request = self.clone();
                 if let Some(next) = next {
@@ -1807,7 +1809,7 @@ impl ListAlerts {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -1878,16 +1880,18 @@ impl ListDeployments {
             call.query("per_page", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
     /// following the `next` links (only their page numbers: requests stay on the client's
-    /// base URL).
+    /// base URL), and never asking for a page twice.
     pub fn stream(self) -> crate::Pages<models::AppsDeployment> {
+        let first_page = self.page.unwrap_or(1);
         crate::runtime::Pages::new(
             "page",
             Some("per_page"),
+            first_page,
             move |next: Option<crate::runtime::NextPage>| {
                 let mut request = self.clone();
                 if let Some(next) = next {
@@ -1975,16 +1979,18 @@ impl ListEvents {
             call.query("per_page", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
     /// following the `next` links (only their page numbers: requests stay on the client's
-    /// base URL).
+    /// base URL), and never asking for a page twice.
     pub fn stream(self) -> crate::Pages<models::AppsEvent> {
+        let first_page = self.page.unwrap_or(1);
         crate::runtime::Pages::new(
             "page",
             Some("per_page"),
+            first_page,
             move |next: Option<crate::runtime::NextPage>| {
                 let mut request = self.clone();
                 if let Some(next) = next {
@@ -2033,7 +2039,7 @@ impl ListInstanceSizes {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -2104,16 +2110,18 @@ impl ListJobInvocations {
             call.query("per_page", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
     /// following the `next` links (only their page numbers: requests stay on the client's
-    /// base URL).
+    /// base URL), and never asking for a page twice.
     pub fn stream(self) -> crate::Pages<models::AppsJobInvocation> {
+        let first_page = self.page.unwrap_or(1);
         crate::runtime::Pages::new(
             "page",
             Some("per_page"),
+            first_page,
             move |next: Option<crate::runtime::NextPage>| {
                 let mut request = self.clone();
                 if let Some(next) = next {
@@ -2164,7 +2172,7 @@ impl ListMetricsBandwidthDaily {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -2189,7 +2197,7 @@ impl ListRegions {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -2226,7 +2234,7 @@ impl Restart {
             call.body(body, crate::Format::Json)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -2253,7 +2261,7 @@ impl RevertRollback {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -2297,7 +2305,7 @@ impl Update {
         call.body(&self.body, self.content_type)?;
         call.accept(self.accept);
         let answer = call.send().await?;
-        answer.decode(self.accept)
+        answer.decode(self.accept).await
     }
 }
 
@@ -2339,7 +2347,7 @@ impl ValidateAppSpec {
         call.body(&self.body, self.content_type)?;
         call.accept(self.accept);
         let answer = call.send().await?;
-        answer.decode(self.accept)
+        answer.decode(self.accept).await
     }
 }
 
@@ -2368,6 +2376,6 @@ impl ValidateRollback {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

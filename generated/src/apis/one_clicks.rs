@@ -68,7 +68,7 @@ impl InstallKubernetes {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -103,6 +103,6 @@ impl List {
             call.query("type", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

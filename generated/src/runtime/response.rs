@@ -74,7 +74,7 @@ impl<T> Deref for Response<T> {
 
 /// The rate-limit headers of a response (`ratelimit-limit`, `ratelimit-remaining`,
 /// `ratelimit-reset` and, when the burst limit was hit, `retry-after`). A header that is missing
-/// or unreadable is `None`.
+/// or unreadable is `None`, and so is a reset beyond what the system clock can represent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RateLimit {
     /// How many requests may be made in the current window.
@@ -83,22 +83,34 @@ pub struct RateLimit {
     pub remaining: Option<u64>,
     /// When the oldest request of the window expires.
     pub reset: Option<SystemTime>,
-    /// How long to wait before trying again.
+    /// How long to wait before trying again, from when the response arrived: `retry-after` in
+    /// seconds, or its HTTP-date less the time then.
     pub retry_after: Option<Duration>,
 }
 
 impl RateLimit {
     pub(crate) fn from_headers(headers: &HeaderMap) -> RateLimit {
-        let number =
-            |name: &str| -> Option<u64> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
+        let text = |name: &str| Some(headers.get(name)?.to_str().ok()?.trim());
+        let number = |name: &str| text(name)?.parse::<u64>().ok();
         RateLimit {
             limit: number("ratelimit-limit"),
             remaining: number("ratelimit-remaining"),
             reset: number("ratelimit-reset")
-                .map(|seconds| UNIX_EPOCH + Duration::from_secs(seconds)),
-            retry_after: number("retry-after").map(Duration::from_secs),
+                .and_then(|seconds| UNIX_EPOCH.checked_add(Duration::from_secs(seconds))),
+            retry_after: text("retry-after")
+                .and_then(|value| retry_after(value, SystemTime::now())),
         }
     }
+}
+
+/// A `retry-after` value: a number of seconds or an HTTP-date (RFC 9110, section 10.2.3). A date
+/// already past means now.
+fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -120,5 +132,32 @@ mod tests {
             Some(UNIX_EPOCH + Duration::from_secs(1_444_931_833))
         );
         assert_eq!(limit.retry_after, None);
+    }
+
+    #[test]
+    fn numbers_beyond_the_clock_are_no_time() {
+        let mut headers = HeaderMap::new();
+        headers.insert("ratelimit-reset", "18446744073709551615".parse().unwrap());
+        headers.insert("retry-after", "18446744073709551615".parse().unwrap());
+        let limit = RateLimit::from_headers(&headers);
+        assert_eq!(limit.reset, None);
+        assert_eq!(limit.retry_after, Some(Duration::from_secs(u64::MAX)));
+    }
+
+    #[test]
+    fn retry_after_is_seconds_or_an_http_date() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_445_412_460);
+        assert_eq!(retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
+            Some(Duration::from_secs(20))
+        );
+        assert_eq!(
+            retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now),
+            Some(Duration::ZERO)
+        );
+        for unreadable in ["", "-1", "1.5", "soon", "Wed, 21 Oct 2015"] {
+            assert_eq!(retry_after(unreadable, now), None, "{unreadable:?}");
+        }
     }
 }

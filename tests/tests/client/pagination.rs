@@ -186,3 +186,61 @@ async fn a_link_back_to_a_page_already_read_ends_the_stream() {
 
     assert_eq!(all.len(), 2);
 }
+
+#[tokio::test]
+async fn a_first_page_linking_to_page_one_is_read_once() {
+    let server = MockServer::start().await;
+    let to_page_one = || Some("/v2/actions?page=1&per_page=2".to_owned());
+    serve_page(&server, "1", page(&[1, 2], to_page_one())).await;
+    Mock::given(query_param("page", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&[1, 2], to_page_one())))
+        .expect(0)
+        .mount(&server)
+        .await;
+
+    let all = client(&server)
+        .actions()
+        .list()
+        .per_page(2)
+        .stream()
+        .collect_all()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        all.iter().map(|a| a.id.unwrap()).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_stream_started_at_a_page_never_reads_it_again() {
+    let server = MockServer::start().await;
+    let link = |n: u32| Some(format!("/v2/actions?page={n}&per_page=2"));
+    serve_page(&server, "3", page(&[5, 6], link(2))).await;
+    serve_page(&server, "2", page(&[3, 4], link(3))).await;
+
+    let all = client(&server)
+        .actions()
+        .list()
+        .per_page(2)
+        .page(3)
+        .stream()
+        .collect_all()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        all.iter().map(|a| a.id.unwrap()).collect::<Vec<_>>(),
+        [5, 6, 3, 4]
+    );
+    let pages: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|request| request.url.query().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(pages, ["page=3&per_page=2", "page=2&per_page=2"]);
+}

@@ -51,6 +51,9 @@ async fn the_token_never_shows() {
         .with_ansi(false)
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
+    // A span first met by another test's thread at the moment the subscriber was installed may
+    // have been judged uninteresting before it existed: judge them all again.
+    tracing::callsite::rebuild_interest_cache();
     let client = Client::builder()
         .token(SECRET)
         .base_url(server.uri())
@@ -101,13 +104,23 @@ fn from_env_reads_and_cleans_the_token() {
     assert!(
         missing
             .to_string()
-            .contains("DIGITALOCEAN_TOKEN is missing or empty"),
+            .contains("DIGITALOCEAN_TOKEN is not set"),
         "{missing}"
     );
     unsafe { std::env::set_var(name, "  \"\" \n") };
-    assert!(
-        Client::from_env().is_err(),
+    let empty = Client::from_env().unwrap_err();
+    assert_eq!(
+        empty.to_string(),
+        "invalid client configuration: the environment variable DIGITALOCEAN_TOKEN is empty; set it to an API token",
         "quotes and spaces alone are no token"
+    );
+    unsafe { std::env::set_var(name, "dop_v1_caf\u{e9}") };
+    let garbled = Client::from_env().unwrap_err();
+    assert!(
+        garbled.to_string().starts_with(
+            "invalid client configuration: the environment variable DIGITALOCEAN_TOKEN has a character"
+        ),
+        "{garbled}"
     );
     unsafe { std::env::set_var(name, format!(" '{SECRET}'\n")) };
     let client = Client::from_env().unwrap();
@@ -152,4 +165,39 @@ fn plain_http_is_refused_except_on_loopback_or_when_allowed() {
     assert!(build("http://api.example.com", true).is_ok());
     assert!(build("http://127.0.0.1:4000", false).is_ok());
     assert!(build("https://api.example.com", false).is_ok());
+}
+
+#[test]
+fn empty_tokens_are_refused_when_the_client_is_built() {
+    for empty in ["", "  ", "\"\"", "''", " \" \" \n"] {
+        let error = Client::new(empty).unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{empty:?}: {error:?}");
+        assert_eq!(
+            error.to_string(),
+            "invalid client configuration: the token is empty; set it to an API token",
+            "{empty:?}"
+        );
+    }
+}
+
+#[test]
+fn tokens_that_a_header_cannot_carry_as_text_are_refused_when_the_client_is_built() {
+    for token in [
+        "dop_v1_caf\u{e9}",
+        "dop_v1_\u{7}bell",
+        "dop v1 spaced",
+        "dop_v1_\u{1F511}",
+    ] {
+        let error = Client::builder().token(token).build().unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{token:?}: {error:?}");
+        let message = error.to_string();
+        assert!(
+            message.starts_with("invalid client configuration: the token has a character"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("dop"),
+            "the error does not show the token: {message}"
+        );
+    }
 }

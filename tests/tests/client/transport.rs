@@ -46,6 +46,7 @@ fn decode_error(error: Error) -> (u16, String, String) {
             status,
             message,
             excerpt,
+            ..
         } => (status.as_u16(), message, excerpt),
         other => panic!("expected a decode error, got {other:?}"),
     }
@@ -184,4 +185,72 @@ async fn the_default_user_agent_names_the_crate_and_can_be_replaced() {
         agent(0)
     );
     assert_eq!(agent(1), "my-tool/2.0");
+}
+
+#[tokio::test]
+async fn a_connect_timeout_is_reported_as_such() {
+    // A listener whose accept queue is full and never drained: further connections are not
+    // answered, as with a host that drops packets.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(1).unwrap();
+    let address = listener.local_addr().unwrap();
+    let mut held = Vec::new();
+    for _ in 0..8 {
+        let connect = tokio::net::TcpStream::connect(address);
+        if let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_millis(200), connect).await {
+            held.push(stream);
+        }
+    }
+    let client = Client::builder()
+        .token(tests::TOKEN)
+        .base_url(format!("http://{address}"))
+        .connect_timeout(Duration::from_millis(300))
+        .timeout(Duration::from_secs(60))
+        .retry(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+
+    let started = Instant::now();
+    let error = client.account().get().send().await.unwrap_err();
+
+    assert!(
+        matches!(error, Error::ConnectTimeout(timeout) if timeout == Duration::from_millis(300)),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "no connection could be made within 300ms"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        started.elapsed()
+    );
+    drop((listener, held));
+}
+
+#[tokio::test]
+async fn a_decode_error_keeps_the_rate_limit() {
+    let server = answering(
+        ResponseTemplate::new(200)
+            .insert_header("ratelimit-limit", "5000")
+            .insert_header("ratelimit-remaining", "42")
+            .set_body_raw("<html>not json</html>", "text/html"),
+    )
+    .await;
+
+    let error = tests::client(&server)
+        .account()
+        .get()
+        .send()
+        .await
+        .unwrap_err();
+
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    let rate_limit = error.rate_limit().expect("a response arrived");
+    assert_eq!(
+        (rate_limit.limit, rate_limit.remaining),
+        (Some(5000), Some(42))
+    );
 }

@@ -42,6 +42,6 @@ impl GetVehicle {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

@@ -21,10 +21,12 @@ type Sleep = Arc<dyn Fn(Duration) -> Pin<Box<dyn Future<Output = ()> + Send>> + 
 /// - `500`, `502`, `503`, `504` and connection failures are retried with exponential backoff and
 ///   jitter, for GET, HEAD, PUT, DELETE and OPTIONS (which are idempotent) and for POST and PATCH
 ///   only after [`retry_non_idempotent(true)`](RetryPolicy::retry_non_idempotent);
-/// - a timeout is not retried: the timeout is the caller's budget for the request;
+/// - a timeout, of the connection or of the request, is not retried: the timeout is the caller's
+///   budget for the request;
 /// - at most [`max_attempts`](RetryPolicy::max_attempts) attempts are made (4), and no more than
 ///   [`max_total_wait`](RetryPolicy::max_total_wait) (60 s) is spent waiting between them; when
-///   either runs out, the last error is returned.
+///   either runs out, the last error is returned. A wait the server asks for that would pass
+///   `max_total_wait` is not waited: the error is returned at once.
 ///
 /// A retried request sends the same body again.
 #[derive(Clone)]
@@ -91,13 +93,14 @@ impl RetryPolicy {
         self
     }
 
-    /// The first backoff delay; later ones double, with jitter, up to `max_delay`.
+    /// The first backoff delay; later ones double up to `max_delay`. Each is lengthened by a
+    /// random jitter of up to 100%, within `max_delay`.
     pub fn min_delay(mut self, delay: Duration) -> Self {
         self.min_delay = delay;
         self
     }
 
-    /// The longest backoff delay.
+    /// The longest backoff wait, jitter included.
     pub fn max_delay(mut self, delay: Duration) -> Self {
         self.max_delay = delay;
         self
@@ -125,14 +128,17 @@ impl RetryPolicy {
         self.max_attempts
     }
 
-    /// The backoff delays, one per retry.
+    /// The backoff delays, one per retry. Jitter adds up to 100% to a delay, so the delays grow
+    /// to half of `max_delay` before it, and whatever is left over is cut at `max_delay`.
     pub(crate) fn backoff(&self) -> impl Iterator<Item = Duration> + use<> {
+        let max_delay = self.max_delay;
         ExponentialBuilder::default()
             .with_min_delay(self.min_delay)
-            .with_max_delay(self.max_delay)
+            .with_max_delay(max_delay / 2)
             .with_jitter()
             .without_max_times()
             .build()
+            .map(move |delay| delay.min(max_delay))
     }
 
     pub(crate) fn sleep(&self, duration: Duration) -> Pin<Box<dyn Future<Output = ()> + Send>> {
@@ -170,7 +176,10 @@ impl RetryPolicy {
             Failure::Connection if repeatable => backoff,
             _ => return None,
         };
-        (waited + delay <= self.max_total_wait).then_some(delay)
+        waited
+            .checked_add(delay)
+            .is_some_and(|total| total <= self.max_total_wait)
+            .then_some(delay)
     }
 }
 
@@ -245,17 +254,54 @@ mod tests {
     }
 
     #[test]
-    fn backoff_grows_within_its_bounds() {
+    fn backoff_grows_within_its_bounds_jitter_included() {
         let policy = RetryPolicy::default()
             .min_delay(Duration::from_millis(100))
             .max_delay(Duration::from_secs(1));
-        let delays: Vec<Duration> = policy.backoff().take(8).collect();
-        assert_eq!(delays.len(), 8);
+        let delays: Vec<Duration> = policy.backoff().take(100).collect();
+        assert_eq!(delays.len(), 100);
         assert!(
             delays
                 .iter()
-                .all(|d| *d >= Duration::from_millis(100) && *d <= Duration::from_secs(2)),
+                .all(|d| *d >= Duration::from_millis(100) && *d <= Duration::from_secs(1)),
             "{delays:?}"
+        );
+        let late = &delays[10..];
+        assert!(
+            late.iter().all(|d| *d >= Duration::from_millis(500)),
+            "{late:?}"
+        );
+        assert!(
+            late.iter().any(|d| *d != late[0]),
+            "waits at the cap still vary: {late:?}"
+        );
+        let tiny_cap = RetryPolicy::default()
+            .min_delay(Duration::from_secs(5))
+            .max_delay(Duration::from_secs(1));
+        assert!(
+            tiny_cap
+                .backoff()
+                .take(10)
+                .all(|d| d <= Duration::from_secs(1))
+        );
+    }
+
+    #[test]
+    fn a_wait_past_the_total_cap_is_refused_whatever_its_size() {
+        let policy = RetryPolicy::default();
+        let huge = RateLimit {
+            retry_after: Some(Duration::MAX),
+            ..RateLimit::default()
+        };
+        let failure = || Failure::Status(StatusCode::TOO_MANY_REQUESTS, &huge);
+        let backoff = Duration::from_millis(500);
+        assert_eq!(
+            policy.delay(&Method::GET, failure(), backoff, Duration::from_secs(1)),
+            None
+        );
+        assert_eq!(
+            policy.delay(&Method::GET, failure(), backoff, Duration::ZERO),
+            None
         );
     }
 }

@@ -195,6 +195,6 @@ impl Upload {
         );
         call.multipart(&self.body)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

@@ -4,10 +4,12 @@
 
 use std::time::Duration;
 
+use tokio::time::Instant;
+
 use bytes::Bytes;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue,
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue, LOCATION,
 };
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
@@ -431,18 +433,22 @@ impl Call {
         }
     }
 
-    /// One attempt: the response read to its end, sorted into success and API error.
+    /// One attempt: the response read to its end, sorted into success, redirect and API error.
     async fn exchange(&self, request: reqwest::RequestBuilder) -> Result<Exchange, Error> {
-        let timeout = self.client.inner.timeout;
-        let transport = |error: reqwest::Error| {
-            if error.is_timeout() {
-                Error::Timeout(timeout)
-            } else {
-                Error::Transport(error)
+        let inner = &self.client.inner;
+        let deadline = Instant::now() + inner.timeout;
+        let transport = |error: reqwest::Error| match inner.connect_timeout {
+            Some(connect_timeout) if error.is_connect() && error.is_timeout() => {
+                Error::ConnectTimeout(connect_timeout)
             }
+            _ if error.is_timeout() => Error::Timeout(inner.timeout),
+            _ => Error::Transport(error),
         };
         let response = request.send().await.map_err(transport)?;
         let status = response.status();
+        if matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
+            return Err(redirect(status, response.url(), response.headers()));
+        }
         let headers = response.headers().clone();
         let body = response.bytes().await.map_err(transport)?;
         if status.is_success() {
@@ -450,11 +456,23 @@ impl Call {
                 status,
                 headers,
                 body,
+                deadline,
+                timeout: inner.timeout,
             }));
         }
         let rate_limit = RateLimit::from_headers(&headers);
         Ok(Exchange::Failure(ApiError::new(status, rate_limit, &body)))
     }
+}
+
+/// The error for a redirect, with its `location` resolved against the URL of the request.
+fn redirect(status: StatusCode, url: &url::Url, headers: &HeaderMap) -> Error {
+    let location = headers.get(LOCATION).map(|location| {
+        let text = String::from_utf8_lossy(location.as_bytes());
+        url.join(&text)
+            .map_or_else(|_| text.into_owned(), String::from)
+    });
+    Error::Redirect { status, location }
 }
 
 fn multipart_form(parts: &[(String, Part)]) -> Result<reqwest::multipart::Form, Error> {
@@ -482,37 +500,67 @@ pub(crate) struct Answer {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
+    /// When the attempt that brought the response runs out of time, decoding included.
+    deadline: Instant,
+    timeout: Duration,
 }
+
+/// How deep YAML may nest, as serde_json allows JSON to.
+const YAML_DEPTH: usize = 128;
 
 impl Answer {
     pub(crate) fn status(&self) -> StatusCode {
         self.status
     }
 
-    /// The body decoded from `format`.
-    pub(crate) fn parse<T: DeserializeOwned>(&self, format: Format) -> Result<T, Error> {
+    fn decode_error(&self, message: impl std::fmt::Display) -> Error {
+        Error::decode(
+            self.status,
+            RateLimit::from_headers(&self.headers),
+            message,
+            &self.body,
+        )
+    }
+
+    /// The body decoded from `format`. YAML is decoded on the blocking pool, and no later than
+    /// the request's timeout allows.
+    pub(crate) async fn parse<T: DeserializeOwned + Send + 'static>(
+        &self,
+        format: Format,
+    ) -> Result<T, Error> {
         if self.body.iter().all(u8::is_ascii_whitespace) {
-            return Err(Error::decode(
-                self.status,
-                format!(
-                    "the body is empty where {} was expected",
-                    format.media_type()
-                ),
-                &self.body,
-            ));
+            return Err(self.decode_error(format!(
+                "the body is empty where {} was expected",
+                format.media_type()
+            )));
         }
         match format {
-            Format::Json => serde_json::from_slice(&self.body)
-                .map_err(|error| Error::decode(self.status, error, &self.body)),
-            Format::Yaml => serde_yaml::from_slice(&self.body)
-                .map_err(|error| Error::decode(self.status, error, &self.body)),
+            Format::Json => {
+                serde_json::from_slice(&self.body).map_err(|error| self.decode_error(error))
+            }
+            Format::Yaml => {
+                let body = self.body.clone();
+                let decoding = tokio::task::spawn_blocking(move || decode_yaml::<T>(&body));
+                match tokio::time::timeout_at(self.deadline, decoding).await {
+                    Err(_) => Err(Error::Timeout(self.timeout)),
+                    Ok(Err(join)) => std::panic::resume_unwind(join.into_panic()),
+                    Ok(Ok(decoded)) => decoded.map_err(|message| self.decode_error(message)),
+                }
+            }
         }
+    }
+
+    /// The error for a success status the operation does not document.
+    pub(crate) fn undocumented_status(&self) -> Error {
+        self.decode_error(format!(
+            "the operation does not document the status {}",
+            self.status
+        ))
     }
 
     /// The body as text.
     pub(crate) fn text(&self) -> Result<String, Error> {
-        String::from_utf8(self.body.to_vec())
-            .map_err(|error| Error::decode(self.status, error, &self.body))
+        String::from_utf8(self.body.to_vec()).map_err(|error| self.decode_error(error))
     }
 
     /// The body as it came.
@@ -526,15 +574,64 @@ impl Answer {
     }
 
     /// The response with the body decoded from `format`.
-    pub(crate) fn decode<T: DeserializeOwned>(self, format: Format) -> Result<Response<T>, Error> {
-        let body = self.parse(format)?;
+    pub(crate) async fn decode<T: DeserializeOwned + Send + 'static>(
+        self,
+        format: Format,
+    ) -> Result<Response<T>, Error> {
+        let body = self.parse(format).await?;
         Ok(self.into_response(body))
     }
+}
+
+/// Decodes YAML, refusing first what nests deeper than [`YAML_DEPTH`]: serde_norway's parser reads
+/// a whole document before its own depth limit applies, in a time that grows with the square of
+/// the depth, so the depth is measured first by a streaming parser that stops at the limit (or at
+/// its own, 255 levels of flow collections).
+fn decode_yaml<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    let text =
+        std::str::from_utf8(body).map_err(|error| format!("the YAML is not UTF-8: {error}"))?;
+    let mut depth = 0usize;
+    for event in saphyr_parser::Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|error| format!("the YAML cannot be read: {error}"))?;
+        match event {
+            saphyr_parser::Event::SequenceStart(..) | saphyr_parser::Event::MappingStart(..) => {
+                depth += 1;
+                if depth > YAML_DEPTH {
+                    return Err(format!(
+                        "the YAML is nested deeper than {YAML_DEPTH} levels (line {}, column {})",
+                        span.start.line(),
+                        span.start.col() + 1
+                    ));
+                }
+            }
+            saphyr_parser::Event::SequenceEnd | saphyr_parser::Event::MappingEnd => depth -= 1,
+            _ => {}
+        }
+    }
+    serde_yaml::from_str(text).map_err(|error| error.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_deeper_than_json_may_be_is_refused_before_it_is_parsed() {
+        let deep = |levels: usize| format!("{}1{}", "{a: ".repeat(levels), "}".repeat(levels));
+        assert!(decode_yaml::<serde_json::Value>(deep(YAML_DEPTH).as_bytes()).is_ok());
+        let error = decode_yaml::<serde_json::Value>(deep(1_000_000).as_bytes()).unwrap_err();
+        assert_eq!(
+            error,
+            "the YAML cannot be read: recursion limit exceeded at byte 1020 line 1 column 1021"
+        );
+        let blocks = format!("{}x", "- ".repeat(1_000_000));
+        let error = decode_yaml::<serde_json::Value>(blocks.as_bytes()).unwrap_err();
+        assert_eq!(
+            error,
+            "the YAML is nested deeper than 128 levels (line 1, column 257)"
+        );
+        assert!(decode_yaml::<serde_json::Value>(b"\xff: 1").is_err());
+    }
 
     #[test]
     fn path_segments_cannot_change_the_path() {

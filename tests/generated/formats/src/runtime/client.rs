@@ -3,10 +3,11 @@
 
 use std::fmt;
 use std::net::IpAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use reqwest::header::HeaderValue;
+use rustls_platform_verifier::BuilderVerifierExt;
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
@@ -25,6 +26,8 @@ pub(crate) struct Inner {
     pub(crate) token: Option<SecretString>,
     pub(crate) retry: RetryPolicy,
     pub(crate) timeout: Duration,
+    /// The connect timeout, when the client built its own connection pool.
+    pub(crate) connect_timeout: Option<Duration>,
 }
 
 impl fmt::Debug for Client {
@@ -39,21 +42,25 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client with the default configuration that authenticates with `token`.
+    /// A client with the default configuration that authenticates with `token`. An empty token,
+    /// or one with characters other than visible ASCII, is refused.
     pub fn new(token: impl Into<String>) -> Result<Client, Error> {
         Client::builder().token(token).build()
     }
 
     /// A client that reads its token from the environment variable named by
-    /// [`TOKEN_ENV_VAR`](crate::TOKEN_ENV_VAR).
+    /// [`TOKEN_ENV_VAR`](crate::TOKEN_ENV_VAR), refused as [`Client::new`] refuses it.
     pub fn from_env() -> Result<Client, Error> {
         let name = crate::TOKEN_ENV_VAR;
-        let token = std::env::var(name).unwrap_or_default();
-        if clean_token(&token).is_empty() {
+        let source = format!("the environment variable {name}");
+        let Some(token) = std::env::var_os(name) else {
             return Err(Error::Config(format!(
-                "the environment variable {name} is missing or empty; set it to an API token"
+                "{source} is not set; set it to an API token"
             )));
-        }
+        };
+        // A value that is not Unicode is refused for the characters it has.
+        let token = token.to_string_lossy();
+        checked_token(&token, &source)?;
         Client::new(token)
     }
 
@@ -126,15 +133,16 @@ impl Default for ClientBuilder {
 
 impl ClientBuilder {
     /// The API token, sent as a bearer token. Stray whitespace and quotes around it, as a pasted
-    /// token often has, are removed.
+    /// token often has, are removed. [`build`](ClientBuilder::build) refuses a token that is
+    /// empty, or that has characters other than visible ASCII.
     pub fn token(mut self, token: impl Into<String>) -> Self {
-        let token = token.into();
-        self.token = Some(SecretString::from(clean_token(&token).to_owned()));
+        self.token = Some(SecretString::from(token.into()));
         self
     }
 
     /// Where requests go instead of the API's own host: a proxy or a test server. Must be
-    /// `https://`, unless its host is a loopback address or [`allow_insecure_http`] is set.
+    /// `https://`, unless its host is a loopback address or [`allow_insecure_http`] is set. A
+    /// loopback base URL is reached directly, never through a proxy of the environment.
     ///
     /// [`allow_insecure_http`]: ClientBuilder::allow_insecure_http
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
@@ -176,7 +184,8 @@ impl ClientBuilder {
 
     /// Sends requests through this `reqwest::Client` (for its proxy, TLS or pool settings). The
     /// builder's user agent and timeouts then do not apply to the connection, only the per-request
-    /// timeout does.
+    /// timeout does; and its own redirect and proxy policies apply, not the ones described in
+    /// the crate's documentation.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -185,28 +194,39 @@ impl ClientBuilder {
     /// Builds the client, checking the configuration.
     pub fn build(self) -> Result<Client, Error> {
         let base_url = self.checked_base_url()?;
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .user_agent(self.user_agent)
-                .connect_timeout(self.connect_timeout)
-                .build()
-                .map_err(|error| {
-                    Error::Config(format!("the HTTP client cannot be built: {error}"))
-                })?,
+        let token = match &self.token {
+            Some(token) => Some(SecretString::from(
+                checked_token(token.expose_secret(), "the token")?.to_owned(),
+            )),
+            None => None,
         };
-        let client = Client {
+        let (http, connect_timeout) = match self.http {
+            Some(http) => (http, None),
+            None => {
+                let mut http = reqwest::Client::builder()
+                    .user_agent(self.user_agent)
+                    .connect_timeout(self.connect_timeout)
+                    .redirect(reqwest::redirect::Policy::none())
+                    .tls_backend_preconfigured(tls_config()?);
+                if is_loopback(&base_url) {
+                    http = http.no_proxy();
+                }
+                let http = http.build().map_err(|error| {
+                    Error::Config(format!("the HTTP client cannot be built: {error}"))
+                })?;
+                (http, Some(self.connect_timeout))
+            }
+        };
+        Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 base_url,
-                token: self.token,
+                token,
                 retry: self.retry,
                 timeout: self.timeout,
+                connect_timeout,
             }),
-        };
-        // Fail now, not at the first request, on a token that cannot be a header.
-        client.authorization()?;
-        Ok(client)
+        })
     }
 
     fn checked_base_url(&self) -> Result<Url, Error> {
@@ -264,9 +284,63 @@ fn clean_token(token: &str) -> &str {
     token.trim().trim_matches(|c| c == '"' || c == '\'').trim()
 }
 
+/// The token without what pasting added, refused when nothing is left or when it has a
+/// character a header would carry as raw bytes or not at all. `source` says where it came from.
+fn checked_token<'a>(token: &'a str, source: &str) -> Result<&'a str, Error> {
+    let token = clean_token(token);
+    if token.is_empty() {
+        return Err(Error::Config(format!(
+            "{source} is empty; set it to an API token"
+        )));
+    }
+    if !token.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(Error::Config(format!(
+            "{source} has a character that is not visible ASCII, which an Authorization header \
+             cannot carry; check that it was copied whole"
+        )));
+    }
+    Ok(token)
+}
+
+/// TLS 1.2 and 1.3 by rustls, with the `ring` provider (or the provider the program installed
+/// as its default), certificates checked by the operating system's verifier, and HTTP/2
+/// offered before HTTP/1.1. Made once per process: the verifier reads the system's roots.
+fn tls_config() -> Result<rustls::ClientConfig, Error> {
+    static CONFIG: OnceLock<Result<rustls::ClientConfig, String>> = OnceLock::new();
+    let config = CONFIG.get_or_init(|| {
+        let provider = rustls::crypto::CryptoProvider::get_default()
+            .cloned()
+            .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
+        let mut config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .and_then(|builder| builder.with_platform_verifier())
+            .map_err(|error| error.to_string())?
+            .with_no_client_auth();
+        config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        Ok(config)
+    });
+    config
+        .clone()
+        .map_err(|error| Error::Config(format!("TLS cannot be set up: {error}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_are_cleaned_then_checked() {
+        assert_eq!(
+            checked_token(" 'dop_v1_abc'\n", "the token").unwrap(),
+            "dop_v1_abc"
+        );
+        for refused in ["", " ", "\"\"", "dop_v1_\u{e9}", "dop v1", "dop\u{0}"] {
+            assert!(
+                matches!(checked_token(refused, "the token"), Err(Error::Config(_))),
+                "{refused:?}"
+            );
+        }
+    }
 
     #[test]
     fn pasted_tokens_are_cleaned() {

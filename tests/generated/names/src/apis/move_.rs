@@ -37,6 +37,6 @@ impl Async {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

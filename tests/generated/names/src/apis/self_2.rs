@@ -84,6 +84,6 @@ impl Get {
             call.query("send", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

@@ -40,6 +40,6 @@ impl CreateShape {
         );
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

@@ -175,7 +175,7 @@ impl GetItem {
             call.cookie("session", value)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -211,6 +211,6 @@ impl Search {
             call.query("tags", value, crate::runtime::Style::PipeDelimited, false)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

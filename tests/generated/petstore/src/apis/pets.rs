@@ -95,7 +95,7 @@ impl ListPets {
             call.query("limit", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -120,6 +120,6 @@ impl ShowPetById {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }

@@ -16,9 +16,23 @@ pub enum Error {
     #[error("{0}")]
     Api(Box<ApiError>),
 
-    /// No complete response arrived within the configured timeout.
+    /// No complete response arrived, and was decoded, within the configured timeout.
     #[error("the request timed out after {0:?}")]
     Timeout(Duration),
+
+    /// No connection to the server could be made within the configured connect timeout.
+    #[error("no connection could be made within {0:?}")]
+    ConnectTimeout(Duration),
+
+    /// The server answered with a redirect, which the client does not follow: a request goes to
+    /// the base URL it was configured with, or nowhere.
+    #[error("{}", redirect_message(*status, location.as_deref()))]
+    Redirect {
+        /// The status of the response (301, 302, 303, 307 or 308).
+        status: StatusCode,
+        /// Where the redirect pointed, resolved against the request's URL, when it said.
+        location: Option<String>,
+    },
 
     /// The request could not be sent, or its response not received.
     #[error("the request failed: {0}")]
@@ -35,6 +49,8 @@ pub enum Error {
         message: String,
         /// The start of the body, to see what came instead (an HTML page from a proxy, say).
         excerpt: String,
+        /// The rate-limit headers of the response.
+        rate_limit: RateLimit,
     },
 
     /// A parameter or body could not be put into a request.
@@ -51,8 +67,18 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(error) => Some(error.status),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::Redirect { status, .. } => Some(*status),
             Error::Transport(error) => error.status(),
+            _ => None,
+        }
+    }
+
+    /// The rate-limit headers of the response, when one arrived with an error status or a body
+    /// that could not be decoded.
+    pub fn rate_limit(&self) -> Option<&RateLimit> {
+        match self {
+            Error::Api(error) => Some(error.rate_limit()),
+            Error::Decode { rate_limit, .. } => Some(rate_limit),
             _ => None,
         }
     }
@@ -65,13 +91,30 @@ impl Error {
         }
     }
 
-    pub(crate) fn decode(status: StatusCode, message: impl fmt::Display, body: &[u8]) -> Error {
+    pub(crate) fn decode(
+        status: StatusCode,
+        rate_limit: RateLimit,
+        message: impl fmt::Display,
+        body: &[u8],
+    ) -> Error {
         Error::Decode {
             status,
             message: message.to_string(),
             excerpt: excerpt(body),
+            rate_limit,
         }
     }
+}
+
+fn redirect_message(status: StatusCode, location: Option<&str>) -> String {
+    let target = match location {
+        Some(location) => format!("to {location}"),
+        None => "without a location".to_owned(),
+    };
+    format!(
+        "the server answered {status} with a redirect {target}, which the client does not follow; \
+         if the API has moved, set the base URL to its new address"
+    )
 }
 
 /// An error status from the API, with its body.

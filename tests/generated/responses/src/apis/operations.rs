@@ -58,7 +58,7 @@ impl GetRange {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -83,7 +83,7 @@ impl GetStatus {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
 
@@ -130,18 +130,10 @@ impl StartJob {
         );
         let answer = call.send().await?;
         let body = match answer.status().as_u16() {
-            200u16 => StartJobSuccess::Ok(answer.parse(crate::Format::Json)?),
-            202u16 => StartJobSuccess::Accepted(answer.parse(crate::Format::Json)?),
+            200u16 => StartJobSuccess::Ok(answer.parse(crate::Format::Json).await?),
+            202u16 => StartJobSuccess::Accepted(answer.parse(crate::Format::Json).await?),
             204u16 => StartJobSuccess::NoContent,
-            status => {
-                return Err(crate::Error::Decode {
-                    status: answer.status(),
-                    message: format!(
-                        "the operation does not document the status {status}"
-                    ),
-                    excerpt: String::new(),
-                });
-            }
+            _ => return Err(answer.undocumented_status()),
         };
         Ok(answer.into_response(body))
     }

@@ -47,6 +47,6 @@ impl GrEAbrufen {
             path,
         );
         let answer = call.send().await?;
-        answer.decode(crate::Format::Json)
+        answer.decode(crate::Format::Json).await
     }
 }
