@@ -375,6 +375,7 @@ fn success(operation: &Operation) -> (TokenStream, TokenStream) {
                 #[doc = #doc]
                 #[derive(Clone, Debug, PartialEq)]
                 #[allow(clippy::large_enum_variant)]
+                #[non_exhaustive]
                 pub enum #name {
                     #( #items )*
                 }

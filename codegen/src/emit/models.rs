@@ -350,8 +350,11 @@ fn enumeration(def: &TypeDef, e: &EnumDef) -> TokenStream {
     let names: Vec<_> = e.variants.iter().map(|v| ident(&v.rust_name)).collect();
     let values: Vec<&str> = e.variants.iter().map(|v| v.value.as_str()).collect();
     let default = e.default.is_some().then(|| quote!(Default,));
+    // `non_exhaustive`, like the unions and success enums: every match has a `_` arm, so a value
+    // the spec adds later is an additive change for users.
     quote! {
         #[derive(Clone, Debug, #default PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #name {
             #( #variants )*
             /// A value that this version of the spec does not list, kept as it came.
@@ -419,6 +422,7 @@ fn union(def: &TypeDef, u: &UnionDef, spell: &dyn Fn(&TypeRef) -> TokenStream) -
     });
     let head = quote! {
         #[allow(clippy::large_enum_variant)]
+        #[non_exhaustive]
         pub enum #name {
             #( #variants )*
             /// A value that none of the shapes the spec lists accepts, kept as it came.

@@ -91,6 +91,7 @@ impl AccountGetResponse {
 
 /// This value is one of "active", "warning" or "locked".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AccountStatus {
     /// `active`
     #[default]

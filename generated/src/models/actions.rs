@@ -49,6 +49,7 @@ pub struct Action {
 
 /// The current status of the action. This can be "in-progress", "completed", or "errored".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ActionStatus {
     /// `in-progress`
     #[default]

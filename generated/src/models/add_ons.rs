@@ -446,6 +446,7 @@ impl AddonsResourceMetadata {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AddonsResourceMetadataValue {
     ///A value of the `String` shape.
     String(String),

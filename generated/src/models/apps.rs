@@ -396,6 +396,7 @@ impl AppDatabaseSpec {
 /// - OPENSEARCH: OpenSearch
 /// - VALKEY: ValKey
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppDatabaseSpecEngine {
     /// MySQL
     Mysql,
@@ -527,6 +528,7 @@ impl AppDomainSpec {
 
 /// The minimum version of TLS a client application can use to access resources for the domain. Must be one of the following values wrapped within quotations: "1.2" or "1.3".
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppDomainSpecMinimumTlsVersion {
     /// `1.2`
     V1_2,
@@ -590,6 +592,7 @@ impl<'de> serde::Deserialize<'de> for AppDomainSpecMinimumTlsVersion {
 /// - PRIMARY: The primary domain for this app that is displayed as the default in the control panel, used in bindable environment variables, and any other places that reference an app's live URL. Only one domain may be set as primary.
 /// - ALIAS: A non-primary domain
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppDomainSpecType {
     /// The default .ondigitalocean.app domain assigned to this app
     Default,
@@ -982,6 +985,7 @@ impl AppJobSpec {
 /// - POST_DEPLOY: Indicates a job that runs after an app deployment.
 /// - FAILED_DEPLOY: Indicates a job that runs after a component fails to deploy.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppJobSpecKind {
     /// Default job type, will auto-complete to POST_DEPLOY kind.
     #[default]
@@ -1412,6 +1416,7 @@ pub struct AppRollbackValidationCondition {
 /// - static_site_requires_rebuild: indicates that the deployment contains at least one static site that will require a rebuild.
 /// - image_source_missing_digest: indicates that the deployment contains at least one component with an image source that is missing a digest.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppRollbackValidationConditionCode {
     /// indicates that the deployment's phase is not suitable for rollback.
     IncompatiblePhase,
@@ -1702,6 +1707,7 @@ pub struct AppServiceSpecHealthCheck {
 /// - HTTP: The app is serving the HTTP protocol. Default.
 /// - HTTP2: The app is serving the HTTP/2 protocol. Currently, this needs to be implemented in the service by serving HTTP/2 cleartext (h2c).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppServiceSpecProtocol {
     /// The app is serving the HTTP protocol. Default.
     #[default]
@@ -2049,6 +2055,7 @@ impl AppVariableDefinition {
 /// - BUILD_TIME: Made available only at build-time
 /// - RUN_AND_BUILD_TIME: Made available at both build and run-time
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppVariableDefinitionScope {
     /// Made available only at run-time
     RunTime,
@@ -2116,6 +2123,7 @@ impl<'de> serde::Deserialize<'de> for AppVariableDefinitionScope {
 /// - GENERAL: A plain-text environment variable
 /// - SECRET: A secret encrypted environment variable
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppVariableDefinitionType {
     /// A plain-text environment variable
     General,
@@ -2693,6 +2701,7 @@ pub struct AppsDeploymentStaticSite {
 /// - UPDATE_DATABASE_TRUSTED_SOURCES: update database trusted sources
 /// - AUTOSCALED: deployment that has been autoscaled
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppsDeploymentType {
     /// manual deployment
     Manual,
@@ -3159,6 +3168,7 @@ pub struct AppsImageSourceSpec {
 /// - DOCR: The DigitalOcean container registry type.
 /// - GHCR: The Github container registry type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppsImageSourceSpecRegistryType {
     /// The DockerHub container registry type.
     DockerHub,
@@ -3523,6 +3533,7 @@ impl AppsListResponse {
 /// - RUN_RESTARTED: Logs of crashed/restarted instances during runtime
 /// - AUTOSCALE_EVENT: Logs of an autoscaling event (requires event_id)
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AppsLogType {
     /// `UNSPECIFIED`
     Unspecified,

@@ -78,6 +78,7 @@ pub struct OneClicksListResponse {
 
 /// The `schema` schema of the spec.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OneClicksListType {
     /// `droplet`
     Droplet,

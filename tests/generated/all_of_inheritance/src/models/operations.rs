@@ -59,6 +59,7 @@ pub struct ElectricCarCharging {
 
 /// The `connector` schema of the spec.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ElectricCarChargingConnector {
     /// `ccs`
     Ccs,

@@ -33,6 +33,7 @@ pub type String2 = i64;
 
 /// Collides with `type` after case conversion.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Type {
     /// `a`
     A,

@@ -54,6 +54,7 @@ pub struct Measured {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum MeasuredLabel {
     ///A value of the `Integer` shape.
     Integer(i64),
@@ -69,6 +70,7 @@ pub enum MeasuredLabel {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum MeasuredTags {
     ///A value of the `Array` shape.
     Array(Vec<String>),
@@ -112,6 +114,7 @@ impl Rectangle {
 /// A shape, tagged by its `kind`.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum Shape {
     ///Tagged `circle`.
     Circle(Circle),

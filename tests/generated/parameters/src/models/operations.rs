@@ -35,6 +35,7 @@ pub struct GetItemResponse {
 
 /// The `schema` schema of the spec.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetItemSort {
     /// `asc`
     #[default]

@@ -21,6 +21,7 @@ pub struct Company {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum Expression {
     ///A value of the `Number` shape.
     Number(f64),
@@ -67,6 +68,7 @@ impl Operation {
 
 /// The `operator` schema of the spec.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OperationOperator {
     /// `+`
     Plus,

@@ -142,6 +142,7 @@ impl StartJob {
 ///The successful answers of the `start_job` operation.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum StartJobSuccess {
     /// Status 200.
     ///

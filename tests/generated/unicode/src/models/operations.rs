@@ -19,6 +19,7 @@ pub struct Gru {
 
 /// The `sprache` schema of the spec.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GruSprache {
     /// `de`
     De,
