@@ -7,12 +7,14 @@
 //! 3. [`emit`]: turn the model into the files of a crate (Rust through `quote` and
 //!    `prettyplease`, the rest through the `minijinja` templates in `templates/`).
 //!
-//! [`write`] then puts those files in place without losing anything on failure.
+//! [`write`] then puts those files in place without losing anything on failure, and [`diff`]
+//! compares two models to tell what a change of the spec does to the crate's users.
 
 // Errors are made once per run and carry the locations users need; their size costs nothing.
 #![allow(clippy::result_large_err)]
 
 pub mod corpus;
+pub mod diff;
 pub mod emit;
 pub mod ir;
 pub mod load;
@@ -52,12 +54,18 @@ pub fn generate_from(
     spec: &Path,
     options: &EmitOptions,
 ) -> Result<Generated, Error> {
-    let spec = load::load_with(files, spec)?;
-    let lowered = lower::lower(&spec)?;
+    let lowered = model_from(files, spec)?;
     Ok(Generated {
         files: emit::emit(&lowered.api, options)?,
         warnings: lowered.warnings,
     })
+}
+
+/// Loads and lowers the spec whose root file is `spec`: the model the emitters read (and what
+/// [`diff::compare`] compares), with the warnings of reading it.
+pub fn model_from(files: &dyn load::Files, spec: &Path) -> Result<lower::Lowered, Error> {
+    let spec = load::load_with(files, spec)?;
+    Ok(lower::lower(&spec)?)
 }
 
 /// Generates the crate and puts it in `out`; on any failure `out` is left as it was.

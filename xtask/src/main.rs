@@ -1,9 +1,13 @@
 //! The project's commands: `cargo xtask codegen` regenerates the client crate from the spec (or
 //! with `--check` tells whether it is up to date), `cargo xtask corpus` the crates of the test
-//! corpus, `cargo xtask check-docs` compares the spec with the API reference. All are thin shells
-//! over the `codegen` and `docs-check` libraries.
+//! corpus, `cargo xtask check-docs` compares the spec with the API reference, `cargo xtask
+//! api-diff` reports what a change of the spec does to the crate's users. All are thin shells
+//! over the `codegen` and `docs-check` libraries; this crate adds the command line and the
+//! reading of git history.
 
+mod api_diff;
 mod check_docs;
+mod git;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,6 +19,7 @@ const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--deny-warnings] [--spec PATH] [--out DIR] [--crate-name NAME]
        cargo xtask corpus [--check]
        cargo xtask check-docs [--spec PATH] [--docs DIR] [--allowlist PATH]
+       cargo xtask api-diff [--base REV] [--spec PATH]
 
 codegen regenerates a client crate from a spec:
   --check            write nothing; fail if the output differs from what the spec gives
@@ -22,6 +27,9 @@ codegen regenerates a client crate from a spec:
   --spec PATH        the root file of the spec (default: spec/openapi.yaml)
   --out DIR          the crate directory to write (default: generated)
   --crate-name NAME  the package name of the crate (default: digitalocean-api)
+
+When it changes the crate, codegen also prints a line on what the change of the
+spec does to the crate's users (see api-diff).
 
 corpus regenerates the test corpus: a crate in tests/generated/NAME/ for each
 spec tests/specs/NAME.yaml.
@@ -34,6 +42,13 @@ from, and fails on a difference its allow-list does not give a reason for:
   --allowlist PATH   the differences made on purpose (default:
                      spec/docs-allowlist.yaml)
 
+api-diff prints, in Markdown, what the spec's change since a git revision does
+to code that uses the generated crate: each change breaking, additive or docs,
+and the semver release they call for:
+  --base REV         the revision to compare with (default: the merge base of
+                     HEAD with main)
+  --spec PATH        the root file of the spec (default: spec/openapi.yaml)
+
 Paths are relative to the workspace root.";
 
 fn main() -> ExitCode {
@@ -41,6 +56,16 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("codegen") => match Codegen::parse(&args[1..]) {
             Ok(codegen) => codegen.run(),
+            Err(message) => {
+                eprintln!("error: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("api-diff") => match api_diff::ApiDiff::parse(&args[1..]) {
+            Ok(api_diff) => match enter_workspace() {
+                Ok(()) => api_diff.run(),
+                Err(code) => code,
+            },
             Err(message) => {
                 eprintln!("error: {message}\n\n{USAGE}");
                 ExitCode::from(2)
@@ -74,6 +99,8 @@ struct Codegen {
     spec: PathBuf,
     out: PathBuf,
     options: codegen::EmitOptions,
+    /// Whether a change of the crate is followed by the line on the change of its API.
+    api_changes: bool,
 }
 
 impl Codegen {
@@ -85,6 +112,7 @@ impl Codegen {
             spec: PathBuf::from(&defaults.spec_display),
             out: PathBuf::from("generated"),
             options: defaults,
+            api_changes: true,
         };
         let mut command = vec!["cargo xtask codegen".to_owned()];
         let mut args = args.iter();
@@ -112,16 +140,8 @@ impl Codegen {
     }
 
     fn run(self) -> ExitCode {
-        // Paths are relative to the workspace, wherever cargo was started.
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .expect("xtask lives in the workspace");
-        if let Err(error) = std::env::set_current_dir(root) {
-            eprintln!(
-                "error: cannot enter the workspace {}: {error}",
-                root.display()
-            );
-            return ExitCode::FAILURE;
+        if let Err(code) = enter_workspace() {
+            return code;
         }
         let started = Instant::now();
         let generated = match codegen::generate(&self.spec, &self.options) {
@@ -185,9 +205,40 @@ impl Codegen {
                     warning_suffix(warnings),
                     started.elapsed().as_millis()
                 );
+                if self.api_changes && !plan.is_empty() {
+                    self.print_api_changes();
+                }
                 ExitCode::SUCCESS
             }
             Err(error) => fail(&error),
+        }
+    }
+
+    /// One line on what the spec's change since the merge base with main does to users: a
+    /// reviewer's first question about a new `generated/`.
+    fn print_api_changes(&self) {
+        match api_diff::compare(&self.spec, None) {
+            Ok(compared) if compared.changes.is_empty() => {
+                println!("API changes since {}: none", compared.base.label);
+            }
+            Ok(compared) => {
+                let mut command = String::from("cargo xtask api-diff");
+                if self.spec != Path::new(&codegen::EmitOptions::default().spec_display) {
+                    command.push_str(&format!(" --spec {}", display(&self.spec)));
+                }
+                println!(
+                    "API changes since {}: {}; `{command}` prints the report",
+                    compared.base.label,
+                    codegen::diff::summary(&compared.changes, &api_diff::version())
+                );
+            }
+            Err(message) => {
+                let first = message.lines().next().unwrap_or_default();
+                println!(
+                    "API changes: not compared ({})",
+                    first.trim_start_matches("error: ")
+                );
+            }
         }
     }
 }
@@ -224,6 +275,7 @@ fn corpus(check: bool) -> ExitCode {
             options: spec.options(),
             spec: spec.path,
             out: spec.out,
+            api_changes: false,
         };
         if codegen.run() != ExitCode::SUCCESS {
             status = ExitCode::FAILURE;

@@ -212,3 +212,259 @@ fn check_docs_without_the_reference_says_where_it_looked_and_how_to_point_it() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).starts_with("error: unknown argument `--doc`"));
 }
+
+/// A git repository on branch `main` whose spec is two files joined by a relative `$ref`.
+struct Repository {
+    dir: tempfile::TempDir,
+}
+
+impl Repository {
+    const ROOT: &str = "\
+openapi: 3.0.3
+info: {title: Things, version: '1'}
+paths:
+  /things:
+    get:
+      operationId: things_list
+      tags: [things]
+      responses:
+        '200':
+          description: The things.
+          content:
+            application/json:
+              schema: {$ref: 'parts/thing.yaml#/components/schemas/thing'}
+";
+    const THING: &str = "\
+components:
+  schemas:
+    thing:
+      type: object
+      properties:
+        colour: {type: string, enum: [red, green]}
+";
+
+    fn new() -> Repository {
+        let repository = Repository {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        repository.git(&["init", "--quiet", "--initial-branch", "main"]);
+        repository.write("api/root.yaml", Self::ROOT);
+        repository.write("api/parts/thing.yaml", Self::THING);
+        repository.commit("the first spec");
+        repository
+    }
+
+    fn git(&self, args: &[&str]) {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(self.dir.path())
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let path = self.dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    fn commit(&self, message: &str) {
+        self.git(&["add", "--all", "."]);
+        self.git(&["commit", "--quiet", "-m", message]);
+    }
+
+    fn spec(&self) -> String {
+        self.dir.path().join("api/root.yaml").display().to_string()
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn api_diff_reports_a_branch_against_its_merge_base_with_main() {
+    let repository = Repository::new();
+    repository.git(&["checkout", "--quiet", "-b", "feature"]);
+    // A commit on the branch and an edit not yet committed: both are the branch's change.
+    repository.write(
+        "api/parts/thing.yaml",
+        &Repository::THING.replace("[red, green]", "[red, green, blue]"),
+    );
+    repository.commit("blue things");
+    repository.write(
+        "api/parts/thing.yaml",
+        &(Repository::THING.replace("[red, green]", "[red, green, blue]")
+            + "        size: {type: integer}\n"),
+    );
+
+    let report = xtask(&["api-diff", "--spec", &repository.spec()]);
+
+    assert!(report.status.success(), "{}", stderr(&report));
+    let report = stdout(&report);
+    assert!(
+        report.contains("Compared with the merge base with `main` (`"),
+        "{report}"
+    );
+    assert!(
+        report.contains("- **additive**: value `blue` added (`ThingColour::Blue`)\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("- **additive**: optional field `size: Option<i64>` added\n"),
+        "{report}"
+    );
+    assert!(
+        report.ends_with(
+            "## Semver\n\nA patch release, `0.1.0` → **`0.1.1`**: additive changes to a 0.y.z \
+             crate bump z.\n"
+        ),
+        "{report}"
+    );
+
+    let against_the_branch = xtask(&["api-diff", "--spec", &repository.spec(), "--base", "HEAD"]);
+    assert!(against_the_branch.status.success());
+    let report = stdout(&against_the_branch);
+    assert!(report.contains("Compared with `HEAD` (`"), "{report}");
+    assert!(
+        !report.contains("blue"),
+        "the commit is part of HEAD: {report}"
+    );
+    assert!(report.contains("`size: Option<i64>`"), "{report}");
+}
+
+#[test]
+fn api_diff_on_main_itself_reports_no_change() {
+    let repository = Repository::new();
+
+    let report = xtask(&["api-diff", "--spec", &repository.spec()]);
+
+    assert!(report.status.success(), "{}", stderr(&report));
+    assert!(
+        stdout(&report).contains(": no change to the API.\n"),
+        "{}",
+        stdout(&report)
+    );
+    assert!(stdout(&report).contains("Nothing to release: the crate stays at `0.1.0`."));
+}
+
+#[test]
+fn api_diff_says_what_is_wrong_with_the_revision_or_the_old_spec() {
+    let repository = Repository::new();
+
+    let unknown = xtask(&[
+        "api-diff",
+        "--spec",
+        &repository.spec(),
+        "--base",
+        "nowhere",
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert_eq!(stderr(&unknown), "error: `nowhere` names no commit\n");
+
+    // The old spec's files come from the commit: the file it references is gone from the disk.
+    let root = Repository::ROOT.replace("parts/thing.yaml", "parts/other.yaml");
+    repository.write("api/root.yaml", &root);
+    repository.write("api/parts/other.yaml", Repository::THING);
+    fs::remove_file(repository.dir.path().join("api/parts/thing.yaml")).unwrap();
+    repository.commit("the thing moves");
+    let moved = xtask(&["api-diff", "--spec", &repository.spec(), "--base", "HEAD~1"]);
+    assert!(moved.status.success(), "{}", stderr(&moved));
+    assert!(
+        stdout(&moved).contains("no change to the API"),
+        "{}",
+        stdout(&moved)
+    );
+
+    repository.write("api/root.yaml", "openapi: 3.0.3\ninfo: [");
+    repository.commit("a broken spec");
+    repository.write("api/root.yaml", &root);
+    let broken = xtask(&["api-diff", "--spec", &repository.spec(), "--base", "HEAD"]);
+    assert_eq!(broken.status.code(), Some(1));
+    let message = stderr(&broken);
+    assert!(
+        message.starts_with("error: the spec at `HEAD` (`") && message.contains("does not load: "),
+        "{message}"
+    );
+    assert!(message.contains("\n  help: "), "{message}");
+}
+
+#[test]
+fn codegen_prints_the_summary_of_the_api_changes_when_the_crate_changes() {
+    let repository = Repository::new();
+    let out = tempfile::tempdir().unwrap();
+    let args = [
+        "codegen",
+        "--spec",
+        &repository.spec(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--crate-name",
+        "things",
+    ];
+    let first = xtask(&args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first).contains("API changes since the merge base with `main` (`"),
+        "{}",
+        stdout(&first)
+    );
+    assert!(stdout(&first).ends_with("`): none\n"), "{}", stdout(&first));
+
+    repository.write(
+        "api/parts/thing.yaml",
+        &Repository::THING.replace("[red, green]", "[red]"),
+    );
+    let changed = xtask(&args);
+    assert!(changed.status.success(), "{}", stderr(&changed));
+    assert!(
+        stdout(&changed).ends_with(&format!(
+            ": 1 breaking, 0 additive, 0 docs; semver: 0.1.0 → 0.2.0 (minor); \
+             `cargo xtask api-diff --spec {}` prints the report\n",
+            repository.spec()
+        )),
+        "{}",
+        stdout(&changed)
+    );
+
+    let unchanged = xtask(&args);
+    assert!(
+        !stdout(&unchanged).contains("API changes"),
+        "nothing is said when the crate is as it was: {}",
+        stdout(&unchanged)
+    );
+}
+
+#[test]
+fn codegen_outside_git_still_generates_and_says_why_it_did_not_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("root.yaml");
+    fs::write(
+        &spec,
+        Repository::ROOT.replace("parts/thing.yaml", "thing.yaml"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("thing.yaml"), Repository::THING).unwrap();
+    let out = dir.path().join("out");
+
+    let made = xtask(&[
+        "codegen",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--crate-name",
+        "things",
+    ]);
+
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(
+        stdout(&made).contains("API changes: not compared ("),
+        "{}",
+        stdout(&made)
+    );
+}

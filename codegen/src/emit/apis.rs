@@ -194,7 +194,7 @@ fn method(operation: &Operation) -> TokenStream {
 }
 
 /// Whether the caller may choose between JSON and YAML.
-fn choice(encodings: &[Encoding]) -> bool {
+pub(crate) fn choice(encodings: &[Encoding]) -> bool {
     encodings.contains(&Encoding::Json) && encodings.contains(&Encoding::Yaml)
 }
 

@@ -5,13 +5,13 @@
 //! hand-written runtime in `runtime/src/` is copied in. Every file starts with a line that
 //! says it is generated, by which command and from which spec.
 
-mod apis;
-mod docs;
+pub(crate) mod apis;
+pub(crate) mod docs;
 mod examples;
-mod models;
+pub(crate) mod models;
 mod runtime;
-mod rust;
-mod templates;
+pub(crate) mod rust;
+pub(crate) mod templates;
 
 use std::path::PathBuf;
 

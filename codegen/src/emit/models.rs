@@ -59,7 +59,7 @@ pub(crate) fn groups(api: &Api) -> BTreeMap<String, String> {
 }
 
 /// The types a type's definition mentions.
-fn references(def: &TypeDef) -> Vec<&TypeRef> {
+pub(crate) fn references(def: &TypeDef) -> Vec<&TypeRef> {
     match &def.kind {
         TypeKind::Struct(s) => {
             let mut refs: Vec<&TypeRef> = s.fields.iter().map(|f| &f.ty).collect();
@@ -206,6 +206,12 @@ fn structure(
 /// The most arguments a constructor takes before a struct literal reads better.
 const MAX_CONSTRUCTOR_ARGUMENTS: usize = 7;
 
+/// The fields that `new` takes, in order, when the struct has a `new`.
+pub(crate) fn constructor_arguments(s: &StructDef) -> Option<Vec<&Field>> {
+    let required: Vec<&Field> = s.fields.iter().filter(|f| !f.is_optional()).collect();
+    (!required.is_empty() && required.len() <= MAX_CONSTRUCTOR_ARGUMENTS).then_some(required)
+}
+
 /// `new` with the required fields as arguments and the others empty, so that a value can be
 /// built without naming every optional field (and without `Default` where a required field has
 /// none).
@@ -214,10 +220,9 @@ fn constructor(
     s: &StructDef,
     spell: &dyn Fn(&TypeRef) -> TokenStream,
 ) -> TokenStream {
-    let required: Vec<&Field> = s.fields.iter().filter(|f| !f.is_optional()).collect();
-    if required.is_empty() || required.len() > MAX_CONSTRUCTOR_ARGUMENTS {
+    let Some(required) = constructor_arguments(s) else {
         return TokenStream::new();
-    }
+    };
     let mut arguments = Vec::new();
     let mut values = Vec::new();
     for field in &s.fields {
@@ -351,7 +356,7 @@ fn enumeration(def: &TypeDef, e: &EnumDef) -> TokenStream {
     let values: Vec<&str> = e.variants.iter().map(|v| v.value.as_str()).collect();
     let default = e.default.is_some().then(|| quote!(Default,));
     // `non_exhaustive`, like the unions and success enums: every match has a `_` arm, so a value
-    // the spec adds later is an additive change for users.
+    // the spec adds later is an additive change for users, as `diff` counts it.
     quote! {
         #[derive(Clone, Debug, #default PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]

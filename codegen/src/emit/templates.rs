@@ -163,10 +163,7 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         base_url => api.base_url.clone().unwrap_or_default(),
         user_agent => format!("{}-rust", options.crate_name),
         token_env => token_env(&options.crate_name),
-        error_body => match &api.error_body {
-            Some(TypeRef::Named(name)) => format!("crate::models::{name}"),
-            _ => "serde_json::Value".to_owned(),
-        },
+        error_body => error_body(api),
         features => Value::from(Serde(&api.features)),
         resources => Value::from(Serde(&resources)),
         operation_count => api.resources.iter().map(|r| r.operations.len()).sum::<usize>(),
@@ -262,6 +259,14 @@ fn paginated(api: &Api) -> Option<String> {
             .find(|op| op.pagination.is_some() && !op.params.iter().any(|p| p.required))?;
         Some(format!("{}().{}()", resource.module, op.method_name))
     })
+}
+
+/// What `ErrorBody` stands for: the error responses' shared named type, or any JSON.
+pub(crate) fn error_body(api: &Api) -> String {
+    match &api.error_body {
+        Some(TypeRef::Named(name)) => format!("crate::models::{name}"),
+        _ => "serde_json::Value".to_owned(),
+    }
 }
 
 #[cfg(test)]

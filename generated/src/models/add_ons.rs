@@ -194,6 +194,7 @@ impl AddonsFeature {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AddonsFeatureValue {
     ///A value of the `String` shape.
     String(String),
