@@ -1,13 +1,15 @@
 //! The project's commands: `cargo xtask codegen` regenerates the client crate from the spec (or
 //! with `--check` tells whether it is up to date), `cargo xtask corpus` the crates of the test
 //! corpus, `cargo xtask check-docs` compares the spec with the API reference, `cargo xtask
-//! api-diff` reports what a change of the spec does to the crate's users. All are thin shells
-//! over the `codegen` and `docs-check` libraries; this crate adds the command line and the
-//! reading of git history.
+//! api-diff` reports what a change of the spec does to the crate's users, `cargo xtask sweep`
+//! measures the generator on the public OpenAPI directory. All are thin shells over the
+//! `codegen` and `docs-check` libraries; this crate adds the command line, the reading of git
+//! history and the running of the sweep.
 
 mod api_diff;
 mod check_docs;
 mod git;
+mod sweep;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,6 +22,8 @@ usage: cargo xtask codegen [--check] [--deny-warnings] [--spec PATH] [--out DIR]
        cargo xtask corpus [--check]
        cargo xtask check-docs [--spec PATH] [--docs DIR] [--allowlist PATH]
        cargo xtask api-diff [--base REV] [--spec PATH]
+       cargo xtask sweep [--generate-only] [--sample] [--spec TEXT]... [--from FILE] ...
+       cargo xtask sweep-one SPEC [OUT CRATE-NAME]
 
 codegen regenerates a client crate from a spec:
   --check            write nothing; fail if the output differs from what the spec gives
@@ -49,15 +53,21 @@ and the semver release they call for:
                      HEAD with main)
   --spec PATH        the root file of the spec (default: spec/openapi.yaml)
 
+{SWEEP}
+
+sweep-one generates one spec as the sweep does, in a process of its own, and
+prints the result as one line of JSON.
+
 Paths are relative to the workspace root.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = USAGE.replace("{SWEEP}", sweep::USAGE);
     match args.first().map(String::as_str) {
         Some("codegen") => match Codegen::parse(&args[1..]) {
             Ok(codegen) => codegen.run(),
             Err(message) => {
-                eprintln!("error: {message}\n\n{USAGE}");
+                eprintln!("error: {message}\n\n{usage}");
                 ExitCode::from(2)
             }
         },
@@ -67,7 +77,7 @@ fn main() -> ExitCode {
                 Err(code) => code,
             },
             Err(message) => {
-                eprintln!("error: {message}\n\n{USAGE}");
+                eprintln!("error: {message}\n\n{usage}");
                 ExitCode::from(2)
             }
         },
@@ -75,19 +85,27 @@ fn main() -> ExitCode {
             [] => corpus(false),
             [ref check] if check == "--check" => corpus(true),
             _ => {
-                eprintln!("{USAGE}");
+                eprintln!("{usage}");
                 ExitCode::from(2)
             }
         },
         Some("check-docs") => match enter_workspace() {
             Err(code) => code,
             Ok(()) => check_docs::run(&args[1..]).unwrap_or_else(|message| {
-                eprintln!("error: {message}\n\n{USAGE}");
+                eprintln!("error: {message}\n\n{usage}");
                 ExitCode::from(2)
             }),
         },
+        Some("sweep") => match sweep::Options::parse(&args[1..]) {
+            Ok(options) => sweep::run(workspace(), &options),
+            Err(message) => {
+                eprintln!("error: {message}\n\n{usage}");
+                ExitCode::from(2)
+            }
+        },
+        Some("sweep-one") => sweep::run_one(&args[1..]),
         _ => {
-            eprintln!("{USAGE}");
+            eprintln!("{usage}");
             ExitCode::from(2)
         }
     }
@@ -286,9 +304,7 @@ fn corpus(check: bool) -> ExitCode {
 
 /// Paths are relative to the workspace, wherever cargo was started.
 fn enter_workspace() -> Result<(), ExitCode> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace");
+    let root = workspace();
     std::env::set_current_dir(root).map_err(|error| {
         eprintln!(
             "error: cannot enter the workspace {}: {error}",
@@ -296,6 +312,13 @@ fn enter_workspace() -> Result<(), ExitCode> {
         );
         ExitCode::FAILURE
     })
+}
+
+/// The workspace's root directory.
+fn workspace() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
 }
 
 fn command_value(arg: &str, codegen: &Codegen) -> String {
