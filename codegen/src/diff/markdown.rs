@@ -40,7 +40,9 @@ pub fn markdown(changes: &Changes, base: &str, version: &semver::Version) -> Str
             section = Some(*in_section);
             let _ = writeln!(out, "## {}\n", title(*in_section));
         }
-        let _ = writeln!(out, "### {subject}\n");
+        if !subject.is_empty() {
+            let _ = writeln!(out, "### {subject}\n");
+        }
         for change in lines {
             let _ = writeln!(out, "- **{}**: {}", change.class, change.text);
         }

@@ -97,7 +97,8 @@ pub enum Section {
 pub struct Change {
     pub class: Class,
     pub section: Section,
-    /// The thing that changed, as the report's heading names it (Markdown).
+    /// The thing that changed, as the report's heading names it (Markdown); empty for the
+    /// crate as a whole.
     pub subject: String,
     /// What changed and what it does to users, in one sentence (Markdown, no final period).
     pub text: String,

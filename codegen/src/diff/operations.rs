@@ -23,7 +23,8 @@ pub(super) fn compare_crate(old: &Api, new: &Api, out: &mut Vec<Change>) {
         error_body: _,
         features: _,
     } = old;
-    let mut log = Log::new(out, Section::Crate, "the crate".into());
+    // The crate's changes are few: they stand under the section's title, without a subject.
+    let mut log = Log::new(out, Section::Crate, String::new());
     if title != &new.title {
         log.docs(format!(
             "API title {} (was {})",
@@ -480,11 +481,19 @@ fn responses(old: &[Response], new: &[Response], log: &mut Log<'_>) {
     }
 }
 
-/// The media types and types of a response (its examples only feed the crate's tests).
+/// The media types and types of a response: the encoding follows from the media type, and the
+/// examples only feed the crate's tests.
 fn bodies(content: &[Content]) -> Vec<(&str, Option<String>)> {
     content
         .iter()
-        .map(|c| (c.media_type.as_str(), c.ty.as_ref().map(spell)))
+        .map(
+            |Content {
+                 media_type,
+                 encoding: _,
+                 ty,
+                 example: _,
+             }| (media_type.as_str(), ty.as_ref().map(spell)),
+        )
         .collect()
 }
 

@@ -666,3 +666,86 @@ fn a_spec_of_several_files_is_compared_through_its_references() {
         )]
     );
 }
+
+#[test]
+fn an_error_response_with_another_body_changes_the_crate_s_error_body() {
+    let changes = changes(&[
+        ("  title: Shop\n", "  title: The Shop\n"),
+        ("https://api.example.com", "https://api.example.com/v2"),
+        (
+            "          description: The order.\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/order'}\n",
+            "          description: The order.\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/order'}\n        \"404\":\n          description: No such order.\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/card'}\n",
+        ),
+    ]);
+    assert_eq!(
+        listed(&changes),
+        [
+            (Class::Docs, "", "API title `The Shop` (was `Shop`)"),
+            (
+                Class::Breaking,
+                "",
+                "`DEFAULT_BASE_URL` is `https://api.example.com/v2` (was \
+                 `https://api.example.com`): requests go elsewhere unless the client sets one"
+            ),
+            (
+                Class::Breaking,
+                "",
+                "`ErrorBody`, the body of every API error, is `serde_json::Value` (was \
+                 `crate::models::Error`)"
+            ),
+            (
+                Class::Docs,
+                "`orders().get()` · `GET /v1/orders/{order_id}`",
+                "response `404` documented"
+            ),
+        ]
+    );
+    insta::assert_snapshot!(report(&changes));
+}
+
+#[test]
+fn request_bodies_made_optional_or_given_a_second_format() {
+    let changes = changes(&[(
+        "      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/order_create'}\n",
+        "      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/order_create'}\n          application/yaml:\n            schema: {$ref: '#/components/schemas/order_create'}\n",
+    )]);
+    assert_eq!(
+        listed(&changes),
+        [
+            (
+                Class::Breaking,
+                "`orders().create()` · `POST /v1/orders`",
+                "the request body is now optional: set with `.body()`, no longer an argument of \
+                 `create()`"
+            ),
+            (
+                Class::Additive,
+                "`orders().create()` · `POST /v1/orders`",
+                "the request body is sent as JSON or YAML: new setter `.content_type()`"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_second_success_body_changes_what_send_returns() {
+    let changes = changes(&[(
+        "        \"201\":\n          description: The new order.\n",
+        "        \"200\":\n          description: The order existed already.\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/error'}\n        \"201\":\n          description: The new order.\n",
+    )]);
+    assert_eq!(
+        listed(&changes),
+        [
+            (
+                Class::Docs,
+                "`orders().create()` · `POST /v1/orders`",
+                "response `200` documented"
+            ),
+            (
+                Class::Breaking,
+                "`orders().create()` · `POST /v1/orders`",
+                "`send()` returns `Response<OrdersCreateSuccess>` (was `Response<Order>`)"
+            ),
+        ]
+    );
+}
