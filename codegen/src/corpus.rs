@@ -25,6 +25,7 @@ impl CorpusSpec {
             crate_name: self.crate_name.clone(),
             spec_display: crate::load::source_display(&self.path),
             command: "cargo xtask corpus".to_owned(),
+            runtime: crate::Runtime::workspace_crate(&self.out),
             ..crate::EmitOptions::default()
         }
     }

@@ -1,6 +1,7 @@
 //! The client: where requests go, who they are from, and how long they may take.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::net::IpAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -8,12 +9,37 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 use rustls_platform_verifier::BuilderVerifierExt;
 use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::error::Error;
 use super::retry::RetryPolicy;
 
-/// A client of the API. Cloning is cheap: clones share one connection pool and configuration.
+/// A client generated for one API, as the runtime sees it: the defaults its spec gives and the
+/// type of its error bodies. The generated crate's `Client` implements it, around a [`Client`].
+pub trait GeneratedClient: Sized {
+    /// The body of the API's error responses, as [`ApiError::body`](crate::ApiError::body)
+    /// decodes it.
+    type ErrorBody: DeserializeOwned;
+
+    /// The URL requests go to unless [`ClientBuilder::base_url`] sets another.
+    const DEFAULT_BASE_URL: &'static str;
+
+    /// The `User-Agent` header sent unless [`ClientBuilder::user_agent`] sets another.
+    const DEFAULT_USER_AGENT: &'static str;
+
+    /// The environment variable [`ClientBuilder::token_from_env`] reads the token from.
+    const TOKEN_ENV_VAR: &'static str;
+
+    /// The generated client around a configured one.
+    fn from_client(client: Client) -> Self;
+
+    /// The configured client the generated one wraps.
+    fn as_client(&self) -> &Client;
+}
+
+/// The configured connection to an API, which a generated client wraps. Cloning is cheap: clones
+/// share one connection pool and configuration.
 #[derive(Clone)]
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
@@ -41,39 +67,12 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client with the default configuration that authenticates with `token`. An empty token,
-    /// or one with characters other than visible ASCII, is refused.
-    pub fn new(token: impl Into<String>) -> Result<Client, Error> {
-        Client::builder().token(token).build()
-    }
-
-    /// A client that reads its token from the environment variable named by
-    /// [`TOKEN_ENV_VAR`](crate::TOKEN_ENV_VAR), refused as [`Client::new`] refuses it.
-    pub fn from_env() -> Result<Client, Error> {
-        let name = crate::TOKEN_ENV_VAR;
-        let source = format!("the environment variable {name}");
-        let Some(token) = std::env::var_os(name) else {
-            return Err(Error::Config(format!(
-                "{source} is not set; set it to an API token"
-            )));
-        };
-        // A value that is not Unicode is refused for the characters it has.
-        let token = token.to_string_lossy();
-        checked_token(&token, &source)?;
-        Client::new(token)
-    }
-
-    /// Configures a client step by step.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
     /// The URL that every request path is appended to.
     pub fn base_url(&self) -> &Url {
         &self.inner.base_url
     }
 
-    pub(crate) fn authorization(&self) -> Result<Option<HeaderValue>, Error> {
+    pub(crate) fn authorization<E>(&self) -> Result<Option<HeaderValue>, Error<E>> {
         let Some(token) = &self.inner.token else {
             return Ok(None);
         };
@@ -88,9 +87,9 @@ impl Client {
     }
 }
 
-/// Builds a [`Client`].
+/// Builds a client of the API `C` (the generated crate's `Client`).
 #[must_use]
-pub struct ClientBuilder {
+pub struct ClientBuilder<C> {
     token: Option<SecretString>,
     base_url: String,
     user_agent: String,
@@ -99,9 +98,10 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     http: Option<reqwest::Client>,
     allow_insecure_http: bool,
+    client: PhantomData<fn() -> C>,
 }
 
-impl fmt::Debug for ClientBuilder {
+impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("token", &self.token.as_ref().map(|_| "[redacted]"))
@@ -115,28 +115,51 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
-impl Default for ClientBuilder {
+impl<C: GeneratedClient> Default for ClientBuilder<C> {
     fn default() -> Self {
         ClientBuilder {
             token: None,
-            base_url: crate::DEFAULT_BASE_URL.to_owned(),
-            user_agent: crate::DEFAULT_USER_AGENT.to_owned(),
+            base_url: C::DEFAULT_BASE_URL.to_owned(),
+            user_agent: C::DEFAULT_USER_AGENT.to_owned(),
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
             retry: RetryPolicy::default(),
             http: None,
             allow_insecure_http: false,
+            client: PhantomData,
         }
     }
 }
 
-impl ClientBuilder {
+impl<C: GeneratedClient> ClientBuilder<C> {
+    /// A builder with the API's defaults.
+    pub fn new() -> Self {
+        ClientBuilder::default()
+    }
+
     /// The API token, sent as a bearer token. Stray whitespace and quotes around it, as a pasted
     /// token often has, are removed. [`build`](ClientBuilder::build) refuses a token that is
     /// empty, or that has characters other than visible ASCII.
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(SecretString::from(token.into()));
         self
+    }
+
+    /// The API token, read from the environment variable the API names
+    /// ([`GeneratedClient::TOKEN_ENV_VAR`]): refused when it is not set, and as
+    /// [`token`](ClientBuilder::token) refuses it.
+    pub fn token_from_env(self) -> Result<Self, Error<C::ErrorBody>> {
+        let name = C::TOKEN_ENV_VAR;
+        let source = format!("the environment variable {name}");
+        let Some(token) = std::env::var_os(name) else {
+            return Err(Error::Config(format!(
+                "{source} is not set; set it to an API token"
+            )));
+        };
+        // A value that is not Unicode is refused for the characters it has.
+        let token = token.to_string_lossy();
+        checked_token(&token, &source)?;
+        Ok(self.token(token))
     }
 
     /// Where requests go instead of the API's own host: a proxy or a test server. Must be
@@ -156,7 +179,7 @@ impl ClientBuilder {
         self
     }
 
-    /// The `User-Agent` header (by default [`DEFAULT_USER_AGENT`](crate::DEFAULT_USER_AGENT)).
+    /// The `User-Agent` header (by default [`GeneratedClient::DEFAULT_USER_AGENT`]).
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
         self
@@ -191,7 +214,7 @@ impl ClientBuilder {
     }
 
     /// Builds the client, checking the configuration.
-    pub fn build(self) -> Result<Client, Error> {
+    pub fn build(self) -> Result<C, Error<C::ErrorBody>> {
         let base_url = self.checked_base_url()?;
         let token = match &self.token {
             Some(token) => Some(SecretString::from(
@@ -216,7 +239,7 @@ impl ClientBuilder {
                 (http, Some(self.connect_timeout))
             }
         };
-        Ok(Client {
+        Ok(C::from_client(Client {
             inner: Arc::new(Inner {
                 http,
                 base_url,
@@ -225,10 +248,10 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 connect_timeout,
             }),
-        })
+        }))
     }
 
-    fn checked_base_url(&self) -> Result<Url, Error> {
+    fn checked_base_url(&self) -> Result<Url, Error<C::ErrorBody>> {
         if self.base_url.is_empty() {
             return Err(Error::Config(
                 "there is no base URL: the spec names no server, so set one with base_url()".into(),
@@ -285,7 +308,7 @@ fn clean_token(token: &str) -> &str {
 
 /// The token without what pasting added, refused when nothing is left or when it has a
 /// character a header would carry as raw bytes or not at all. `source` says where it came from.
-fn checked_token<'a>(token: &'a str, source: &str) -> Result<&'a str, Error> {
+fn checked_token<'a, E>(token: &'a str, source: &str) -> Result<&'a str, Error<E>> {
     let token = clean_token(token);
     if token.is_empty() {
         return Err(Error::Config(format!(
@@ -304,7 +327,7 @@ fn checked_token<'a>(token: &'a str, source: &str) -> Result<&'a str, Error> {
 /// TLS 1.2 and 1.3 by rustls, with the `ring` provider (or the provider the program installed
 /// as its default), certificates checked by the operating system's verifier, and HTTP/2
 /// offered before HTTP/1.1. Made once per process: the verifier reads the system's roots.
-fn tls_config() -> Result<rustls::ClientConfig, Error> {
+fn tls_config<E>() -> Result<rustls::ClientConfig, Error<E>> {
     static CONFIG: OnceLock<Result<rustls::ClientConfig, String>> = OnceLock::new();
     let config = CONFIG.get_or_init(|| {
         let provider = rustls::crypto::CryptoProvider::get_default()
@@ -327,15 +350,35 @@ fn tls_config() -> Result<rustls::ClientConfig, Error> {
 mod tests {
     use super::*;
 
+    /// The runtime's client stands for a generated one.
+    impl GeneratedClient for Client {
+        type ErrorBody = serde_json::Value;
+        const DEFAULT_BASE_URL: &'static str = "https://api.example.com";
+        const DEFAULT_USER_AGENT: &'static str = "test";
+        const TOKEN_ENV_VAR: &'static str = "TEST_TOKEN";
+
+        fn from_client(client: Client) -> Self {
+            client
+        }
+
+        fn as_client(&self) -> &Client {
+            self
+        }
+    }
+
+    impl Client {
+        fn builder() -> ClientBuilder<Client> {
+            ClientBuilder::new()
+        }
+    }
+
     #[test]
     fn tokens_are_cleaned_then_checked() {
-        assert_eq!(
-            checked_token(" 'dop_v1_abc'\n", "the token").unwrap(),
-            "dop_v1_abc"
-        );
+        let checked = |token| -> Result<&str, Error> { checked_token(token, "the token") };
+        assert_eq!(checked(" 'dop_v1_abc'\n").unwrap(), "dop_v1_abc");
         for refused in ["", " ", "\"\"", "dop_v1_\u{e9}", "dop v1", "dop\u{0}"] {
             assert!(
-                matches!(checked_token(refused, "the token"), Err(Error::Config(_))),
+                matches!(checked(refused), Err(Error::Config(_))),
                 "{refused:?}"
             );
         }

@@ -4,16 +4,17 @@ use std::fmt;
 use std::time::Duration;
 
 use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
 
 use super::response::RateLimit;
 
-/// Everything that can go wrong with a request.
+/// Everything that can go wrong with a request. `E` is the type of the API's error bodies.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum Error {
+pub enum Error<E = serde_json::Value> {
     /// The API answered with an error status (4xx or 5xx).
     #[error("{0}")]
-    Api(Box<ApiError>),
+    Api(Box<ApiError<E>>),
 
     /// No complete response arrived, and was decoded, within the configured timeout.
     #[error("the request timed out after {0:?}")]
@@ -61,7 +62,7 @@ pub enum Error {
     Config(String),
 }
 
-impl Error {
+impl<E> Error<E> {
     /// The HTTP status, when a response arrived.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
@@ -83,7 +84,7 @@ impl Error {
     }
 
     /// The API error, when the API answered with one.
-    pub fn api(&self) -> Option<&ApiError> {
+    pub fn api(&self) -> Option<&ApiError<E>> {
         match self {
             Error::Api(error) => Some(error),
             _ => None,
@@ -95,7 +96,7 @@ impl Error {
         rate_limit: RateLimit,
         message: impl fmt::Display,
         body: &[u8],
-    ) -> Error {
+    ) -> Error<E> {
         Error::Decode {
             status,
             message: message.to_string(),
@@ -116,20 +117,23 @@ fn redirect_message(status: StatusCode, location: Option<&str>) -> String {
     )
 }
 
-/// An error status from the API, with its body.
+/// An error status from the API, with its body (of type `E`, when it has the documented shape).
 #[derive(Debug, Clone)]
-pub struct ApiError {
+pub struct ApiError<E = serde_json::Value> {
     status: StatusCode,
     rate_limit: RateLimit,
-    body: Option<crate::ErrorBody>,
+    body: Option<E>,
     id: Option<String>,
     message: Option<String>,
     request_id: Option<String>,
     excerpt: String,
 }
 
-impl ApiError {
-    pub(crate) fn new(status: StatusCode, rate_limit: RateLimit, bytes: &[u8]) -> ApiError {
+impl<E> ApiError<E> {
+    pub(crate) fn new(status: StatusCode, rate_limit: RateLimit, bytes: &[u8]) -> ApiError<E>
+    where
+        E: DeserializeOwned,
+    {
         let json: Option<serde_json::Value> = serde_json::from_slice(bytes).ok();
         let text = |key: &str| {
             json.as_ref()
@@ -159,7 +163,7 @@ impl ApiError {
     }
 
     /// The error body, when it has the documented shape.
-    pub fn body(&self) -> Option<&crate::ErrorBody> {
+    pub fn body(&self) -> Option<&E> {
         self.body.as_ref()
     }
 
@@ -184,7 +188,7 @@ impl ApiError {
     }
 }
 
-impl fmt::Display for ApiError {
+impl<E> fmt::Display for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "the API answered {}", self.status)?;
         match (&self.id, &self.message) {
@@ -201,7 +205,7 @@ impl fmt::Display for ApiError {
     }
 }
 
-impl std::error::Error for ApiError {}
+impl<E: fmt::Debug> std::error::Error for ApiError<E> {}
 
 /// At most 200 characters of a body, for messages.
 fn excerpt(body: &[u8]) -> String {
@@ -222,7 +226,7 @@ mod tests {
     fn api_errors_read_the_documented_fields() {
         let body =
             br#"{"id":"not_found","message":"The resource was not found.","request_id":"r-1"}"#;
-        let error = ApiError::new(StatusCode::NOT_FOUND, RateLimit::default(), body);
+        let error: ApiError = ApiError::new(StatusCode::NOT_FOUND, RateLimit::default(), body);
         assert_eq!(error.id(), Some("not_found"));
         assert_eq!(error.message(), Some("The resource was not found."));
         assert_eq!(error.request_id(), Some("r-1"));
@@ -233,8 +237,29 @@ mod tests {
     }
 
     #[test]
+    fn the_body_is_decoded_into_the_api_s_error_type_when_it_fits() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Problem {
+            id: String,
+        }
+        let fits: ApiError<Problem> = ApiError::new(
+            StatusCode::CONFLICT,
+            RateLimit::default(),
+            br#"{"id":"conflict"}"#,
+        );
+        assert_eq!(fits.body().map(|body| body.id.as_str()), Some("conflict"));
+        let other: ApiError<Problem> =
+            ApiError::new(StatusCode::CONFLICT, RateLimit::default(), br#"{"code":7}"#);
+        assert!(other.body().is_none());
+        assert_eq!(
+            other.to_string(),
+            "the API answered 409 Conflict: \"{\\\"code\\\":7}\""
+        );
+    }
+
+    #[test]
     fn a_body_that_is_not_json_is_kept_as_an_excerpt() {
-        let error = ApiError::new(
+        let error: ApiError = ApiError::new(
             StatusCode::BAD_GATEWAY,
             RateLimit::default(),
             b"<html>Bad gateway</html>",

@@ -1,5 +1,10 @@
-//! The hand-written part of the crate: transport, authentication, errors, retries, pagination
-//! and the wire helpers the generated code relies on. It does not depend on the spec.
+//! The hand-written part of every generated client: transport, authentication, errors, retries,
+//! pagination and the wire helpers the generated code relies on. It knows no spec: what it needs
+//! of one, the generated crate's `Client` tells it through [`GeneratedClient`].
+//!
+//! A generated crate depends on this crate, or carries a copy of it as its `runtime` module; its
+//! generated code reaches both the same way, as `crate::runtime`. Users of a generated crate use
+//! the types it re-exports and need not name this crate.
 
 mod client;
 mod error;
@@ -9,7 +14,7 @@ mod response;
 mod retry;
 mod wire;
 
-pub use client::{Client, ClientBuilder};
+pub use client::{Client, ClientBuilder, GeneratedClient};
 pub use error::{ApiError, Error};
 pub use pages::Pages;
 pub use request::Format;
@@ -17,6 +22,13 @@ pub use response::{RateLimit, Response};
 pub use retry::RetryPolicy;
 pub use wire::{UnknownFields, decode_strict};
 
-pub(crate) use pages::{NextPage, Page};
-pub(crate) use request::{Call, Style, path_segment};
-pub(crate) use wire::unknown_enum_value;
+/// The HTTP client requests are sent with, for [`ClientBuilder::http_client`].
+pub use reqwest;
+
+// What the generated code calls; not for users.
+#[doc(hidden)]
+pub use pages::{NextPage, Page};
+#[doc(hidden)]
+pub use request::{Answer, Call, Style, path_segment};
+#[doc(hidden)]
+pub use wire::unknown_enum_value;

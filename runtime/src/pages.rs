@@ -10,23 +10,27 @@ use futures_util::{Stream, TryStreamExt};
 
 use super::error::Error;
 
-type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, Error>> + Send>>;
-type Fetch<T> = Box<dyn FnMut(Option<NextPage>) -> PageFuture<T> + Send>;
+type PageFuture<T, E> = Pin<Box<dyn Future<Output = Result<Page<T>, Error<E>>> + Send>>;
+type Fetch<T, E> = Box<dyn FnMut(Option<NextPage>) -> PageFuture<T, E> + Send>;
 
 /// One page of a list, as the generated code reads it from a response.
-pub(crate) struct Page<T> {
-    pub(crate) items: Vec<T>,
+pub struct Page<T> {
+    /// The items of the page.
+    pub items: Vec<T>,
     /// The `next` link of the page, when there is one.
-    pub(crate) next: Option<String>,
-    pub(crate) total: Option<i64>,
+    pub next: Option<String>,
+    /// The total number of items of the list, when the page says.
+    pub total: Option<i64>,
 }
 
 /// The page parameters of a `next` link. Only these are taken from the link: the request goes to
 /// the client's own base URL, so a link to another host never receives the token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NextPage {
-    pub(crate) page: i64,
-    pub(crate) per_page: Option<i64>,
+pub struct NextPage {
+    /// The number of the page.
+    pub page: i64,
+    /// The number of items per page, when the link says.
+    pub per_page: Option<i64>,
 }
 
 impl NextPage {
@@ -51,27 +55,27 @@ impl NextPage {
 /// and fetches the next page only when the items of the last one are used up. It never asks for
 /// a page it has already read, the one it started from included: a `next` link back to one, or
 /// an empty page, ends the list. Use it with `futures::StreamExt`, or collect it with
-/// [`Pages::collect_all`].
+/// [`Pages::collect_all`]. `E` is the type of the API's error bodies.
 #[must_use = "a stream does nothing unless polled"]
-pub struct Pages<T> {
-    fetch: Fetch<T>,
+pub struct Pages<T, E = serde_json::Value> {
+    fetch: Fetch<T, E>,
     page_param: &'static str,
     per_page_param: Option<&'static str>,
-    state: State<T>,
+    state: State<T, E>,
     items: VecDeque<T>,
     total: Option<u64>,
     /// The numbers of the pages requested so far.
     read: HashSet<i64>,
 }
 
-enum State<T> {
+enum State<T, E> {
     /// The next request to make (`None` for the first page).
     Next(Option<NextPage>),
-    Fetching(PageFuture<T>),
+    Fetching(PageFuture<T, E>),
     Done,
 }
 
-impl<T> fmt::Debug for Pages<T> {
+impl<T, E> fmt::Debug for Pages<T, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pages")
             .field("buffered", &self.items.len())
@@ -81,15 +85,16 @@ impl<T> fmt::Debug for Pages<T> {
     }
 }
 
-impl<T> Pages<T> {
+impl<T, E> Pages<T, E> {
     /// A stream whose first request asks for page `first_page` (the one the caller chose, or
     /// the API's default), and whose later ones `fetch` makes from the `next` links.
-    pub(crate) fn new(
+    #[doc(hidden)]
+    pub fn new(
         page_param: &'static str,
         per_page_param: Option<&'static str>,
         first_page: i64,
-        fetch: impl FnMut(Option<NextPage>) -> PageFuture<T> + Send + 'static,
-    ) -> Pages<T> {
+        fetch: impl FnMut(Option<NextPage>) -> PageFuture<T, E> + Send + 'static,
+    ) -> Pages<T, E> {
         Pages {
             fetch: Box::new(fetch),
             page_param,
@@ -107,15 +112,15 @@ impl<T> Pages<T> {
     }
 
     /// Every item of every page, in order.
-    pub async fn collect_all(self) -> Result<Vec<T>, Error> {
+    pub async fn collect_all(self) -> Result<Vec<T>, Error<E>> {
         self.try_collect().await
     }
 }
 
-impl<T> Unpin for Pages<T> {}
+impl<T, E> Unpin for Pages<T, E> {}
 
-impl<T> Stream for Pages<T> {
-    type Item = Result<T, Error>;
+impl<T, E> Stream for Pages<T, E> {
+    type Item = Result<T, Error<E>>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();

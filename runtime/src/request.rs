@@ -1,6 +1,7 @@
 //! One call of an operation: the generated request builders fill it in, and it sends itself,
 //! retrying as the policy says, inside a tracing span.
 
+use std::marker::PhantomData;
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -16,7 +17,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tracing::Instrument;
 
-use super::client::Client;
+use super::client::{Client, GeneratedClient};
 use super::error::{ApiError, Error};
 use super::response::{RateLimit, Response};
 use super::retry::Failure;
@@ -44,7 +45,7 @@ impl Format {
 
 /// How a parameter's value is written (OpenAPI's `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Style {
+pub enum Style {
     Form,
     SpaceDelimited,
     PipeDelimited,
@@ -63,7 +64,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// A path parameter as one encoded segment. A value that would change which path the request goes
 /// to (empty, `.` or `..`) is refused.
-pub(crate) fn path_segment<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<String, Error> {
+pub fn path_segment<T: Serialize + ?Sized, E>(name: &str, value: &T) -> Result<String, Error<E>> {
     let text = match to_value(name, value)? {
         Value::Array(items) => items
             .iter()
@@ -80,7 +81,7 @@ pub(crate) fn path_segment<T: Serialize + ?Sized>(name: &str, value: &T) -> Resu
     Ok(utf8_percent_encode(&text, SEGMENT).to_string())
 }
 
-fn to_value<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Value, Error> {
+fn to_value<T: Serialize + ?Sized, E>(name: &str, value: &T) -> Result<Value, Error<E>> {
     serde_json::to_value(value)
         .map_err(|error| Error::InvalidRequest(format!("parameter `{name}`: {error}")))
 }
@@ -144,8 +145,8 @@ fn pairs(name: &str, value: Value, style: Style, explode: bool) -> Vec<(String, 
     }
 }
 
-/// A request being put together.
-pub(crate) struct Call {
+/// A request being put together, for an API whose error bodies are `E`.
+pub struct Call<E> {
     client: Client,
     operation: &'static str,
     method: Method,
@@ -156,6 +157,7 @@ pub(crate) struct Call {
     cookies: Vec<String>,
     body: Option<Body>,
     accept: &'static str,
+    error_body: PhantomData<fn() -> E>,
 }
 
 /// A body, kept so that every attempt sends the same one.
@@ -178,18 +180,18 @@ enum Part {
     Bytes(Vec<u8>),
 }
 
-impl Call {
+impl<E: DeserializeOwned> Call<E> {
     /// A call of `operation` (its operationId) on the already encoded `path`, which fills the
     /// spec's path `template`.
-    pub(crate) fn new(
-        client: &Client,
+    pub fn new<C: GeneratedClient<ErrorBody = E>>(
+        client: &C,
         operation: &'static str,
         method: Method,
         template: &'static str,
         path: String,
-    ) -> Call {
+    ) -> Call<E> {
         Call {
-            client: client.clone(),
+            client: client.as_client().clone(),
             operation,
             method,
             template,
@@ -199,26 +201,23 @@ impl Call {
             cookies: Vec::new(),
             body: None,
             accept: Format::Json.media_type(),
+            error_body: PhantomData,
         }
     }
 
-    pub(crate) fn query<T: Serialize + ?Sized>(
+    pub fn query<T: Serialize + ?Sized>(
         &mut self,
         name: &str,
         value: &T,
         style: Style,
         explode: bool,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Error<E>> {
         let value = to_value(name, value)?;
         self.query.extend(pairs(name, value, style, explode));
         Ok(())
     }
 
-    pub(crate) fn header<T: Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-    ) -> Result<(), Error> {
+    pub fn header<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error<E>> {
         let text = match to_value(name, value)? {
             Value::Null => return Ok(()),
             Value::Array(items) => items
@@ -241,11 +240,7 @@ impl Call {
         Ok(())
     }
 
-    pub(crate) fn cookie<T: Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-    ) -> Result<(), Error> {
+    pub fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error<E>> {
         for (key, value) in pairs(name, to_value(name, value)?, Style::Form, false) {
             self.cookies
                 .push(format!("{key}={}", utf8_percent_encode(&value, SEGMENT)));
@@ -254,11 +249,11 @@ impl Call {
     }
 
     /// Sends `body` as JSON or YAML.
-    pub(crate) fn body<T: Serialize + ?Sized>(
+    pub fn body<T: Serialize + ?Sized>(
         &mut self,
         body: &T,
         format: Format,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Error<E>> {
         let bytes = match format {
             Format::Json => serde_json::to_vec(body).map_err(|error| {
                 Error::InvalidRequest(format!("the body cannot be encoded as JSON: {error}"))
@@ -274,7 +269,7 @@ impl Call {
     }
 
     /// Sends `body` as `application/x-www-form-urlencoded`.
-    pub(crate) fn form<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+    pub fn form<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error<E>> {
         let Value::Object(fields) = to_value("body", body)? else {
             return Err(Error::InvalidRequest(
                 "a form body must be an object".into(),
@@ -297,7 +292,7 @@ impl Call {
 
     /// Sends `body` as `multipart/form-data`: a part per field (per item for arrays), objects as
     /// JSON text, binary fields as their bytes.
-    pub(crate) fn multipart<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+    pub fn multipart<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error<E>> {
         let Value::Object(fields) = to_value("body", body)? else {
             return Err(Error::InvalidRequest(
                 "a multipart body must be an object".into(),
@@ -334,18 +329,18 @@ impl Call {
     }
 
     /// Sends `body` as it is, with `media_type`.
-    pub(crate) fn raw(&mut self, body: impl Into<Bytes>, media_type: &'static str) {
+    pub fn raw(&mut self, body: impl Into<Bytes>, media_type: &'static str) {
         self.body = Some(Body::Bytes(body.into(), media_type));
     }
 
     /// Asks for the response in `format`.
-    pub(crate) fn accept(&mut self, format: Format) {
+    pub fn accept(&mut self, format: Format) {
         self.accept = format.media_type();
     }
 
     /// Sends the request, retrying as the client's policy says, and returns the successful
     /// response or the error.
-    pub(crate) async fn send(self) -> Result<Answer, Error> {
+    pub async fn send(self) -> Result<Answer<E>, Error<E>> {
         let span = tracing::info_span!(
             "request",
             operation = self.operation,
@@ -367,7 +362,7 @@ impl Call {
         url
     }
 
-    async fn attempt_all(self) -> Result<Answer, Error> {
+    async fn attempt_all(self) -> Result<Answer<E>, Error<E>> {
         let url = self.url();
         let inner = &self.client.inner;
         let authorization = self.client.authorization()?;
@@ -433,7 +428,7 @@ impl Call {
     }
 
     /// One attempt: the response read to its end, sorted into success, redirect and API error.
-    async fn exchange(&self, request: reqwest::RequestBuilder) -> Result<Exchange, Error> {
+    async fn exchange(&self, request: reqwest::RequestBuilder) -> Result<Exchange<E>, Error<E>> {
         let inner = &self.client.inner;
         let deadline = Instant::now() + inner.timeout;
         let transport = |error: reqwest::Error| match inner.connect_timeout {
@@ -457,6 +452,7 @@ impl Call {
                 body,
                 deadline,
                 timeout: inner.timeout,
+                error_body: PhantomData,
             }));
         }
         let rate_limit = RateLimit::from_headers(&headers);
@@ -465,7 +461,7 @@ impl Call {
 }
 
 /// The error for a redirect, with its `location` resolved against the URL of the request.
-fn redirect(status: StatusCode, url: &url::Url, headers: &HeaderMap) -> Error {
+fn redirect<E>(status: StatusCode, url: &url::Url, headers: &HeaderMap) -> Error<E> {
     let location = headers.get(LOCATION).map(|location| {
         let text = String::from_utf8_lossy(location.as_bytes());
         url.join(&text)
@@ -474,7 +470,7 @@ fn redirect(status: StatusCode, url: &url::Url, headers: &HeaderMap) -> Error {
     Error::Redirect { status, location }
 }
 
-fn multipart_form(parts: &[(String, Part)]) -> Result<reqwest::multipart::Form, Error> {
+fn multipart_form<E>(parts: &[(String, Part)]) -> Result<reqwest::multipart::Form, Error<E>> {
     let mut form = reqwest::multipart::Form::new();
     for (name, part) in parts {
         let part = match part {
@@ -489,30 +485,31 @@ fn multipart_form(parts: &[(String, Part)]) -> Result<reqwest::multipart::Form, 
     Ok(form)
 }
 
-enum Exchange {
-    Success(Answer),
-    Failure(ApiError),
+enum Exchange<E> {
+    Success(Answer<E>),
+    Failure(ApiError<E>),
 }
 
-/// A successful response before its body is decoded.
-pub(crate) struct Answer {
+/// A successful response before its body is decoded, from an API whose error bodies are `E`.
+pub struct Answer<E> {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
     /// When the attempt that brought the response runs out of time, decoding included.
     deadline: Instant,
     timeout: Duration,
+    error_body: PhantomData<fn() -> E>,
 }
 
 /// How deep YAML may nest, as serde_json allows JSON to.
 const YAML_DEPTH: usize = 128;
 
-impl Answer {
-    pub(crate) fn status(&self) -> StatusCode {
+impl<E> Answer<E> {
+    pub fn status(&self) -> StatusCode {
         self.status
     }
 
-    fn decode_error(&self, message: impl std::fmt::Display) -> Error {
+    fn decode_error(&self, message: impl std::fmt::Display) -> Error<E> {
         Error::decode(
             self.status,
             RateLimit::from_headers(&self.headers),
@@ -523,10 +520,10 @@ impl Answer {
 
     /// The body decoded from `format`. YAML is decoded on the blocking pool, and no later than
     /// the request's timeout allows.
-    pub(crate) async fn parse<T: DeserializeOwned + Send + 'static>(
+    pub async fn parse<T: DeserializeOwned + Send + 'static>(
         &self,
         format: Format,
-    ) -> Result<T, Error> {
+    ) -> Result<T, Error<E>> {
         if self.body.iter().all(u8::is_ascii_whitespace) {
             return Err(self.decode_error(format!(
                 "the body is empty where {} was expected",
@@ -550,7 +547,7 @@ impl Answer {
     }
 
     /// The error for a success status the operation does not document.
-    pub(crate) fn undocumented_status(&self) -> Error {
+    pub fn undocumented_status(&self) -> Error<E> {
         self.decode_error(format!(
             "the operation does not document the status {}",
             self.status
@@ -558,25 +555,25 @@ impl Answer {
     }
 
     /// The body as text.
-    pub(crate) fn text(&self) -> Result<String, Error> {
+    pub fn text(&self) -> Result<String, Error<E>> {
         String::from_utf8(self.body.to_vec()).map_err(|error| self.decode_error(error))
     }
 
     /// The body as it came.
-    pub(crate) fn bytes(&self) -> Bytes {
+    pub fn bytes(&self) -> Bytes {
         self.body.clone()
     }
 
     /// The response with `body` as its body.
-    pub(crate) fn into_response<T>(self, body: T) -> Response<T> {
+    pub fn into_response<T>(self, body: T) -> Response<T> {
         Response::new(self.status, self.headers, body)
     }
 
     /// The response with the body decoded from `format`.
-    pub(crate) async fn decode<T: DeserializeOwned + Send + 'static>(
+    pub async fn decode<T: DeserializeOwned + Send + 'static>(
         self,
         format: Format,
-    ) -> Result<Response<T>, Error> {
+    ) -> Result<Response<T>, Error<E>> {
         let body = self.parse(format).await?;
         Ok(self.into_response(body))
     }
@@ -614,6 +611,10 @@ fn decode_yaml<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
 mod tests {
     use super::*;
 
+    fn segment<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+        path_segment("id", value)
+    }
+
     #[test]
     fn yaml_deeper_than_json_may_be_is_refused_before_it_is_parsed() {
         let deep = |levels: usize| format!("{}1{}", "{a: ".repeat(levels), "}".repeat(levels));
@@ -634,17 +635,14 @@ mod tests {
 
     #[test]
     fn path_segments_cannot_change_the_path() {
-        assert_eq!(path_segment("id", "a/b?c#d").unwrap(), "a%2Fb%3Fc%23d");
-        assert_eq!(
-            path_segment("id", "../../admin").unwrap(),
-            "..%2F..%2Fadmin"
-        );
-        assert_eq!(path_segment("id", "web-1.0_x~").unwrap(), "web-1.0_x~");
-        assert_eq!(path_segment("id", &42).unwrap(), "42");
-        assert_eq!(path_segment("id", "%2e%2e").unwrap(), "%252e%252e");
+        assert_eq!(segment("a/b?c#d").unwrap(), "a%2Fb%3Fc%23d");
+        assert_eq!(segment("../../admin").unwrap(), "..%2F..%2Fadmin");
+        assert_eq!(segment("web-1.0_x~").unwrap(), "web-1.0_x~");
+        assert_eq!(segment(&42).unwrap(), "42");
+        assert_eq!(segment("%2e%2e").unwrap(), "%252e%252e");
         for refused in ["", ".", ".."] {
             assert!(
-                matches!(path_segment("id", refused), Err(Error::InvalidRequest(_))),
+                matches!(segment(refused), Err(Error::InvalidRequest(_))),
                 "{refused:?}"
             );
         }

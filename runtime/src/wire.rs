@@ -61,7 +61,7 @@ pub fn decode_strict<T: DeserializeOwned>(json: &str) -> Result<T, serde_json::E
 }
 
 /// Called by an enum's decoder on a value it does not list: an error in strict mode.
-pub(crate) fn unknown_enum_value<E: de::Error>(type_name: &str, value: &str) -> Result<(), E> {
+pub fn unknown_enum_value<E: de::Error>(type_name: &str, value: &str) -> Result<(), E> {
     if STRICT.get() {
         return Err(E::custom(format!(
             "`{value}` is not one of the values of {type_name}"

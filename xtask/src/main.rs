@@ -19,6 +19,7 @@ use codegen::{Hint, Report, Warning, WarningReport};
 
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--deny-warnings] [--spec PATH] [--out DIR] [--crate-name NAME]
+                           [--runtime vendored|crate]
        cargo xtask corpus [--check]
        cargo xtask check-docs [--spec PATH] [--docs DIR] [--allowlist PATH]
        cargo xtask api-diff [--base REV] [--spec PATH]
@@ -31,6 +32,10 @@ codegen regenerates a client crate from a spec:
   --spec PATH        the root file of the spec (default: spec/openapi.yaml)
   --out DIR          the crate directory to write (default: generated)
   --crate-name NAME  the package name of the crate (default: digitalocean-api)
+  --runtime MODE     `crate`: depend on the runtime crate of this workspace;
+                     `vendored`: copy the runtime into the crate, so that it
+                     builds on its own (default: crate inside the workspace,
+                     vendored outside it)
 
 When it changes the crate, codegen also prints a line on what the change of the
 spec does to the crate's users (see api-diff).
@@ -116,9 +121,17 @@ struct Codegen {
     deny_warnings: bool,
     spec: PathBuf,
     out: PathBuf,
+    /// `--runtime`, when given.
+    runtime: Option<RuntimeMode>,
     options: codegen::EmitOptions,
     /// Whether a change of the crate is followed by the line on the change of its API.
     api_changes: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RuntimeMode {
+    Crate,
+    Vendored,
 }
 
 impl Codegen {
@@ -129,6 +142,7 @@ impl Codegen {
             deny_warnings: false,
             spec: PathBuf::from(&defaults.spec_display),
             out: PathBuf::from("generated"),
+            runtime: None,
             options: defaults,
             api_changes: true,
         };
@@ -146,6 +160,17 @@ impl Codegen {
                 "--spec" => codegen.spec = PathBuf::from(value("--spec")?),
                 "--out" => codegen.out = PathBuf::from(value("--out")?),
                 "--crate-name" => codegen.options.crate_name = value("--crate-name")?,
+                "--runtime" => {
+                    codegen.runtime = Some(match value("--runtime")?.as_str() {
+                        "crate" => RuntimeMode::Crate,
+                        "vendored" => RuntimeMode::Vendored,
+                        other => {
+                            return Err(format!(
+                                "--runtime is `crate` or `vendored`, not `{other}`"
+                            ));
+                        }
+                    })
+                }
                 other => return Err(format!("unknown argument `{other}`")),
             }
             if !matches!(arg.as_str(), "--check" | "--deny-warnings") {
@@ -162,7 +187,15 @@ impl Codegen {
             return code;
         }
         let started = Instant::now();
-        let generated = match codegen::generate(&self.spec, &self.options) {
+        let mut options = self.options.clone();
+        match runtime_for(&self.out, workspace(), self.runtime) {
+            Ok(runtime) => options.runtime = runtime,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::FAILURE;
+            }
+        }
+        let generated = match codegen::generate(&self.spec, &options) {
             Ok(generated) => generated,
             Err(error) => return fail(&error),
         };
@@ -291,6 +324,7 @@ fn corpus(check: bool) -> ExitCode {
             check,
             deny_warnings: false,
             options: spec.options(),
+            runtime: Some(RuntimeMode::Crate),
             spec: spec.path,
             out: spec.out,
             api_changes: false,
@@ -319,6 +353,35 @@ fn workspace() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask lives in the workspace")
+}
+
+/// How a crate written to `out` gets the runtime: by default, a crate inside the workspace depends
+/// on the runtime crate (one copy serves them all) and a crate outside it gets a copy (it must
+/// build wherever it is moved).
+fn runtime_for(
+    out: &Path,
+    root: &Path,
+    mode: Option<RuntimeMode>,
+) -> Result<codegen::Runtime, String> {
+    let inside = if out.is_absolute() {
+        out.strip_prefix(root).ok().map(Path::to_path_buf)
+    } else if out
+        .components()
+        .any(|c| c == std::path::Component::ParentDir)
+    {
+        None
+    } else {
+        Some(out.to_path_buf())
+    };
+    match (mode, inside) {
+        (Some(RuntimeMode::Vendored), _) | (None, None) => Ok(codegen::Runtime::Vendored),
+        (_, Some(inside)) => Ok(codegen::Runtime::workspace_crate(&inside)),
+        (Some(RuntimeMode::Crate), None) => Err(format!(
+            "--runtime crate needs --out inside the workspace ({}), where the runtime crate is; \
+             use --runtime vendored for a crate elsewhere",
+            root.display()
+        )),
+    }
 }
 
 fn command_value(arg: &str, codegen: &Codegen) -> String {

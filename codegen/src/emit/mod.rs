@@ -2,8 +2,9 @@
 //!
 //! Rust items are built with `quote` and printed with `prettyplease`; the frame of the crate
 //! (`Cargo.toml`, `lib.rs`, the README) is rendered from the templates in `templates/`; the
-//! hand-written runtime in `runtime/src/` is copied in. Every file starts with a line that
-//! says it is generated, by which command and from which spec.
+//! hand-written runtime in `runtime/` is a dependency or, for a crate that must stand alone,
+//! copied in. Every file starts with a line that says it is generated, by which command and from
+//! which spec.
 
 pub(crate) mod apis;
 pub(crate) mod docs;
@@ -19,6 +20,8 @@ use proc_macro2::TokenStream;
 
 use crate::ir::Api;
 
+pub use runtime::{RUNTIME_DIR, RUNTIME_PACKAGE, Runtime};
+
 /// What the emitted crate is called and where it comes from.
 #[derive(Debug, Clone)]
 pub struct EmitOptions {
@@ -29,6 +32,8 @@ pub struct EmitOptions {
     pub spec_display: String,
     /// The command that regenerates the crate, for the same header.
     pub command: String,
+    /// How the crate gets the runtime.
+    pub runtime: Runtime,
 }
 
 impl Default for EmitOptions {
@@ -38,6 +43,9 @@ impl Default for EmitOptions {
             crate_version: "0.1.0".into(),
             spec_display: "spec/openapi.yaml".into(),
             command: "cargo xtask codegen".into(),
+            runtime: Runtime::Crate {
+                path: "../runtime".into(),
+            },
         }
     }
 }
@@ -126,7 +134,7 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Emit
     if has_examples {
         files.push(rust_file("src/models/examples.rs", examples::tests(api))?);
     }
-    files.extend(runtime::files(&header(options, "//")));
+    files.extend(runtime::files(&options.runtime, &header(options, "//")));
     files.extend(templates::render(api, options)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)

@@ -8,6 +8,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 use serde::Serialize;
 
+use super::runtime::RuntimeView;
 use super::{EmitError, EmitOptions, GeneratedFile, docs, header};
 use crate::ir::{Api, Operation, Success, TypeRef};
 
@@ -33,6 +34,11 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         "config.rs.jinja",
         "src/config.rs",
         include_str!("../../../templates/config.rs.jinja"),
+    ),
+    (
+        "client.rs.jinja",
+        "src/client.rs",
+        include_str!("../../../templates/client.rs.jinja"),
     ),
     (
         "examples/create_app_from_yaml.rs.jinja",
@@ -171,6 +177,7 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         quick_start => quick_start(api),
         paginated => paginated(api),
         examples => Value::from(Serde(&examples)),
+        runtime => Value::from(Serde(RuntimeView::new(&options.runtime))),
     };
     let has = |id: &str| {
         api.resources

@@ -34,12 +34,22 @@ pub fn one(args: &[String]) -> ExitCode {
         }
     };
     let started = Instant::now();
-    let options = codegen::EmitOptions {
+    let mut options = codegen::EmitOptions {
         crate_name: out.map_or_else(|| "swept".to_owned(), |(_, name)| name.clone()),
         spec_display: spec.clone(),
         command: "cargo xtask sweep".to_owned(),
         ..codegen::EmitOptions::default()
     };
+    // The swept crates share the workspace's runtime crate, built once for all of them.
+    if let Some((out, _)) = out {
+        match crate::runtime_for(Path::new(out), crate::workspace(), None) {
+            Ok(runtime) => options.runtime = runtime,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let mut report = ChildReport {
         error: None,
         warnings: Vec::new(),
