@@ -50,7 +50,8 @@ pub struct Resource {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Operation {
-    /// The operationId as written in the spec.
+    /// The operationId as written in the spec; one the spec repeats gets `_2`, `_3`... (or
+    /// `{method} {path}` in snake case when the spec gives none).
     pub id: String,
     /// The client method (`get_deployment`).
     pub method_name: String,
@@ -67,6 +68,10 @@ pub struct Operation {
     pub scopes: Vec<String>,
     /// Path parameters first, in path order; then the others sorted by location and name.
     pub params: Vec<Parameter>,
+    /// Query pairs that the path template fixes (`/rest?method=photos.get`), sent with every
+    /// call.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixed_query: Vec<(String, String)>,
     pub body: Option<RequestBody>,
     /// Every documented response, successes first, sorted by status.
     pub responses: Vec<Response>,
@@ -159,6 +164,8 @@ pub struct RequestBody {
     pub required: bool,
     pub doc: Option<String>,
     pub ty: TypeRef,
+    /// The media type of the default encoding, as the spec writes it (`application/xml`).
+    pub media_type: String,
     /// The encodings the body may be sent in; the first is the default.
     pub encodings: Vec<Encoding>,
     /// What the spec says of choosing the body's format (its `Content-Type` header parameter).
@@ -176,7 +183,9 @@ pub enum Encoding {
     Yaml,
     Form,
     Multipart,
+    /// `text/*`: a `String`.
     Text,
+    /// Any other media type: the bytes as they are, with their media type.
     Binary,
 }
 

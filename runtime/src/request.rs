@@ -335,7 +335,13 @@ impl<E: DeserializeOwned> Call<E> {
 
     /// Asks for the response in `format`.
     pub fn accept(&mut self, format: Format) {
-        self.accept = format.media_type();
+        self.accept_media_type(format.media_type());
+    }
+
+    /// Asks for the response in one of `media_types` (a comma-separated list): a body the
+    /// client reads as text or bytes.
+    pub fn accept_media_type(&mut self, media_types: &'static str) {
+        self.accept = media_types;
     }
 
     /// Sends the request, retrying as the client's policy says, and returns the successful

@@ -152,6 +152,7 @@ fn operation(old: &Operation, new: &Operation, log: &mut Log<'_>) {
         deprecated,
         scopes,
         params,
+        fixed_query,
         body,
         responses,
         success,
@@ -174,6 +175,21 @@ fn operation(old: &Operation, new: &Operation, log: &mut Log<'_>) {
             "sends {} (was {})",
             code(&format!("{} {}", new.http_method.as_str(), new.path)),
             code(&format!("{} {path}", http_method.as_str()))
+        ));
+    }
+    if fixed_query != &new.fixed_query {
+        let list = |pairs: &[(String, String)]| match pairs {
+            [] => "none".to_owned(),
+            pairs => pairs
+                .iter()
+                .map(|(key, value)| code(&format!("{key}={value}")))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        log.breaking(format!(
+            "sends the fixed query {} (was {})",
+            list(&new.fixed_query),
+            list(fixed_query)
         ));
     }
     log.description("summary", summary, &new.summary);
@@ -368,6 +384,7 @@ fn request_body(
         required,
         doc,
         ty,
+        media_type,
         encodings,
         content_type_doc,
         example: _,
@@ -386,6 +403,17 @@ fn request_body(
         log.breaking(format!("request body: {} (was {})", code(&is), code(&was)));
     }
     formats(Formats::Request, encodings, &new.encodings, log);
+    // JSON and YAML go with their own media type; text and bytes with the spec's.
+    let raw = |encodings: &[Encoding]| {
+        matches!(encodings.first(), Some(Encoding::Text | Encoding::Binary))
+    };
+    if media_type != &new.media_type && raw(encodings) && raw(&new.encodings) {
+        log.breaking(format!(
+            "the request body is sent as {} (was {})",
+            code(&new.media_type),
+            code(media_type)
+        ));
+    }
     log.description("the request body's description", doc, &new.doc);
     log.description(
         "the description of the request body's formats",

@@ -8,7 +8,7 @@ use super::docs;
 use super::rust::{argument, ident, rust_type};
 use crate::ir::{
     Api, Encoding, FieldPath, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter,
-    PathSegment, Resource, Status, Success, TypeRef,
+    PathSegment, RequestBody, Resource, Status, Success, TypeRef,
 };
 
 /// `apis/mod.rs`: the resource modules and the client's accessors.
@@ -467,26 +467,14 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             quote! { if let Some(value) = &self.#name { #add } }
         });
     }
+    for (key, value) in &operation.fixed_query {
+        steps.push(quote!(call.query(#key, #value, crate::runtime::Style::Form, true)?;));
+    }
     if let Some(body) = &operation.body {
-        let put = |value: TokenStream| match body.encodings.first() {
-            Some(Encoding::Form) => quote!(call.form(#value)?;),
-            Some(Encoding::Multipart) => quote!(call.multipart(#value)?;),
-            Some(Encoding::Text) => {
-                quote!(call.raw(#value.clone().into_bytes(), "text/plain; charset=utf-8");)
-            }
-            Some(Encoding::Binary) => quote!(call.raw(#value.clone(), "application/octet-stream");),
-            Some(Encoding::Yaml) if !choice(&body.encodings) => {
-                quote!(call.body(#value, crate::Format::Yaml)?;)
-            }
-            _ if choice(&body.encodings) => quote!(call.body(#value, self.content_type)?;),
-            _ => quote!(call.body(#value, crate::Format::Json)?;),
-        };
-        steps.push(if body.required {
-            put(quote!(&self.body))
-        } else {
-            let put = put(quote!(body));
-            quote! { if let Some(body) = &self.body { #put } }
-        });
+        steps.push(put_body(body));
+    }
+    if let Some(media_types) = raw_accept(operation) {
+        steps.push(quote!(call.accept_media_type(#media_types);));
     }
     let format = if choice(&operation.accept) {
         steps.push(quote!(call.accept(self.accept);));
@@ -510,7 +498,14 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             for variant in variants {
                 let variant_name = ident(&variant.name);
                 let value = match &variant.ty {
-                    Some(_) => quote!(#name::#variant_name(answer.parse(#format).await?)),
+                    Some(_) => {
+                        let body = match body_encoding(operation, variant.status) {
+                            Some(Encoding::Text) => quote!(answer.text()?),
+                            Some(Encoding::Binary) => quote!(answer.bytes().to_vec()),
+                            _ => quote!(answer.parse(#format).await?),
+                        };
+                        quote!(#name::#variant_name(#body))
+                    }
                     None => quote!(#name::#variant_name),
                 };
                 match variant.status {
@@ -552,6 +547,84 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             #finish
         }
     }
+}
+
+/// Putting the body in the call: JSON or YAML through serde, forms and multipart field by field,
+/// text and bytes as they are (moved, not copied: `send` owns the request).
+fn put_body(body: &RequestBody) -> TokenStream {
+    let (value, owned) = if body.required {
+        (quote!(&self.body), quote!(self.body))
+    } else {
+        (quote!(body), quote!(body))
+    };
+    let put = match body.encodings.first() {
+        Some(Encoding::Form) => quote!(call.form(#value)?;),
+        Some(Encoding::Multipart) => quote!(call.multipart(#value)?;),
+        Some(Encoding::Text) => {
+            let media_type = text_media_type(&body.media_type);
+            quote!(call.raw(#owned.into_bytes(), #media_type);)
+        }
+        Some(Encoding::Binary) => {
+            let media_type = concrete_media_type(&body.media_type);
+            quote!(call.raw(#owned, #media_type);)
+        }
+        Some(Encoding::Yaml) if !choice(&body.encodings) => {
+            quote!(call.body(#value, crate::Format::Yaml)?;)
+        }
+        _ if choice(&body.encodings) => quote!(call.body(#value, self.content_type)?;),
+        _ => quote!(call.body(#value, crate::Format::Json)?;),
+    };
+    match (body.required, body.encodings.first()) {
+        (true, _) => put,
+        (false, Some(Encoding::Text | Encoding::Binary)) => {
+            quote! { if let Some(body) = self.body { #put } }
+        }
+        (false, _) => quote! { if let Some(body) = &self.body { #put } },
+    }
+}
+
+/// A text media type with its character set: the client sends UTF-8.
+fn text_media_type(media_type: &str) -> String {
+    if media_type.to_ascii_lowercase().contains("charset=") {
+        media_type.to_owned()
+    } else {
+        format!("{media_type}; charset=utf-8")
+    }
+}
+
+/// The media type a body is sent with: a range (`image/*`) names no type, so the bytes go as
+/// `application/octet-stream`.
+fn concrete_media_type(media_type: &str) -> &str {
+    if media_type.contains('*') {
+        "application/octet-stream"
+    } else {
+        media_type
+    }
+}
+
+/// The `Accept` header of an operation whose success body is text or bytes: its media types.
+fn raw_accept(operation: &Operation) -> Option<String> {
+    let mut media_types: Vec<&str> = operation
+        .responses
+        .iter()
+        .filter(|r| r.status.is_success())
+        .filter_map(|r| r.content.first())
+        .filter(|c| matches!(c.encoding, Encoding::Text | Encoding::Binary))
+        .map(|c| c.media_type.as_str())
+        .collect();
+    media_types.sort_unstable();
+    media_types.dedup();
+    (!media_types.is_empty()).then(|| media_types.join(", "))
+}
+
+/// How the success body of `status` travels.
+fn body_encoding(operation: &Operation, status: Status) -> Option<Encoding> {
+    operation
+        .responses
+        .iter()
+        .find(|r| r.status == status)
+        .and_then(|r| r.content.first())
+        .map(|c| c.encoding)
 }
 
 /// Decoding a single success body, by what its content is.

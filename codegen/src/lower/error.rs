@@ -16,28 +16,6 @@ pub enum LowerError {
         message: String,
         hint: &'static str,
     },
-
-    #[error("{location}: {message}")]
-    PathParameter { location: Location, message: String },
-
-    #[error("{location}: operationId `{id}` is used twice; the other one is at {other}")]
-    DuplicateOperationId {
-        location: Location,
-        id: String,
-        other: Location,
-    },
-
-    #[error(
-        "{location}: operations `{id}` and `{other_id}` would both be the method `{method}` of `{resource}`; the other one is at {other}"
-    )]
-    NameCollision {
-        location: Location,
-        id: String,
-        other_id: String,
-        method: String,
-        resource: String,
-        other: Location,
-    },
 }
 
 /// The hint of an invalid node that has no more specific one.
@@ -47,11 +25,9 @@ pub(crate) const FOLLOW_THE_SPECIFICATION: &str =
 impl LowerError {
     pub fn location(&self) -> &Location {
         match self {
-            LowerError::Unsupported { location, .. }
-            | LowerError::Invalid { location, .. }
-            | LowerError::PathParameter { location, .. }
-            | LowerError::DuplicateOperationId { location, .. }
-            | LowerError::NameCollision { location, .. } => location,
+            LowerError::Unsupported { location, .. } | LowerError::Invalid { location, .. } => {
+                location
+            }
         }
     }
 }
@@ -63,13 +39,6 @@ impl crate::Hint for LowerError {
                 "describe this part of the spec with a construct the generator supports, or open an issue for it"
             }
             LowerError::Invalid { hint, .. } => hint,
-            LowerError::PathParameter { .. } => {
-                "every `{name}` of the path template needs a path parameter of that name, and every path parameter a `{name}` in the template"
-            }
-            LowerError::DuplicateOperationId { .. } => "give each operation its own operationId",
-            LowerError::NameCollision { .. } => {
-                "rename one of the two operationIds so that they differ in more than case and punctuation"
-            }
         }
     }
 }

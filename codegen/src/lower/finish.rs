@@ -223,7 +223,12 @@ fn shared_error_body(api: &Api) -> Option<TypeRef> {
             .iter()
             .filter(|r| !r.status.is_success() && (has_success || r.status != Status::Default));
         for response in errors {
-            if let Some(ty) = response.content.first().and_then(|c| c.ty.clone()) {
+            // Only a body the client decodes can be shared; text and bytes stay raw.
+            let decoded = response
+                .content
+                .first()
+                .filter(|c| matches!(c.encoding, Encoding::Json | Encoding::Yaml));
+            if let Some(ty) = decoded.and_then(|c| c.ty.clone()) {
                 bodies.insert(ty);
             }
         }

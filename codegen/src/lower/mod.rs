@@ -7,6 +7,7 @@ mod error;
 mod finish;
 mod operations;
 mod resources;
+mod template;
 mod types;
 
 pub(crate) use error::FOLLOW_THE_SPECIFICATION;
@@ -29,7 +30,7 @@ pub fn lower(spec: &Spec) -> Result<Lowered, LowerError> {
     let mut types = types::TypeLowerer::new(spec);
     types.lower_components()?;
     let operations = operations::lower_all(spec, &mut types)?;
-    let resources = resources::group(spec, operations)?;
+    let resources = resources::group(spec, operations, &mut types.warnings);
     let info = &spec.openapi.info;
     let mut api = Api {
         title: info.title.clone(),

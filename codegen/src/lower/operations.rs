@@ -9,6 +9,7 @@ use openapiv3::{
 };
 
 use super::LowerError;
+use super::template::{QueryValue, Template};
 use super::types::TypeLowerer;
 use crate::ir::{
     Content, Encoding, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
@@ -46,6 +47,25 @@ pub(crate) fn lower_all<'a>(
     let mut paths: Vec<(&String, &ReferenceOr<PathItem>)> =
         spec.openapi.paths.paths.iter().collect();
     paths.sort_by(|a, b| a.0.cmp(b.0));
+    // A fragment is never sent: `/#Action=AssumeRole` is `/`. Some specs add one to every path,
+    // so it is said once, at the first.
+    let fragments: Vec<&String> = paths
+        .iter()
+        .map(|(path, _)| *path)
+        .filter(|p| p.contains('#'))
+        .collect();
+    if let Some(first) = fragments.first() {
+        types.warn(
+            &format!("#/paths/{}", escape_token(first)),
+            format!(
+                "{} path template{} a fragment (`#...`), which is never sent; `{first}` is read as `{}`",
+                fragments.len(),
+                if fragments.len() == 1 { " has" } else { "s have" },
+                Template::split(first).route
+            ),
+            "tell operations on the same path apart by their method and operationId, not by a fragment",
+        );
+    }
     let mut out = Vec::new();
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     for (path, item) in paths {
@@ -70,17 +90,22 @@ pub(crate) fn lower_all<'a>(
         for (http_method, key, operation) in methods {
             let Some(operation) = operation else { continue };
             let pointer = format!("{item_pointer}/{key}");
-            let id = operation
+            let written = operation
                 .operation_id
                 .clone()
                 .unwrap_or_else(|| snake(&format!("{key} {path}"), "operation"));
-            if let Some(other) = ids.insert(id.clone(), pointer.clone()) {
-                return Err(LowerError::DuplicateOperationId {
-                    location: spec.locate(&format!("{pointer}/operationId")),
-                    id,
-                    other: spec.locate(&format!("{other}/operationId")),
-                });
+            let id = unique_id(&written, &ids);
+            if let Some(other) = ids.get(&written).filter(|_| id != written) {
+                let other = spec.locate(&format!("{other}/operationId"));
+                types.warn(
+                    &format!("{pointer}/operationId"),
+                    format!(
+                        "operationId `{written}` is also used at {other}; this operation is read as `{id}`"
+                    ),
+                    "give each operation its own operationId",
+                );
             }
+            ids.insert(id.clone(), pointer.clone());
             let lowering = OperationLowering {
                 spec,
                 type_hint: camel(&id, "Operation", "T"),
@@ -91,6 +116,19 @@ pub(crate) fn lower_all<'a>(
         }
     }
     Ok(out)
+}
+
+/// The parameters of an operation and what its path template and header parameters say.
+struct Parameters {
+    /// Path parameters first, in path order; then the others sorted by location and name.
+    params: Vec<Parameter>,
+    path_segments: Vec<PathSegment>,
+    /// Query pairs that the path template fixes.
+    fixed_query: Vec<(String, String)>,
+    /// What the spec says of the `Content-Type` header parameter.
+    content_type_doc: Option<String>,
+    /// What the spec says of the `Accept` header parameter.
+    accept_doc: Option<String>,
 }
 
 struct OperationLowering<'a> {
@@ -118,10 +156,15 @@ impl<'a> OperationLowering<'a> {
         item: &'a PathItem,
         operation: &'a openapiv3::Operation,
     ) -> Result<TaggedOperation, LowerError> {
-        let (params, path_segments, content_type_doc, accept_doc) =
-            self.parameters(types, path, item, operation)?;
+        let Parameters {
+            params,
+            path_segments,
+            fixed_query,
+            content_type_doc,
+            accept_doc,
+        } = self.parameters(types, path, item, operation)?;
         let body = match &operation.request_body {
-            Some(body) => Some(self.request_body(types, body, content_type_doc)?),
+            Some(body) => self.request_body(types, body, content_type_doc)?,
             None => None,
         };
         let responses = self.responses(types, operation)?;
@@ -155,6 +198,7 @@ impl<'a> OperationLowering<'a> {
                 deprecated: operation.deprecated,
                 scopes,
                 params,
+                fixed_query,
                 body,
                 responses,
                 success,
@@ -168,22 +212,13 @@ impl<'a> OperationLowering<'a> {
     /// The parameters (path ones first, in path order), the path split into literal text and
     /// parameters, and the documentation of the `Content-Type` and `Accept` header parameters,
     /// which become the body's and response's format rather than free-form headers.
-    #[allow(clippy::type_complexity)]
     fn parameters(
         &self,
         types: &mut TypeLowerer<'a>,
         path: &str,
         item: &'a PathItem,
         operation: &'a openapiv3::Operation,
-    ) -> Result<
-        (
-            Vec<Parameter>,
-            Vec<PathSegment>,
-            Option<String>,
-            Option<String>,
-        ),
-        LowerError,
-    > {
+    ) -> Result<Parameters, LowerError> {
         let item_pointer = self
             .pointer
             .rsplit_once('/')
@@ -273,8 +308,84 @@ impl<'a> OperationLowering<'a> {
                 explode: data.explode.unwrap_or(explode),
             });
         }
-        let segments = self.path_segments(path, &mut params)?;
-        Ok((params, segments, content_type_doc, accept_doc))
+        let template = Template::split(path);
+        let fixed_query =
+            self.template_query(types, &template, &item_pointer, &mut params, &mut names);
+        let path_segments = self.path_segments(types, &mut names, template.route, &mut params)?;
+        Ok(Parameters {
+            params,
+            path_segments,
+            fixed_query,
+            content_type_doc,
+            accept_doc,
+        })
+    }
+
+    /// Reads the query string of a path template: a `{name}` makes the parameter of that name a
+    /// required query parameter (a string when none is declared), and a fixed pair is sent with
+    /// every call. Returns the fixed pairs.
+    fn template_query(
+        &self,
+        types: &mut TypeLowerer<'a>,
+        template: &Template<'_>,
+        item_pointer: &str,
+        params: &mut Vec<Parameter>,
+        names: &mut Namespace,
+    ) -> Vec<(String, String)> {
+        if template.query.is_empty() {
+            return Vec::new();
+        }
+        types.warn(
+            item_pointer,
+            format!(
+                "this path template carries a query string; the path is `{}`, its `{{name}}`s are required query parameters and its fixed pairs are sent with every call",
+                template.route
+            ),
+            "declare each query value as a parameter with `in: query`, and keep the path template to the path",
+        );
+        let mut fixed = Vec::new();
+        for (key, value) in &template.query {
+            match value {
+                QueryValue::Parameter(name) => {
+                    let declared = params.iter_mut().find(|p| {
+                        p.name == *name
+                            && matches!(p.location, ParamLocation::Path | ParamLocation::Query)
+                    });
+                    match declared {
+                        Some(param) => {
+                            if param.location == ParamLocation::Path {
+                                (param.style, param.explode) = (ParamStyle::Form, true);
+                            }
+                            param.location = ParamLocation::Query;
+                            param.name = (*key).to_owned();
+                            param.required = true;
+                        }
+                        None => params.push(Parameter {
+                            name: (*key).to_owned(),
+                            rust_name: names.claim(snake(key, "param")),
+                            location: ParamLocation::Query,
+                            required: true,
+                            ty: TypeRef::String,
+                            doc: None,
+                            default: None,
+                            deprecated: false,
+                            style: ParamStyle::Form,
+                            explode: true,
+                        }),
+                    }
+                }
+                // A declared parameter of the same name gives the value; else the template does.
+                QueryValue::Fixed(value) => {
+                    let declared = params
+                        .iter()
+                        .any(|p| p.name == *key && p.location == ParamLocation::Query);
+                    if !declared {
+                        fixed.push(((*key).to_owned(), (*value).to_owned()));
+                    }
+                }
+            }
+        }
+        fixed
     }
 
     fn resolve_parameter(
@@ -296,13 +407,11 @@ impl<'a> OperationLowering<'a> {
     /// puts the path parameters first, in path order.
     fn path_segments(
         &self,
+        types: &mut TypeLowerer<'a>,
+        names: &mut Namespace,
         path: &str,
         params: &mut Vec<Parameter>,
     ) -> Result<Vec<PathSegment>, LowerError> {
-        let error = |message: String| LowerError::PathParameter {
-            location: self.spec.locate(&self.pointer),
-            message,
-        };
         let mut pieces: Vec<Result<String, String>> = Vec::new();
         let mut rest = path;
         while let Some(open) = rest.find('{') {
@@ -310,9 +419,11 @@ impl<'a> OperationLowering<'a> {
                 pieces.push(Ok(rest[..open].to_owned()));
             }
             let Some(close) = rest[open..].find('}') else {
-                return Err(error(format!(
-                    "the path template `{path}` has a `{{` without its `}}`"
-                )));
+                return Err(LowerError::Invalid {
+                    location: self.spec.locate(&self.pointer),
+                    message: format!("the path template `{path}` has a `{{` without its `}}`"),
+                    hint: "close every `{name}` of the path template with `}`",
+                });
             };
             pieces.push(Err(rest[open + 1..open + close].to_owned()));
             rest = &rest[open + close + 1..];
@@ -330,26 +441,53 @@ impl<'a> OperationLowering<'a> {
                         segments.push(PathSegment::Param(index));
                         continue;
                     }
-                    let Some(position) = params
+                    let position = params
                         .iter()
-                        .position(|p| p.location == ParamLocation::Path && p.name == name)
-                    else {
-                        return Err(error(format!(
-                            "the path template `{path}` names `{{{name}}}`, but the operation has no path parameter `{name}`"
-                        )));
+                        .position(|p| p.location == ParamLocation::Path && p.name == name);
+                    let param = match position {
+                        Some(position) => params.remove(position),
+                        None => {
+                            types.warn(
+                                &self.pointer,
+                                format!(
+                                    "the path template `{path}` names `{{{name}}}`, but the operation has no path parameter `{name}`; it is read as a string"
+                                ),
+                                "declare the parameter with `in: path`, `required: true` and its schema",
+                            );
+                            Parameter {
+                                rust_name: names.claim(snake(&name, "param")),
+                                name: name.clone(),
+                                location: ParamLocation::Path,
+                                required: true,
+                                ty: TypeRef::String,
+                                doc: None,
+                                default: None,
+                                deprecated: false,
+                                style: ParamStyle::Simple,
+                                explode: false,
+                            }
+                        }
                     };
                     segments.push(PathSegment::Param(ordered.len()));
-                    ordered.push(params.remove(position));
+                    ordered.push(param);
                 }
             }
         }
-        if let Some(extra) = params.iter().find(|p| p.location == ParamLocation::Path) {
-            return Err(error(format!(
-                "path parameter `{}` does not appear in the path template `{path}`",
-                extra.name
-            )));
-        }
         let mut others = std::mem::take(params);
+        others.retain(|extra| {
+            if extra.location != ParamLocation::Path {
+                return true;
+            }
+            types.warn(
+                &self.pointer,
+                format!(
+                    "path parameter `{}` does not appear in the path template `{path}`; it is left out",
+                    extra.name
+                ),
+                "put the parameter in the path template as `{name}`, or remove it",
+            );
+            false
+        });
         others.sort_by(|a, b| (a.location, &a.name).cmp(&(b.location, &b.name)));
         ordered.extend(others);
         *params = ordered;
@@ -361,7 +499,7 @@ impl<'a> OperationLowering<'a> {
         types: &mut TypeLowerer<'a>,
         body: &'a ReferenceOr<openapiv3::RequestBody>,
         content_type_doc: Option<String>,
-    ) -> Result<RequestBody, LowerError> {
+    ) -> Result<Option<RequestBody>, LowerError> {
         let pointer = format!("{}/requestBody", self.pointer);
         let components = self.spec.openapi.components.as_ref();
         let (body, at) = resolve(
@@ -378,36 +516,33 @@ impl<'a> OperationLowering<'a> {
             &format!("{}Body", self.type_hint),
         )?;
         let Some(primary) = contents.first() else {
-            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            return Err(LowerError::Unsupported {
-                location: self.spec.locate(&format!("{at}/content")),
-                construct: format!(
-                    "a request body without a supported media type (it has: {})",
-                    types.join(", ")
-                ),
-            });
+            types.warn(
+                &format!("{at}/content"),
+                "this request body has no media type; the operation is read without a body",
+                "list the media type of the body under `content`, with its schema",
+            );
+            return Ok(None);
         };
-        let ty = primary.ty.clone().unwrap_or(match primary.encoding {
-            Encoding::Text => TypeRef::String,
-            _ => TypeRef::Binary,
-        });
+        let ty = primary.ty.clone().unwrap_or(TypeRef::Any);
         let example = primary.example.clone();
         let encodings = contents
             .iter()
             .filter(|content| content.ty.as_ref().is_none_or(|t| *t == ty))
             .map(|content| content.encoding)
             .collect();
-        Ok(RequestBody {
+        Ok(Some(RequestBody {
             required: body.required,
             doc: body.description.clone(),
             ty,
+            media_type: primary.media_type.clone(),
             encodings,
             content_type_doc,
             example,
-        })
+        }))
     }
 
-    /// The media types of a body that the client can speak, JSON first.
+    /// The media types of a body, JSON first. Text travels as a `String` and any other media
+    /// type the client cannot encode as bytes, whatever their schema says of the value inside.
     fn contents(
         &self,
         types: &mut TypeLowerer<'a>,
@@ -417,20 +552,20 @@ impl<'a> OperationLowering<'a> {
     ) -> Result<Vec<Content>, LowerError> {
         let mut media: Vec<(Encoding, &String, &MediaType)> = content
             .iter()
-            .filter_map(|(media_type, media)| {
-                encoding_of(media_type).map(|encoding| (encoding, media_type, media))
-            })
+            .map(|(media_type, media)| (encoding_of(media_type), media_type, media))
             .collect();
         media.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut out = Vec::new();
         for (encoding, media_type, media) in media {
-            let ty = match &media.schema {
-                Some(schema) => Some(types.type_of(
+            let ty = match (encoding, &media.schema) {
+                (Encoding::Text, _) => Some(TypeRef::String),
+                (Encoding::Binary, _) => Some(TypeRef::Binary),
+                (_, Some(schema)) => Some(types.type_of(
                     schema.into(),
                     hint,
                     &format!("{at}/content/{}/schema", escape_token(media_type)),
                 )?),
-                None => None,
+                (_, None) => None,
             };
             // Of several named examples, the first by name, whatever their order in the file.
             let mut named: Vec<_> = media.examples.iter().collect();
@@ -602,32 +737,35 @@ fn style_of(parameter: &SpecParameter) -> (ParamStyle, bool) {
     }
 }
 
-/// How the client can speak a media type, if it can.
-pub(crate) fn encoding_of(media_type: &str) -> Option<Encoding> {
+/// `written`, or `written_2`, `written_3`... when an operation already has it.
+fn unique_id(written: &str, ids: &BTreeMap<String, String>) -> String {
+    if !ids.contains_key(written) {
+        return written.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{written}_{n}"))
+        .find(|candidate| !ids.contains_key(candidate))
+        .expect("some suffix is free")
+}
+
+/// How a body of a media type travels: as JSON, YAML, a form or multipart when the client can
+/// encode it, as text for `text/*`, else as the bytes it is.
+pub(crate) fn encoding_of(media_type: &str) -> Encoding {
     let essence = media_type
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    Some(match essence.as_str() {
+    match essence.as_str() {
         "application/json" | "*/*" => Encoding::Json,
         t if t.ends_with("+json") => Encoding::Json,
         "application/yaml" | "application/x-yaml" | "text/yaml" | "text/x-yaml" => Encoding::Yaml,
         "application/x-www-form-urlencoded" => Encoding::Form,
         "multipart/form-data" => Encoding::Multipart,
         t if t.starts_with("text/") => Encoding::Text,
-        "application/octet-stream" => Encoding::Binary,
-        t if t.starts_with("image/")
-            || t.starts_with("audio/")
-            || t.starts_with("video/")
-            || t == "application/pdf"
-            || t == "application/zip" =>
-        {
-            Encoding::Binary
-        }
-        _ => return None,
-    })
+        _ => Encoding::Binary,
+    }
 }
 
 /// What the operation returns on success, and the formats the success body can be asked for.
@@ -705,18 +843,13 @@ mod tests {
     fn media_types_map_to_encodings() {
         assert_eq!(
             encoding_of("application/json; charset=utf-8"),
-            Some(Encoding::Json)
+            Encoding::Json
         );
-        assert_eq!(
-            encoding_of("application/vnd.api+json"),
-            Some(Encoding::Json)
-        );
-        assert_eq!(encoding_of("application/yaml"), Some(Encoding::Yaml));
-        assert_eq!(
-            encoding_of("multipart/form-data"),
-            Some(Encoding::Multipart)
-        );
-        assert_eq!(encoding_of("text/html"), Some(Encoding::Text));
-        assert_eq!(encoding_of("application/xml"), None);
+        assert_eq!(encoding_of("application/vnd.api+json"), Encoding::Json);
+        assert_eq!(encoding_of("application/yaml"), Encoding::Yaml);
+        assert_eq!(encoding_of("multipart/form-data"), Encoding::Multipart);
+        assert_eq!(encoding_of("text/html"), Encoding::Text);
+        assert_eq!(encoding_of("application/xml"), Encoding::Binary);
+        assert_eq!(encoding_of("application/jwt"), Encoding::Binary);
     }
 }

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use super::LowerError;
 use super::operations::TaggedOperation;
 use crate::ir::{Operation, Resource};
 use crate::load::Spec;
@@ -14,10 +13,13 @@ const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "from_e
 /// The resource of operations without a tag.
 const UNTAGGED: &str = "operations";
 
+/// Groups the operations by tag; two operations that would be the same method are told apart,
+/// with a warning in `warnings`.
 pub(crate) fn group(
     spec: &Spec,
     operations: Vec<TaggedOperation>,
-) -> Result<Vec<Resource>, LowerError> {
+    warnings: &mut Vec<crate::Warning>,
+) -> Vec<Resource> {
     let mut by_tag: BTreeMap<String, Vec<TaggedOperation>> = BTreeMap::new();
     for operation in operations {
         let tag = operation.tag.clone().unwrap_or_else(|| UNTAGGED.to_owned());
@@ -33,22 +35,26 @@ pub(crate) fn group(
         let module = accessors.claim(module_name(&tag, &operations));
         let type_name = type_names.claim(camel(&module, "Resource", "R"));
         let mut lowered: BTreeMap<String, TaggedOperation> = BTreeMap::new();
+        let mut methods = Namespace::new();
         for operation in operations {
             let id = &operation.operation.id;
             let stem = match prefix {
                 Some(_) => split_prefix(id).map_or(id.as_str(), |(_, rest)| rest),
                 None => id.as_str(),
             };
-            let method = snake(stem, "call");
-            if let Some(other) = lowered.get(&method) {
-                return Err(LowerError::NameCollision {
+            let wanted = snake(stem, "call");
+            let method = methods.claim(wanted.clone());
+            if method != wanted {
+                let other = &lowered[&wanted];
+                let warning = crate::Warning {
                     location: spec.locate(&format!("{}/operationId", operation.pointer)),
-                    id: id.clone(),
-                    other_id: other.operation.id.clone(),
-                    method,
-                    resource: module,
-                    other: spec.locate(&format!("{}/operationId", other.pointer)),
-                });
+                    message: format!(
+                        "operations `{id}` and `{}` would both be the method `{wanted}` of `{module}`; this one is `{method}`",
+                        other.operation.id
+                    ),
+                    hint: "rename one of the two operationIds so that they differ in more than case and punctuation",
+                };
+                warnings.push(warning);
             }
             lowered.insert(method, operation);
         }
@@ -76,7 +82,7 @@ pub(crate) fn group(
         });
     }
     resources.sort_by(|a, b| a.module.cmp(&b.module));
-    Ok(resources)
+    resources
 }
 
 /// The accessor is the tag in snake case; a tag that cannot start an identifier (`1-Click

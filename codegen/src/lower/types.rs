@@ -4,12 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use indexmap::IndexMap;
-use openapiv3::{
-    AdditionalProperties, ReferenceOr, Schema, SchemaData, SchemaKind, StringFormat, Type,
-    VariantOrUnknownOrEmpty,
-};
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaData};
 use serde_json::Value;
+
+mod all_of;
+mod shape;
+
+use all_of::AllOfReading;
+use shape::{ObjectShape, Shape, UnionShape};
 
 use super::LowerError;
 use crate::ir::{
@@ -43,34 +45,6 @@ impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaNode<'a> {
             ReferenceOr::Item(schema) => SchemaNode::Inline(schema),
         }
     }
-}
-
-/// The shapes a schema can have, with openapiv3's catch-all `Any` sorted into them.
-enum Shape<'a> {
-    String {
-        format: Option<&'a str>,
-        values: Vec<String>,
-    },
-    Integer {
-        format: Option<&'a str>,
-    },
-    Number {
-        format: Option<&'a str>,
-    },
-    Boolean,
-    Array {
-        items: Option<SchemaNode<'a>>,
-    },
-    Object(ObjectShape<'a>),
-    AllOf(Vec<SchemaNode<'a>>, Option<ObjectShape<'a>>),
-    OneOf(Vec<SchemaNode<'a>>),
-    Any,
-}
-
-struct ObjectShape<'a> {
-    properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
-    required: &'a [String],
-    additional: Option<&'a AdditionalProperties>,
 }
 
 /// Lowers schemas, naming the types it makes.
@@ -258,24 +232,39 @@ impl<'a> TypeLowerer<'a> {
                 }
                 _ => TypeRef::Map(Box::new(TypeRef::Any)),
             },
-            // Single-part compositions are how 3.0 puts a description or `nullable` on a `$ref`.
-            Shape::AllOf(parts, None) | Shape::OneOf(parts) if parts.len() == 1 => {
-                let member = composition_keyword(schema);
-                self.type_of(parts[0], hint, &format!("{pointer}/{member}/0"))?
+            // A single-part union is how 3.0 puts a description or `nullable` on a `$ref`.
+            Shape::OneOf(union) if union.parts.len() == 1 => {
+                let (index, part) = union.parts[0];
+                self.type_of(part, hint, &format!("{pointer}/{}/{index}", union.keyword))?
             }
-            _ => {
-                let name = self.claim_name(hint);
-                // Known before it is defined, so that a schema reached again while it is being
-                // defined (through an `allOf` of the component it sits in) is the same type.
-                self.lowered
-                    .insert(pointer.to_owned(), TypeRef::Named(name.clone()));
-                let def = self.define(&name, node, pointer)?;
-                self.types.insert(name.clone(), def);
-                TypeRef::Named(name)
-            }
+            Shape::AllOf(parts, own) => match self.read_all_of(&parts, own.is_some(), pointer)? {
+                AllOfReading::Part(index) => {
+                    self.type_of(parts[index], hint, &format!("{pointer}/allOf/{index}"))?
+                }
+                AllOfReading::Any => TypeRef::Any,
+                AllOfReading::Merge => self.named(hint, node, pointer)?,
+            },
+            _ => self.named(hint, node, pointer)?,
         };
         self.lowered.insert(pointer.to_owned(), ty.clone());
         Ok(ty)
+    }
+
+    /// A new named type called after `hint` for the inline schema at `pointer`.
+    fn named(
+        &mut self,
+        hint: &str,
+        node: SchemaNode<'a>,
+        pointer: &str,
+    ) -> Result<TypeRef, LowerError> {
+        let name = self.claim_name(hint);
+        // Known before it is defined, so that a schema reached again while it is being
+        // defined (through an `allOf` of the component it sits in) is the same type.
+        self.lowered
+            .insert(pointer.to_owned(), TypeRef::Named(name.clone()));
+        let def = self.define(&name, node, pointer)?;
+        self.types.insert(name.clone(), def);
+        Ok(TypeRef::Named(name))
     }
 
     /// The named type `name` for the schema at `pointer`.
@@ -300,22 +289,35 @@ impl<'a> TypeLowerer<'a> {
             Shape::Object(object) if !object.properties.is_empty() => TypeKind::Struct(
                 self.structure(&[(name.to_owned(), pointer.to_owned(), object)])?,
             ),
-            // `allOf: [$ref]` with only a description: an alias of the referenced type.
-            Shape::AllOf(parts, None) if matches!(parts.as_slice(), [SchemaNode::Ref(_)]) => {
-                TypeKind::Alias(self.type_of(parts[0], name, &format!("{pointer}/allOf/0"))?)
-            }
-            Shape::AllOf(parts, own) => {
-                let mut objects = Vec::new();
-                self.collect_objects(name, &parts, pointer, &mut objects)?;
-                if let Some(own) = own {
-                    objects.push((name.to_owned(), pointer.to_owned(), own));
+            Shape::AllOf(parts, own) => match self.read_all_of(&parts, own.is_some(), pointer)? {
+                AllOfReading::Part(index) => {
+                    let at = format!("{pointer}/allOf/{index}");
+                    let (words, _) = self.words(schema, pointer)?;
+                    let mut def = match parts[index] {
+                        SchemaNode::Ref(_) => {
+                            let target = self.type_of(parts[index], name, &at)?;
+                            self.def(name, pointer, None, TypeKind::Alias(target))
+                        }
+                        // The component is that inline schema, with the words of the `allOf`.
+                        SchemaNode::Inline(_) => self.define(name, parts[index], &at)?,
+                    };
+                    def.origin = pointer.to_owned();
+                    def.doc = words.doc.or(def.doc);
+                    def.deprecated |= words.deprecated;
+                    def.examples.splice(0..0, data.example.iter().cloned());
+                    return Ok(def);
                 }
-                if objects.is_empty() {
-                    return Err(self.unsupported(pointer, "an `allOf` whose parts are not objects"));
+                AllOfReading::Any => TypeKind::Alias(TypeRef::Any),
+                AllOfReading::Merge => {
+                    let mut objects = Vec::new();
+                    self.collect_objects(name, &parts, pointer, &mut objects)?;
+                    if let Some(own) = own {
+                        objects.push((name.to_owned(), pointer.to_owned(), own));
+                    }
+                    TypeKind::Struct(self.structure(&objects)?)
                 }
-                TypeKind::Struct(self.structure(&objects)?)
-            }
-            Shape::OneOf(parts) => TypeKind::Union(self.union(name, &parts, schema, pointer)?),
+            },
+            Shape::OneOf(union) => TypeKind::Union(self.union(name, &union, schema, pointer)?),
             _ => {
                 // A primitive, array or map component: an alias that keeps its documentation.
                 self.lowered.remove(pointer);
@@ -378,106 +380,6 @@ impl<'a> TypeLowerer<'a> {
         }
     }
 
-    /// Sorts a schema into a shape, refusing what makes no sense.
-    fn shape(&self, schema: &'a Schema, pointer: &str) -> Result<Shape<'a>, LowerError> {
-        Ok(match &schema.schema_kind {
-            SchemaKind::Type(Type::String(string)) => Shape::String {
-                format: format_name(&string.format),
-                values: string.enumeration.iter().flatten().cloned().collect(),
-            },
-            SchemaKind::Type(Type::Integer(integer)) => Shape::Integer {
-                format: format_name(&integer.format),
-            },
-            SchemaKind::Type(Type::Number(number)) => Shape::Number {
-                format: format_name(&number.format),
-            },
-            SchemaKind::Type(Type::Boolean(_)) => Shape::Boolean,
-            SchemaKind::Type(Type::Array(array)) => Shape::Array {
-                items: array.items.as_ref().map(SchemaNode::from),
-            },
-            SchemaKind::Type(Type::Object(object)) => Shape::Object(ObjectShape {
-                properties: &object.properties,
-                required: &object.required,
-                additional: object.additional_properties.as_ref(),
-            }),
-            SchemaKind::AllOf { all_of } => {
-                Shape::AllOf(all_of.iter().map(SchemaNode::from).collect(), None)
-            }
-            SchemaKind::OneOf { one_of } => {
-                Shape::OneOf(one_of.iter().map(SchemaNode::from).collect())
-            }
-            SchemaKind::AnyOf { any_of } => {
-                Shape::OneOf(any_of.iter().map(SchemaNode::from).collect())
-            }
-            SchemaKind::Not { .. } => Shape::Any,
-            SchemaKind::Any(any) => {
-                let object = || ObjectShape {
-                    properties: &any.properties,
-                    required: &any.required,
-                    additional: any.additional_properties.as_ref(),
-                };
-                let has_object = !any.properties.is_empty() || any.additional_properties.is_some();
-                if !any.all_of.is_empty() {
-                    let own = has_object.then(object);
-                    return Ok(Shape::AllOf(
-                        any.all_of.iter().map(SchemaNode::from).collect(),
-                        own,
-                    ));
-                }
-                if !any.one_of.is_empty() {
-                    return Ok(Shape::OneOf(
-                        any.one_of.iter().map(SchemaNode::from).collect(),
-                    ));
-                }
-                if !any.any_of.is_empty() {
-                    return Ok(Shape::OneOf(
-                        any.any_of.iter().map(SchemaNode::from).collect(),
-                    ));
-                }
-                let format = any.format.as_deref();
-                let values = || {
-                    any.enumeration
-                        .iter()
-                        .filter_map(|v| v.as_str().map(str::to_owned))
-                        .collect()
-                };
-                match any.typ.as_deref() {
-                    Some("string") => Shape::String {
-                        format,
-                        values: values(),
-                    },
-                    Some("integer") => Shape::Integer { format },
-                    Some("number") => Shape::Number { format },
-                    Some("boolean") => Shape::Boolean,
-                    Some("array") => Shape::Array {
-                        items: any.items.as_ref().map(SchemaNode::from),
-                    },
-                    Some("object") => Shape::Object(object()),
-                    Some(other) => {
-                        return Err(self.invalid_because(
-                            &format!("{pointer}/type"),
-                            format!("unknown type `{other}`; the types are string, number, integer, boolean, array and object"),
-                            "use one of these types, with a `format` for dates, byte strings and the like",
-                        ));
-                    }
-                    None if has_object => Shape::Object(object()),
-                    None if any.items.is_some() => Shape::Array {
-                        items: any.items.as_ref().map(SchemaNode::from),
-                    },
-                    None if !any.enumeration.is_empty()
-                        && any.enumeration.iter().all(|v| v.is_string() || v.is_null()) =>
-                    {
-                        Shape::String {
-                            format,
-                            values: values(),
-                        }
-                    }
-                    None => Shape::Any,
-                }
-            }
-        })
-    }
-
     /// The objects whose properties an `allOf` merges, each with the type name its inline
     /// properties are named after.
     fn collect_objects(
@@ -487,7 +389,8 @@ impl<'a> TypeLowerer<'a> {
         pointer: &str,
         out: &mut Vec<(String, String, ObjectShape<'a>)>,
     ) -> Result<(), LowerError> {
-        self.collect_objects_within(owner, parts, pointer, out, &mut vec![pointer.to_owned()])
+        let parts = numbered(parts, pointer, "allOf");
+        self.collect_objects_within(owner, &parts, out, &mut vec![pointer.to_owned()])
     }
 
     /// `expanding` holds the `allOf`s being merged, outermost first, to refuse one that
@@ -495,50 +398,80 @@ impl<'a> TypeLowerer<'a> {
     fn collect_objects_within(
         &mut self,
         owner: &str,
-        parts: &[SchemaNode<'a>],
-        pointer: &str,
+        parts: &[(String, SchemaNode<'a>)],
         out: &mut Vec<(String, String, ObjectShape<'a>)>,
         expanding: &mut Vec<String>,
     ) -> Result<(), LowerError> {
-        for (index, part) in parts.iter().enumerate() {
-            let part_pointer = format!("{pointer}/allOf/{index}");
+        for (part_pointer, part) in parts {
             let (schema, at, part_owner) = match *part {
                 SchemaNode::Ref(reference) => {
-                    let (name, _) = self.component(reference, &part_pointer)?;
-                    let (schema, at) = self.resolve(*part, &part_pointer)?;
+                    let (name, _) = self.component(reference, part_pointer)?;
+                    let (schema, at) = self.resolve(*part, part_pointer)?;
                     (schema, at, self.component_names[name].clone())
                 }
                 SchemaNode::Inline(schema) => (schema, part_pointer.clone(), owner.to_owned()),
             };
             if out.len() > 256 {
                 return Err(
-                    self.unsupported(pointer, "an `allOf` nested more than 256 objects deep")
+                    self.unsupported(part_pointer, "an `allOf` nested more than 256 objects deep")
                 );
             }
-            match self.shape(schema, &at)? {
+            let shape = self.shape(schema, &at)?;
+            if matches!(shape, Shape::AllOf(..) | Shape::OneOf(_)) {
+                if expanding.contains(&at) {
+                    return Err(self.invalid_because(
+                        part_pointer,
+                        format!("this `allOf` includes itself through `{at}`"),
+                        "break the cycle: a schema cannot be made of itself",
+                    ));
+                }
+                expanding.push(at.clone());
+            }
+            match shape {
                 Shape::Object(object) => out.push((part_owner, at, object)),
                 Shape::AllOf(inner, own) => {
-                    if expanding.contains(&at) {
-                        return Err(self.invalid_because(
-                            &part_pointer,
-                            format!("this `allOf` includes itself through `{at}`"),
-                            "break the cycle: a schema cannot be made of itself",
-                        ));
-                    }
-                    expanding.push(at.clone());
-                    self.collect_objects_within(&part_owner, &inner, &at, out, expanding)?;
+                    let inner = numbered(&inner, &at, "allOf");
+                    self.collect_objects_within(&part_owner, &inner, out, expanding)?;
                     expanding.pop();
                     if let Some(own) = own {
                         out.push((part_owner, at, own));
                     }
                 }
+                // The value is one of the variants, and also the other parts: it has the
+                // properties of the variant it is, which may be any of them.
+                Shape::OneOf(union) => {
+                    self.warn(
+                        part_pointer,
+                        format!(
+                            "this `allOf` part is a `{}`; the properties of its variants are read as optional fields of the merged object",
+                            union.keyword
+                        ),
+                        "write the alternatives as a `oneOf` of whole objects, each an `allOf` of the shared part and its own",
+                    );
+                    let variants: Vec<(String, SchemaNode<'a>)> = union
+                        .parts
+                        .iter()
+                        .map(|(index, variant)| {
+                            (format!("{at}/{}/{index}", union.keyword), *variant)
+                        })
+                        .collect();
+                    let first = out.len();
+                    self.collect_objects_within(&part_owner, &variants, out, expanding)?;
+                    expanding.pop();
+                    for (_, _, object) in &mut out[first..] {
+                        object.required = &[];
+                    }
+                }
                 // A description-only or empty part adds nothing.
                 Shape::Any => {}
-                Shape::OneOf(_) => {
-                    return Err(self.unsupported(&at, "a `oneOf` or `anyOf` inside an `allOf`"));
-                }
+                // `read_all_of` refuses the other parts before the objects are collected.
                 _ => {
-                    return Err(self.unsupported(&at, "an `allOf` part that is not an object"));
+                    return Err(self.unsupported(
+                        part_pointer,
+                        format!(
+                            "a part that is not an object (`{at}`) inside an `allOf` of objects"
+                        ),
+                    ));
                 }
             }
         }
@@ -646,27 +579,63 @@ impl<'a> TypeLowerer<'a> {
 
     /// What a property's schema says about the field: its own words, or those of the schema it
     /// references (`allOf: [$ref]` with a description is how 3.0 documents a reference).
-    fn field_data(&self, node: SchemaNode<'a>, pointer: &str) -> Result<FieldData, LowerError> {
-        let (schema, _) = self.resolve(node, pointer)?;
-        let own = FieldData::of(&schema.schema_data);
-        let wrapped = match &schema.schema_kind {
-            SchemaKind::AllOf { all_of: parts }
-            | SchemaKind::OneOf { one_of: parts }
-            | SchemaKind::AnyOf { any_of: parts }
-                if parts.len() == 1 =>
-            {
-                Some(SchemaNode::from(&parts[0]))
+    fn field_data(&mut self, node: SchemaNode<'a>, pointer: &str) -> Result<FieldData, LowerError> {
+        let mut node = node;
+        let mut pointer = pointer.to_owned();
+        let mut data: Option<FieldData> = None;
+        // Bounded: an `allOf` of itself is refused, but only once every type is known.
+        for _ in 0..64 {
+            let (schema, at) = self.resolve(node, &pointer)?;
+            let (words, inner) = self.words(schema, &at)?;
+            data = Some(match data {
+                Some(outer) => outer.or(words),
+                None => words,
+            });
+            match inner {
+                Some((inner, inner_at)) => (node, pointer) = (inner, inner_at),
+                None => break,
+            }
+        }
+        Ok(data.expect("the loop runs at least once"))
+    }
+
+    /// What a schema says about a value of it, with the words of the `allOf` parts that only
+    /// annotate it; and, when it wraps another schema (`allOf: [$ref, {description}]`), that one.
+    #[allow(clippy::type_complexity)]
+    fn words(
+        &mut self,
+        schema: &'a Schema,
+        at: &str,
+    ) -> Result<(FieldData, Option<(SchemaNode<'a>, String)>), LowerError> {
+        let mut words = FieldData::of(&schema.schema_data);
+        let inner = match self.shape(schema, at)? {
+            Shape::OneOf(union) if union.parts.len() == 1 => {
+                let (index, part) = union.parts[0];
+                Some((part, format!("{at}/{}/{index}", union.keyword)))
+            }
+            Shape::AllOf(parts, own) => {
+                let reading = self.read_all_of(&parts, own.is_some(), at)?;
+                for (index, part) in parts.iter().enumerate() {
+                    let part_at = format!("{at}/allOf/{index}");
+                    let (part_schema, target) = self.resolve(*part, &part_at)?;
+                    if let Shape::Any = self.shape(part_schema, &target)? {
+                        words = words.or(FieldData::of(&part_schema.schema_data));
+                    }
+                }
+                match reading {
+                    AllOfReading::Part(index) => {
+                        Some((parts[index], format!("{at}/allOf/{index}")))
+                    }
+                    AllOfReading::Merge | AllOfReading::Any => None,
+                }
             }
             _ => None,
         };
-        Ok(match wrapped {
-            Some(inner) => own.or(self.field_data(inner, pointer)?),
-            None => own,
-        })
+        Ok((words, inner))
     }
 
     fn enumeration(
-        &self,
+        &mut self,
         values: &[String],
         data: &SchemaData,
         pointer: &str,
@@ -677,11 +646,12 @@ impl<'a> TypeLowerer<'a> {
         let mut variants = Vec::new();
         for (index, value) in values.iter().enumerate() {
             if !seen.insert(value) {
-                return Err(self.invalid_because(
+                self.warn(
                     &format!("{pointer}/enum/{index}"),
-                    format!("the value `{value}` is listed twice"),
+                    format!("the value `{value}` is listed twice; it is one variant"),
                     "list each value of an enum once",
-                ));
+                );
+                continue;
             }
             variants.push(EnumVariant {
                 value: value.clone(),
@@ -703,36 +673,31 @@ impl<'a> TypeLowerer<'a> {
     fn union(
         &mut self,
         name: &str,
-        parts: &[SchemaNode<'a>],
+        union: &UnionShape<'a>,
         schema: &'a Schema,
         pointer: &str,
     ) -> Result<UnionDef, LowerError> {
-        let member = composition_keyword(schema);
-        let discriminator = schema.schema_data.discriminator.as_ref();
+        let mut discriminator = schema.schema_data.discriminator.as_ref();
         let mut names = Namespace::new();
-        let mut variants = Vec::new();
-        for (index, part) in parts.iter().enumerate() {
-            let at = format!("{pointer}/{member}/{index}");
-            let ty = self.type_of(*part, &format!("{name}Variant{index}"), &at)?;
+        let mut variants: Vec<UnionVariant> = Vec::new();
+        for &(index, part) in &union.parts {
+            let at = format!("{pointer}/{}/{index}", union.keyword);
+            let ty = self.type_of(part, &format!("{name}Variant{index}"), &at)?;
             let rust_name = names.claim(variant_name(&ty));
             let mut tags = Vec::new();
-            if let Some(discriminator) = discriminator {
-                let SchemaNode::Ref(reference) = part else {
-                    return Err(self.unsupported(&at, "a discriminated `oneOf` with an inline variant; reference a component instead"));
-                };
-                tags.extend(
-                    discriminator
-                        .mapping
-                        .iter()
-                        .filter(|(_, target)| {
-                            target == reference || reference.ends_with(&format!("/{target}"))
-                        })
-                        .map(|(tag, _)| tag.clone()),
-                );
-                tags.sort();
+            if let Some(chosen) = discriminator {
+                tags = self.tags(part, chosen, &at)?;
                 if tags.is_empty() {
-                    let component = reference.rsplit('/').next().unwrap_or(reference);
-                    tags.push(component.to_owned());
+                    self.warn(
+                        &at,
+                        format!(
+                            "this inline variant does not say which `{}` selects it (an `enum` of one value); the `{}` is read without its discriminator, each variant tried in turn",
+                            chosen.property_name, union.keyword
+                        ),
+                        "reference a component for the variant, or give its discriminator property an `enum` of the one value that selects it",
+                    );
+                    discriminator = None;
+                    variants.iter_mut().for_each(|v| v.tags.clear());
                 }
             }
             variants.push(UnionVariant {
@@ -748,18 +713,90 @@ impl<'a> TypeLowerer<'a> {
             other_variant: names.claim("UnknownValue".into()),
         })
     }
+
+    /// The discriminator values that select a variant: those the mapping gives its component
+    /// (else the component's name); for an inline variant, the `enum` of its discriminator
+    /// property.
+    fn tags(
+        &mut self,
+        part: SchemaNode<'a>,
+        discriminator: &openapiv3::Discriminator,
+        at: &str,
+    ) -> Result<Vec<String>, LowerError> {
+        let mut tags: Vec<String> = match part {
+            SchemaNode::Ref(reference) => {
+                let mapped: Vec<String> = discriminator
+                    .mapping
+                    .iter()
+                    .filter(|(_, target)| {
+                        *target == reference || reference.ends_with(&format!("/{target}"))
+                    })
+                    .map(|(tag, _)| tag.clone())
+                    .collect();
+                if mapped.is_empty() {
+                    let component = reference.rsplit('/').next().unwrap_or(reference);
+                    vec![component.to_owned()]
+                } else {
+                    mapped
+                }
+            }
+            SchemaNode::Inline(_) => {
+                self.listed_values(part, &discriminator.property_name, at, 0)?
+            }
+        };
+        tags.sort();
+        tags.dedup();
+        Ok(tags)
+    }
+
+    /// The values the `enum` of `property` lists in the object (or `allOf` of objects) `node`.
+    fn listed_values(
+        &mut self,
+        node: SchemaNode<'a>,
+        property: &str,
+        pointer: &str,
+        depth: usize,
+    ) -> Result<Vec<String>, LowerError> {
+        let (schema, at) = self.resolve(node, pointer)?;
+        let objects = match self.shape(schema, &at)? {
+            Shape::Object(object) => vec![object],
+            Shape::AllOf(parts, own) if depth < 8 => {
+                for (index, part) in parts.into_iter().enumerate() {
+                    let part_at = format!("{at}/allOf/{index}");
+                    let values = self.listed_values(part, property, &part_at, depth + 1)?;
+                    if !values.is_empty() {
+                        return Ok(values);
+                    }
+                }
+                own.into_iter().collect()
+            }
+            _ => Vec::new(),
+        };
+        for object in objects {
+            let Some(schema) = object.properties.get(property) else {
+                continue;
+            };
+            let property_at = format!("{at}/properties/{}", escape_token(property));
+            let (schema, target) = self.resolve(schema.into(), &property_at)?;
+            if let Shape::String { values, .. } = self.shape(schema, &target)? {
+                return Ok(values);
+            }
+        }
+        Ok(Vec::new())
+    }
 }
 
-/// The keyword of a composition (`allOf`, `anyOf` or `oneOf`), for the pointers of its parts.
-/// It matches the order in which `shape` reads a catch-all schema's compositions.
-fn composition_keyword(schema: &Schema) -> &'static str {
-    match &schema.schema_kind {
-        SchemaKind::AllOf { .. } => "allOf",
-        SchemaKind::AnyOf { .. } => "anyOf",
-        SchemaKind::Any(any) if !any.all_of.is_empty() => "allOf",
-        SchemaKind::Any(any) if any.one_of.is_empty() && !any.any_of.is_empty() => "anyOf",
-        _ => "oneOf",
-    }
+/// The parts of a composition with their pointers (`{pointer}/allOf/0`, ...).
+fn numbered<'a>(
+    parts: &[SchemaNode<'a>],
+    pointer: &str,
+    keyword: &str,
+) -> Vec<(String, SchemaNode<'a>)> {
+    parts
+        .iter()
+        .enumerate()
+        .map(|(index, part)| (format!("{pointer}/{keyword}/{index}"), *part))
+        .collect()
 }
 
 /// What a schema says about a field that uses it.
@@ -808,51 +845,6 @@ fn variant_name(ty: &TypeRef) -> String {
         TypeRef::Any => "Value".into(),
         TypeRef::Array(_) => "Array".into(),
         TypeRef::Map(_) => "Object".into(),
-    }
-}
-
-fn format_name<T>(format: &VariantOrUnknownOrEmpty<T>) -> Option<&str>
-where
-    T: Copy + FormatName,
-{
-    match format {
-        VariantOrUnknownOrEmpty::Item(item) => Some(item.name()),
-        VariantOrUnknownOrEmpty::Unknown(name) => Some(name),
-        VariantOrUnknownOrEmpty::Empty => None,
-    }
-}
-
-trait FormatName {
-    fn name(self) -> &'static str;
-}
-
-impl FormatName for StringFormat {
-    fn name(self) -> &'static str {
-        match self {
-            StringFormat::Date => "date",
-            StringFormat::DateTime => "date-time",
-            StringFormat::Password => "password",
-            StringFormat::Byte => "byte",
-            StringFormat::Binary => "binary",
-        }
-    }
-}
-
-impl FormatName for openapiv3::IntegerFormat {
-    fn name(self) -> &'static str {
-        match self {
-            openapiv3::IntegerFormat::Int32 => "int32",
-            openapiv3::IntegerFormat::Int64 => "int64",
-        }
-    }
-}
-
-impl FormatName for openapiv3::NumberFormat {
-    fn name(self) -> &'static str {
-        match self {
-            openapiv3::NumberFormat::Float => "float",
-            openapiv3::NumberFormat::Double => "double",
-        }
     }
 }
 

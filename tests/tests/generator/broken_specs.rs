@@ -22,7 +22,7 @@ fn broken_specs() -> Vec<PathBuf> {
 #[test]
 fn each_broken_spec_says_where_and_what_to_do() {
     let specs = broken_specs();
-    assert!(specs.len() >= 14, "the catalogue is complete");
+    assert!(specs.len() >= 13, "the catalogue is complete");
     for spec in specs {
         let error = match codegen::generate(&spec, &EmitOptions::default()) {
             Ok(_) => panic!("{} generated", spec.display()),

@@ -98,13 +98,14 @@ impl GetBlob {
     pub async fn send(self) -> Result<crate::Response<Vec<u8>>, crate::Error> {
         let name = crate::runtime::path_segment("name", &self.name)?;
         let path = format!("/blobs/{name}");
-        let call = crate::runtime::Call::new(
+        let mut call = crate::runtime::Call::new(
             &self.client,
             "get_blob",
             reqwest::Method::GET,
             "/blobs/{name}",
             path,
         );
+        call.accept_media_type("application/octet-stream");
         let answer = call.send().await?;
         let body = answer.bytes().to_vec();
         Ok(answer.into_response(body))
@@ -131,6 +132,7 @@ impl LogIn {
             path,
         );
         call.form(&self.body)?;
+        call.accept_media_type("text/plain");
         let answer = call.send().await?;
         let body = answer.text()?;
         Ok(answer.into_response(body))
@@ -164,8 +166,8 @@ impl PutBlob {
             "/blobs/{name}",
             path,
         );
-        if let Some(body) = &self.body {
-            call.raw(body.clone(), "application/octet-stream");
+        if let Some(body) = self.body {
+            call.raw(body, "application/octet-stream");
         }
         let answer = call.send().await?;
         Ok(answer.into_response(()))
