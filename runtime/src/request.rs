@@ -4,8 +4,6 @@
 use std::marker::PhantomData;
 use std::time::Duration;
 
-use tokio::time::Instant;
-
 use bytes::Bytes;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{
@@ -15,6 +13,7 @@ use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use tokio::time::Instant;
 use tracing::Instrument;
 
 use super::client::{Client, GeneratedClient};
@@ -545,7 +544,10 @@ impl<E> Answer<E> {
                 let decoding = tokio::task::spawn_blocking(move || decode_yaml::<T>(&body));
                 match tokio::time::timeout_at(self.deadline, decoding).await {
                     Err(_) => Err(Error::Timeout(self.timeout)),
-                    Ok(Err(join)) => std::panic::resume_unwind(join.into_panic()),
+                    Ok(Err(join)) if join.is_panic() => {
+                        std::panic::resume_unwind(join.into_panic())
+                    }
+                    Ok(Err(_)) => Err(self.decode_error("the runtime shut down while decoding")),
                     Ok(Ok(decoded)) => decoded.map_err(|message| self.decode_error(message)),
                 }
             }
