@@ -27,7 +27,7 @@ pub mod write;
 
 use std::path::Path;
 
-pub use emit::{EmitError, EmitOptions, GeneratedFile, Runtime};
+pub use emit::{EmitError, EmitOptions, GeneratedFile, RUNTIME_DIR, Runtime};
 pub use load::LoadError;
 pub use location::Location;
 pub use lower::LowerError;

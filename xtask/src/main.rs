@@ -9,6 +9,7 @@
 mod api_diff;
 mod check_docs;
 mod git;
+mod paths;
 mod sweep;
 
 use std::path::{Path, PathBuf};
@@ -63,9 +64,13 @@ and the semver release they call for:
 sweep-one generates one spec as the sweep does, in a process of its own, and
 prints the result as one line of JSON.
 
-Paths are relative to the workspace root.";
+Paths on the command line are read from the directory the command runs in; the
+defaults name the workspace's own files. Generated files name the spec and the
+output directory relative to the workspace, or by their last component when
+they are outside it, so that no machine's path ends up in them.";
 
 fn main() -> ExitCode {
+    paths::remember_start();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = USAGE.replace("{SWEEP}", sweep::USAGE);
     match args.first().map(String::as_str) {
@@ -157,8 +162,8 @@ impl Codegen {
             match arg.as_str() {
                 "--check" => codegen.check = true,
                 "--deny-warnings" => codegen.deny_warnings = true,
-                "--spec" => codegen.spec = PathBuf::from(value("--spec")?),
-                "--out" => codegen.out = PathBuf::from(value("--out")?),
+                "--spec" => codegen.spec = paths::from_command_line(value("--spec")?),
+                "--out" => codegen.out = paths::from_command_line(value("--out")?),
                 "--crate-name" => codegen.options.crate_name = value("--crate-name")?,
                 "--runtime" => {
                     codegen.runtime = Some(match value("--runtime")?.as_str() {
@@ -177,7 +182,7 @@ impl Codegen {
                 command.push(format!("{arg} {}", command_value(arg, &codegen)));
             }
         }
-        codegen.options.spec_display = display(&codegen.spec);
+        codegen.options.spec_display = paths::shown(&codegen.spec);
         codegen.options.command = command.join(" ");
         Ok(codegen)
     }
@@ -188,13 +193,7 @@ impl Codegen {
         }
         let started = Instant::now();
         let mut options = self.options.clone();
-        match runtime_for(&self.out, workspace(), self.runtime) {
-            Ok(runtime) => options.runtime = runtime,
-            Err(message) => {
-                eprintln!("error: {message}");
-                return ExitCode::FAILURE;
-            }
-        }
+        options.runtime = runtime_for(&self.out, self.runtime);
         let generated = match codegen::generate(&self.spec, &options) {
             Ok(generated) => generated,
             Err(error) => return fail(&error),
@@ -355,39 +354,25 @@ fn workspace() -> &'static Path {
         .expect("xtask lives in the workspace")
 }
 
-/// How a crate written to `out` gets the runtime: by default, a crate inside the workspace depends
-/// on the runtime crate (one copy serves them all) and a crate outside it gets a copy (it must
-/// build wherever it is moved).
-fn runtime_for(
-    out: &Path,
-    root: &Path,
-    mode: Option<RuntimeMode>,
-) -> Result<codegen::Runtime, String> {
-    let inside = if out.is_absolute() {
-        out.strip_prefix(root).ok().map(Path::to_path_buf)
-    } else if out
-        .components()
-        .any(|c| c == std::path::Component::ParentDir)
-    {
-        None
-    } else {
-        Some(out.to_path_buf())
-    };
-    match (mode, inside) {
-        (Some(RuntimeMode::Vendored), _) | (None, None) => Ok(codegen::Runtime::Vendored),
-        (_, Some(inside)) => Ok(codegen::Runtime::workspace_crate(&inside)),
-        (Some(RuntimeMode::Crate), None) => Err(format!(
-            "--runtime crate needs --out inside the workspace ({}), where the runtime crate is; \
-             use --runtime vendored for a crate elsewhere",
-            root.display()
-        )),
+/// How a crate written to `out` (as [`paths::from_command_line`] gives it) gets the runtime: by
+/// default, a crate inside the workspace depends on the runtime crate (one copy serves them all)
+/// and a crate outside it gets a copy (it must build wherever it is moved).
+fn runtime_for(out: &Path, mode: Option<RuntimeMode>) -> codegen::Runtime {
+    let outside = out.is_absolute();
+    match mode {
+        Some(RuntimeMode::Vendored) => codegen::Runtime::Vendored,
+        None if outside => codegen::Runtime::Vendored,
+        _ if !outside => codegen::Runtime::workspace_crate(out),
+        _ => codegen::Runtime::Crate {
+            path: paths::relative(out, &paths::root().join(codegen::RUNTIME_DIR)),
+        },
     }
 }
 
 fn command_value(arg: &str, codegen: &Codegen) -> String {
     match arg {
-        "--spec" => display(&codegen.spec),
-        "--out" => display(&codegen.out),
+        "--spec" => paths::shown(&codegen.spec),
+        "--out" => paths::shown(&codegen.out),
         _ => codegen.options.crate_name.clone(),
     }
 }

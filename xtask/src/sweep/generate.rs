@@ -42,13 +42,7 @@ pub fn one(args: &[String]) -> ExitCode {
     };
     // The swept crates share the workspace's runtime crate, built once for all of them.
     if let Some((out, _)) = out {
-        match crate::runtime_for(Path::new(out), crate::workspace(), None) {
-            Ok(runtime) => options.runtime = runtime,
-            Err(message) => {
-                eprintln!("error: {message}");
-                return ExitCode::FAILURE;
-            }
-        }
+        options.runtime = crate::runtime_for(&crate::paths::from_command_line(out), None);
     }
     let mut report = ChildReport {
         error: None,
