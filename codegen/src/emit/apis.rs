@@ -17,7 +17,7 @@ pub(crate) fn index(api: &Api) -> TokenStream {
     let accessors = api.resources.iter().map(|resource| {
         let module = ident(&resource.module);
         let type_name = ident(&resource.type_name);
-        let doc = docs::attrs(Some(&resource_doc(resource)));
+        let doc = docs::lines_to_attrs(&resource_doc(resource));
         quote! {
             #doc
             pub fn #module(&self) -> #module::#type_name {
@@ -35,8 +35,12 @@ pub(crate) fn index(api: &Api) -> TokenStream {
     }
 }
 
+/// The documentation of a resource, as rustdoc.
 fn resource_doc(resource: &Resource) -> String {
-    let head = format!("The operations of the `{}` resource.", resource.tag);
+    let head = format!(
+        "The operations of the {} resource.",
+        docs::code(&resource.tag)
+    );
     docs::paragraphs([
         head,
         resource
@@ -50,7 +54,7 @@ fn resource_doc(resource: &Resource) -> String {
 /// `apis/{module}.rs`: the resource, its methods and their request builders.
 pub(crate) fn module(resource: &Resource) -> TokenStream {
     let type_name = ident(&resource.type_name);
-    let doc = docs::attrs(Some(&resource_doc(resource)));
+    let doc = docs::lines_to_attrs(&resource_doc(resource));
     let methods = resource.operations.iter().map(method);
     let builders = resource
         .operations
@@ -62,7 +66,7 @@ pub(crate) fn module(resource: &Resource) -> TokenStream {
             use crate::models;
         )
     });
-    let module_doc = format!(" The `{}` resource.", resource.tag);
+    let module_doc = format!(" The {} resource.", docs::code(&resource.tag));
     quote! {
         #![doc = #module_doc]
         #models
@@ -114,6 +118,7 @@ fn positional(operation: &Operation) -> Vec<&Parameter> {
     operation.params.iter().filter(|p| p.required).collect()
 }
 
+/// The documentation of an operation's method, as rustdoc.
 fn operation_doc(operation: &Operation) -> String {
     let mut doc = docs::paragraphs([
         operation
@@ -128,18 +133,19 @@ fn operation_doc(operation: &Operation) -> String {
             .unwrap_or_default(),
     ]);
     let mut line = format!(
-        "`{} {}` (operation `{}`)",
-        operation.http_method.as_str(),
-        operation.path,
-        operation.id
-    );
-    match operation.scopes.as_slice() {
-        [] => line.push('.'),
-        [scope] => line.push_str(&format!(", which needs the scope `{scope}`.")),
-        scopes => line.push_str(&format!(
-            ", which needs the scopes `{}`.",
-            scopes.join("`, `")
+        "{} (operation {})",
+        docs::code(&format!(
+            "{} {}",
+            operation.http_method.as_str(),
+            operation.path
         )),
+        docs::code(&operation.id)
+    );
+    let scopes: Vec<String> = operation.scopes.iter().map(|s| docs::code(s)).collect();
+    match scopes.as_slice() {
+        [] => line.push('.'),
+        [scope] => line.push_str(&format!(", which needs the scope {scope}.")),
+        scopes => line.push_str(&format!(", which needs the scopes {}.", scopes.join(", "))),
     }
     doc = docs::paragraphs([doc, line]);
     doc
@@ -148,7 +154,7 @@ fn operation_doc(operation: &Operation) -> String {
 fn method(operation: &Operation) -> TokenStream {
     let method_name = ident(&operation.method_name);
     let builder = ident(&operation.builder_name);
-    let doc = docs::attrs(Some(&operation_doc(operation)));
+    let doc = docs::lines_to_attrs(&operation_doc(operation));
     let deprecated = operation.deprecated.then(|| quote!(#[deprecated]));
     let mut arguments = Vec::new();
     let mut fields = Vec::new();
@@ -203,7 +209,7 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
     let summary = operation
         .summary
         .as_deref()
-        .map(|s| format!(" ({})", s.trim_end_matches('.')))
+        .map(|s| format!(" ({})", docs::inline(s.trim_end_matches('.'))))
         .unwrap_or_default();
     let has_setters = operation.params.iter().any(|p| !p.required)
         || operation
@@ -237,8 +243,8 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
             };
             let mut doc = param.doc.clone().unwrap_or_else(|| {
                 format!(
-                    "The `{}` {} parameter.",
-                    param.name,
+                    "The {} {} parameter.",
+                    docs::code(&param.name),
                     location_name(param.location)
                 )
             });
@@ -246,8 +252,8 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
                 doc = docs::paragraphs([
                     doc,
                     format!(
-                        "The API uses `{}` when it is not set.",
-                        docs::value(default)
+                        "The API uses {} when it is not set.",
+                        docs::code(&docs::value(default))
                     ),
                 ]);
             }

@@ -2,8 +2,8 @@
 //!
 //! Descriptions are written for a web page, so some of their Markdown means something else in
 //! rustdoc: an indented block or a bare code fence would be compiled as a doctest, `<resource>`
-//! would be an HTML tag, `[x]` an intra-doc link, a bare URL a warning, and a list followed by a
-//! line of text a "lazy continuation".
+//! would be an HTML tag, `[x]` or `[x](Name)` an intra-doc link to an item that does not exist,
+//! a bare URL a warning, and a list followed by a line of text a "lazy continuation".
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -40,6 +40,24 @@ where
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// A text of one line from the spec (a summary, a title) as rustdoc inline text.
+pub(crate) fn inline(text: &str) -> String {
+    escape_inline(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `text` as a code span, whatever backticks it holds.
+pub(crate) fn code(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let ticks = "`".repeat(longest + 1);
+    // A span that starts or ends with a backtick needs a space between it and the fence.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
 }
 
 /// A value from the spec (a default) as the docs show it: strings without their quotes.
@@ -132,24 +150,22 @@ fn escape_inline(line: &str) -> String {
                     }
                 }
             }
-            '[' => {
-                // A Markdown link `[text](url)` stays; other brackets are escaped.
-                let close = chars[i..].iter().position(|&t| t == ']').map(|p| i + p);
-                match close {
-                    Some(j) if chars.get(j + 1) == Some(&'(') && chars[j..].contains(&')') => {
-                        let end = j + chars[j..]
-                            .iter()
-                            .position(|&t| t == ')')
-                            .expect("checked above");
-                        out.extend(&chars[i..=end]);
-                        i = end + 1;
+            '[' => match link(&chars[i..]) {
+                // A link to a web address stays; any other target (a name, a path of the
+                // site the spec comes from) would be a broken link, so only its text is kept.
+                Some((text, target, length)) => {
+                    if is_address(&target) {
+                        out.push_str(&format!("[{}]({target})", escape_inline(&text)));
+                    } else {
+                        out.push_str(&escape_inline(&text));
                     }
-                    _ => {
-                        out.push_str("\\[");
-                        i += 1;
-                    }
+                    i += length;
                 }
-            }
+                None => {
+                    out.push_str("\\[");
+                    i += 1;
+                }
+            },
             ']' => {
                 out.push_str("\\]");
                 i += 1;
@@ -204,6 +220,49 @@ fn escape_inline(line: &str) -> String {
     out
 }
 
+/// The text and target of the Markdown link `[text](target)` that `chars` starts with, and its
+/// length. Brackets in the text and parentheses in the target may nest.
+fn link(chars: &[char]) -> Option<(String, String, usize)> {
+    let close = matching(chars, '[', ']')?;
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let end = close + 1 + matching(&chars[close + 1..], '(', ')')?;
+    let text: String = chars[1..close].iter().collect();
+    let target: String = chars[close + 2..end].iter().collect();
+    let target = target.trim();
+    // A link has no line break in its target, and its title (`"..."`) is dropped.
+    let target = target
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    Some((text, target, end + 1))
+}
+
+/// Where the bracket `open` that `chars` starts with is closed.
+fn matching(chars: &[char], open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    for (index, &c) in chars.iter().enumerate() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(index);
+            }
+        }
+    }
+    None
+}
+
+/// Whether a link target is a web or mail address, which rustdoc links as it is.
+fn is_address(target: &str) -> bool {
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| target.starts_with(scheme))
+}
+
 fn starts_url(chars: &[char]) -> bool {
     let head: String = chars.iter().take(8).collect();
     head.starts_with("http://") || head.starts_with("https://")
@@ -225,6 +284,48 @@ mod tests {
             "see [docs](https://x.example/a)"
         );
         assert_eq!(rustdoc("code `<a>[b]` stays"), "code `<a>[b]` stays");
+    }
+
+    #[test]
+    fn links_stay_only_when_they_lead_to_an_address() {
+        // Anything else would be read as a path to a Rust item, or lead nowhere from the docs.
+        assert_eq!(
+            rustdoc("see [the app spec](AppSpec), [apps](apps) and [x](y::z)"),
+            "see the app spec, apps and x"
+        );
+        assert_eq!(
+            rustdoc("the [reference](/reference/api/) and [a section](#auth)"),
+            "the reference and a section"
+        );
+        assert_eq!(
+            rustdoc("[`Thing`](Thing) or [<b>bold</b>](https://a.example)"),
+            "`Thing` or [\\<b\\>bold\\</b\\>](https://a.example)"
+        );
+        assert_eq!(
+            rustdoc(
+                "[Rust](https://en.example.org/wiki/Rust_(language)) and [mail](mailto:a@b.example)"
+            ),
+            "[Rust](https://en.example.org/wiki/Rust_(language)) and [mail](mailto:a@b.example)"
+        );
+        assert_eq!(
+            rustdoc("[titled](https://a.example \"The title\")"),
+            "[titled](https://a.example)"
+        );
+        assert_eq!(
+            rustdoc("[text][ref] and [unclosed"),
+            "\\[text\\]\\[ref\\] and \\[unclosed"
+        );
+    }
+
+    #[test]
+    fn one_line_texts_and_code_spans() {
+        assert_eq!(
+            inline("List <things>\n  [all]"),
+            "List \\<things\\> \\[all\\]"
+        );
+        assert_eq!(code("a"), "`a`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x``"), "``` `x`` ```");
     }
 
     #[test]

@@ -319,10 +319,13 @@ fn struct_field(
     });
     let mut doc = field.doc.clone().unwrap_or_default();
     if let Some(default) = &field.default {
-        doc = docs::paragraphs([doc, format!("Defaults to `{}`.", docs::value(default))]);
+        doc = docs::paragraphs([
+            doc,
+            format!("Defaults to {}.", docs::code(&docs::value(default))),
+        ]);
     }
     if doc.is_empty() {
-        doc = format!("The `{}` field.", field.name);
+        doc = format!("The {} field.", docs::code(&field.name));
     }
     let doc = docs::attrs(Some(&doc));
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
@@ -346,7 +349,7 @@ fn enumeration(def: &TypeDef, e: &EnumDef) -> TokenStream {
             .clone()
             .unwrap_or_else(|| match variant.value.as_str() {
                 "" => "The empty string.".to_owned(),
-                value => format!("`{value}`"),
+                value => docs::code(value),
             });
         let doc = docs::attrs(Some(&doc));
         let default = (e.default == Some(index)).then(|| quote!(#[default]));
@@ -421,7 +424,13 @@ fn union(def: &TypeDef, u: &UnionDef, spell: &dyn Fn(&TypeRef) -> TokenStream) -
         }
         let doc = match variant.tags.as_slice() {
             [] => format!("A value of the `{}` shape.", variant.rust_name),
-            tags => format!("Tagged `{}`.", tags.join("` or `")),
+            tags => format!(
+                "Tagged {}.",
+                tags.iter()
+                    .map(|t| docs::code(t))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
         };
         quote! { #[doc = #doc] #variant_name(#ty), }
     });

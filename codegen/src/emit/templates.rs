@@ -164,6 +164,9 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         crate_version => &options.crate_version,
         lib_name => lib_name,
         title => &api.title,
+        // The title and version in rustdoc, where `<` or `[` mean something.
+        title_doc => docs::inline(&api.title),
+        version_doc => docs::inline(&api.version),
         api_version => &api.version,
         description_doc => description_doc,
         base_url => api.base_url.clone().unwrap_or_default(),
