@@ -369,10 +369,15 @@ fn runtime_for(out: &Path, mode: Option<RuntimeMode>) -> codegen::Runtime {
     }
 }
 
+/// The value of `arg` as the header of generated files shows it.
 fn command_value(arg: &str, codegen: &Codegen) -> String {
     match arg {
         "--spec" => paths::shown(&codegen.spec),
         "--out" => paths::shown(&codegen.out),
+        "--runtime" => match codegen.runtime {
+            Some(RuntimeMode::Crate) => "crate".to_owned(),
+            _ => "vendored".to_owned(),
+        },
         _ => codegen.options.crate_name.clone(),
     }
 }
