@@ -316,7 +316,9 @@ pub enum IntegerFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NumberFormat {
-    F32,
+    /// `float` and `double` alike: an `f64` holds every `f32` exactly, and a decimal such as
+    /// `2.34` comes back as written, where an `f32` turns into `2.3399999141693115` on its way
+    /// through a JSON value (a query parameter, a form field, an example).
     F64,
 }
 

@@ -79,7 +79,6 @@ pub(crate) fn rust_type(ty: &TypeRef, prefix: &TokenStream) -> TokenStream {
         TypeRef::String => quote!(String),
         TypeRef::Boolean => quote!(bool),
         TypeRef::Integer(format) | TypeRef::IntegerString(format) => integer(*format),
-        TypeRef::Number(NumberFormat::F32) => quote!(f32),
         TypeRef::Number(NumberFormat::F64) => quote!(f64),
         TypeRef::DateTime => quote!(chrono::DateTime<chrono::Utc>),
         TypeRef::Date => quote!(chrono::NaiveDate),

@@ -213,7 +213,7 @@ impl<'a> TypeLowerer<'a> {
         let ty = match shape {
             Shape::String { format, values } if values.is_empty() => string_type(format),
             Shape::Integer { format } => TypeRef::Integer(integer_format(format)),
-            Shape::Number { format } => TypeRef::Number(number_format(format)),
+            Shape::Number { .. } => TypeRef::Number(NumberFormat::F64),
             Shape::Boolean => TypeRef::Boolean,
             Shape::Any => TypeRef::Any,
             Shape::Array { items } => TypeRef::Array(Box::new(match items {
@@ -346,7 +346,7 @@ impl<'a> TypeLowerer<'a> {
         match self.shape(schema, pointer)? {
             Shape::String { format, .. } => Ok(string_type(format)),
             Shape::Integer { format } => Ok(TypeRef::Integer(integer_format(format))),
-            Shape::Number { format } => Ok(TypeRef::Number(number_format(format))),
+            Shape::Number { .. } => Ok(TypeRef::Number(NumberFormat::F64)),
             Shape::Boolean => Ok(TypeRef::Boolean),
             Shape::Any => Ok(TypeRef::Any),
             Shape::Array { items } => Ok(TypeRef::Array(Box::new(match items {
@@ -868,13 +868,6 @@ fn integer_format(format: Option<&str>) -> IntegerFormat {
         Some("uint64") => IntegerFormat::U64,
         // No format, int64, or one we do not know: the widest signed type loses nothing.
         _ => IntegerFormat::I64,
-    }
-}
-
-fn number_format(format: Option<&str>) -> NumberFormat {
-    match format {
-        Some("float") => NumberFormat::F32,
-        _ => NumberFormat::F64,
     }
 }
 

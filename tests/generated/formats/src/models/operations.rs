@@ -42,7 +42,7 @@ pub struct Sample {
 
     /// The `float` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub float: Option<f32>,
+    pub float: Option<f64>,
 
     /// The `int32` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
