@@ -32,6 +32,9 @@ pub struct Features {
     pub multipart: bool,
     pub date_time: bool,
     pub int_as_string: bool,
+    /// The spec deprecates something: the crate uses it without a warning (its users still get
+    /// theirs).
+    pub deprecated: bool,
 }
 
 /// The operations of one tag, reached through one accessor on the client.

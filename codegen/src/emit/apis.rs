@@ -241,13 +241,15 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
             } else {
                 quote!(#name)
             };
-            let mut doc = param.doc.clone().unwrap_or_else(|| {
-                format!(
-                    "The {} {} parameter.",
-                    docs::code(&param.name),
-                    location_name(param.location)
-                )
-            });
+            let mut doc = docs::said(param.doc.as_deref())
+                .map(str::to_owned)
+                .unwrap_or_else(|| {
+                    format!(
+                        "The {} {} parameter.",
+                        docs::code(&param.name),
+                        location_name(param.location)
+                    )
+                });
             if let Some(default) = &param.default {
                 doc = docs::paragraphs([
                     doc,
@@ -276,7 +278,7 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
         } else {
             fields.push(quote!(body: Option<#ty>));
             let doc = docs::attrs(Some(
-                body.doc.as_deref().unwrap_or("The body of the request."),
+                docs::said(body.doc.as_deref()).unwrap_or("The body of the request."),
             ));
             setters.push(quote! {
                 #doc

@@ -16,6 +16,12 @@ pub(crate) fn attrs(text: Option<&str>) -> TokenStream {
     lines_to_attrs(&rustdoc(text))
 }
 
+/// The spec's text, unless it says nothing once it is rustdoc (blank, or only spaces): callers
+/// fall back to words of their own, so that every public item is documented.
+pub(crate) fn said(text: Option<&str>) -> Option<&str> {
+    text.filter(|text| !rustdoc(text).is_empty())
+}
+
 /// `#[doc]` attributes for text that is already rustdoc.
 pub(crate) fn lines_to_attrs(text: &str) -> TokenStream {
     let lines = text.lines().map(|line| {
@@ -355,6 +361,13 @@ mod tests {
             rustdoc("Kinds:\n- A: first\n- B: second\nThen text."),
             "Kinds:\n- A: first\n- B: second\n\nThen text."
         );
+    }
+
+    #[test]
+    fn blank_text_says_nothing() {
+        assert_eq!(said(Some("  \n ")), None);
+        assert_eq!(said(None), None);
+        assert_eq!(said(Some("Words.")), Some("Words."));
     }
 
     #[test]

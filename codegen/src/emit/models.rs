@@ -113,7 +113,9 @@ fn item(
         }
     };
     let spell = |ty: &TypeRef| spell(ty, &prefix_of);
-    let doc = docs::attrs(Some(def.doc.as_deref().unwrap_or(&default_doc(def))));
+    let doc = docs::attrs(Some(
+        docs::said(def.doc.as_deref()).unwrap_or(&default_doc(def)),
+    ));
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let name = ident(&def.name);
     let body = match &def.kind {
@@ -259,15 +261,9 @@ fn constructor(
         " A value with its required fields ({}) and no others.",
         names.join(", ")
     );
-    let deprecated = s
-        .fields
-        .iter()
-        .any(|f| f.deprecated)
-        .then(|| quote!(#[allow(deprecated)]));
     quote! {
         impl #name {
             #[doc = #doc]
-            #deprecated
             pub fn new(#( #arguments ),*) -> Self {
                 Self {
                     #( #values, )*
@@ -317,7 +313,9 @@ fn struct_field(
         };
         quote!(#[serde_as(as = #adapter)])
     });
-    let mut doc = field.doc.clone().unwrap_or_default();
+    let mut doc = docs::said(field.doc.as_deref())
+        .unwrap_or_default()
+        .to_owned();
     if let Some(default) = &field.default {
         doc = docs::paragraphs([
             doc,
@@ -344,9 +342,8 @@ fn enumeration(def: &TypeDef, e: &EnumDef) -> TokenStream {
     let other = ident(&e.other_variant);
     let variants = e.variants.iter().enumerate().map(|(index, variant)| {
         let variant_name = ident(&variant.rust_name);
-        let doc = variant
-            .doc
-            .clone()
+        let doc = docs::said(variant.doc.as_deref())
+            .map(str::to_owned)
             .unwrap_or_else(|| match variant.value.as_str() {
                 "" => "The empty string.".to_owned(),
                 value => docs::code(value),

@@ -324,7 +324,10 @@ fn find_field(
 }
 
 fn features(api: &Api) -> Features {
-    let mut features = Features::default();
+    let mut features = Features {
+        deprecated: deprecates_anything(api),
+        ..Features::default()
+    };
     let mut visit = |ty: &TypeRef| visit_type(ty, &mut features);
     for def in &api.types {
         match &def.kind {
@@ -364,6 +367,20 @@ fn features(api: &Api) -> Features {
         }
     }
     features
+}
+
+/// Whether any type, field, operation or parameter is deprecated.
+fn deprecates_anything(api: &Api) -> bool {
+    let types = api.types.iter().any(|def| {
+        def.deprecated
+            || matches!(&def.kind, TypeKind::Struct(s) if s.fields.iter().any(|f| f.deprecated))
+    });
+    let operations = api
+        .resources
+        .iter()
+        .flat_map(|r| &r.operations)
+        .any(|op| op.deprecated || op.params.iter().any(|p| p.deprecated));
+    types || operations
 }
 
 fn visit_type(ty: &TypeRef, features: &mut Features) {

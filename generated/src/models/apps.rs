@@ -759,7 +759,6 @@ pub struct AppFunctionsSpec {
 
 impl AppFunctionsSpec {
     /// A value with its required fields (`name`) and no others.
-    #[allow(deprecated)]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             alerts: None,
@@ -1634,7 +1633,6 @@ pub struct AppServiceSpec {
 
 impl AppServiceSpec {
     /// A value with its required fields (`name`) and no others.
-    #[allow(deprecated)]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             autoscaling: None,
@@ -1985,7 +1983,6 @@ pub struct AppStaticSiteSpec {
 
 impl AppStaticSiteSpec {
     /// A value with its required fields (`name`) and no others.
-    #[allow(deprecated)]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             bitbucket: None,
