@@ -55,8 +55,9 @@ pub fn generate_from(
     options: &EmitOptions,
 ) -> Result<Generated, Error> {
     let lowered = model_from(files, spec)?;
+    let examples = load::examples(files, spec)?;
     Ok(Generated {
-        files: emit::emit(&lowered.api, options)?,
+        files: emit::emit(&lowered.api, options, &examples)?,
         warnings: lowered.warnings,
     })
 }

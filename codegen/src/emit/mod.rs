@@ -19,6 +19,7 @@ use std::path::PathBuf;
 use proc_macro2::TokenStream;
 
 use crate::ir::Api;
+use crate::load::Example;
 
 pub use runtime::{RUNTIME_DIR, RUNTIME_PACKAGE, Runtime};
 
@@ -92,8 +93,13 @@ pub fn header(options: &EmitOptions, comment: &str) -> String {
     )
 }
 
-/// All the files of the crate, sorted by path.
-pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+/// All the files of the crate, sorted by path: the code of `api`, the frame around it, and the
+/// `examples` its spec brings.
+pub fn emit(
+    api: &Api,
+    options: &EmitOptions,
+    examples: &[Example],
+) -> Result<Vec<GeneratedFile>, EmitError> {
     let name = &options.crate_name;
     // The library is the same name in snake case, so it must be one already, but for dashes.
     let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
@@ -135,9 +141,32 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Emit
         files.push(rust_file("src/models/examples.rs", examples::tests(api))?);
     }
     files.extend(runtime::files(&options.runtime, &header(options, "//")));
-    files.extend(templates::render(api, options)?);
+    files.extend(templates::render(api, options, examples)?);
+    files.extend(
+        examples
+            .iter()
+            .map(|example| copied_example(example, options)),
+    );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// A hand-written example of the spec, in the crate's `examples/` under the generated header and
+/// a line that says where to edit it (`examples/` beside the spec's root file).
+fn copied_example(example: &Example, options: &EmitOptions) -> GeneratedFile {
+    let file = format!("{}/{}.rs", crate::load::EXAMPLES_DIR, example.name);
+    let written = match options.spec_display.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/{file}"),
+        None => file.clone(),
+    };
+    GeneratedFile {
+        path: PathBuf::from(&file),
+        contents: format!(
+            "{}\n// Written by hand in {written}; edit it there.\n{}",
+            header(options, "//"),
+            example.source
+        ),
+    }
 }
 
 fn models_index(groups: &[&str], has_examples: bool) -> TokenStream {

@@ -11,9 +11,9 @@ use serde::Serialize;
 use super::runtime::RuntimeView;
 use super::{EmitError, EmitOptions, GeneratedFile, docs, header};
 use crate::ir::{Api, Operation, Success, TypeRef};
+use crate::load::Example;
 
-/// Each template, the file it renders, and its source. A template whose first line is
-/// `{# requires: operationId ... #}` is rendered only for a spec that has those operations.
+/// Each template, the file it renders, and its source.
 const TEMPLATES: &[(&str, &str, &str)] = &[
     (
         "Cargo.toml.jinja",
@@ -40,38 +40,13 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         "src/client.rs",
         include_str!("../../../templates/client.rs.jinja"),
     ),
-    (
-        "examples/create_app_from_yaml.rs.jinja",
-        "examples/create_app_from_yaml.rs",
-        include_str!("../../../templates/examples/create_app_from_yaml.rs.jinja"),
-    ),
-    (
-        "examples/follow_deployment.rs.jinja",
-        "examples/follow_deployment.rs",
-        include_str!("../../../templates/examples/follow_deployment.rs.jinja"),
-    ),
-    (
-        "examples/list_apps.rs.jinja",
-        "examples/list_apps.rs",
-        include_str!("../../../templates/examples/list_apps.rs.jinja"),
-    ),
 ];
 
+/// An example the spec brings, as the README lists it.
 #[derive(Serialize)]
 struct ExampleView<'a> {
     name: &'a str,
     summary: String,
-}
-
-/// Whether the spec has every operation the template requires.
-fn applies(api: &Api, source: &str) -> bool {
-    let has = |id: &str| {
-        api.resources
-            .iter()
-            .flat_map(|r| &r.operations)
-            .any(|op| op.id == id)
-    };
-    requirements(source).into_iter().all(has)
 }
 
 /// The first sentence of an example's module documentation.
@@ -88,21 +63,6 @@ fn summary(source: &str) -> String {
     }
 }
 
-/// The operationIds a template requires.
-fn requirements(source: &str) -> Vec<&str> {
-    source
-        .lines()
-        .next()
-        .and_then(|line| line.strip_prefix("{# requires:"))
-        .map(|rest| {
-            rest.trim_end_matches("#}")
-                .trim_end_matches('-')
-                .split_whitespace()
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 #[derive(Serialize)]
 struct ResourceView<'a> {
     tag: &'a str,
@@ -110,7 +70,11 @@ struct ResourceView<'a> {
     methods: Vec<String>,
 }
 
-pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+pub(crate) fn render(
+    api: &Api,
+    options: &EmitOptions,
+    examples: &[Example],
+) -> Result<Vec<GeneratedFile>, EmitError> {
     let mut environment = Environment::new();
     let syntax = SyntaxConfig::builder()
         .trim_blocks(true)
@@ -127,12 +91,11 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
             .map_err(|error| template_error(name, &error))?;
     }
     let lib_name = options.crate_name.replace('-', "_");
-    let examples: Vec<ExampleView> = TEMPLATES
+    let examples: Vec<ExampleView> = examples
         .iter()
-        .filter(|(_, path, source)| path.starts_with("examples/") && applies(api, source))
-        .map(|(_, path, source)| ExampleView {
-            name: path.trim_start_matches("examples/").trim_end_matches(".rs"),
-            summary: summary(source),
+        .map(|example| ExampleView {
+            name: &example.name,
+            summary: summary(&example.source),
         })
         .collect();
     let resources: Vec<ResourceView<'_>> = api
@@ -182,15 +145,8 @@ pub(crate) fn render(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFi
         examples => Value::from(Serde(&examples)),
         runtime => Value::from(Serde(RuntimeView::new(&options.runtime))),
     };
-    let has = |id: &str| {
-        api.resources
-            .iter()
-            .flat_map(|r| &r.operations)
-            .any(|op| op.id == id)
-    };
     TEMPLATES
         .iter()
-        .filter(|(_, _, source)| requirements(source).into_iter().all(has))
         .map(|(name, path, _)| {
             let template = environment
                 .get_template(name)
@@ -284,12 +240,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn templates_say_what_they_require() {
+    fn an_example_is_summed_up_by_its_first_sentence() {
         assert_eq!(
-            requirements("{# requires: a_list b_get -#}\nbody"),
-            ["a_list", "b_get"]
+            summary("//! Lists the apps. Then more.\n//! And more.\n\nfn main() {}"),
+            "Lists the apps."
         );
-        assert!(requirements("# Cargo.toml").is_empty());
+        assert_eq!(summary("fn main() {}"), "");
     }
 
     #[test]

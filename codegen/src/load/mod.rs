@@ -2,6 +2,7 @@
 
 mod bundle;
 mod error;
+mod examples;
 mod precheck;
 mod source;
 
@@ -11,6 +12,7 @@ use serde_json::Value;
 
 pub use bundle::Bundle;
 pub use error::LoadError;
+pub use examples::{EXAMPLES_DIR, Example, examples};
 pub use source::{Disk, Files, InMemory, SourceFile, display as source_display, normalize};
 
 use crate::location::join_pointer;

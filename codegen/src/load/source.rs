@@ -13,6 +13,13 @@ use crate::location::{Location, split_pointer};
 /// Where the loader reads files from: the disk, or memory for tests and fuzzing.
 pub trait Files {
     fn read(&self, path: &Path) -> io::Result<String>;
+
+    /// The files directly in `dir`, sorted; none when it does not exist (or when the source
+    /// cannot list directories: it reads the spec's files only).
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        let _ = dir;
+        Ok(Vec::new())
+    }
 }
 
 /// Reads from the file system.
@@ -21,6 +28,23 @@ pub struct Disk;
 impl Files for Disk {
     fn read(&self, path: &Path) -> io::Result<String> {
         std::fs::read_to_string(path)
+    }
+
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(error),
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            if entry.file_type()?.is_file() {
+                files.push(dir.join(entry.file_name()));
+            }
+        }
+        files.sort();
+        Ok(files)
     }
 }
 
@@ -34,6 +58,17 @@ impl Files for InMemory {
             .find(|(name, _)| name == path)
             .map(|(_, text)| text.clone())
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))
+    }
+
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        let mut files: Vec<PathBuf> = self
+            .0
+            .iter()
+            .filter(|(name, _)| name.parent() == Some(dir))
+            .map(|(name, _)| name.clone())
+            .collect();
+        files.sort();
+        Ok(files)
     }
 }
 

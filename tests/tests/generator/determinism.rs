@@ -26,7 +26,7 @@ fn reversed(text: &str) -> String {
     serde_yaml::to_string(&reverse(serde_yaml::from_str(text).unwrap())).unwrap()
 }
 
-/// Copies every YAML file below `from` into `to`, reversed.
+/// Copies every file below `from` into `to`, the YAML ones reversed.
 fn copy_reversed(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
@@ -36,6 +36,8 @@ fn copy_reversed(from: &Path, to: &Path) {
             copy_reversed(&path, &target);
         } else if path.extension().is_some_and(|e| e == "yaml") {
             fs::write(target, reversed(&fs::read_to_string(&path).unwrap())).unwrap();
+        } else {
+            fs::copy(&path, target).unwrap();
         }
     }
 }

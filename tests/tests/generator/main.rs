@@ -3,6 +3,7 @@
 
 mod broken_specs;
 mod determinism;
+mod examples;
 mod freshness;
 mod fuzz_regressions;
 mod snapshots;

@@ -1,5 +1,3 @@
-{# requires: apps_list -#}
-{{ header_rust }}
 //! Lists every app of the account, page after page, with the stream that follows the `next`
 //! links.
 //!
@@ -7,7 +5,7 @@
 //! DIGITALOCEAN_TOKEN=... cargo run --example list_apps
 //! ```
 
-use {{ lib_name }}::{Client, Error};
+use digitalocean_api::{Client, Error};
 use futures::StreamExt;
 
 #[tokio::main]

@@ -1,5 +1,3 @@
-{# requires: apps_get_deployment -#}
-{{ header_rust }}
 //! Follows a deployment of an app until it is active, printing its phase and progress as they
 //! change.
 //!
@@ -9,8 +7,8 @@
 
 use std::time::Duration;
 
-use {{ lib_name }}::models::AppsDeployment;
-use {{ lib_name }}::{Client, Error};
+use digitalocean_api::models::AppsDeployment;
+use digitalocean_api::{Client, Error};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

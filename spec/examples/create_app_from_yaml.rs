@@ -1,5 +1,3 @@
-{# requires: apps_validate_appSpec apps_create -#}
-{{ header_rust }}
 //! Creates an app from an app spec kept as YAML, after asking the API whether the spec is valid
 //! and what it costs.
 //!
@@ -7,8 +5,8 @@
 //! DIGITALOCEAN_TOKEN=... cargo run --example create_app_from_yaml -- app.yaml
 //! ```
 
-use {{ lib_name }}::models::{App, AppPropose, AppSpec, AppsCreateAppRequest};
-use {{ lib_name }}::{Client, Error};
+use digitalocean_api::models::{App, AppPropose, AppSpec, AppsCreateAppRequest};
+use digitalocean_api::{Client, Error};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
