@@ -1,5 +1,38 @@
 //! What the end-to-end tests share: the spec's examples, a mock server that checks each request,
 //! and a client pointed at it.
+//!
+//! A spec's deprecations stay visible to the users of its crate: the crate compiles without a
+//! warning, but code that uses a deprecated item still gets one.
+//!
+//! ```compile_fail
+//! #![deny(deprecated)]
+//! let _ = deprecations_api::models::LegacyColor::Red;
+//! ```
+//!
+//! ```compile_fail
+//! #![deny(deprecated)]
+//! let widget = deprecations_api::models::Widget::new("cog", 3);
+//! let _ = widget.size;
+//! ```
+//!
+//! ```compile_fail
+//! #![deny(deprecated)]
+//! # fn list(client: deprecations_api::Client) {
+//! let _ = client.widgets().list_legacy("eu");
+//! # }
+//! ```
+//!
+//! The same code compiles where the lint is allowed:
+//!
+//! ```
+//! #![allow(deprecated)]
+//! let _ = deprecations_api::models::LegacyColor::Red;
+//! let widget = deprecations_api::models::Widget::new("cog", 3);
+//! let _ = widget.size;
+//! # fn list(client: deprecations_api::Client) {
+//! let _ = client.widgets().list_legacy("eu");
+//! # }
+//! ```
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

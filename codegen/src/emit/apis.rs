@@ -7,7 +7,7 @@ use quote::quote;
 use super::docs;
 use super::rust::{argument, ident, rust_type};
 use crate::ir::{
-    Api, Encoding, FieldPath, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter,
+    Api, Content, Encoding, FieldPath, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter,
     PathSegment, RequestBody, Resource, Status, Success, TypeRef,
 };
 
@@ -610,19 +610,32 @@ fn concrete_media_type(media_type: &str) -> &str {
     }
 }
 
-/// The `Accept` header of an operation whose success body is text or bytes: its media types.
+/// The `Accept` header of an operation that reads a success body as text or bytes: the media
+/// types it reads that way (`application/pdf, image/png`), and JSON when another success is JSON.
 fn raw_accept(operation: &Operation) -> Option<String> {
-    let mut media_types: Vec<&str> = operation
+    let raw = |c: &Content| matches!(c.encoding, Encoding::Text | Encoding::Binary);
+    let firsts: Vec<&Content> = operation
         .responses
         .iter()
         .filter(|r| r.status.is_success())
         .filter_map(|r| r.content.first())
-        .filter(|c| matches!(c.encoding, Encoding::Text | Encoding::Binary))
+        .collect();
+    if !firsts.iter().any(|c| raw(c)) {
+        return None;
+    }
+    let mut media_types: Vec<&str> = operation
+        .responses
+        .iter()
+        .filter(|r| r.status.is_success() && r.content.first().is_some_and(raw))
+        .flat_map(|r| r.content.iter().filter(|c| raw(c)))
         .map(|c| c.media_type.as_str())
         .collect();
+    if firsts.iter().any(|c| !raw(c)) {
+        media_types.push("application/json");
+    }
     media_types.sort_unstable();
     media_types.dedup();
-    (!media_types.is_empty()).then(|| media_types.join(", "))
+    Some(media_types.join(", "))
 }
 
 /// How the success body of `status` travels.
