@@ -60,14 +60,8 @@ mod tests {
             (PathBuf::from("other/examples/d.rs"), String::new()),
         ]);
         let examples = examples(&files, Path::new("api/openapi.yaml")).unwrap();
-        let names: Vec<(&str, &str)> = examples
-            .iter()
-            .map(|e| (e.name.as_str(), e.display.as_str()))
-            .collect();
-        assert_eq!(
-            names,
-            [("a", "api/examples/a.rs"), ("b", "api/examples/b.rs")]
-        );
+        let names: Vec<&str> = examples.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
         assert_eq!(examples[0].source, "//! A.");
     }
 
