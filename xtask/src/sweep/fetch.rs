@@ -143,7 +143,15 @@ struct Head {
     openapi: Option<String>,
     swagger: Option<String>,
     #[serde(default)]
-    paths: BTreeMap<String, BTreeMap<String, IgnoredAny>>,
+    paths: BTreeMap<String, PathItem>,
+}
+
+/// A path item's keys, or whatever else a spec put under `paths`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PathItem {
+    Keys(BTreeMap<String, IgnoredAny>),
+    Other(IgnoredAny),
 }
 
 const METHODS: [&str; 8] = [
@@ -163,10 +171,12 @@ fn read(id: String, path: PathBuf) -> Result<Spec, String> {
     let operations = head.map_or(0, |head| {
         head.paths
             .values()
-            .map(|item| {
-                item.keys()
+            .map(|item| match item {
+                PathItem::Keys(keys) => keys
+                    .keys()
                     .filter(|key| METHODS.contains(&key.as_str()))
-                    .count()
+                    .count(),
+                PathItem::Other(_) => 0,
             })
             .sum()
     });
@@ -182,8 +192,13 @@ fn read(id: String, path: PathBuf) -> Result<Spec, String> {
 
 /// Every directory spec of `SAMPLE_MIN..=SAMPLE_MAX` operations, `SAMPLE_OTHERS` of the rest
 /// spread evenly over their sorted ids, and GitHub's.
+/// Whether the spec is one of GitHub's own (not the directory's copies).
+pub fn is_github(spec: &Spec) -> bool {
+    GITHUB.iter().any(|p| spec.id.starts_with(p.prefix))
+}
+
 fn draw_sample(specs: &mut [Spec]) {
-    let github = |spec: &Spec| GITHUB.iter().any(|p| spec.id.starts_with(p.prefix));
+    let github = is_github;
     let mut others = Vec::new();
     for (index, spec) in specs.iter_mut().enumerate() {
         if github(spec) || (SAMPLE_MIN..=SAMPLE_MAX).contains(&spec.operations) {

@@ -206,7 +206,7 @@ fn table(
 
     let highlighted: Vec<&Outcome> = outcomes
         .iter()
-        .filter(|o| o.spec.stress || o.spec.id.starts_with("github"))
+        .filter(|o| o.spec.stress || super::fetch::is_github(&o.spec))
         .collect();
     if !highlighted.is_empty() {
         let _ = writeln!(
@@ -266,48 +266,30 @@ fn group(texts: impl Iterator<Item = String>) -> Vec<(String, usize)> {
     counts
 }
 
-/// Words of OpenAPI and JSON Schema that stay in a reason; any other quoted name is the spec's
-/// own and becomes `…`, so that one reason counts every spec it stops.
+/// Keywords of OpenAPI and JSON Schema that stay in a reason; any other quoted name is the
+/// spec's own and becomes `…`, so that one reason counts every spec it stops. (Keywords that are
+/// also common property names, such as `type` or `content`, are not kept.)
 const KEYWORDS: &[&str] = &[
     "$ref",
     "additionalProperties",
     "allOf",
     "anyOf",
-    "components",
     "const",
-    "content",
-    "default",
     "discriminator",
-    "enum",
-    "example",
-    "examples",
     "exclusiveMaximum",
     "exclusiveMinimum",
-    "format",
-    "in",
-    "items",
     "jsonSchemaDialect",
-    "mapping",
     "not",
     "nullable",
     "oneOf",
     "openapi",
     "operationId",
-    "parameters",
-    "paths",
+    "patternProperties",
     "prefixItems",
-    "properties",
     "propertyName",
-    "readOnly",
     "requestBody",
-    "required",
-    "responses",
-    "schema",
-    "style",
     "swagger",
-    "type",
     "webhooks",
-    "writeOnly",
 ];
 
 /// The message of a refusal or warning without its location, its names and its numbers.
