@@ -1,4 +1,5 @@
-//! The test corpus: specs under `tests/specs/`, each generated into `tests/generated/<name>/`.
+//! The test corpus: specs under `tests/specs/` (YAML or JSON), each generated into
+//! `tests/generated/<name>/`.
 //! `cargo xtask corpus` regenerates it; the tests check that it is up to date.
 
 use std::io;
@@ -36,7 +37,10 @@ pub fn specs(workspace: &Path) -> io::Result<Vec<CorpusSpec>> {
     let mut specs = Vec::new();
     for entry in std::fs::read_dir(workspace.join(SPECS))? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_suffix(".yaml") else {
+        let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".json"))
+        else {
             continue;
         };
         specs.push(CorpusSpec {

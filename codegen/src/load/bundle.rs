@@ -3,8 +3,10 @@
 //! A `$ref` to `/components/{kind}/{name}` of any file becomes a component of the bundled document
 //! under the same name, so that a schema defined once is one type however many files use it. Any
 //! other `$ref` (a path item, a fragment that is not a component) is replaced by a copy of its
-//! target. Afterwards every `$ref` in the document is local and names a component. The bundle
-//! remembers where each part came from, so that later stages report file, line and pointer.
+//! target, except a schema that contains itself: it cannot be copied into itself, so it becomes a
+//! component named after where it is. Afterwards every `$ref` in the document is local and names
+//! a component. The bundle remembers where each part came from, so that later stages report file,
+//! line and pointer.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -12,6 +14,7 @@ use std::path::PathBuf;
 use serde_json::{Map, Value};
 
 use super::LoadError;
+use super::position::{is_literal, is_name_position, is_schema_position};
 use super::source::{Files, SourceFile, resolve_path};
 use crate::location::{Location, join_pointer, split_pointer};
 
@@ -77,9 +80,16 @@ pub fn bundle(files: &dyn Files, root: PathBuf) -> Result<Bundle, LoadError> {
         components: BTreeMap::new(),
         hoisted: Vec::new(),
         inlining: Vec::new(),
-        inlined: 0,
+        copied: 0,
+        recursive: Vec::new(),
+        keep_siblings: false,
     };
     let mut document = bundler.files[ROOT].value.clone();
+    // In OpenAPI 3.1 the siblings of a `$ref` apply; in 3.0 they are ignored.
+    bundler.keep_siblings = matches!(
+        document.get("openapi"),
+        Some(Value::String(version)) if version.starts_with("3.1")
+    );
     if let Some(Value::Object(kinds)) = document.get("components") {
         for (kind, entries) in kinds {
             if let Value::Object(entries) = entries {
@@ -99,6 +109,7 @@ pub fn bundle(files: &dyn Files, root: PathBuf) -> Result<Bundle, LoadError> {
         bundler.walk(&mut node, file, &mut path)?;
         insert_component(&mut document, &kind, &name, node);
     }
+    bundler.name_recursive_schemas(&mut document);
     let bundle = Bundle {
         document,
         files: bundler.files,
@@ -118,16 +129,32 @@ struct Bundler<'a> {
     hoisted: Vec<(String, String, usize, Value)>,
     /// The inlined references being expanded, to catch a reference that contains itself.
     inlining: Vec<(usize, Vec<String>)>,
-    /// How many references have been copied in place, to stop a spec that multiplies itself.
-    inlined: usize,
+    /// How many nodes have been copied in place, to stop a spec that multiplies itself.
+    copied: usize,
+    /// Schemas outside `components` that contain themselves: each becomes a component.
+    recursive: Vec<Recursive>,
+    /// Whether the siblings of a `$ref` are kept next to it (OpenAPI 3.1).
+    keep_siblings: bool,
+}
+
+/// A schema outside `components` that contains itself, and so cannot be copied in place.
+struct Recursive {
+    file: usize,
+    tokens: Vec<String>,
+    /// Its definition, once its first copy has been walked.
+    definition: Option<Value>,
 }
 
 /// Deeper than any spec needs; a guard against references that nest without end.
 const MAX_DEPTH: usize = 128;
 
-/// More copies than any spec needs; a guard against references that copy each other twice over
-/// (the `$ref` form of the billion laughs).
-const MAX_INLINED: usize = 20_000;
+/// More nodes copied in place than any spec needs (the largest real ones copy a few hundred
+/// thousand); a guard against references that copy each other twice over (the `$ref` form of the
+/// billion laughs), which would exhaust the memory long before they end.
+const MAX_COPIED: usize = if cfg!(test) { 100_000 } else { 10_000_000 };
+
+/// The prefix of the `$ref` to a recursive schema until its component has its final name.
+const RECURSIVE: &str = "#/components/schemas/\u{0}recursive";
 
 impl Bundler<'_> {
     fn locate(&self, bundled: &[String]) -> Location {
@@ -154,7 +181,10 @@ impl Bundler<'_> {
                     && !is_name_position(path)
                 {
                     let reference = reference.clone();
-                    return self.reference(value, &reference, file, path);
+                    if !self.keep_siblings || map.len() == 1 {
+                        return self.reference(value, &reference, file, path);
+                    }
+                    return self.reference_with_siblings(value, &reference, file, path);
                 }
                 for (key, child) in map.iter_mut() {
                     if is_literal(path, key) {
@@ -215,8 +245,10 @@ impl Bundler<'_> {
                 format!("points at nothing: {place} has no `#{fragment}`"),
             ));
         };
+        // What the OpenAPI model takes only in place (a callback, 3.1's path items) is copied.
         if let [components, kind, name] = tokens.as_slice()
             && components == "components"
+            && !matches!(kind.as_str(), "callbacks" | "pathItems")
         {
             let key = (kind.clone(), name.clone());
             match self.components.get(&key) {
@@ -244,43 +276,171 @@ impl Bundler<'_> {
             *value = Value::Object(Map::from_iter([("$ref".to_owned(), value.take())]));
             return Ok(());
         }
-        // Anything else is copied in place.
-        if self
+        // A schema known to contain itself is referenced by name.
+        if let Some(index) = self
+            .recursive
+            .iter()
+            .position(|r| (r.file, &r.tokens) == (target, &tokens))
+        {
+            *value = reference_to(&recursive_reference(index));
+            return Ok(());
+        }
+        // Anything else is copied in place, unless it is already being copied around this place.
+        if let Some(start) = self
             .inlining
             .iter()
-            .any(|(f, t)| *f == target && *t == tokens)
+            .position(|(f, t)| *f == target && *t == tokens)
         {
-            let mut chain: Vec<String> = self
-                .inlining
+            if is_schema_position(path) {
+                self.recursive.push(Recursive {
+                    file: target,
+                    tokens,
+                    definition: None,
+                });
+                *value = reference_to(&recursive_reference(self.recursive.len() - 1));
+                return Ok(());
+            }
+            let mut chain: Vec<String> = self.inlining[start..]
                 .iter()
                 .map(|(f, t)| format!("{}{}", self.files[*f].display(), join_pointer(t)))
                 .collect();
             chain.push(reference.to_owned());
-            return Err(LoadError::Cycle {
+            return Err(LoadError::SelfCopy {
                 location: self.locate(path),
                 chain,
             });
         }
-        self.inlined += 1;
-        if self.inlined > MAX_INLINED {
+        self.copied += size(node);
+        if self.copied > MAX_COPIED {
             return Err(LoadError::Invalid {
                 location: self.locate(path),
-                message: format!("more than {MAX_INLINED} references are copied in place"),
+                message: format!(
+                    "the references copied in place make the document larger than {MAX_COPIED} nodes"
+                ),
                 hint: "make the repeated parts components and reference them by name",
             });
         }
         let mut node = node.clone();
+        let first_origin = self.origins.len();
         self.origins.push(Origin {
             bundled: path.clone(),
             file: target,
             source: tokens.clone(),
         });
-        self.inlining.push((target, tokens));
+        self.inlining.push((target, tokens.clone()));
         let walked = self.walk(&mut node, target, path);
         self.inlining.pop();
         walked?;
-        *value = node;
+        match self
+            .recursive
+            .iter()
+            .position(|r| (r.file, &r.tokens) == (target, &tokens))
+        {
+            // The copy met itself inside: it is the definition of a component.
+            Some(index) => {
+                let reference = recursive_reference(index);
+                let component = split_pointer(&reference);
+                for origin in &mut self.origins[first_origin..] {
+                    if origin.bundled.starts_with(path) {
+                        origin
+                            .bundled
+                            .splice(..path.len(), component.iter().cloned());
+                    }
+                }
+                self.recursive[index].definition = Some(node);
+                *value = reference_to(&reference);
+            }
+            None => *value = node,
+        }
         Ok(())
+    }
+
+    /// A `$ref` with other keywords next to it (OpenAPI 3.1). A schema is then the referenced
+    /// schema with those keywords applied: `allOf: [target]` beside them. Anything else (a
+    /// Reference Object's `summary` and `description`) is the target with them over its own.
+    fn reference_with_siblings(
+        &mut self,
+        value: &mut Value,
+        reference: &str,
+        file: usize,
+        path: &mut Vec<String>,
+    ) -> Result<(), LoadError> {
+        let Value::Object(mut siblings) = value.take() else {
+            unreachable!("called on an object")
+        };
+        let mut target = Value::Object(Map::from_iter(siblings.remove_entry("$ref")));
+        let schema = is_schema_position(path);
+        if schema {
+            path.extend(["allOf".to_owned(), "0".to_owned()]);
+        }
+        let referenced = self.reference(&mut target, reference, file, path);
+        if schema {
+            path.truncate(path.len() - 2);
+        }
+        referenced?;
+        let mut walked = Value::Object(siblings);
+        self.walk(&mut walked, file, path)?;
+        let Value::Object(mut siblings) = walked else {
+            unreachable!("still an object")
+        };
+        *value = match target {
+            target if schema => {
+                siblings.insert("allOf".to_owned(), Value::Array(vec![target]));
+                Value::Object(siblings)
+            }
+            Value::Object(mut target) => {
+                target.append(&mut siblings);
+                Value::Object(target)
+            }
+            target => target,
+        };
+        Ok(())
+    }
+
+    /// Gives each recursive schema a component name no other component has: the last token of
+    /// its pointer, or the name of its file.
+    fn name_recursive_schemas(&mut self, document: &mut Value) {
+        if self.recursive.is_empty() {
+            return;
+        }
+        let mut taken: Vec<String> = document
+            .get("components")
+            .and_then(|c| c.get("schemas"))
+            .and_then(Value::as_object)
+            .map(|schemas| schemas.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut names = Vec::new();
+        for (index, recursive) in self.recursive.iter_mut().enumerate() {
+            let stem = match recursive.tokens.last() {
+                Some(token) => token.clone(),
+                None => self.files[recursive.file]
+                    .path
+                    .file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "schema".to_owned()),
+            };
+            let mut name = stem.clone();
+            let mut n = 1;
+            while taken.contains(&name) {
+                n += 1;
+                name = format!("{stem}{n}");
+            }
+            taken.push(name.clone());
+            let placeholder = split_pointer(&recursive_reference(index));
+            let component = vec!["components".to_owned(), "schemas".to_owned(), name.clone()];
+            for origin in &mut self.origins {
+                if origin.bundled.starts_with(&placeholder) {
+                    origin
+                        .bundled
+                        .splice(..placeholder.len(), component.iter().cloned());
+                }
+            }
+            // Set when its first copy was walked, which is how it was found.
+            let definition = recursive.definition.take().unwrap_or_default();
+            insert_component(document, "schemas", &name, definition);
+            names.push((recursive_reference(index), join_pointer(&component)));
+        }
+        rename_references(document, &names);
     }
 
     /// Reads (once) the file that `reference` names relative to `from`.
@@ -300,50 +460,6 @@ impl Bundler<'_> {
         self.files.push(SourceFile::parse(target, text)?);
         Ok(self.files.len() - 1)
     }
-}
-
-/// Maps whose keys are names chosen by the spec's author, so that a property may be called
-/// `$ref` or `example`, and a response `default`.
-const NAMED_MAPS: &[&str] = &[
-    "callbacks",
-    "content",
-    "encoding",
-    "examples",
-    "headers",
-    "links",
-    "mapping",
-    "parameters",
-    "paths",
-    "properties",
-    "requestBodies",
-    "responses",
-    "schemas",
-    "securitySchemes",
-    "variables",
-];
-
-/// Whether the node at `path` is such a map. Its key alone does not tell: a property may be
-/// called `links` or `properties`, so the key must not itself be a name in such a map.
-fn is_name_position(path: &[String]) -> bool {
-    match path.split_last() {
-        Some((key, parent)) => NAMED_MAPS.contains(&key.as_str()) && !is_name_position(parent),
-        None => false,
-    }
-}
-
-/// Values that are data, not spec: examples, defaults, enums and extensions.
-fn is_literal(path: &[String], key: &str) -> bool {
-    if is_name_position(path) {
-        return false;
-    }
-    if key.starts_with("x-") || matches!(key, "example" | "default" | "enum") {
-        return true;
-    }
-    // The `value` of an Example Object (`examples: {name: {value: ...}}`).
-    key == "value"
-        && path.len() >= 2
-        && is_name_position(&path[..path.len() - 1])
-        && path[path.len() - 2] == "examples"
 }
 
 pub(crate) fn get<'v>(value: &'v Value, tokens: &[String]) -> Option<&'v Value> {
@@ -370,6 +486,48 @@ fn insert_component(document: &mut Value, kind: &str, name: &str, node: Value) {
             .as_object_mut()
     {
         entries.insert(name.to_owned(), node);
+    }
+}
+
+fn reference_to(pointer: &str) -> Value {
+    Value::Object(Map::from_iter([(
+        "$ref".to_owned(),
+        Value::String(pointer.to_owned()),
+    )]))
+}
+
+fn recursive_reference(index: usize) -> String {
+    format!("{RECURSIVE}{index}")
+}
+
+/// Points the placeholder references of recursive schemas at their components.
+fn rename_references(value: &mut Value, names: &[(String, String)]) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get_mut("$ref")
+                && let Some((_, name)) = names.iter().find(|(from, _)| from == reference)
+            {
+                *reference = name.clone();
+            }
+            for child in map.values_mut() {
+                rename_references(child, names);
+            }
+        }
+        Value::Array(items) => {
+            for child in items {
+                rename_references(child, names);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The number of nodes of `value`.
+fn size(value: &Value) -> usize {
+    match value {
+        Value::Object(map) => 1 + map.values().map(size).sum::<usize>(),
+        Value::Array(items) => 1 + items.iter().map(size).sum::<usize>(),
+        _ => 1,
     }
 }
 

@@ -1,5 +1,6 @@
 use std::io;
 
+use super::source::Format;
 use crate::location::Location;
 
 /// Why a spec could not be loaded. Every variant says where, and `hint` says what to do.
@@ -13,8 +14,12 @@ pub enum LoadError {
         source: io::Error,
     },
 
-    #[error("{location}: invalid YAML: {message}")]
-    Syntax { location: Location, message: String },
+    #[error("{location}: invalid {format}: {message}")]
+    Syntax {
+        location: Location,
+        format: Format,
+        message: String,
+    },
 
     #[error("{location}: {message}")]
     Version { location: Location, message: String },
@@ -28,6 +33,12 @@ pub enum LoadError {
 
     #[error("{location}: `$ref` cycle with no object in between: {}", .chain.join(" -> "))]
     Cycle {
+        location: Location,
+        chain: Vec<String>,
+    },
+
+    #[error("{location}: `$ref` copies a part of the spec into itself: {}", .chain.join(" -> "))]
+    SelfCopy {
         location: Location,
         chain: Vec<String>,
     },
@@ -65,6 +76,7 @@ impl LoadError {
             | LoadError::Version { location, .. }
             | LoadError::Reference { location, .. }
             | LoadError::Cycle { location, .. }
+            | LoadError::SelfCopy { location, .. }
             | LoadError::Conflict { location, .. }
             | LoadError::Invalid { location, .. } => Some(location),
         }
@@ -77,15 +89,25 @@ impl crate::Hint for LoadError {
             LoadError::Read { .. } => {
                 "check the path: a `$ref` to another file is relative to the file that contains it"
             }
-            LoadError::Syntax { .. } => "fix the YAML at that line and column",
+            LoadError::Syntax {
+                format: Format::Yaml,
+                ..
+            } => "fix the YAML at that line and column",
+            LoadError::Syntax {
+                format: Format::Json,
+                ..
+            } => "fix the JSON at that line and column",
             LoadError::Version { .. } => {
-                "write the document as OpenAPI 3.0 (`openapi: 3.0.3`); other versions are not read"
+                "write the document as OpenAPI 3.0 or 3.1 (`openapi: 3.1.1`); other versions are not read"
             }
             LoadError::Reference { .. } => {
                 "define what the reference names, or point it at a definition that exists"
             }
             LoadError::Cycle { .. } => {
                 "make one of the references point at a schema with content instead of another reference"
+            }
+            LoadError::SelfCopy { .. } => {
+                "break the loop: a path item, response or parameter cannot contain itself"
             }
             LoadError::Conflict { .. } => "rename one of the two components",
             LoadError::Invalid { hint, .. } => hint,
@@ -96,3 +118,12 @@ impl crate::Hint for LoadError {
 /// The hint of a node the OpenAPI parser refuses.
 pub(crate) const COMPARE_WITH_THE_SPECIFICATION: &str =
     "compare this node with the OpenAPI 3.0 specification of the object expected there";
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Format::Json => "JSON",
+            Format::Yaml => "YAML",
+        })
+    }
+}

@@ -3,8 +3,15 @@
 mod bundle;
 mod error;
 mod examples;
+mod json;
+mod kinds;
+mod lenient;
+mod notes;
+mod openapi31;
+mod position;
 mod precheck;
 mod source;
+mod yaml;
 
 use std::path::Path;
 
@@ -13,7 +20,7 @@ use serde_json::Value;
 pub use bundle::Bundle;
 pub use error::LoadError;
 pub use examples::{EXAMPLES_DIR, Example, examples};
-pub use source::{Disk, Files, InMemory, SourceFile, display as source_display, normalize};
+pub use source::{Disk, Files, Format, InMemory, SourceFile, display as source_display, normalize};
 
 use crate::location::join_pointer;
 
@@ -40,8 +47,13 @@ pub fn load(root: &Path) -> Result<Spec, LoadError> {
 
 /// Loads the spec whose root file is `root`, reading files through `files`.
 pub fn load_with(files: &dyn Files, root: &Path) -> Result<Spec, LoadError> {
-    let bundle = bundle::bundle(files, normalize(root))?;
-    check_version(&bundle)?;
+    let mut bundle = bundle::bundle(files, normalize(root))?;
+    let mut warnings = match check_version(&bundle)? {
+        Version::V30 => Vec::new(),
+        Version::V31 => openapi31::downgrade(&mut bundle),
+    };
+    warnings.extend(kinds::read(&mut bundle));
+    warnings.extend(lenient::read(&mut bundle));
     precheck::check(&bundle)?;
     let openapi = match attempt::<openapiv3::OpenAPI>(&bundle.document, &[]) {
         Ok(openapi) => openapi,
@@ -59,7 +71,7 @@ pub fn load_with(files: &dyn Files, root: &Path) -> Result<Spec, LoadError> {
     Ok(Spec {
         openapi,
         bundle,
-        warnings: Vec::new(),
+        warnings,
     })
 }
 
@@ -227,7 +239,14 @@ fn narrow(document: &Value) -> Option<(Vec<String>, String)> {
     None
 }
 
-fn check_version(bundle: &Bundle) -> Result<(), LoadError> {
+/// The versions of OpenAPI that are read.
+enum Version {
+    V30,
+    /// Rewritten as 3.0 before it is parsed.
+    V31,
+}
+
+fn check_version(bundle: &Bundle) -> Result<Version, LoadError> {
     let version_error = |key: &str, message: String| LoadError::Version {
         location: bundle.locate(&join_pointer(&[key])),
         message,
@@ -243,17 +262,22 @@ fn check_version(bundle: &Bundle) -> Result<(), LoadError> {
         return Err(version_error(
             "swagger",
             format!(
-                "this is a Swagger {} document; only OpenAPI 3.0 is read",
+                "this is a Swagger {} document; only OpenAPI 3.0 and 3.1 are read",
                 show(swagger)
             ),
         ));
     }
     match bundle.document.get("openapi") {
-        Some(Value::String(version)) if version.starts_with("3.0.") || version == "3.0" => Ok(()),
+        Some(Value::String(version)) if version.starts_with("3.0.") || version == "3.0" => {
+            Ok(Version::V30)
+        }
+        Some(Value::String(version)) if version.starts_with("3.1.") || version == "3.1" => {
+            Ok(Version::V31)
+        }
         Some(other) => Err(version_error(
             "openapi",
             format!(
-                "OpenAPI version {} is not supported; only 3.0.x is read",
+                "OpenAPI version {} is not supported; only 3.0.x and 3.1.x are read",
                 show(other)
             ),
         )),
@@ -455,10 +479,99 @@ paths:
   /a: {$ref: '#/x'}
 x: {$ref: '#/x'}
 ";
-        assert!(matches!(
-            failure(&[("root.yaml", text)]),
-            LoadError::Cycle { .. }
-        ));
+        let error = failure(&[("root.yaml", text)]);
+        assert!(matches!(error, LoadError::SelfCopy { .. }), "{error}");
+    }
+
+    #[test]
+    fn a_recursive_schema_outside_components_becomes_a_component() {
+        let root = "\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /nodes:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: 'models/node.yml'}
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: 'models/node.yml'}
+      responses:
+        '204': {description: done}
+components:
+  schemas:
+    node: {type: string}
+";
+        let node = "\
+type: object
+properties:
+  name: {type: string}
+  children:
+    type: array
+    items: {$ref: 'node.yml'}
+";
+        let spec = load_with(
+            &files(&[("spec/root.yaml", root), ("spec/models/node.yml", node)]),
+            Path::new("spec/root.yaml"),
+        )
+        .unwrap();
+        let doc = &spec.bundle.document;
+        // Named after its file, with a number since `node` is taken.
+        let schema = &doc["components"]["schemas"]["node2"];
+        assert_eq!(schema["type"], "object");
+        assert_eq!(
+            schema["properties"]["children"]["items"]["$ref"],
+            "#/components/schemas/node2"
+        );
+        let get = "/paths/~1nodes/get/responses/200/content/application~1json/schema";
+        let post = "/paths/~1nodes/post/requestBody/content/application~1json/schema";
+        for at in [get, post] {
+            assert_eq!(
+                doc.pointer(at).unwrap()["$ref"],
+                "#/components/schemas/node2",
+                "{at}"
+            );
+        }
+        let location = spec.locate("#/components/schemas/node2/properties/children/items");
+        assert_eq!(location.file, "spec/models/node.yml");
+        assert_eq!(location.line, Some(6));
+        assert_eq!(location.pointer, "#/properties/children/items");
+    }
+
+    #[test]
+    fn a_schema_that_refers_to_itself_inside_a_path_is_named_after_its_place() {
+        let text = "\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /tree:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  branches:
+                    type: array
+                    items: {$ref: '#/paths/~1tree/get/responses/200/content/application~1json/schema'}
+";
+        let spec = load_with(&files(&[("root.yaml", text)]), Path::new("root.yaml")).unwrap();
+        let doc = &spec.bundle.document;
+        assert_eq!(
+            doc["components"]["schemas"]["schema"]["properties"]["branches"]["items"]["$ref"],
+            "#/components/schemas/schema"
+        );
+        let location = spec.locate("#/components/schemas/schema/properties/branches");
+        assert_eq!(location.line, Some(15));
     }
 
     #[test]
@@ -485,11 +598,11 @@ components:
     fn other_versions_are_refused() {
         let error = failure(&[(
             "v.yaml",
-            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
+            "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
         )]);
         assert_eq!(
             error.to_string(),
-            "v.yaml:1:10 at #/openapi: OpenAPI version `3.1.0` is not supported; only 3.0.x is read"
+            "v.yaml:1:10 at #/openapi: OpenAPI version `3.2.0` is not supported; only 3.0.x and 3.1.x are read"
         );
         let error = failure(&[("s.yaml", "swagger: '2.0'\n")]);
         assert!(
@@ -536,7 +649,9 @@ paths:
         });
         let error = failure(&[("root.yaml", &text)]);
         assert!(
-            error.to_string().contains("references are copied in place"),
+            error
+                .to_string()
+                .contains("the references copied in place make the document larger than"),
             "{error}"
         );
     }

@@ -1,13 +1,11 @@
 //! The spec's files as text and as JSON values, and the way back from a JSON pointer to a line.
 
-use std::fmt;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::LoadError;
+use super::{LoadError, json, yaml};
 use crate::location::{Location, split_pointer};
 
 /// Where the loader reads files from: the disk, or memory for tests and fuzzing.
@@ -79,11 +77,44 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     pub value: Value,
+    pub format: Format,
+}
+
+/// The language a file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Yaml,
 }
 
 impl SourceFile {
+    /// Parses `text` as JSON when it is JSON (by its extension, or by its first character when
+    /// YAML cannot read it either), as YAML otherwise.
     pub fn parse(path: PathBuf, text: String) -> Result<SourceFile, LoadError> {
-        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|error| {
+        let json_named = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if json_named || json::starts_like_json(&text) {
+            let as_json = json::parse(&text);
+            match as_json {
+                Ok(value) => return Ok(SourceFile::new(path, text, value, Format::Json)),
+                Err(error) if json_named => {
+                    return Err(LoadError::Syntax {
+                        location: Location {
+                            file: display(&path),
+                            line: Some(error.line()),
+                            column: Some(error.column()),
+                            pointer: "#".into(),
+                        },
+                        format: Format::Json,
+                        message: strip_location(&error.to_string()),
+                    });
+                }
+                // A YAML flow mapping also starts with `{`.
+                Err(_) => {}
+            }
+        }
+        let value = yaml::parse(&text).map_err(|error| {
             let location = error.location();
             LoadError::Syntax {
                 location: Location {
@@ -92,20 +123,34 @@ impl SourceFile {
                     column: location.as_ref().map(|l| l.column()),
                     pointer: "#".into(),
                 },
+                format: Format::Yaml,
                 message: strip_location(&error.to_string()),
             }
         })?;
-        let value = yaml_to_json(&path, yaml)?;
-        Ok(SourceFile { path, text, value })
+        Ok(SourceFile::new(path, text, value, Format::Yaml))
+    }
+
+    fn new(path: PathBuf, text: String, value: Value, format: Format) -> SourceFile {
+        SourceFile {
+            path,
+            text,
+            value,
+            format,
+        }
     }
 
     pub fn display(&self) -> String {
         display(&self.path)
     }
 
-    /// The location of the node at `pointer`, with its line when the YAML parser can find it.
+    /// The location of the node at `pointer`, with its line when it can be found in the text.
     pub fn locate(&self, pointer: &str) -> Location {
-        let (line, column) = find_line(&self.text, &split_pointer(pointer)).unzip();
+        let tokens = split_pointer(pointer);
+        let found = match self.format {
+            Format::Json => json::find(&self.text, &tokens),
+            Format::Yaml => yaml::find(&self.text, &tokens),
+        };
+        let (line, column) = found.unzip();
         Location {
             file: self.display(),
             line,
@@ -119,26 +164,12 @@ pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// serde_yaml appends " at line L column C" to its messages; the location says it already.
+/// The parsers append " at line L column C" to their messages; the location says it already.
 fn strip_location(message: &str) -> String {
     match message.find(" at line ") {
         Some(at) => message[..at].to_owned(),
         None => message.to_owned(),
     }
-}
-
-/// Converts YAML to JSON (an integer key such as `200:` becomes the string OpenAPI means), refusing
-/// what JSON cannot hold, so that everything after the loader works on one data model.
-fn yaml_to_json(path: &Path, yaml: serde_yaml::Value) -> Result<Value, LoadError> {
-    serde_json::to_value(&yaml).map_err(|error| LoadError::Syntax {
-        location: Location {
-            file: display(path),
-            line: None,
-            column: None,
-            pointer: "#".into(),
-        },
-        message: format!("the document cannot be read as JSON data: {error}"),
-    })
 }
 
 /// Joins `reference` onto the directory of `from` and removes `.` and `..` lexically, so that the
@@ -166,216 +197,9 @@ pub fn normalize(path: &Path) -> PathBuf {
     out.iter().collect()
 }
 
-/// Finds the line and column of the node at `tokens` by walking the YAML once more and stopping
-/// there with an error: serde_yaml attaches the position of the current node to errors raised
-/// while deserializing it.
-fn find_line(text: &str, tokens: &[String]) -> Option<(usize, usize)> {
-    const FOUND: &str = "\u{0}found";
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    let error = match (Seek { tokens }).deserialize(deserializer) {
-        Ok(()) => return None,
-        Err(error) => error,
-    };
-    if !error.to_string().contains(FOUND) {
-        return None;
-    }
-    let location = error.location()?;
-    return Some((location.line(), location.column()));
-
-    struct Seek<'a> {
-        tokens: &'a [String],
-    }
-
-    impl<'de> DeserializeSeed<'de> for Seek<'_> {
-        type Value = ();
-
-        fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-            if self.tokens.is_empty() {
-                // Make serde_yaml visit the node so that the error carries its position.
-                return deserializer.deserialize_any(Found);
-            }
-            deserializer.deserialize_any(self)
-        }
-    }
-
-    struct Found;
-
-    impl<'de> Visitor<'de> for Found {
-        type Value = ();
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any node")
-        }
-
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-            Err(E::custom(FOUND))
-        }
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-            Err(E::custom(FOUND))
-        }
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-            Err(E::custom(FOUND))
-        }
-        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-            Err(E::custom(FOUND))
-        }
-        fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-            Err(E::custom(FOUND))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-            Err(E::custom(FOUND))
-        }
-        fn visit_none<E: de::Error>(self) -> Result<(), E> {
-            Err(E::custom(FOUND))
-        }
-        fn visit_some<D: de::Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
-            Err(de::Error::custom(FOUND))
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-            Err(de::Error::custom(FOUND))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-            Err(de::Error::custom(FOUND))
-        }
-    }
-
-    impl<'de> Visitor<'de> for Seek<'_> {
-        type Value = ();
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a mapping or a sequence")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<KeyText>()? {
-                if key.0 == self.tokens[0] {
-                    return map.next_value_seed(Seek {
-                        tokens: &self.tokens[1..],
-                    });
-                }
-                map.next_value::<IgnoredAny>()?;
-            }
-            Ok(())
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            let Ok(wanted) = self.tokens[0].parse::<usize>() else {
-                return Ok(());
-            };
-            let mut index = 0;
-            loop {
-                if index == wanted {
-                    return seq
-                        .next_element_seed(Seek {
-                            tokens: &self.tokens[1..],
-                        })
-                        .map(|_| ());
-                }
-                if seq.next_element::<IgnoredAny>()?.is_none() {
-                    return Ok(());
-                }
-                index += 1;
-            }
-        }
-
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-            Ok(())
-        }
-    }
-
-    /// A mapping key as text, whatever scalar it is.
-    struct KeyText(String);
-
-    impl<'de> de::Deserialize<'de> for KeyText {
-        fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct Text;
-            impl Visitor<'_> for Text {
-                type Value = KeyText;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a scalar key")
-                }
-                fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyText, E> {
-                    Ok(KeyText(v.to_owned()))
-                }
-                fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyText, E> {
-                    Ok(KeyText(v.to_string()))
-                }
-                fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyText, E> {
-                    Ok(KeyText(v.to_string()))
-                }
-                fn visit_f64<E: de::Error>(self, v: f64) -> Result<KeyText, E> {
-                    Ok(KeyText(v.to_string()))
-                }
-                fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyText, E> {
-                    Ok(KeyText(v.to_string()))
-                }
-                fn visit_unit<E: de::Error>(self) -> Result<KeyText, E> {
-                    Ok(KeyText("null".into()))
-                }
-            }
-            deserializer.deserialize_any(Text)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const TEXT: &str = "\
-openapi: 3.0.3
-paths:
-  /a:
-    get:
-      responses:
-        200:
-          description: ok
-components:
-  schemas:
-    list:
-      - first
-      - second: {deep: true}
-";
-
-    #[test]
-    fn finds_the_line_of_a_pointer() {
-        let tokens = |p: &str| split_pointer(p);
-        assert_eq!(find_line(TEXT, &tokens("#/openapi")), Some((1, 10)));
-        assert_eq!(find_line(TEXT, &tokens("#/paths/~1a/get")), Some((5, 7)));
-        assert_eq!(
-            find_line(TEXT, &tokens("#/paths/~1a/get/responses/200/description")),
-            Some((7, 24))
-        );
-        assert_eq!(
-            find_line(TEXT, &tokens("#/components/schemas/list/1/second/deep")),
-            Some((12, 24))
-        );
-    }
-
-    #[test]
-    fn a_missing_pointer_has_no_line() {
-        assert_eq!(find_line(TEXT, &split_pointer("#/nope")), None);
-        assert_eq!(
-            find_line(TEXT, &split_pointer("#/components/schemas/list/7")),
-            None
-        );
-        assert_eq!(find_line("a: 1", &split_pointer("#/a/b")), None);
-    }
 
     #[test]
     fn paths_are_normalized_lexically() {
@@ -396,11 +220,46 @@ components:
     #[test]
     fn syntax_errors_carry_line_and_column() {
         let error = SourceFile::parse("bad.yaml".into(), "a: [1,\nb: }".into()).unwrap_err();
-        let LoadError::Syntax { location, message } = error else {
-            panic!("expected a syntax error");
+        let LoadError::Syntax {
+            location,
+            format: Format::Yaml,
+            message,
+        } = error
+        else {
+            panic!("expected a YAML syntax error");
         };
         assert_eq!(location.file, "bad.yaml");
         assert_eq!(location.line, Some(2));
         assert!(!message.contains("at line"), "{message}");
+    }
+
+    #[test]
+    fn json_is_read_as_json_and_its_errors_say_so() {
+        let text = "{\n  \"a\": [1,\n  2,,\n]}";
+        let error = SourceFile::parse("bad.json".into(), text.into()).unwrap_err();
+        let LoadError::Syntax {
+            location,
+            format: Format::Json,
+            message,
+        } = &error
+        else {
+            panic!("expected a JSON syntax error: {error}");
+        };
+        assert_eq!((location.line, location.column), (Some(3), Some(5)));
+        assert!(!message.contains("at line"), "{message}");
+        assert!(error.to_string().contains("invalid JSON"), "{error}");
+
+        let file = SourceFile::parse("a.json".into(), "{\"a\": {\"b\": 1}}".into()).unwrap();
+        assert_eq!(file.format, Format::Json);
+        assert_eq!(file.locate("#/a/b").column, Some(13));
+    }
+
+    #[test]
+    fn a_flow_mapping_that_is_not_json_is_yaml() {
+        let file = SourceFile::parse("a.yaml".into(), "{a: 1, b: [x]}".into()).unwrap();
+        assert_eq!(file.format, Format::Yaml);
+        assert_eq!(file.value["b"][0], "x");
+        let file = SourceFile::parse("noext".into(), "{\"a\": 1}".into()).unwrap();
+        assert_eq!(file.format, Format::Json);
     }
 }
