@@ -24,19 +24,16 @@
 
 #[rustfmt::skip]
 pub mod apis;
+mod client;
 #[rustfmt::skip]
 pub mod models;
-// The runtime serves every spec; a spec uses the parts its operations need.
-#[allow(dead_code, unused_imports)]
-mod runtime;
+use openapi_client_runtime as runtime;
 // What the spec says of the whole API; its lines are as long as the spec's values.
 #[rustfmt::skip]
 mod config;
 
-pub use runtime::{
-    ApiError, Client, ClientBuilder, Error, Format, Pages, RateLimit, Response, RetryPolicy,
-    UnknownFields, decode_strict,
-};
+pub use client::{ApiError, Client, ClientBuilder, Error, Pages};
+pub use runtime::{Format, RateLimit, Response, RetryPolicy, UnknownFields, decode_strict};
 
 /// The HTTP client the crate sends requests with, for [`ClientBuilder::http_client`].
 pub use reqwest;
