@@ -119,6 +119,20 @@ pub fn all(
             let _ = std::fs::remove_file(&stdout);
             let _ = std::fs::remove_file(&stderr);
         }
+        eprintln!(
+            "  {}: {} errors, {} warnings, {} clippy warnings, {:.0} s",
+            if compiled.timed_out {
+                "timed out"
+            } else if compiled.compiles {
+                "compiles"
+            } else {
+                "does not compile"
+            },
+            compiled.errors,
+            compiled.rustc_warnings,
+            compiled.clippy_warnings,
+            compiled.elapsed.as_secs_f64()
+        );
         results.push(compiled);
     }
     Ok(results)

@@ -38,6 +38,8 @@ pub fn one(args: &[String]) -> ExitCode {
         crate_name: out.map_or_else(|| "swept".to_owned(), |(_, name)| name.clone()),
         spec_display: spec.clone(),
         command: "cargo xtask sweep".to_owned(),
+        // As a crate generated outside this workspace is: on its own.
+        runtime: codegen::Runtime::Vendored,
         ..codegen::EmitOptions::default()
     };
     // The swept crates share the workspace's runtime crate, built once for all of them.

@@ -179,10 +179,12 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
     let results = generate::all(&exe, &selected, &crates, &compile, jobs, timeout);
     let generation_time = generating.elapsed();
     let compiling = Instant::now();
-    let to_compile: Vec<&generate::Outcome> = results
+    let mut to_compile: Vec<&generate::Outcome> = results
         .iter()
         .filter(|outcome| outcome.generated() && compile(&outcome.spec))
         .collect();
+    // The small crates first: most of the sample is checked before the long ones start.
+    to_compile.sort_by_key(|outcome| (outcome.spec.operations, outcome.spec.id.clone()));
     let compiled = if to_compile.is_empty() {
         Vec::new()
     } else {
