@@ -151,6 +151,9 @@ fn operation_doc(operation: &Operation) -> String {
     doc
 }
 
+/// The most arguments (`self` included) clippy's `too_many_arguments` accepts.
+const CLIPPY_MAX_ARGUMENTS: usize = 7;
+
 fn method(operation: &Operation) -> TokenStream {
     let method_name = ident(&operation.method_name);
     let builder = ident(&operation.builder_name);
@@ -187,9 +190,13 @@ fn method(operation: &Operation) -> TokenStream {
     if choice(&operation.accept) {
         fields.push(quote!(accept: crate::Format::Json));
     }
+    // The required parameters are the arguments, however many the spec has.
+    let many = (arguments.len() + 1 > CLIPPY_MAX_ARGUMENTS)
+        .then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         #doc
         #deprecated
+        #many
         pub fn #method_name(&self, #( #arguments ),*) -> #builder {
             #builder {
                 client: self.client.clone(),

@@ -79,7 +79,8 @@ pub(crate) fn rustdoc(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut fence: Option<&str> = None;
     let mut in_list = false;
-    for raw in text.replace("\r\n", "\n").lines() {
+    // A tab in a doc comment trips clippy's `tabs_in_doc_comments`.
+    for raw in text.replace("\r\n", "\n").replace('\t', "    ").lines() {
         let line = raw.trim_end();
         let trimmed = line.trim_start();
         if let Some(marker) = fence {
@@ -361,6 +362,12 @@ mod tests {
             rustdoc("Kinds:\n- A: first\n- B: second\nThen text."),
             "Kinds:\n- A: first\n- B: second\n\nThen text."
         );
+    }
+
+    #[test]
+    fn tabs_become_spaces() {
+        assert_eq!(rustdoc("a\tb"), "a    b");
+        assert_eq!(rustdoc("```\n\tcode\n```"), "```text\n    code\n```");
     }
 
     #[test]

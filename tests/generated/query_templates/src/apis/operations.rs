@@ -10,6 +10,35 @@ pub struct Operations {
 }
 
 impl Operations {
+    /// `GET /rest?method=photos.geo` (operation `geo_search`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn geo_search(
+        &self,
+        accuracy: i64,
+        lat: f64,
+        lon: f64,
+        max_date: chrono::NaiveDate,
+        min_date: chrono::NaiveDate,
+        radius: f64,
+        units: impl Into<String>,
+    ) -> GeoSearch {
+        GeoSearch {
+            client: self.client.clone(),
+            accuracy,
+            lat,
+            lon,
+            max_date,
+            min_date,
+            radius,
+            units: units.into(),
+            as_user: None,
+            from_date: None,
+            into_album: None,
+            is_public: None,
+            to_date: None,
+        }
+    }
+
     /// `POST /#Action=Like` (operation `like`).
     pub fn like(&self, action: models::LikeAction) -> Like {
         Like {
@@ -41,6 +70,101 @@ impl Operations {
             client: self.client.clone(),
             action,
         }
+    }
+}
+
+/// The request of [`Operations::geo_search`]: set its optional parameters, then [`send`](Self::send) it.
+#[derive(Clone, Debug)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct GeoSearch {
+    client: crate::Client,
+    accuracy: i64,
+    as_user: Option<String>,
+    from_date: Option<chrono::NaiveDate>,
+    into_album: Option<String>,
+    is_public: Option<bool>,
+    lat: f64,
+    lon: f64,
+    max_date: chrono::NaiveDate,
+    min_date: chrono::NaiveDate,
+    radius: f64,
+    to_date: Option<chrono::NaiveDate>,
+    units: String,
+}
+
+impl GeoSearch {
+    /// The `as_user` query parameter.
+    pub fn as_user(mut self, as_user: impl Into<String>) -> Self {
+        self.as_user = Some(as_user.into());
+        self
+    }
+
+    /// The `from_date` query parameter.
+    pub fn from_date(mut self, from_date: chrono::NaiveDate) -> Self {
+        self.from_date = Some(from_date);
+        self
+    }
+
+    /// The `into_album` query parameter.
+    pub fn into_album(mut self, into_album: impl Into<String>) -> Self {
+        self.into_album = Some(into_album.into());
+        self
+    }
+
+    /// The `is_public` query parameter.
+    pub fn is_public(mut self, is_public: bool) -> Self {
+        self.is_public = Some(is_public);
+        self
+    }
+
+    /// The `to_date` query parameter.
+    pub fn to_date(mut self, to_date: chrono::NaiveDate) -> Self {
+        self.to_date = Some(to_date);
+        self
+    }
+
+    /// Sends the request and waits for its answer.
+    pub async fn send(self) -> Result<crate::Response<Vec<String>>, crate::Error> {
+        let path = String::from("/rest");
+        let mut call = crate::runtime::Call::new(
+            &self.client,
+            "geo_search",
+            reqwest::Method::GET,
+            "/rest?method=photos.geo",
+            path,
+        );
+        let value = &self.accuracy;
+        call.query("accuracy", value, crate::runtime::Style::Form, true)?;
+        if let Some(value) = &self.as_user {
+            call.query("as_user", value, crate::runtime::Style::Form, true)?;
+        }
+        if let Some(value) = &self.from_date {
+            call.query("from_date", value, crate::runtime::Style::Form, true)?;
+        }
+        if let Some(value) = &self.into_album {
+            call.query("into_album", value, crate::runtime::Style::Form, true)?;
+        }
+        if let Some(value) = &self.is_public {
+            call.query("is_public", value, crate::runtime::Style::Form, true)?;
+        }
+        let value = &self.lat;
+        call.query("lat", value, crate::runtime::Style::Form, true)?;
+        let value = &self.lon;
+        call.query("lon", value, crate::runtime::Style::Form, true)?;
+        let value = &self.max_date;
+        call.query("max_date", value, crate::runtime::Style::Form, true)?;
+        let value = &self.min_date;
+        call.query("min_date", value, crate::runtime::Style::Form, true)?;
+        let value = &self.radius;
+        call.query("radius", value, crate::runtime::Style::Form, true)?;
+        if let Some(value) = &self.to_date {
+            call.query("to_date", value, crate::runtime::Style::Form, true)?;
+        }
+        let value = &self.units;
+        call.query("units", value, crate::runtime::Style::Form, true)?;
+        call.query("method", "photos.geo", crate::runtime::Style::Form, true)?;
+        let answer = call.send().await?;
+        answer.decode(crate::Format::Json).await
     }
 }
 
