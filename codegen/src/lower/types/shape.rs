@@ -75,10 +75,10 @@ impl<'a> TypeLowerer<'a> {
                 Shape::AllOf(all_of.iter().map(SchemaNode::from).collect(), None)
             }
             SchemaKind::OneOf { one_of } => self
-                .union_shape("oneOf", one_of, pointer)
+                .union_shape("oneOf", one_of, None, pointer)
                 .map_or(Shape::Any, Shape::OneOf),
             SchemaKind::AnyOf { any_of } => self
-                .union_shape("anyOf", any_of, pointer)
+                .union_shape("anyOf", any_of, None, pointer)
                 .map_or(Shape::Any, Shape::OneOf),
             SchemaKind::Not { .. } => Shape::Any,
             SchemaKind::Any(any) => {
@@ -101,7 +101,8 @@ impl<'a> TypeLowerer<'a> {
                     ));
                 }
                 for (keyword, parts) in [("oneOf", &any.one_of), ("anyOf", &any.any_of)] {
-                    if let Some(union) = self.union_shape(keyword, parts, pointer) {
+                    let siblings = Some(&any.properties).filter(|p| !p.is_empty());
+                    if let Some(union) = self.union_shape(keyword, parts, siblings, pointer) {
                         return Ok(Shape::OneOf(union));
                     }
                 }
@@ -150,11 +151,13 @@ impl<'a> TypeLowerer<'a> {
     }
 
     /// The parts of a `oneOf` or `anyOf` that describe values; `None` when it has none. Parts that
-    /// only validate (`required`, `not`, bounds) are left out, with a warning.
+    /// only validate (`required`, `not`, bounds, narrower values of the `siblings` properties) are
+    /// left out, with a warning.
     fn union_shape(
         &mut self,
         keyword: &'static str,
         parts: &'a [ReferenceOr<Schema>],
+        siblings: Option<&Properties>,
         pointer: &str,
     ) -> Option<UnionShape<'a>> {
         if parts.is_empty() {
@@ -164,7 +167,7 @@ impl<'a> TypeLowerer<'a> {
             .iter()
             .map(SchemaNode::from)
             .enumerate()
-            .partition(|(_, part)| only_validates(*part));
+            .partition(|(_, part)| only_validates(*part, siblings));
         if !checks.is_empty() {
             let which = if shapes.is_empty() {
                 format!("the parts of this `{keyword}` only validate")
@@ -178,7 +181,7 @@ impl<'a> TypeLowerer<'a> {
             self.warn(
                 &format!("{pointer}/{keyword}"),
                 format!(
-                    "{which} (`required`, `not`, bounds), which the client does not check; they are left out of the type"
+                    "{which} (`required`, `not`, bounds, narrower values of the schema's own properties), which the client does not check; they are left out of the type"
                 ),
                 "describe each alternative with its own properties, or keep such rules in the description",
             );
@@ -190,23 +193,39 @@ impl<'a> TypeLowerer<'a> {
     }
 }
 
+type Properties = IndexMap<String, ReferenceOr<Box<Schema>>>;
+
 /// Whether a part of a `oneOf` or `anyOf` only validates a value that the other keywords of the
-/// schema describe: `{required: [a]}`, `{not: ...}`, `{minimum: 1}`, with no type or properties.
-fn only_validates(part: SchemaNode<'_>) -> bool {
+/// schema describe: `{required: [a]}`, `{not: ...}`, `{minimum: 1}`, with no type; or, beside
+/// the schema's own `properties`, a part that only narrows some of them
+/// (`{properties: {status: {enum: [done]}}, required: [conclusion]}`).
+fn only_validates(part: SchemaNode<'_>, siblings: Option<&Properties>) -> bool {
     let SchemaNode::Inline(schema) = part else {
         return false;
     };
+    let narrows = |properties: &Properties| {
+        properties.is_empty()
+            || siblings.is_some_and(|siblings| properties.keys().all(|k| siblings.contains_key(k)))
+    };
+    let typed_rest =
+        |rest: &Option<AdditionalProperties>| matches!(rest, Some(AdditionalProperties::Schema(_)));
     match &schema.schema_kind {
         SchemaKind::Not { .. } => true,
         SchemaKind::Type(Type::Object(object)) => {
-            object.properties.is_empty()
-                && object.additional_properties.is_none()
-                && !object.required.is_empty()
+            narrows(&object.properties)
+                && !typed_rest(&object.additional_properties)
+                && (!object.required.is_empty() || !object.properties.is_empty())
         }
         SchemaKind::Any(any) => {
-            any.typ.is_none()
-                && any.properties.is_empty()
-                && any.additional_properties.is_none()
+            let says_something = !any.properties.is_empty() || !any.required.is_empty();
+            let untyped = match any.typ.as_deref() {
+                None => true,
+                Some("object") => says_something,
+                Some(_) => false,
+            };
+            untyped
+                && narrows(&any.properties)
+                && !typed_rest(&any.additional_properties)
                 && any.items.is_none()
                 && any.enumeration.is_empty()
                 && any.all_of.is_empty()
