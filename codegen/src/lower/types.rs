@@ -60,6 +60,8 @@ pub(crate) struct TypeLowerer<'a> {
     lowered: BTreeMap<String, TypeRef>,
     /// What was read although it is odd.
     pub(crate) warnings: Vec<crate::Warning>,
+    /// The pointers and messages of `warnings`.
+    warned: BTreeSet<(String, String)>,
 }
 
 const COMPONENT_PREFIX: &str = "#/components/schemas/";
@@ -86,6 +88,7 @@ impl<'a> TypeLowerer<'a> {
             types: BTreeMap::new(),
             lowered: BTreeMap::new(),
             warnings: Vec::new(),
+            warned: BTreeSet::new(),
         }
     }
 
@@ -115,10 +118,16 @@ impl<'a> TypeLowerer<'a> {
     }
 
     /// Notes that the node at `pointer` was read although it is odd.
+    /// A schema read several times (by its type, its field, an `allOf` that holds it) says so
+    /// once, and is located once.
     pub(crate) fn warn(&mut self, pointer: &str, message: impl Into<String>, hint: &'static str) {
+        let message = message.into();
+        if !self.warned.insert((pointer.to_owned(), message.clone())) {
+            return;
+        }
         let warning = crate::Warning {
             location: self.location(pointer),
-            message: message.into(),
+            message,
             hint,
         };
         self.warnings.push(warning);
