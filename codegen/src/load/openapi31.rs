@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 
 use super::Bundle;
 use super::notes::Notes;
-use super::position::visit_schemas;
+use super::position::{is_name_position, visit_schemas};
 use crate::warning::Warning;
 
 /// Rewrites the 3.1 document of `bundle` as 3.0, and says what it read although it is odd.
@@ -62,8 +62,13 @@ pub(super) fn downgrade(bundle: &mut Bundle) -> Vec<Warning> {
 
 /// Rewrites one schema's own keywords; its subschemas are rewritten when the walk gets there.
 fn schema(notes: &mut Notes, value: &mut Value, path: &[String]) {
-    // 3.0 takes `additionalProperties: true` and `false` as they are.
-    if value.is_boolean() && path.last().is_some_and(|key| key == "additionalProperties") {
+    // 3.0 takes `additionalProperties: true` and `false` as they are (the keyword, not a
+    // property of that name).
+    if value.is_boolean()
+        && let Some((key, parent)) = path.split_last()
+        && key == "additionalProperties"
+        && !is_name_position(parent)
+    {
         return;
     }
     let map = match value {
@@ -460,6 +465,7 @@ mod tests {
     nothing: {{type: 'null'}}
     number: {{type: [integer, number]}}
     closed: {{type: object, additionalProperties: false}}
+    mistaken: {{type: object, properties: {{additionalProperties: false}}}}
     pushed_at:
       type: ['null', integer, string]
       oneOf: [{{type: integer}}, {{type: string, format: date-time}}]
@@ -488,13 +494,17 @@ mod tests {
             json!({"type": "object", "additionalProperties": false})
         );
         assert_eq!(
+            schemas["mistaken"]["properties"]["additionalProperties"],
+            json!({"not": {}})
+        );
+        assert_eq!(
             schemas["pushed_at"],
             json!({
                 "nullable": true,
                 "oneOf": [{"type": "integer"}, {"type": "string", "format": "date-time"}],
             })
         );
-        assert!(spec.warnings.is_empty(), "{:?}", spec.warnings);
+        assert_eq!(spec.warnings.len(), 1, "{:?}", spec.warnings);
         assert!(spec.openapi.components.unwrap().schemas.contains_key("id"));
     }
 
