@@ -6,6 +6,9 @@
 //! generated code reaches both the same way, as `crate::runtime`. Users of a generated crate use
 //! the types it re-exports and need not name this crate.
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
 mod client;
 mod error;
 mod pages;

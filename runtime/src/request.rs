@@ -45,9 +45,13 @@ impl Format {
 /// How a parameter's value is written (OpenAPI's `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
+    /// `name=a,b`, or `name=a&name=b` exploded; an object's keys become names when exploded.
     Form,
+    /// `name=a b`.
     SpaceDelimited,
+    /// `name=a|b`.
     PipeDelimited,
+    /// `name[key]=value` for each key of an object.
     DeepObject,
     /// The whole value as JSON text.
     Json,
@@ -204,6 +208,7 @@ impl<E: DeserializeOwned> Call<E> {
         }
     }
 
+    /// Adds the query parameter `name`, written in `style` (nothing for `None`).
     pub fn query<T: Serialize + ?Sized>(
         &mut self,
         name: &str,
@@ -216,6 +221,7 @@ impl<E: DeserializeOwned> Call<E> {
         Ok(())
     }
 
+    /// Adds the header `name`, its items and fields joined by commas (nothing for `None`).
     pub fn header<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error<E>> {
         let text = match to_value(name, value)? {
             Value::Null => return Ok(()),
@@ -239,6 +245,7 @@ impl<E: DeserializeOwned> Call<E> {
         Ok(())
     }
 
+    /// Adds the cookie `name` (nothing for `None`).
     pub fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error<E>> {
         for (key, value) in pairs(name, to_value(name, value)?, Style::Form, false) {
             self.cookies
@@ -510,6 +517,7 @@ pub struct Answer<E> {
 const YAML_DEPTH: usize = 128;
 
 impl<E> Answer<E> {
+    /// The status of the response.
     pub fn status(&self) -> StatusCode {
         self.status
     }

@@ -183,6 +183,35 @@ mod tests {
         assert_eq!(copied, on_disk, "list every file of runtime/src in FILES");
     }
 
+    /// A vendored copy is a module of the generated crate, not a crate: the runtime reaches its
+    /// own items through `super::`, and has no attribute only a crate root may carry.
+    #[test]
+    fn the_runtime_reads_the_same_as_a_module() {
+        for (_, source, text) in FILES {
+            for (number, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                for crate_only in [
+                    "crate::",
+                    "#![feature",
+                    "#![doc(",
+                    "#![cfg_attr",
+                    "#![no_std",
+                    "#[macro_export",
+                    "extern crate",
+                ] {
+                    assert!(
+                        !code.contains(crate_only),
+                        "runtime/src/{source}:{}: `{crate_only}` would not work in a vendored copy",
+                        number + 1
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn only_a_vendored_runtime_is_copied() {
         let vendored = files(&Runtime::Vendored, "//");

@@ -25,13 +25,14 @@ pub type ApiError = runtime::ApiError<crate::ErrorBody>;
 pub type Pages<T> = runtime::Pages<T, crate::ErrorBody>;
 
 impl Client {
-    /// A client with the default configuration that authenticates with `token`.
+    /// A client with the default configuration that authenticates with `token`. An empty token,
+    /// or one with characters other than visible ASCII, is refused.
     pub fn new(token: impl Into<String>) -> Result<Client, Error> {
         Client::builder().token(token).build()
     }
 
     /// A client that reads its token from the environment variable
-    /// [`TOKEN_ENV_VAR`](crate::TOKEN_ENV_VAR).
+    /// [`TOKEN_ENV_VAR`](crate::TOKEN_ENV_VAR), refused as [`Client::new`] refuses it.
     pub fn from_env() -> Result<Client, Error> {
         Client::builder().token_from_env()?.build()
     }

@@ -28,7 +28,8 @@ pub mod apis;
 mod client;
 #[rustfmt::skip]
 pub mod models;
-use openapi_client_runtime as runtime;
+/// The hand-written runtime the generated code is built on.
+pub use openapi_client_runtime as runtime;
 // What the spec says of the whole API; its lines are as long as the spec's values.
 #[rustfmt::skip]
 mod config;
