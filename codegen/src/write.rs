@@ -6,6 +6,7 @@
 //! longer produces are removed; a file without the generated header belongs to someone else and
 //! stops the run instead.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -78,8 +79,9 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Plan, WriteError> {
         list(out, Path::new(""), &mut existing)?;
     }
     existing.sort();
+    let generated: HashSet<&Path> = files.iter().map(|file| file.path.as_path()).collect();
     for path in existing {
-        if files.iter().any(|file| file.path == path) {
+        if generated.contains(path.as_path()) {
             continue;
         }
         let full = out.join(&path);
@@ -128,13 +130,13 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<Plan, WriteError> {
         .prefix(&format!(".{name}.staging-"))
         .tempdir_in(parent)
         .map_err(io_error(parent))?;
+    let contents: HashMap<&Path, &str> = files
+        .iter()
+        .map(|file| (file.path.as_path(), file.contents.as_str()))
+        .collect();
     // Every new content is on disk before anything in `out` changes.
     for path in &plan.write {
-        let contents = &files
-            .iter()
-            .find(|f| &f.path == path)
-            .expect("planned from files")
-            .contents;
+        let contents = contents[path.as_path()];
         let staged = staging.path().join(path);
         if let Some(dir) = staged.parent() {
             fs::create_dir_all(dir).map_err(io_error(dir))?;

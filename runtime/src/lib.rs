@@ -34,4 +34,6 @@ pub use pages::{NextPage, Page};
 #[doc(hidden)]
 pub use request::{Answer, Call, Style, path_segment};
 #[doc(hidden)]
-pub use wire::unknown_enum_value;
+pub use wire::{
+    EnumValue, Member, MemberName, first_time, read_member, required, unknown_enum_value,
+};

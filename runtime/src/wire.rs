@@ -2,9 +2,11 @@
 //! that refuses them.
 
 use std::cell::Cell;
+use std::fmt;
+use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
 
-use serde::de::{self, DeserializeOwned};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -35,15 +37,122 @@ impl DerefMut for UnknownFields {
 
 impl<'de> Deserialize<'de> for UnknownFields {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let fields = Map::deserialize(deserializer)?;
-        if STRICT.get() && !fields.is_empty() {
-            let names: Vec<&str> = fields.keys().map(String::as_str).collect();
-            return Err(de::Error::custom(format!(
+        let fields = UnknownFields(Map::deserialize(deserializer)?);
+        fields.check()?;
+        Ok(fields)
+    }
+}
+
+impl UnknownFields {
+    /// Reads the value of the member `name`, which the object's type does not describe.
+    #[doc(hidden)]
+    pub fn read<'de, A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+        name: String,
+    ) -> Result<(), A::Error> {
+        let value = map.next_value()?;
+        self.0.insert(name, value);
+        Ok(())
+    }
+
+    /// In strict mode, refuses an object that had members its type does not describe.
+    #[doc(hidden)]
+    pub fn check<E: de::Error>(&self) -> Result<(), E> {
+        if STRICT.get() && !self.0.is_empty() {
+            let names: Vec<&str> = self.0.keys().map(String::as_str).collect();
+            return Err(E::custom(format!(
                 "fields the spec does not describe: {}",
                 names.join(", ")
             )));
         }
-        Ok(UnknownFields(fields))
+        Ok(())
+    }
+}
+
+/// A member of an object being decoded: one its type describes (by index in the type's list of
+/// names) or another, whose name is kept.
+pub enum Member {
+    Known(usize),
+    Unknown(String),
+}
+
+/// Reads a member name against the names a type describes: a known name costs no allocation.
+pub struct MemberName(pub &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for MemberName {
+    type Value = Member;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Member, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberName {
+    type Value = Member;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Member, E> {
+        Ok(match self.0.iter().position(|known| *known == name) {
+            Some(index) => Member::Known(index),
+            None => Member::Unknown(name.to_owned()),
+        })
+    }
+
+    fn visit_string<E: de::Error>(self, name: String) -> Result<Member, E> {
+        Ok(match self.0.iter().position(|known| *known == name) {
+            Some(index) => Member::Known(index),
+            None => Member::Unknown(name),
+        })
+    }
+}
+
+/// Reads the value of a described member into its slot; a member that comes twice is an error,
+/// as with serde's derive.
+pub fn read_member<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    first_time::<A::Error, T>(slot, name)?;
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Fails when the member `name` has been read already.
+pub fn first_time<E: de::Error, T>(slot: &Option<T>, name: &'static str) -> Result<(), E> {
+    match slot {
+        Some(_) => Err(E::duplicate_field(name)),
+        None => Ok(()),
+    }
+}
+
+/// The value of a required member, or the error that it is missing.
+pub fn required<E: de::Error, T>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(name))
+}
+
+/// Reads a string into an open enum without allocating for the values it lists.
+pub struct EnumValue<T>(PhantomData<T>);
+
+impl<T> EnumValue<T> {
+    pub fn new() -> Self {
+        EnumValue(PhantomData)
+    }
+}
+
+impl<'de, T: for<'a> From<&'a str>> Visitor<'de> for EnumValue<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        Ok(T::from(value))
     }
 }
 

@@ -13,13 +13,20 @@ use crate::ir::{
 
 /// `apis/mod.rs`: the resource modules and the client's accessors.
 pub(crate) fn index(api: &Api) -> TokenStream {
+    // Each resource is a cargo feature of the crate, named as its module.
+    let cfgs: Vec<TokenStream> = api
+        .resources
+        .iter()
+        .map(|resource| super::features_cfg([resource.module.as_str()]))
+        .collect();
     let modules = api.resources.iter().map(|resource| ident(&resource.module));
-    let accessors = api.resources.iter().map(|resource| {
+    let accessors = api.resources.iter().zip(&cfgs).map(|(resource, cfg)| {
         let module = ident(&resource.module);
         let type_name = ident(&resource.type_name);
         let doc = docs::lines_to_attrs(&resource_doc(resource));
         quote! {
             #doc
+            #cfg
             pub fn #module(&self) -> #module::#type_name {
                 #module::#type_name { client: self.clone() }
             }
@@ -27,7 +34,7 @@ pub(crate) fn index(api: &Api) -> TokenStream {
     });
     quote! {
         //! One module per resource of the API. [`Client`](crate::Client) has an accessor for each.
-        #( pub mod #modules; )*
+        #( #cfgs pub mod #modules; )*
 
         impl crate::Client {
             #( #accessors )*

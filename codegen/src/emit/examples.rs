@@ -64,11 +64,20 @@ fn sorted(value: &Value) -> Value {
     }
 }
 
+/// The named type a test decodes into, through arrays and maps.
+fn named(ty: &TypeRef) -> Option<&str> {
+    match ty {
+        TypeRef::Named(name) => Some(name),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => named(inner),
+        _ => None,
+    }
+}
+
 pub(crate) fn any(api: &Api) -> bool {
     !cases(api).is_empty()
 }
 
-pub(crate) fn tests(api: &Api) -> TokenStream {
+pub(crate) fn tests(api: &Api, groups: &super::models::Groups<'_>) -> TokenStream {
     // A date-time may come back with another offset for the same instant (`+01:00` as `Z`).
     let instant = api.features.date_time.then(|| {
         quote! {
@@ -79,12 +88,16 @@ pub(crate) fn tests(api: &Api) -> TokenStream {
         }
     });
     let tests = cases(api).into_iter().map(|(name, ty, example)| {
+        let cfg = named(&ty)
+            .map(|named| groups.cfg(named))
+            .unwrap_or_default();
         let name = ident(&name);
         let ty = rust_type(&ty, &TokenStream::new());
         // Keys sorted, so that reordering the spec's maps changes nothing here either.
         let json = serde_json::to_string(&sorted(example)).expect("a JSON value prints");
         quote! {
             #[test]
+            #cfg
             fn #name() {
                 check::<#ty>(#json);
             }

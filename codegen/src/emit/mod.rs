@@ -7,6 +7,7 @@
 //! which spec.
 
 pub(crate) mod apis;
+mod codec;
 pub(crate) mod docs;
 mod examples;
 pub(crate) mod models;
@@ -108,39 +109,44 @@ pub fn emit(
         return Err(EmitError::CrateName(name.clone()));
     }
     let table = rust::TypeTable::new(api);
-    let mut files = Vec::new();
-    let rust_file = |path: &str, tokens: TokenStream| -> Result<GeneratedFile, EmitError> {
+    let groups = models::Groups::new(api, &table);
+    let names: Vec<&str> = groups.names().collect();
+    let has_examples = examples::any(api);
+    let mut jobs = vec![RustFile::ApisIndex, RustFile::ModelsIndex];
+    jobs.extend(api.resources.iter().map(RustFile::Api));
+    jobs.extend(names.iter().map(|group| RustFile::Models(group)));
+    if has_examples {
+        jobs.push(RustFile::Examples);
+    }
+    let header = header(options, "//");
+    let emit_one = |job: &RustFile<'_>| -> Result<GeneratedFile, EmitError> {
+        let (path, tokens) = match job {
+            RustFile::ApisIndex => ("src/apis/mod.rs".to_owned(), apis::index(api)),
+            RustFile::Api(resource) => (
+                format!("src/apis/{}.rs", resource.module),
+                apis::module(resource),
+            ),
+            RustFile::Models(group) => (
+                format!("src/models/{group}.rs"),
+                models::module(&table, &groups, group),
+            ),
+            RustFile::ModelsIndex => (
+                "src/models/mod.rs".to_owned(),
+                models_index(&names, has_examples),
+            ),
+            RustFile::Examples => (
+                "src/models/examples.rs".to_owned(),
+                examples::tests(api, &groups),
+            ),
+        };
+        let contents = format_rust(&path, tokens, &header)?;
         Ok(GeneratedFile {
             path: PathBuf::from(path),
-            contents: format_rust(path, tokens, &header(options, "//"))?,
+            contents,
         })
     };
-    files.push(rust_file("src/apis/mod.rs", apis::index(api))?);
-    for resource in &api.resources {
-        files.push(rust_file(
-            &format!("src/apis/{}.rs", resource.module),
-            apis::module(resource),
-        )?);
-    }
-    let groups = models::groups(api);
-    let mut names: Vec<&str> = groups.values().map(String::as_str).collect();
-    names.sort_unstable();
-    names.dedup();
-    for group in &names {
-        files.push(rust_file(
-            &format!("src/models/{group}.rs"),
-            models::module(api, &table, &groups, group),
-        )?);
-    }
-    let has_examples = examples::any(api);
-    files.push(rust_file(
-        "src/models/mod.rs",
-        models_index(&names, has_examples),
-    )?);
-    if has_examples {
-        files.push(rust_file("src/models/examples.rs", examples::tests(api))?);
-    }
-    files.extend(runtime::files(&options.runtime, &header(options, "//")));
+    let mut files = in_parallel(&jobs, emit_one)?;
+    files.extend(runtime::files(&options.runtime, &header));
     files.extend(templates::render(api, options, examples)?);
     files.extend(
         examples
@@ -169,8 +175,76 @@ fn copied_example(example: &Example, options: &EmitOptions) -> GeneratedFile {
     }
 }
 
+/// `#[cfg]` of code that any of the resources `modules` needs: each resource is a cargo feature,
+/// named as its module.
+pub(crate) fn features_cfg<'a>(modules: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    let features: Vec<&str> = modules.into_iter().collect();
+    match features.as_slice() {
+        [one] => quote::quote!(#[cfg(feature = #one)]),
+        many => quote::quote!(#[cfg(any(#( feature = #many ),*))]),
+    }
+}
+
+/// A Rust file of the crate, built from the model.
+enum RustFile<'a> {
+    ApisIndex,
+    Api(&'a crate::ir::Resource),
+    Models(&'a str),
+    ModelsIndex,
+    Examples,
+}
+
+/// `work` on every job, the jobs shared out among the machine's cores: each file is built and
+/// printed on its own, which is most of the generator's time on a large spec. The results come
+/// in the order of `jobs`; the first error wins.
+fn in_parallel<J: Sync, T: Send, E: Send>(
+    jobs: &[J],
+    work: impl Fn(&J) -> Result<T, E> + Sync,
+) -> Result<Vec<T>, E> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(jobs.len());
+    if threads <= 1 {
+        return jobs.iter().map(work).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<T, E>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(job) = jobs.get(index) else {
+                            return done;
+                        };
+                        done.push((index, work(job)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, result)| result).collect()
+}
+
 fn models_index(groups: &[&str], has_examples: bool) -> TokenStream {
     let modules: Vec<_> = groups.iter().map(|group| rust::ident(group)).collect();
+    // A resource's own types are compiled only with its feature.
+    let cfgs: Vec<TokenStream> = groups
+        .iter()
+        .map(|group| match *group {
+            models::COMMON => TokenStream::new(),
+            resource => features_cfg([resource]),
+        })
+        .collect();
     let examples = has_examples.then(|| {
         quote::quote!(
             #[cfg(test)]
@@ -180,9 +254,9 @@ fn models_index(groups: &[&str], has_examples: bool) -> TokenStream {
     quote::quote! {
         //! The types the operations send and receive, one module per resource that uses them and
         //! `common` for the others, all re-exported here.
-        #( mod #modules; )*
+        #( #cfgs mod #modules; )*
         #examples
-        #( pub use #modules::*; )*
+        #( #cfgs pub use #modules::*; )*
     }
 }
 

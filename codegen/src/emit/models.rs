@@ -1,61 +1,167 @@
 //! Named types to Rust: structs that keep unknown fields, open enums, unions and aliases, in one
 //! module per resource that uses them (and `common` for the types several share).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs;
 use super::rust::{TypeTable, ident, rust_type};
+use super::{codec, docs};
 use crate::ir::{Api, EnumDef, Field, Rest, StructDef, TypeDef, TypeKind, TypeRef, UnionDef};
 
 /// The module of the types that no single resource owns.
 pub(crate) const COMMON: &str = "common";
 
-/// The module each type goes in: the one resource that uses it, or `common`.
-pub(crate) fn groups(api: &Api) -> BTreeMap<String, String> {
-    let table = TypeTable::new(api);
-    let mut users: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for resource in &api.resources {
-        let mut seen = BTreeSet::new();
-        let mut stack: Vec<&TypeRef> = Vec::new();
-        for operation in &resource.operations {
-            stack.extend(operation.params.iter().map(|p| &p.ty));
-            stack.extend(operation.body.iter().map(|b| &b.ty));
-            for response in &operation.responses {
-                stack.extend(response.content.iter().filter_map(|c| c.ty.as_ref()));
-                stack.extend(response.headers.iter().map(|h| &h.ty));
+/// Where each type goes: the one resource module that uses it, or `common`.
+pub(crate) struct Groups<'a> {
+    /// The group of each type, by type name.
+    of: HashMap<&'a str, &'a str>,
+    /// What each type needs to be compiled, by type name: for each set, one of its resources
+    /// (features) enabled. A type used by operations needs one of their resources; a type no
+    /// operation uses needs what the types it mentions need; a type absent needs nothing.
+    needs: HashMap<&'a str, Vec<BTreeSet<&'a str>>>,
+    /// The types of each group, in the order of `Api::types`, by group name.
+    members: BTreeMap<&'a str, Vec<&'a TypeDef>>,
+}
+
+impl<'a> Groups<'a> {
+    pub(crate) fn new(api: &'a Api, table: &TypeTable<'a>) -> Groups<'a> {
+        let mut users: HashMap<&'a str, BTreeSet<&'a str>> = HashMap::new();
+        for resource in &api.resources {
+            let mut seen = HashSet::new();
+            let mut stack: Vec<&TypeRef> = Vec::new();
+            for operation in &resource.operations {
+                stack.extend(operation.params.iter().map(|p| &p.ty));
+                stack.extend(operation.body.iter().map(|b| &b.ty));
+                for response in &operation.responses {
+                    stack.extend(response.content.iter().filter_map(|c| c.ty.as_ref()));
+                    stack.extend(response.headers.iter().map(|h| &h.ty));
+                }
+            }
+            while let Some(ty) = stack.pop() {
+                match ty {
+                    TypeRef::Array(inner) | TypeRef::Map(inner) => stack.push(inner),
+                    TypeRef::Named(name) => {
+                        if !seen.insert(name.as_str()) {
+                            continue;
+                        }
+                        users.entry(name).or_default().insert(&resource.module);
+                        if let Some(def) = table.get(name) {
+                            stack.extend(references(def));
+                        }
+                    }
+                    _ => {}
+                }
             }
         }
-        while let Some(ty) = stack.pop() {
-            match ty {
-                TypeRef::Array(inner) | TypeRef::Map(inner) => stack.push(inner),
-                TypeRef::Named(name) => {
-                    if !seen.insert(name.as_str()) {
-                        continue;
-                    }
-                    users.entry(name).or_default().insert(&resource.module);
-                    if let Some(def) = table.get(name) {
-                        stack.extend(references(def));
-                    }
+        let mut groups = Groups {
+            of: HashMap::with_capacity(api.types.len()),
+            needs: HashMap::new(),
+            members: BTreeMap::new(),
+        };
+        for def in &api.types {
+            let group = match users.get(def.name.as_str()) {
+                Some(modules) if modules.len() == 1 => modules.iter().next().expect("one"),
+                _ => COMMON,
+            };
+            groups.of.insert(&def.name, group);
+            groups.members.entry(group).or_default().push(def);
+        }
+        // The error body is named by the crate's frame whatever resources are enabled.
+        let always = match &api.error_body {
+            Some(TypeRef::Named(name)) => mentioned(table, name),
+            _ => HashSet::new(),
+        };
+        for def in &api.types {
+            let name = def.name.as_str();
+            if always.contains(name) {
+                continue;
+            }
+            let needs = match users.get(name) {
+                Some(modules) => vec![modules.clone()],
+                None => {
+                    let mut needs: Vec<BTreeSet<&str>> = mentioned(table, name)
+                        .into_iter()
+                        .filter(|other| !always.contains(other))
+                        .filter_map(|other| users.get(other).cloned())
+                        .collect();
+                    needs.sort();
+                    needs.dedup();
+                    // One of A, and one of a superset of A, is one of A.
+                    let all = needs.clone();
+                    needs.retain(|set| {
+                        !all.iter().any(|other| other != set && other.is_subset(set))
+                    });
+                    needs
                 }
+            };
+            if !needs.is_empty() {
+                groups.needs.insert(name, needs);
+            }
+        }
+        groups
+    }
+
+    /// The `#[cfg]` that compiles the type named `name` only with what it needs (each resource
+    /// is a cargo feature of the crate).
+    pub(crate) fn cfg(&self, name: &str) -> TokenStream {
+        match self.needs.get(name).map(Vec::as_slice) {
+            None | Some([]) => TokenStream::new(),
+            Some([one]) => super::features_cfg(one.iter().copied()),
+            Some(all) => {
+                let clauses = all.iter().map(|set| {
+                    let features = set.iter();
+                    quote!(any(#( feature = #features ),*))
+                });
+                quote!(#[cfg(all(#( #clauses ),*))])
+            }
+        }
+    }
+
+    /// The group of the type named `name`.
+    fn of(&self, name: &str) -> Option<&'a str> {
+        self.of.get(name).copied()
+    }
+
+    /// The names of the groups, sorted.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.members.keys().copied()
+    }
+}
+
+/// Every item of `items` behind `cfg`.
+fn gated(items: TokenStream, cfg: &TokenStream) -> TokenStream {
+    if cfg.is_empty() {
+        return items;
+    }
+    let file = match syn::parse2::<syn::File>(items.clone()) {
+        Ok(file) => file,
+        // The file fails to parse later, with the error reported where it belongs.
+        Err(_) => return items,
+    };
+    file.items.iter().map(|item| quote!(#cfg #item)).collect()
+}
+
+/// The types named `name` mentions, however deep, with itself.
+fn mentioned<'a>(table: &TypeTable<'a>, name: &'a str) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    let mut stack = vec![name];
+    while let Some(name) = stack.pop() {
+        if !seen.insert(name) {
+            continue;
+        }
+        let Some(def) = table.get(name) else { continue };
+        let mut refs = references(def);
+        while let Some(ty) = refs.pop() {
+            match ty {
+                TypeRef::Array(inner) | TypeRef::Map(inner) => refs.push(inner),
+                TypeRef::Named(other) => stack.push(other),
                 _ => {}
             }
         }
     }
-    api.types
-        .iter()
-        .map(|def| {
-            let group = match users.get(def.name.as_str()) {
-                Some(modules) if modules.len() == 1 => {
-                    modules.iter().next().expect("one").to_string()
-                }
-                _ => COMMON.to_owned(),
-            };
-            (def.name.clone(), group)
-        })
-        .collect()
+    seen
 }
 
 /// The types a type's definition mentions.
@@ -75,17 +181,16 @@ pub(crate) fn references(def: &TypeDef) -> Vec<&TypeRef> {
 }
 
 /// The items of one models module.
-pub(crate) fn module(
-    api: &Api,
-    table: &TypeTable<'_>,
-    groups: &BTreeMap<String, String>,
-    group: &str,
-) -> TokenStream {
-    let items = api
-        .types
-        .iter()
-        .filter(|def| groups.get(&def.name).map(String::as_str) == Some(group))
-        .map(|def| item(def, table, groups, group));
+pub(crate) fn module(table: &TypeTable<'_>, groups: &Groups<'_>, group: &str) -> TokenStream {
+    let items = groups.members.get(group).into_iter().flatten().map(|def| {
+        let item = item(def, table, groups, group);
+        // A resource's own module is gated as a whole, in `models/mod.rs`.
+        if group == COMMON {
+            gated(item, &groups.cfg(&def.name))
+        } else {
+            item
+        }
+    });
     let doc = if group == COMMON {
         " Types that several resources use, or none.".to_owned()
     } else {
@@ -97,16 +202,11 @@ pub(crate) fn module(
     }
 }
 
-fn item(
-    def: &TypeDef,
-    table: &TypeTable<'_>,
-    groups: &BTreeMap<String, String>,
-    group: &str,
-) -> TokenStream {
+fn item(def: &TypeDef, table: &TypeTable<'_>, groups: &Groups<'_>, group: &str) -> TokenStream {
     // Types of other modules are reached through the `models` re-exports.
     let prefix_of = |ty: &TypeRef| -> TokenStream {
         match ty {
-            TypeRef::Named(name) if groups.get(name).map(String::as_str) != Some(group) => {
+            TypeRef::Named(name) if groups.of(name) != Some(group) => {
                 quote!(super::)
             }
             _ => TokenStream::new(),
@@ -163,16 +263,12 @@ fn structure(
     spell: &dyn Fn(&TypeRef) -> TokenStream,
 ) -> TokenStream {
     let name = ident(&def.name);
-    let fields = s
-        .fields
-        .iter()
-        .map(|field| struct_field(field, table, spell));
+    let fields = s.fields.iter().map(|field| struct_field(field, spell));
     let rest = match &s.rest {
         Rest::Unknown { field } => {
             let field = ident(field);
             quote! {
                 /// Fields the spec does not describe, kept so that they are sent back unchanged.
-                #[serde(flatten)]
                 pub #field: crate::UnknownFields,
             }
         }
@@ -181,27 +277,23 @@ fn structure(
             let ty = spell(ty);
             quote! {
                 /// The entries beyond the named fields.
-                #[serde(flatten)]
                 pub #field: std::collections::BTreeMap<String, #ty>,
             }
         }
     };
-    let serde_as = s
-        .fields
-        .iter()
-        .any(|f| table.serde_as(&f.ty).is_some())
-        .then(|| quote!(#[serde_with::serde_as]));
     let default = def.has_default.then(|| quote!(Default,));
     let constructor = constructor(def, s, spell);
+    let impls = codec::struct_impls(def, s, table, spell);
     quote! {
-        #serde_as
-        #[derive(Clone, Debug, #default PartialEq, serde::Deserialize, serde::Serialize)]
+        #[derive(Clone, Debug, #default PartialEq)]
         pub struct #name {
             #( #fields )*
             #rest
         }
 
         #constructor
+
+        #impls
     }
 }
 
@@ -274,45 +366,9 @@ fn constructor(
     }
 }
 
-fn struct_field(
-    field: &Field,
-    table: &TypeTable<'_>,
-    spell: &dyn Fn(&TypeRef) -> TokenStream,
-) -> TokenStream {
+fn struct_field(field: &Field, spell: &dyn Fn(&TypeRef) -> TokenStream) -> TokenStream {
     let name = ident(&field.rust_name);
-    let mut ty = spell(&field.ty);
-    if field.boxed {
-        ty = quote!(Box<#ty>);
-    }
-    let optional = field.is_optional();
-    if optional {
-        ty = quote!(Option<#ty>);
-    }
-    let mut serde = Vec::new();
-    if field.rust_name != field.name {
-        let wire = &field.name;
-        serde.push(quote!(rename = #wire));
-    }
-    if optional {
-        serde.push(quote!(default));
-        if !field.required {
-            serde.push(quote!(skip_serializing_if = "Option::is_none"));
-        }
-    }
-    let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
-    let serde_as = table.serde_as(&field.ty).map(|adapter| {
-        let adapter = if field.boxed {
-            format!("Box<{adapter}>")
-        } else {
-            adapter
-        };
-        let adapter = if optional {
-            format!("Option<{adapter}>")
-        } else {
-            adapter
-        };
-        quote!(#[serde_as(as = #adapter)])
-    });
+    let ty = codec::field_type(field, spell);
     let mut doc = docs::said(field.doc.as_deref())
         .unwrap_or_default()
         .to_owned();
@@ -329,8 +385,6 @@ fn struct_field(
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #doc
-        #serde
-        #serde_as
         #deprecated
         pub #name: #ty,
     }
@@ -399,10 +453,9 @@ fn enumeration(def: &TypeDef, e: &EnumDef) -> TokenStream {
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                let parsed = Self::from(value.as_str());
-                if let Self::#other(_) = parsed {
-                    crate::runtime::unknown_enum_value::<D::Error>(#type_name, &value)?;
+                let parsed = deserializer.deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+                if let Self::#other(value) = &parsed {
+                    crate::runtime::unknown_enum_value::<D::Error>(#type_name, value)?;
                 }
                 Ok(parsed)
             }

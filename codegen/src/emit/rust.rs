@@ -49,21 +49,21 @@ impl<'a> TypeTable<'a> {
         }
     }
 
-    /// The `serde_as` adapter a value of `ty` needs, if any: integers that travel as strings are
-    /// written as strings and read from strings or numbers.
-    pub(crate) fn serde_as(&self, ty: &TypeRef) -> Option<String> {
+    /// The `serde_with` adapter a value of `ty` travels through, if any: integers that travel as
+    /// strings are written as strings and read from strings or numbers.
+    pub(crate) fn adapter(&self, ty: &TypeRef) -> Option<TokenStream> {
         adapter(&self.wire(ty))
     }
 }
 
-fn adapter(ty: &TypeRef) -> Option<String> {
+fn adapter(ty: &TypeRef) -> Option<TokenStream> {
     match ty {
-        TypeRef::IntegerString(_) => {
-            Some("serde_with::PickFirst<(serde_with::DisplayFromStr, _)>".into())
-        }
-        TypeRef::Array(inner) => adapter(inner).map(|inner| format!("Vec<{inner}>")),
+        TypeRef::IntegerString(_) => Some(quote!(
+            serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>
+        )),
+        TypeRef::Array(inner) => adapter(inner).map(|inner| quote!(Vec<#inner>)),
         TypeRef::Map(inner) => {
-            adapter(inner).map(|inner| format!("std::collections::BTreeMap<_, {inner}>"))
+            adapter(inner).map(|inner| quote!(std::collections::BTreeMap<serde_with::Same, #inner>))
         }
         _ => None,
     }

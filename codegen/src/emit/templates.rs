@@ -47,6 +47,18 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
 struct ExampleView<'a> {
     name: &'a str,
     summary: String,
+    /// The features (resources) of the operations it calls.
+    features: Vec<&'a str>,
+}
+
+/// The resources (features) an example's `source` reaches through their accessors on the
+/// client (`client.apps()`), in the order of the spec.
+fn features_of<'a>(api: &'a Api, source: &str) -> Vec<&'a str> {
+    api.resources
+        .iter()
+        .map(|resource| resource.module.as_str())
+        .filter(|module| source.contains(&format!(".{module}()")))
+        .collect()
 }
 
 /// The first sentence of an example's module documentation.
@@ -96,6 +108,7 @@ pub(crate) fn render(
         .map(|example| ExampleView {
             name: &example.name,
             summary: summary(&example.source),
+            features: features_of(api, &example.source),
         })
         .collect();
     let resources: Vec<ResourceView<'_>> = api

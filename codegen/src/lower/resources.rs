@@ -7,8 +7,11 @@ use crate::ir::{Operation, Resource};
 use crate::load::Spec;
 use crate::names::{Namespace, camel, snake};
 
-/// Names the generated `Client` uses for its own methods, which accessors must not take.
-const CLIENT_METHODS: &[&str] = &["base_url", "builder", "clone", "fmt", "from_env", "new"];
+/// Names accessors must not take: the generated `Client`'s own methods, and `default`, which
+/// cargo keeps for the default set of features (each resource is a feature of the crate).
+const CLIENT_METHODS: &[&str] = &[
+    "base_url", "builder", "clone", "default", "fmt", "from_env", "new",
+];
 
 /// The resource of operations without a tag.
 const UNTAGGED: &str = "operations";

@@ -2,7 +2,7 @@
 //! Types that only the `account` operations use.
 
 /// Information about the current user account.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Account {
     /// The total number of Droplets current user or team may have active at one time.
     pub droplet_limit: i64,
@@ -19,7 +19,6 @@ pub struct Account {
     pub floating_ip_limit: i64,
 
     /// The display name for the current user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// This value is one of "active", "warning" or "locked".
@@ -31,14 +30,12 @@ pub struct Account {
     pub status_message: String,
 
     /// When authorized in a team context, includes information about the current team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<Team>,
 
     /// The unique universal identifier for the current user.
     pub uuid: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -68,14 +65,148 @@ impl Account {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Account {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Account;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Account, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "droplet_limit",
+                    "email",
+                    "email_verified",
+                    "floating_ip_limit",
+                    "name",
+                    "status",
+                    "status_message",
+                    "team",
+                    "uuid",
+                ];
+                let mut slot_droplet_limit = None;
+                let mut slot_email = None;
+                let mut slot_email_verified = None;
+                let mut slot_floating_ip_limit = None;
+                let mut slot_name = None;
+                let mut slot_status = None;
+                let mut slot_status_message = None;
+                let mut slot_team = None;
+                let mut slot_uuid = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_droplet_limit,
+                                "droplet_limit",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_email, "email")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_email_verified,
+                                "email_verified",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_floating_ip_limit,
+                                "floating_ip_limit",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(6) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_status_message,
+                                "status_message",
+                            )?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_team, "team")?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_uuid, "uuid")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Account {
+                    droplet_limit: required(slot_droplet_limit, "droplet_limit")?,
+                    email: required(slot_email, "email")?,
+                    email_verified: required(slot_email_verified, "email_verified")?,
+                    floating_ip_limit: required(
+                        slot_floating_ip_limit,
+                        "floating_ip_limit",
+                    )?,
+                    name: slot_name.unwrap_or_default(),
+                    status: required(slot_status, "status")?,
+                    status_message: required(slot_status_message, "status_message")?,
+                    team: slot_team.unwrap_or_default(),
+                    uuid: required(slot_uuid, "uuid")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Account {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("droplet_limit", &self.droplet_limit)?;
+        map.serialize_entry("email", &self.email)?;
+        map.serialize_entry("email_verified", &self.email_verified)?;
+        map.serialize_entry("floating_ip_limit", &self.floating_ip_limit)?;
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        map.serialize_entry("status", &self.status)?;
+        map.serialize_entry("status_message", &self.status_message)?;
+        if self.team.is_some() {
+            map.serialize_entry("team", &self.team)?;
+        }
+        map.serialize_entry("uuid", &self.uuid)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The current user account, keyed on `account`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountGetResponse {
     /// Information about the current user account.
     pub account: Account,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -86,6 +217,60 @@ impl AccountGetResponse {
             account,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AccountGetResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AccountGetResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AccountGetResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["account"];
+                let mut slot_account = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_account, "account")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AccountGetResponse {
+                    account: required(slot_account, "account")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AccountGetResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("account", &self.account)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -146,27 +331,88 @@ impl<'de> serde::Deserialize<'de> for AccountStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("AccountStatus", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("AccountStatus", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// When authorized in a team context, includes information about the current team.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Team {
     /// The name for the current team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The unique universal identifier for the current team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for Team {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Team;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Team, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["name", "uuid"];
+                let mut slot_name = None;
+                let mut slot_uuid = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_uuid, "uuid")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Team {
+                    name: slot_name.unwrap_or_default(),
+                    uuid: slot_uuid.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Team {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.uuid.is_some() {
+            map.serialize_entry("uuid", &self.uuid)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }

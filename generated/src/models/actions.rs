@@ -2,49 +2,175 @@
 //! Types that only the `actions` operations use.
 
 /// An action object is created every time one of these actions is initiated. It contains information about the current status of the action, start and complete timestamps, and the associated resource type and ID.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Action {
     /// A time value given in ISO8601 combined date and time format that represents when the action was completed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// A unique numeric ID that can be used to identify and reference an action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
 
     /// A datacenter region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
 
     /// A human-readable string that is used as a unique identifier for each region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_slug: Option<String>,
 
     /// A unique identifier for the resource that the action is associated with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<i64>,
 
     /// The type of resource that the action is associated with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
 
     /// A time value given in ISO8601 combined date and time format that represents when the action was initiated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The current status of the action. This can be "in-progress", "completed", or "errored".
     ///
     /// Defaults to `in-progress`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ActionStatus>,
 
     /// This is the type of action that the object represents. For example, this could be "transfer" to represent the state of an image transfer action.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for Action {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Action;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Action, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "completed_at",
+                    "id",
+                    "region",
+                    "region_slug",
+                    "resource_id",
+                    "resource_type",
+                    "started_at",
+                    "status",
+                    "type",
+                ];
+                let mut slot_completed_at = None;
+                let mut slot_id = None;
+                let mut slot_region = None;
+                let mut slot_region_slug = None;
+                let mut slot_resource_id = None;
+                let mut slot_resource_type = None;
+                let mut slot_started_at = None;
+                let mut slot_status = None;
+                let mut slot_type_ = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_completed_at,
+                                "completed_at",
+                            )?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_region, "region")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_region_slug, "region_slug")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_resource_id, "resource_id")?
+                        }
+                        Member::Known(5) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_resource_type,
+                                "resource_type",
+                            )?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Action {
+                    completed_at: slot_completed_at.unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    region: slot_region.unwrap_or_default(),
+                    region_slug: slot_region_slug.unwrap_or_default(),
+                    resource_id: slot_resource_id.unwrap_or_default(),
+                    resource_type: slot_resource_type.unwrap_or_default(),
+                    started_at: slot_started_at.unwrap_or_default(),
+                    status: slot_status.unwrap_or_default(),
+                    type_: slot_type_.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.completed_at.is_some() {
+            map.serialize_entry("completed_at", &self.completed_at)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.region.is_some() {
+            map.serialize_entry("region", &self.region)?;
+        }
+        if self.region_slug.is_some() {
+            map.serialize_entry("region_slug", &self.region_slug)?;
+        }
+        if self.resource_id.is_some() {
+            map.serialize_entry("resource_id", &self.resource_id)?;
+        }
+        if self.resource_type.is_some() {
+            map.serialize_entry("resource_type", &self.resource_type)?;
+        }
+        if self.started_at.is_some() {
+            map.serialize_entry("started_at", &self.started_at)?;
+        }
+        if self.status.is_some() {
+            map.serialize_entry("status", &self.status)?;
+        }
+        if self.type_.is_some() {
+            map.serialize_entry("type", &self.type_)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The current status of the action. This can be "in-progress", "completed", or "errored".
@@ -104,43 +230,94 @@ impl<'de> serde::Deserialize<'de> for ActionStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("ActionStatus", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("ActionStatus", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// One action, keyed on `action`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ActionsGetResponse {
     /// An action object is created every time one of these actions is initiated. It contains information about the current status of the action, start and complete timestamps, and the associated resource type and ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<Action>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for ActionsGetResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ActionsGetResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ActionsGetResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["action"];
+                let mut slot_action = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_action, "action")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(ActionsGetResponse {
+                    action: slot_action.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for ActionsGetResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.action.is_some() {
+            map.serialize_entry("action", &self.action)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A page of actions, with the links to the other pages and the total count.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ActionsListResponse {
     /// The actions on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<Action>>,
 
     /// Returned as part of the response body when pagination is enabled. By default, 20 objects are returned per page; if the response contains more than that, the first page is returned along with this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<super::PageLinks>,
 
     /// Information about the response itself. It is only present when it has a value, which is currently the case for requests made on a collection.
     pub meta: super::MetaProperties,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -156,8 +333,78 @@ impl ActionsListResponse {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for ActionsListResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ActionsListResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ActionsListResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["actions", "links", "meta"];
+                let mut slot_actions = None;
+                let mut slot_links = None;
+                let mut slot_meta = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_actions, "actions")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_links, "links")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_meta, "meta")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(ActionsListResponse {
+                    actions: slot_actions.unwrap_or_default(),
+                    links: slot_links.unwrap_or_default(),
+                    meta: required(slot_meta, "meta")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for ActionsListResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.actions.is_some() {
+            map.serialize_entry("actions", &self.actions)?;
+        }
+        if self.links.is_some() {
+            map.serialize_entry("links", &self.links)?;
+        }
+        map.serialize_entry("meta", &self.meta)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A datacenter region.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Region {
     /// This is a boolean value that represents whether new Droplets can be created in this region.
     pub available: bool,
@@ -175,7 +422,6 @@ pub struct Region {
     pub slug: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -196,5 +442,89 @@ impl Region {
             slug: slug.into(),
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Region {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Region;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Region, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "available",
+                    "features",
+                    "name",
+                    "sizes",
+                    "slug",
+                ];
+                let mut slot_available = None;
+                let mut slot_features = None;
+                let mut slot_name = None;
+                let mut slot_sizes = None;
+                let mut slot_slug = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_available, "available")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_features, "features")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_sizes, "sizes")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_slug, "slug")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Region {
+                    available: required(slot_available, "available")?,
+                    features: required(slot_features, "features")?,
+                    name: required(slot_name, "name")?,
+                    sizes: required(slot_sizes, "sizes")?,
+                    slug: required(slot_slug, "slug")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Region {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("available", &self.available)?;
+        map.serialize_entry("features", &self.features)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("sizes", &self.sizes)?;
+        map.serialize_entry("slug", &self.slug)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }

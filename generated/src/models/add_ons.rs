@@ -2,7 +2,7 @@
 //! Types that only the `add_ons` operations use.
 
 /// An add-on application available in the DigitalOcean Marketplace.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsAppInfo {
     /// The slug identifier for the application associated with the resource.
     pub app_slug: String,
@@ -17,7 +17,6 @@ pub struct AddonsAppInfo {
     pub tos: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -39,8 +38,78 @@ impl AddonsAppInfo {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsAppInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsAppInfo;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsAppInfo, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["app_slug", "eula", "plans", "tos"];
+                let mut slot_app_slug = None;
+                let mut slot_eula = None;
+                let mut slot_plans = None;
+                let mut slot_tos = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_app_slug, "app_slug")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_eula, "eula")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_plans, "plans")?
+                        }
+                        Member::Known(3) => read_member(&mut map, &mut slot_tos, "tos")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsAppInfo {
+                    app_slug: required(slot_app_slug, "app_slug")?,
+                    eula: required(slot_eula, "eula")?,
+                    plans: required(slot_plans, "plans")?,
+                    tos: required(slot_tos, "tos")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsAppInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_slug", &self.app_slug)?;
+        map.serialize_entry("eula", &self.eula)?;
+        map.serialize_entry("plans", &self.plans)?;
+        map.serialize_entry("tos", &self.tos)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A metadata item that an add-on application expects when a resource is created.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsAppMetadata {
     /// A brief description of the metadata item.
     pub description: String,
@@ -55,15 +124,12 @@ pub struct AddonsAppMetadata {
     pub name: String,
 
     /// The values the metadata item may take.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<String>>,
 
     /// The data type of the metadata value.
-    #[serde(rename = "type")]
     pub type_: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -88,8 +154,103 @@ impl AddonsAppMetadata {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsAppMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsAppMetadata;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsAppMetadata, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "description",
+                    "display_name",
+                    "id",
+                    "name",
+                    "options",
+                    "type",
+                ];
+                let mut slot_description = None;
+                let mut slot_display_name = None;
+                let mut slot_id = None;
+                let mut slot_name = None;
+                let mut slot_options = None;
+                let mut slot_type_ = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_description, "description")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_display_name,
+                                "display_name",
+                            )?
+                        }
+                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_options, "options")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsAppMetadata {
+                    description: required(slot_description, "description")?,
+                    display_name: required(slot_display_name, "display_name")?,
+                    id: required(slot_id, "id")?,
+                    name: required(slot_name, "name")?,
+                    options: slot_options.unwrap_or_default(),
+                    type_: required(slot_type_, "type")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsAppMetadata {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("display_name", &self.display_name)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        if self.options.is_some() {
+            map.serialize_entry("options", &self.options)?;
+        }
+        map.serialize_entry("type", &self.type_)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A dimension of a plan, with its own pricing.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsDimensionWithPrice {
     /// Display name for the dimension.
     pub display_name: String,
@@ -110,7 +271,6 @@ pub struct AddonsDimensionWithPrice {
     pub volumes: Vec<std::collections::BTreeMap<String, serde_json::Value>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -136,8 +296,103 @@ impl AddonsDimensionWithPrice {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsDimensionWithPrice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsDimensionWithPrice;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsDimensionWithPrice, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "display_name",
+                    "feature_name",
+                    "id",
+                    "sku",
+                    "slug",
+                    "volumes",
+                ];
+                let mut slot_display_name = None;
+                let mut slot_feature_name = None;
+                let mut slot_id = None;
+                let mut slot_sku = None;
+                let mut slot_slug = None;
+                let mut slot_volumes = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_display_name,
+                                "display_name",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_feature_name,
+                                "feature_name",
+                            )?
+                        }
+                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(3) => read_member(&mut map, &mut slot_sku, "sku")?,
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_slug, "slug")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_volumes, "volumes")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsDimensionWithPrice {
+                    display_name: required(slot_display_name, "display_name")?,
+                    feature_name: required(slot_feature_name, "feature_name")?,
+                    id: required(slot_id, "id")?,
+                    sku: required(slot_sku, "sku")?,
+                    slug: required(slot_slug, "slug")?,
+                    volumes: required(slot_volumes, "volumes")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsDimensionWithPrice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("display_name", &self.display_name)?;
+        map.serialize_entry("feature_name", &self.feature_name)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("sku", &self.sku)?;
+        map.serialize_entry("slug", &self.slug)?;
+        map.serialize_entry("volumes", &self.volumes)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A feature included in a plan.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AddonsFeature {
     /// Timestamp when the feature was created.
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -149,11 +404,9 @@ pub struct AddonsFeature {
     pub name: String,
 
     /// Feature type, indicating the kind of data it holds.
-    #[serde(rename = "type")]
     pub type_: String,
 
     /// Unit of measurement for the feature, if applicable. Units apply to allowance features.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 
     /// Timestamp when the feature was last updated.
@@ -163,7 +416,6 @@ pub struct AddonsFeature {
     pub value: AddonsFeatureValue,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -190,6 +442,104 @@ impl AddonsFeature {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsFeature {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsFeature;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsFeature, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "created_at",
+                    "id",
+                    "name",
+                    "type",
+                    "unit",
+                    "updated_at",
+                    "value",
+                ];
+                let mut slot_created_at = None;
+                let mut slot_id = None;
+                let mut slot_name = None;
+                let mut slot_type_ = None;
+                let mut slot_unit = None;
+                let mut slot_updated_at = None;
+                let mut slot_value = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_unit, "unit")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_updated_at, "updated_at")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_value, "value")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsFeature {
+                    created_at: required(slot_created_at, "created_at")?,
+                    id: required(slot_id, "id")?,
+                    name: required(slot_name, "name")?,
+                    type_: required(slot_type_, "type")?,
+                    unit: slot_unit.unwrap_or_default(),
+                    updated_at: required(slot_updated_at, "updated_at")?,
+                    value: required(slot_value, "value")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsFeature {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("type", &self.type_)?;
+        if self.unit.is_some() {
+            map.serialize_entry("unit", &self.unit)?;
+        }
+        map.serialize_entry("updated_at", &self.updated_at)?;
+        map.serialize_entry("value", &self.value)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// Value of the feature, which can vary based on the type (a string or a boolean).
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(untagged)]
@@ -207,49 +557,210 @@ pub enum AddonsFeatureValue {
 }
 
 /// The metadata items of an add-on application, keyed on `metadata`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsGetAppMetadataResponse {
     /// The metadata items the application expects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<AddonsAppMetadata>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AddonsGetAppMetadataResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsGetAppMetadataResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsGetAppMetadataResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["metadata"];
+                let mut slot_metadata = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_metadata, "metadata")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsGetAppMetadataResponse {
+                    metadata: slot_metadata.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsGetAppMetadataResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.metadata.is_some() {
+            map.serialize_entry("metadata", &self.metadata)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The add-on applications available, keyed on `apps`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsGetAppResponse {
     /// The add-on applications.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apps: Option<Vec<AddonsAppInfo>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AddonsGetAppResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsGetAppResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsGetAppResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["apps"];
+                let mut slot_apps = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_apps, "apps")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsGetAppResponse {
+                    apps: slot_apps.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsGetAppResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.apps.is_some() {
+            map.serialize_entry("apps", &self.apps)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The add-on resources of the team, keyed on `resources`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsListResponse {
     /// The add-on resources.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<AddonsResource>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsListResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsListResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsListResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["resources"];
+                let mut slot_resources = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_resources, "resources")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsListResponse {
+                    resources: slot_resources.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsListResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.resources.is_some() {
+            map.serialize_entry("resources", &self.resources)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The new plan of an add-on resource.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsPatchPlanRequest {
     /// The slug identifier for the new plan to apply to the add-on resource.
     pub plan_slug: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -263,14 +774,67 @@ impl AddonsPatchPlanRequest {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsPatchPlanRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsPatchPlanRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsPatchPlanRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["plan_slug"];
+                let mut slot_plan_slug = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsPatchPlanRequest {
+                    plan_slug: required(slot_plan_slug, "plan_slug")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsPatchPlanRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("plan_slug", &self.plan_slug)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The new name of an add-on resource.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsPatchRequest {
     /// The new name for the add-on resource.
     pub name: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -284,8 +848,62 @@ impl AddonsPatchRequest {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsPatchRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsPatchRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsPatchRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["name"];
+                let mut slot_name = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsPatchRequest {
+                    name: required(slot_name, "name")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsPatchRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A plan available for an add-on application.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AddonsPlan {
     /// Indicates if the plan is currently active.
     pub active: bool,
@@ -303,18 +921,15 @@ pub struct AddonsPlan {
     pub created_at: chrono::DateTime<chrono::Utc>,
 
     /// Description of an app plan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 
     /// List of dimensions associated with the plan, each with its own pricing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<AddonsDimensionWithPrice>>,
 
     /// Display name for a given plan.
     pub display_name: String,
 
     /// List of features included in the plan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<AddonsFeature>>,
 
     /// ID of a given plan.
@@ -336,15 +951,179 @@ pub struct AddonsPlan {
     pub uuid: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsPlan {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsPlan;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsPlan, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "active",
+                    "app_id",
+                    "available",
+                    "by_default",
+                    "created_at",
+                    "description",
+                    "dimensions",
+                    "display_name",
+                    "features",
+                    "id",
+                    "price_per_month",
+                    "slug",
+                    "state",
+                    "updated_at",
+                    "uuid",
+                ];
+                let mut slot_active = None;
+                let mut slot_app_id = None;
+                let mut slot_available = None;
+                let mut slot_by_default = None;
+                let mut slot_created_at = None;
+                let mut slot_description = None;
+                let mut slot_dimensions = None;
+                let mut slot_display_name = None;
+                let mut slot_features = None;
+                let mut slot_id = None;
+                let mut slot_price_per_month = None;
+                let mut slot_slug = None;
+                let mut slot_state = None;
+                let mut slot_updated_at = None;
+                let mut slot_uuid = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_active, "active")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_app_id, "app_id")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_available, "available")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_by_default, "by_default")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_description, "description")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_dimensions, "dimensions")?
+                        }
+                        Member::Known(7) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_display_name,
+                                "display_name",
+                            )?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_features, "features")?
+                        }
+                        Member::Known(9) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(10) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_price_per_month,
+                                "price_per_month",
+                            )?
+                        }
+                        Member::Known(11) => {
+                            read_member(&mut map, &mut slot_slug, "slug")?
+                        }
+                        Member::Known(12) => {
+                            read_member(&mut map, &mut slot_state, "state")?
+                        }
+                        Member::Known(13) => {
+                            read_member(&mut map, &mut slot_updated_at, "updated_at")?
+                        }
+                        Member::Known(14) => {
+                            read_member(&mut map, &mut slot_uuid, "uuid")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsPlan {
+                    active: required(slot_active, "active")?,
+                    app_id: required(slot_app_id, "app_id")?,
+                    available: required(slot_available, "available")?,
+                    by_default: required(slot_by_default, "by_default")?,
+                    created_at: required(slot_created_at, "created_at")?,
+                    description: slot_description.unwrap_or_default(),
+                    dimensions: slot_dimensions.unwrap_or_default(),
+                    display_name: required(slot_display_name, "display_name")?,
+                    features: slot_features.unwrap_or_default(),
+                    id: required(slot_id, "id")?,
+                    price_per_month: required(slot_price_per_month, "price_per_month")?,
+                    slug: required(slot_slug, "slug")?,
+                    state: required(slot_state, "state")?,
+                    updated_at: required(slot_updated_at, "updated_at")?,
+                    uuid: required(slot_uuid, "uuid")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsPlan {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("active", &self.active)?;
+        map.serialize_entry("app_id", &self.app_id)?;
+        map.serialize_entry("available", &self.available)?;
+        map.serialize_entry("by_default", &self.by_default)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        if self.description.is_some() {
+            map.serialize_entry("description", &self.description)?;
+        }
+        if self.dimensions.is_some() {
+            map.serialize_entry("dimensions", &self.dimensions)?;
+        }
+        map.serialize_entry("display_name", &self.display_name)?;
+        if self.features.is_some() {
+            map.serialize_entry("features", &self.features)?;
+        }
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("price_per_month", &self.price_per_month)?;
+        map.serialize_entry("slug", &self.slug)?;
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("updated_at", &self.updated_at)?;
+        map.serialize_entry("uuid", &self.uuid)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// An add-on resource provisioned for the team.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsResource {
     /// The name of the application associated with the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_name: Option<String>,
 
     /// The slug identifier for the application associated with the resource.
@@ -354,29 +1133,24 @@ pub struct AddonsResource {
     pub has_config: bool,
 
     /// A message related to the resource, if applicable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 
     /// Metadata associated with the resource, set by the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<AddonsResourceMetadata>>,
 
     /// The name of the addon resource.
     pub name: String,
 
     /// The name of the plan associated with the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_name: Option<String>,
 
     /// The price of the plan per month in US dollars.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_price_per_month: Option<i64>,
 
     /// The slug identifier for the plan associated with the resource.
     pub plan_slug: String,
 
     /// The Single Sign-On URL for the resource, if applicable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_url: Option<String>,
 
     /// The state the resource is currently in.
@@ -386,7 +1160,6 @@ pub struct AddonsResource {
     pub uuid: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -418,8 +1191,157 @@ impl AddonsResource {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsResource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsResource;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsResource, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "app_name",
+                    "app_slug",
+                    "has_config",
+                    "message",
+                    "metadata",
+                    "name",
+                    "plan_name",
+                    "plan_price_per_month",
+                    "plan_slug",
+                    "sso_url",
+                    "state",
+                    "uuid",
+                ];
+                let mut slot_app_name = None;
+                let mut slot_app_slug = None;
+                let mut slot_has_config = None;
+                let mut slot_message = None;
+                let mut slot_metadata = None;
+                let mut slot_name = None;
+                let mut slot_plan_name = None;
+                let mut slot_plan_price_per_month = None;
+                let mut slot_plan_slug = None;
+                let mut slot_sso_url = None;
+                let mut slot_state = None;
+                let mut slot_uuid = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_app_name, "app_name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_app_slug, "app_slug")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_has_config, "has_config")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_message, "message")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_metadata, "metadata")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_plan_name, "plan_name")?
+                        }
+                        Member::Known(7) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_plan_price_per_month,
+                                "plan_price_per_month",
+                            )?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_sso_url, "sso_url")?
+                        }
+                        Member::Known(10) => {
+                            read_member(&mut map, &mut slot_state, "state")?
+                        }
+                        Member::Known(11) => {
+                            read_member(&mut map, &mut slot_uuid, "uuid")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsResource {
+                    app_name: slot_app_name.unwrap_or_default(),
+                    app_slug: required(slot_app_slug, "app_slug")?,
+                    has_config: required(slot_has_config, "has_config")?,
+                    message: slot_message.unwrap_or_default(),
+                    metadata: slot_metadata.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    plan_name: slot_plan_name.unwrap_or_default(),
+                    plan_price_per_month: slot_plan_price_per_month.unwrap_or_default(),
+                    plan_slug: required(slot_plan_slug, "plan_slug")?,
+                    sso_url: slot_sso_url.unwrap_or_default(),
+                    state: required(slot_state, "state")?,
+                    uuid: required(slot_uuid, "uuid")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsResource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.app_name.is_some() {
+            map.serialize_entry("app_name", &self.app_name)?;
+        }
+        map.serialize_entry("app_slug", &self.app_slug)?;
+        map.serialize_entry("has_config", &self.has_config)?;
+        if self.message.is_some() {
+            map.serialize_entry("message", &self.message)?;
+        }
+        if self.metadata.is_some() {
+            map.serialize_entry("metadata", &self.metadata)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.plan_name.is_some() {
+            map.serialize_entry("plan_name", &self.plan_name)?;
+        }
+        if self.plan_price_per_month.is_some() {
+            map.serialize_entry("plan_price_per_month", &self.plan_price_per_month)?;
+        }
+        map.serialize_entry("plan_slug", &self.plan_slug)?;
+        if self.sso_url.is_some() {
+            map.serialize_entry("sso_url", &self.sso_url)?;
+        }
+        map.serialize_entry("state", &self.state)?;
+        map.serialize_entry("uuid", &self.uuid)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A metadata item of an add-on resource, set by the user.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AddonsResourceMetadata {
     /// The name of the metadata item to be set.
     pub name: String,
@@ -428,7 +1350,6 @@ pub struct AddonsResourceMetadata {
     pub value: AddonsResourceMetadataValue,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -440,6 +1361,66 @@ impl AddonsResourceMetadata {
             value,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AddonsResourceMetadata {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsResourceMetadata;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsResourceMetadata, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["name", "value"];
+                let mut slot_name = None;
+                let mut slot_value = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_value, "value")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsResourceMetadata {
+                    name: required(slot_name, "name")?,
+                    value: required(slot_value, "value")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsResourceMetadata {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("value", &self.value)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -460,17 +1441,15 @@ pub enum AddonsResourceMetadataValue {
 }
 
 /// The add-on resource to create.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsResourceNew {
     /// The slug identifier for the application associated with the resource.
     pub app_slug: String,
 
     /// UUID of the fleet/project to which this resource will belong.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fleet_uuid: Option<String>,
 
     /// ID of the droplet to be linked to this resource, if applicable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_droplet_id: Option<i64>,
 
     /// Metadata associated with the resource, set by the user. Metadata expected varies per app, and can be verified with a GET request to "/v2/add-ons/apps/{app_slug}/metadata"
@@ -483,7 +1462,6 @@ pub struct AddonsResourceNew {
     pub plan_slug: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -507,14 +1485,167 @@ impl AddonsResourceNew {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AddonsResourceNew {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsResourceNew;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsResourceNew, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "app_slug",
+                    "fleet_uuid",
+                    "linked_droplet_id",
+                    "metadata",
+                    "name",
+                    "plan_slug",
+                ];
+                let mut slot_app_slug = None;
+                let mut slot_fleet_uuid = None;
+                let mut slot_linked_droplet_id = None;
+                let mut slot_metadata = None;
+                let mut slot_name = None;
+                let mut slot_plan_slug = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_app_slug, "app_slug")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_fleet_uuid, "fleet_uuid")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_linked_droplet_id,
+                                "linked_droplet_id",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_metadata, "metadata")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsResourceNew {
+                    app_slug: required(slot_app_slug, "app_slug")?,
+                    fleet_uuid: slot_fleet_uuid.unwrap_or_default(),
+                    linked_droplet_id: slot_linked_droplet_id.unwrap_or_default(),
+                    metadata: required(slot_metadata, "metadata")?,
+                    name: required(slot_name, "name")?,
+                    plan_slug: required(slot_plan_slug, "plan_slug")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsResourceNew {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_slug", &self.app_slug)?;
+        if self.fleet_uuid.is_some() {
+            map.serialize_entry("fleet_uuid", &self.fleet_uuid)?;
+        }
+        if self.linked_droplet_id.is_some() {
+            map.serialize_entry("linked_droplet_id", &self.linked_droplet_id)?;
+        }
+        map.serialize_entry("metadata", &self.metadata)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("plan_slug", &self.plan_slug)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// One add-on resource, keyed on `resource`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsResourceResponse {
     /// An add-on resource provisioned for the team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<AddonsResource>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AddonsResourceResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AddonsResourceResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AddonsResourceResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["resource"];
+                let mut slot_resource = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_resource, "resource")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AddonsResourceResponse {
+                    resource: slot_resource.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AddonsResourceResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.resource.is_some() {
+            map.serialize_entry("resource", &self.resource)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }

@@ -2,89 +2,69 @@
 //! Types that only the `apps` operations use.
 
 /// An application's configuration and status.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct App {
     /// The current active deployment of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_deployment: Option<AppsDeployment>,
 
     /// The time the app was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The dedicated egress IP addresses of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dedicated_ips: Option<Vec<AppsDedicatedEgressIp>>,
 
     /// The default hostname on which the app is accessible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_ingress: Option<String>,
 
     /// The domains of the app, with their configuration status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<AppsDomain>>,
 
     /// The ID of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// The deployment of the app that is currently in progress.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_progress_deployment: Option<AppsDeployment>,
 
     /// The time the last deployment of the app was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_deployment_created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The live domain of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub live_domain: Option<String>,
 
     /// The live URL of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub live_url: Option<String>,
 
     /// The live URL base of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub live_url_base: Option<String>,
 
     /// The ID of the account to which the app belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_uuid: Option<String>,
 
     /// The pending deployment of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_deployment: Option<AppsDeployment>,
 
     /// The deployment the app is pinned to. (The docs do not expand this object; it is typed as a deployment like its siblings `active_deployment`, `in_progress_deployment` and `pending_deployment`, which they expand as one.)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned_deployment: Option<AppsDeployment>,
 
     /// Requires project:read scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 
     /// The region of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<AppsRegion>,
 
     /// The desired configuration of an application.
     pub spec: AppSpec,
 
     /// The slug of the tier of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier_slug: Option<String>,
 
     /// The time the app was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The VPC of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc: Option<AppsVpc>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -117,40 +97,410 @@ impl App {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for App {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = App;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<App, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "active_deployment",
+                    "created_at",
+                    "dedicated_ips",
+                    "default_ingress",
+                    "domains",
+                    "id",
+                    "in_progress_deployment",
+                    "last_deployment_created_at",
+                    "live_domain",
+                    "live_url",
+                    "live_url_base",
+                    "owner_uuid",
+                    "pending_deployment",
+                    "pinned_deployment",
+                    "project_id",
+                    "region",
+                    "spec",
+                    "tier_slug",
+                    "updated_at",
+                    "vpc",
+                ];
+                let mut slot_active_deployment = None;
+                let mut slot_created_at = None;
+                let mut slot_dedicated_ips = None;
+                let mut slot_default_ingress = None;
+                let mut slot_domains = None;
+                let mut slot_id = None;
+                let mut slot_in_progress_deployment = None;
+                let mut slot_last_deployment_created_at = None;
+                let mut slot_live_domain = None;
+                let mut slot_live_url = None;
+                let mut slot_live_url_base = None;
+                let mut slot_owner_uuid = None;
+                let mut slot_pending_deployment = None;
+                let mut slot_pinned_deployment = None;
+                let mut slot_project_id = None;
+                let mut slot_region = None;
+                let mut slot_spec = None;
+                let mut slot_tier_slug = None;
+                let mut slot_updated_at = None;
+                let mut slot_vpc = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_active_deployment,
+                                "active_deployment",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_dedicated_ips,
+                                "dedicated_ips",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_default_ingress,
+                                "default_ingress",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_domains, "domains")?
+                        }
+                        Member::Known(5) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(6) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_in_progress_deployment,
+                                "in_progress_deployment",
+                            )?
+                        }
+                        Member::Known(7) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_last_deployment_created_at,
+                                "last_deployment_created_at",
+                            )?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_live_domain, "live_domain")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_live_url, "live_url")?
+                        }
+                        Member::Known(10) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_live_url_base,
+                                "live_url_base",
+                            )?
+                        }
+                        Member::Known(11) => {
+                            read_member(&mut map, &mut slot_owner_uuid, "owner_uuid")?
+                        }
+                        Member::Known(12) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_pending_deployment,
+                                "pending_deployment",
+                            )?
+                        }
+                        Member::Known(13) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_pinned_deployment,
+                                "pinned_deployment",
+                            )?
+                        }
+                        Member::Known(14) => {
+                            read_member(&mut map, &mut slot_project_id, "project_id")?
+                        }
+                        Member::Known(15) => {
+                            read_member(&mut map, &mut slot_region, "region")?
+                        }
+                        Member::Known(16) => {
+                            read_member(&mut map, &mut slot_spec, "spec")?
+                        }
+                        Member::Known(17) => {
+                            read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
+                        }
+                        Member::Known(18) => {
+                            read_member(&mut map, &mut slot_updated_at, "updated_at")?
+                        }
+                        Member::Known(19) => read_member(&mut map, &mut slot_vpc, "vpc")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(App {
+                    active_deployment: slot_active_deployment.unwrap_or_default(),
+                    created_at: slot_created_at.unwrap_or_default(),
+                    dedicated_ips: slot_dedicated_ips.unwrap_or_default(),
+                    default_ingress: slot_default_ingress.unwrap_or_default(),
+                    domains: slot_domains.unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    in_progress_deployment: slot_in_progress_deployment
+                        .unwrap_or_default(),
+                    last_deployment_created_at: slot_last_deployment_created_at
+                        .unwrap_or_default(),
+                    live_domain: slot_live_domain.unwrap_or_default(),
+                    live_url: slot_live_url.unwrap_or_default(),
+                    live_url_base: slot_live_url_base.unwrap_or_default(),
+                    owner_uuid: slot_owner_uuid.unwrap_or_default(),
+                    pending_deployment: slot_pending_deployment.unwrap_or_default(),
+                    pinned_deployment: slot_pinned_deployment.unwrap_or_default(),
+                    project_id: slot_project_id.unwrap_or_default(),
+                    region: slot_region.unwrap_or_default(),
+                    spec: required(slot_spec, "spec")?,
+                    tier_slug: slot_tier_slug.unwrap_or_default(),
+                    updated_at: slot_updated_at.unwrap_or_default(),
+                    vpc: slot_vpc.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for App {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.active_deployment.is_some() {
+            map.serialize_entry("active_deployment", &self.active_deployment)?;
+        }
+        if self.created_at.is_some() {
+            map.serialize_entry("created_at", &self.created_at)?;
+        }
+        if self.dedicated_ips.is_some() {
+            map.serialize_entry("dedicated_ips", &self.dedicated_ips)?;
+        }
+        if self.default_ingress.is_some() {
+            map.serialize_entry("default_ingress", &self.default_ingress)?;
+        }
+        if self.domains.is_some() {
+            map.serialize_entry("domains", &self.domains)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.in_progress_deployment.is_some() {
+            map.serialize_entry("in_progress_deployment", &self.in_progress_deployment)?;
+        }
+        if self.last_deployment_created_at.is_some() {
+            map.serialize_entry(
+                "last_deployment_created_at",
+                &self.last_deployment_created_at,
+            )?;
+        }
+        if self.live_domain.is_some() {
+            map.serialize_entry("live_domain", &self.live_domain)?;
+        }
+        if self.live_url.is_some() {
+            map.serialize_entry("live_url", &self.live_url)?;
+        }
+        if self.live_url_base.is_some() {
+            map.serialize_entry("live_url_base", &self.live_url_base)?;
+        }
+        if self.owner_uuid.is_some() {
+            map.serialize_entry("owner_uuid", &self.owner_uuid)?;
+        }
+        if self.pending_deployment.is_some() {
+            map.serialize_entry("pending_deployment", &self.pending_deployment)?;
+        }
+        if self.pinned_deployment.is_some() {
+            map.serialize_entry("pinned_deployment", &self.pinned_deployment)?;
+        }
+        if self.project_id.is_some() {
+            map.serialize_entry("project_id", &self.project_id)?;
+        }
+        if self.region.is_some() {
+            map.serialize_entry("region", &self.region)?;
+        }
+        map.serialize_entry("spec", &self.spec)?;
+        if self.tier_slug.is_some() {
+            map.serialize_entry("tier_slug", &self.tier_slug)?;
+        }
+        if self.updated_at.is_some() {
+            map.serialize_entry("updated_at", &self.updated_at)?;
+        }
+        if self.vpc.is_some() {
+            map.serialize_entry("vpc", &self.vpc)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// An alert of an app or of one of its components: its configuration (the triggering event or condition), its email and Slack webhook destinations, and the progress of setting it up.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppAlert {
     /// The name of the component the alert belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component_name: Option<String>,
 
     /// The email addresses the alert notifies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<AppAlertEmail>>,
 
     /// The ID of the alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// The phase of the alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<AppAlertPhase>,
 
     /// The progress of setting up the alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<AppAlertProgress>,
 
     /// The Slack webhooks the alert notifies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slack_webhooks: Option<Vec<AppAlertSlackWebhook>>,
 
     /// The configuration of an alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<AppAlertSpec>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppAlert {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppAlert;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppAlert, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "component_name",
+                    "emails",
+                    "id",
+                    "phase",
+                    "progress",
+                    "slack_webhooks",
+                    "spec",
+                ];
+                let mut slot_component_name = None;
+                let mut slot_emails = None;
+                let mut slot_id = None;
+                let mut slot_phase = None;
+                let mut slot_progress = None;
+                let mut slot_slack_webhooks = None;
+                let mut slot_spec = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_component_name,
+                                "component_name",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_emails, "emails")?
+                        }
+                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_phase, "phase")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_progress, "progress")?
+                        }
+                        Member::Known(5) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_slack_webhooks,
+                                "slack_webhooks",
+                            )?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_spec, "spec")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppAlert {
+                    component_name: slot_component_name.unwrap_or_default(),
+                    emails: slot_emails.unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    phase: slot_phase.unwrap_or_default(),
+                    progress: slot_progress.unwrap_or_default(),
+                    slack_webhooks: slot_slack_webhooks.unwrap_or_default(),
+                    spec: slot_spec.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppAlert {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.component_name.is_some() {
+            map.serialize_entry("component_name", &self.component_name)?;
+        }
+        if self.emails.is_some() {
+            map.serialize_entry("emails", &self.emails)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.phase.is_some() {
+            map.serialize_entry("phase", &self.phase)?;
+        }
+        if self.progress.is_some() {
+            map.serialize_entry("progress", &self.progress)?;
+        }
+        if self.slack_webhooks.is_some() {
+            map.serialize_entry("slack_webhooks", &self.slack_webhooks)?;
+        }
+        if self.spec.is_some() {
+            map.serialize_entry("spec", &self.spec)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// An email address an alert notifies; it must belong to a user with access to the app.
@@ -160,90 +510,379 @@ pub type AppAlertEmail = String;
 pub type AppAlertPhase = String;
 
 /// The progress of setting up the alert.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppAlertProgress {
     /// The steps of setting up the alert.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steps: Option<Vec<AppAlertProgressStep>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppAlertProgress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppAlertProgress;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppAlertProgress, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["steps"];
+                let mut slot_steps = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_steps, "steps")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppAlertProgress {
+                    steps: slot_steps.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppAlertProgress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.steps.is_some() {
+            map.serialize_entry("steps", &self.steps)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// One step of setting up an alert.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppAlertProgressStep {
     /// When the step ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The name of the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The reason for the step's status. The reference does not document the fields of this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 
     /// When the step started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The status of the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AppAlertProgressStepStatus>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppAlertProgressStep {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppAlertProgressStep;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppAlertProgressStep, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "ended_at",
+                    "name",
+                    "reason",
+                    "started_at",
+                    "status",
+                ];
+                let mut slot_ended_at = None;
+                let mut slot_name = None;
+                let mut slot_reason = None;
+                let mut slot_started_at = None;
+                let mut slot_status = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_ended_at, "ended_at")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_reason, "reason")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppAlertProgressStep {
+                    ended_at: slot_ended_at.unwrap_or_default(),
+                    name: slot_name.unwrap_or_default(),
+                    reason: slot_reason.unwrap_or_default(),
+                    started_at: slot_started_at.unwrap_or_default(),
+                    status: slot_status.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppAlertProgressStep {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.ended_at.is_some() {
+            map.serialize_entry("ended_at", &self.ended_at)?;
+        }
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.reason.is_some() {
+            map.serialize_entry("reason", &self.reason)?;
+        }
+        if self.started_at.is_some() {
+            map.serialize_entry("started_at", &self.started_at)?;
+        }
+        if self.status.is_some() {
+            map.serialize_entry("status", &self.status)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The status of the step.
 pub type AppAlertProgressStepStatus = String;
 
 /// A Slack webhook an alert notifies.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppAlertSlackWebhook {
     /// The name of the Slack channel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
 
     /// The URL of the Slack webhook.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppAlertSlackWebhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppAlertSlackWebhook;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppAlertSlackWebhook, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["channel", "url"];
+                let mut slot_channel = None;
+                let mut slot_url = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_channel, "channel")?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_url, "url")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppAlertSlackWebhook {
+                    channel: slot_channel.unwrap_or_default(),
+                    url: slot_url.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppAlertSlackWebhook {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.channel.is_some() {
+            map.serialize_entry("channel", &self.channel)?;
+        }
+        if self.url.is_some() {
+            map.serialize_entry("url", &self.url)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The configuration of an alert.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppAlertSpec {
     /// Is the alert disabled?
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,
 
     /// The comparison operator applied between the metric and the threshold value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator: Option<AppAlertSpecOperator>,
 
     /// The event or metric the alert is triggered on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<AppAlertSpecRule>,
 
     /// Threshold value for alert
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
 
     /// The time window over which the metric is evaluated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<AppAlertSpecWindow>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppAlertSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppAlertSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppAlertSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "disabled",
+                    "operator",
+                    "rule",
+                    "value",
+                    "window",
+                ];
+                let mut slot_disabled = None;
+                let mut slot_operator = None;
+                let mut slot_rule = None;
+                let mut slot_value = None;
+                let mut slot_window = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_disabled, "disabled")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_operator, "operator")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_rule, "rule")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_value, "value")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_window, "window")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppAlertSpec {
+                    disabled: slot_disabled.unwrap_or_default(),
+                    operator: slot_operator.unwrap_or_default(),
+                    rule: slot_rule.unwrap_or_default(),
+                    value: slot_value.unwrap_or_default(),
+                    window: slot_window.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppAlertSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.disabled.is_some() {
+            map.serialize_entry("disabled", &self.disabled)?;
+        }
+        if self.operator.is_some() {
+            map.serialize_entry("operator", &self.operator)?;
+        }
+        if self.rule.is_some() {
+            map.serialize_entry("rule", &self.rule)?;
+        }
+        if self.value.is_some() {
+            map.serialize_entry("value", &self.value)?;
+        }
+        if self.window.is_some() {
+            map.serialize_entry("window", &self.window)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The comparison operator applied between the metric and the threshold value.
@@ -256,94 +895,389 @@ pub type AppAlertSpecRule = String;
 pub type AppAlertSpecWindow = String;
 
 /// The health status, cpu and memory utilization of one app component.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppComponentHealth {
     /// The CPU utilization of the component, in percent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpu_usage_percent: Option<f64>,
 
     /// The memory utilization of the component, in percent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_usage_percent: Option<f64>,
 
     /// The name of the component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The number of replicas of the component that are desired.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replicas_desired: Option<i64>,
 
     /// The number of replicas of the component that are ready.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replicas_ready: Option<i64>,
 
     /// The health status of the component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppComponentHealth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppComponentHealth;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppComponentHealth, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "cpu_usage_percent",
+                    "memory_usage_percent",
+                    "name",
+                    "replicas_desired",
+                    "replicas_ready",
+                    "state",
+                ];
+                let mut slot_cpu_usage_percent = None;
+                let mut slot_memory_usage_percent = None;
+                let mut slot_name = None;
+                let mut slot_replicas_desired = None;
+                let mut slot_replicas_ready = None;
+                let mut slot_state = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_cpu_usage_percent,
+                                "cpu_usage_percent",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_memory_usage_percent,
+                                "memory_usage_percent",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_replicas_desired,
+                                "replicas_desired",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_replicas_ready,
+                                "replicas_ready",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_state, "state")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppComponentHealth {
+                    cpu_usage_percent: slot_cpu_usage_percent.unwrap_or_default(),
+                    memory_usage_percent: slot_memory_usage_percent.unwrap_or_default(),
+                    name: slot_name.unwrap_or_default(),
+                    replicas_desired: slot_replicas_desired.unwrap_or_default(),
+                    replicas_ready: slot_replicas_ready.unwrap_or_default(),
+                    state: slot_state.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppComponentHealth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.cpu_usage_percent.is_some() {
+            map.serialize_entry("cpu_usage_percent", &self.cpu_usage_percent)?;
+        }
+        if self.memory_usage_percent.is_some() {
+            map.serialize_entry("memory_usage_percent", &self.memory_usage_percent)?;
+        }
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.replicas_desired.is_some() {
+            map.serialize_entry("replicas_desired", &self.replicas_desired)?;
+        }
+        if self.replicas_ready.is_some() {
+            map.serialize_entry("replicas_ready", &self.replicas_ready)?;
+        }
+        if self.state.is_some() {
+            map.serialize_entry("state", &self.state)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Configuration for automatically scaling this component based on metrics.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppComponentInstanceBaseAutoscaling {
     /// The maximum amount of instances for this component. Must be more than min_instance_count.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_instance_count: Option<i64>,
 
     /// The metrics that the component is scaled on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<AppComponentInstanceBaseAutoscalingMetrics>,
 
     /// The minimum amount of instances for this component. Must be less than max_instance_count.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_instance_count: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscaling {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppComponentInstanceBaseAutoscaling;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppComponentInstanceBaseAutoscaling, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "max_instance_count",
+                    "metrics",
+                    "min_instance_count",
+                ];
+                let mut slot_max_instance_count = None;
+                let mut slot_metrics = None;
+                let mut slot_min_instance_count = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_max_instance_count,
+                                "max_instance_count",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_metrics, "metrics")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_min_instance_count,
+                                "min_instance_count",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppComponentInstanceBaseAutoscaling {
+                    max_instance_count: slot_max_instance_count.unwrap_or_default(),
+                    metrics: slot_metrics.unwrap_or_default(),
+                    min_instance_count: slot_min_instance_count.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppComponentInstanceBaseAutoscaling {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.max_instance_count.is_some() {
+            map.serialize_entry("max_instance_count", &self.max_instance_count)?;
+        }
+        if self.metrics.is_some() {
+            map.serialize_entry("metrics", &self.metrics)?;
+        }
+        if self.min_instance_count.is_some() {
+            map.serialize_entry("min_instance_count", &self.min_instance_count)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The metrics that the component is scaled on.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppComponentInstanceBaseAutoscalingMetrics {
     /// Settings for scaling the component based on CPU utilization.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpu: Option<AppComponentInstanceBaseAutoscalingMetricsCpu>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscalingMetrics {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppComponentInstanceBaseAutoscalingMetrics;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppComponentInstanceBaseAutoscalingMetrics, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["cpu"];
+                let mut slot_cpu = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => read_member(&mut map, &mut slot_cpu, "cpu")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppComponentInstanceBaseAutoscalingMetrics {
+                    cpu: slot_cpu.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppComponentInstanceBaseAutoscalingMetrics {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.cpu.is_some() {
+            map.serialize_entry("cpu", &self.cpu)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Settings for scaling the component based on CPU utilization.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppComponentInstanceBaseAutoscalingMetricsCpu {
     /// The average target CPU utilization for the component, in percent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscalingMetricsCpu {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppComponentInstanceBaseAutoscalingMetricsCpu;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppComponentInstanceBaseAutoscalingMetricsCpu, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["percent"];
+                let mut slot_percent = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_percent, "percent")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppComponentInstanceBaseAutoscalingMetricsCpu {
+                    percent: slot_percent.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppComponentInstanceBaseAutoscalingMetricsCpu {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.percent.is_some() {
+            map.serialize_entry("percent", &self.percent)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A database instance which can provide persistence to workloads within the application.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppDatabaseSpec {
     /// The name of the underlying DigitalOcean DBaaS cluster. This is required for production databases. For dev databases, if cluster_name is not set, a new cluster will be provisioned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
 
     /// The name of the MySQL or PostgreSQL database to configure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub db_name: Option<String>,
 
     /// The name of the MySQL or PostgreSQL user to configure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub db_user: Option<String>,
 
     /// - MYSQL: MySQL
@@ -353,22 +1287,18 @@ pub struct AppDatabaseSpec {
     /// - KAFKA: Kafka
     /// - OPENSEARCH: OpenSearch
     /// - VALKEY: ValKey
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine: Option<AppDatabaseSpecEngine>,
 
     /// The database's name. The name must be unique across all components within the same app and cannot use capital letters.
     pub name: String,
 
     /// Whether this is a production or dev database.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub production: Option<bool>,
 
     /// The version of the database engine
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -385,6 +1315,120 @@ impl AppDatabaseSpec {
             version: None,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppDatabaseSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppDatabaseSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppDatabaseSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "cluster_name",
+                    "db_name",
+                    "db_user",
+                    "engine",
+                    "name",
+                    "production",
+                    "version",
+                ];
+                let mut slot_cluster_name = None;
+                let mut slot_db_name = None;
+                let mut slot_db_user = None;
+                let mut slot_engine = None;
+                let mut slot_name = None;
+                let mut slot_production = None;
+                let mut slot_version = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_cluster_name,
+                                "cluster_name",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_db_name, "db_name")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_db_user, "db_user")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_engine, "engine")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_production, "production")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_version, "version")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppDatabaseSpec {
+                    cluster_name: slot_cluster_name.unwrap_or_default(),
+                    db_name: slot_db_name.unwrap_or_default(),
+                    db_user: slot_db_user.unwrap_or_default(),
+                    engine: slot_engine.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    production: slot_production.unwrap_or_default(),
+                    version: slot_version.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppDatabaseSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.cluster_name.is_some() {
+            map.serialize_entry("cluster_name", &self.cluster_name)?;
+        }
+        if self.db_name.is_some() {
+            map.serialize_entry("db_name", &self.db_name)?;
+        }
+        if self.db_user.is_some() {
+            map.serialize_entry("db_user", &self.db_user)?;
+        }
+        if self.engine.is_some() {
+            map.serialize_entry("engine", &self.engine)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.production.is_some() {
+            map.serialize_entry("production", &self.production)?;
+        }
+        if self.version.is_some() {
+            map.serialize_entry("version", &self.version)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -470,45 +1514,40 @@ impl<'de> serde::Deserialize<'de> for AppDatabaseSpecEngine {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
             crate::runtime::unknown_enum_value::<
                 D::Error,
-            >("AppDatabaseSpecEngine", &value)?;
+            >("AppDatabaseSpecEngine", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// A hostname where the application will be available.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppDomainSpec {
     /// The hostname for the domain
     pub domain: String,
 
     /// The minimum version of TLS a client application can use to access resources for the domain. Must be one of the following values wrapped within quotations: "1.2" or "1.3".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum_tls_version: Option<AppDomainSpecMinimumTlsVersion>,
 
     /// - DEFAULT: The default .ondigitalocean.app domain assigned to this app
     /// - PRIMARY: The primary domain for this app that is displayed as the default in the control panel, used in bindable environment variables, and any other places that reference an app's live URL. Only one domain may be set as primary.
     /// - ALIAS: A non-primary domain
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<AppDomainSpecType>,
 
     /// Indicates whether the domain includes all sub-domains, in addition to the given domain
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wildcard: Option<bool>,
 
     /// Optional. If the domain uses DigitalOcean DNS and you would like App Platform to automatically manage it for you, set this to the name of the domain on your account.
     ///
     /// For example, If the domain you are adding is app.domain.com, the zone could be domain.com.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -523,6 +1562,102 @@ impl AppDomainSpec {
             zone: None,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppDomainSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppDomainSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppDomainSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "domain",
+                    "minimum_tls_version",
+                    "type",
+                    "wildcard",
+                    "zone",
+                ];
+                let mut slot_domain = None;
+                let mut slot_minimum_tls_version = None;
+                let mut slot_type_ = None;
+                let mut slot_wildcard = None;
+                let mut slot_zone = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_domain, "domain")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_minimum_tls_version,
+                                "minimum_tls_version",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_wildcard, "wildcard")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_zone, "zone")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppDomainSpec {
+                    domain: required(slot_domain, "domain")?,
+                    minimum_tls_version: slot_minimum_tls_version.unwrap_or_default(),
+                    type_: slot_type_.unwrap_or_default(),
+                    wildcard: slot_wildcard.unwrap_or_default(),
+                    zone: slot_zone.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppDomainSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("domain", &self.domain)?;
+        if self.minimum_tls_version.is_some() {
+            map.serialize_entry("minimum_tls_version", &self.minimum_tls_version)?;
+        }
+        if self.type_.is_some() {
+            map.serialize_entry("type", &self.type_)?;
+        }
+        if self.wildcard.is_some() {
+            map.serialize_entry("wildcard", &self.wildcard)?;
+        }
+        if self.zone.is_some() {
+            map.serialize_entry("zone", &self.zone)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -577,12 +1712,12 @@ impl<'de> serde::Deserialize<'de> for AppDomainSpecMinimumTlsVersion {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
             crate::runtime::unknown_enum_value::<
                 D::Error,
-            >("AppDomainSpecMinimumTlsVersion", &value)?;
+            >("AppDomainSpecMinimumTlsVersion", value)?;
         }
         Ok(parsed)
     }
@@ -646,114 +1781,302 @@ impl<'de> serde::Deserialize<'de> for AppDomainSpecType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("AppDomainSpecType", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("AppDomainSpecType", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// Specification for app egress configurations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppEgressSpec {
     /// The type of egress of the app.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppEgressSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppEgressSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppEgressSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["type"];
+                let mut slot_type_ = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppEgressSpec {
+                    type_: slot_type_.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppEgressSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.type_.is_some() {
+            map.serialize_entry("type", &self.type_)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The health metrics of one functions component.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppFunctionsComponentHealth {
     /// The health metrics of the functions component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub functions_component_health_metrics: Option<
         Vec<AppFunctionsComponentHealthMetrics>,
     >,
 
     /// The name of the functions component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppFunctionsComponentHealth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppFunctionsComponentHealth;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppFunctionsComponentHealth, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["functions_component_health_metrics", "name"];
+                let mut slot_functions_component_health_metrics = None;
+                let mut slot_name = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_functions_component_health_metrics,
+                                "functions_component_health_metrics",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppFunctionsComponentHealth {
+                    functions_component_health_metrics: slot_functions_component_health_metrics
+                        .unwrap_or_default(),
+                    name: slot_name.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppFunctionsComponentHealth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.functions_component_health_metrics.is_some() {
+            map.serialize_entry(
+                "functions_component_health_metrics",
+                &self.functions_component_health_metrics,
+            )?;
+        }
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// One health metric of a functions component, over a time window.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppFunctionsComponentHealthMetrics {
     /// The name of the metric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric_label: Option<String>,
 
     /// The value of the metric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric_value: Option<i64>,
 
     /// The time window the metric covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_window: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppFunctionsComponentHealthMetrics {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppFunctionsComponentHealthMetrics;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppFunctionsComponentHealthMetrics, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["metric_label", "metric_value", "time_window"];
+                let mut slot_metric_label = None;
+                let mut slot_metric_value = None;
+                let mut slot_time_window = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_metric_label,
+                                "metric_label",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_metric_value,
+                                "metric_value",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_time_window, "time_window")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppFunctionsComponentHealthMetrics {
+                    metric_label: slot_metric_label.unwrap_or_default(),
+                    metric_value: slot_metric_value.unwrap_or_default(),
+                    time_window: slot_time_window.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppFunctionsComponentHealthMetrics {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.metric_label.is_some() {
+            map.serialize_entry("metric_label", &self.metric_label)?;
+        }
+        if self.metric_value.is_some() {
+            map.serialize_entry("metric_value", &self.metric_value)?;
+        }
+        if self.time_window.is_some() {
+            map.serialize_entry("time_window", &self.time_window)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A workload which exposes publicly-accessible HTTP services via Functions Components.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppFunctionsSpec {
     /// The alerts configured for the functions component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alerts: Option<Vec<AppAlertSpec>>,
 
     /// A Bitbucket repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
 
     /// The CORS policy of a component or of an ingress rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cors: Option<AppsCorsPolicy>,
 
     /// A list of environment variables made available to the component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envs: Option<Vec<AppVariableDefinition>>,
 
     /// A Git repository to build the component from, given by its clone URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git: Option<AppsGitSourceSpec>,
 
     /// A GitHub repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub github: Option<AppsGithubSourceSpec>,
 
     /// A GitLab repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gitlab: Option<AppsGitlabSourceSpec>,
 
     /// A list of configured log forwarding destinations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
     pub name: String,
 
     /// (Deprecated - Use Ingress Rules instead). A list of HTTP routes that should be routed to this component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub routes: Option<Vec<AppRouteSpec>>,
 
     /// An optional path to the working directory to use for the build. For Dockerfile builds, this will be used as the build context. Must be relative to the root of the repo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_dir: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -777,56 +2100,398 @@ impl AppFunctionsSpec {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppFunctionsSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppFunctionsSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppFunctionsSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "alerts",
+                    "bitbucket",
+                    "cors",
+                    "envs",
+                    "git",
+                    "github",
+                    "gitlab",
+                    "log_destinations",
+                    "name",
+                    "routes",
+                    "source_dir",
+                ];
+                let mut slot_alerts = None;
+                let mut slot_bitbucket = None;
+                let mut slot_cors = None;
+                let mut slot_envs = None;
+                let mut slot_git = None;
+                let mut slot_github = None;
+                let mut slot_gitlab = None;
+                let mut slot_log_destinations = None;
+                let mut slot_name = None;
+                let mut slot_routes = None;
+                let mut slot_source_dir = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_alerts, "alerts")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_cors, "cors")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_envs, "envs")?
+                        }
+                        Member::Known(4) => read_member(&mut map, &mut slot_git, "git")?,
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_github, "github")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
+                        }
+                        Member::Known(7) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_log_destinations,
+                                "log_destinations",
+                            )?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_routes, "routes")?
+                        }
+                        Member::Known(10) => {
+                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppFunctionsSpec {
+                    alerts: slot_alerts.unwrap_or_default(),
+                    bitbucket: slot_bitbucket.unwrap_or_default(),
+                    cors: slot_cors.unwrap_or_default(),
+                    envs: slot_envs.unwrap_or_default(),
+                    git: slot_git.unwrap_or_default(),
+                    github: slot_github.unwrap_or_default(),
+                    gitlab: slot_gitlab.unwrap_or_default(),
+                    log_destinations: slot_log_destinations.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    routes: slot_routes.unwrap_or_default(),
+                    source_dir: slot_source_dir.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppFunctionsSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.alerts.is_some() {
+            map.serialize_entry("alerts", &self.alerts)?;
+        }
+        if self.bitbucket.is_some() {
+            map.serialize_entry("bitbucket", &self.bitbucket)?;
+        }
+        if self.cors.is_some() {
+            map.serialize_entry("cors", &self.cors)?;
+        }
+        if self.envs.is_some() {
+            map.serialize_entry("envs", &self.envs)?;
+        }
+        if self.git.is_some() {
+            map.serialize_entry("git", &self.git)?;
+        }
+        if self.github.is_some() {
+            map.serialize_entry("github", &self.github)?;
+        }
+        if self.gitlab.is_some() {
+            map.serialize_entry("gitlab", &self.gitlab)?;
+        }
+        if self.log_destinations.is_some() {
+            map.serialize_entry("log_destinations", &self.log_destinations)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.routes.is_some() {
+            map.serialize_entry("routes", &self.routes)?;
+        }
+        if self.source_dir.is_some() {
+            map.serialize_entry("source_dir", &self.source_dir)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The health of the app's components: health status, cpu and memory utilization of app components, and the health metrics of its functions components.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppHealth {
     /// The health of each component of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<AppComponentHealth>>,
 
     /// The health of each functions component of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub functions_components: Option<Vec<AppFunctionsComponentHealth>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppHealth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppHealth;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppHealth, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["components", "functions_components"];
+                let mut slot_components = None;
+                let mut slot_functions_components = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_components, "components")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_functions_components,
+                                "functions_components",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppHealth {
+                    components: slot_components.unwrap_or_default(),
+                    functions_components: slot_functions_components.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppHealth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.components.is_some() {
+            map.serialize_entry("components", &self.components)?;
+        }
+        if self.functions_components.is_some() {
+            map.serialize_entry("functions_components", &self.functions_components)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Specification for app ingress configurations.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppIngressSpec {
     /// Rules for configuring HTTP ingress for component routes, CORS, rewrites, and redirects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<Vec<AppIngressSpecRule>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppIngressSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppIngressSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppIngressSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["rules"];
+                let mut slot_rules = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_rules, "rules")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppIngressSpec {
+                    rules: slot_rules.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppIngressSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.rules.is_some() {
+            map.serialize_entry("rules", &self.rules)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A rule for configuring HTTP ingress for component routes, CORS, rewrites, and redirects.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppIngressSpecRule {
     /// The component to route to. Only one of component or redirect may be set. The reference does not document its fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component: Option<AppIngressSpecRuleRoutingComponent>,
 
     /// The CORS policy of a component or of an ingress rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cors: Option<AppsCorsPolicy>,
 
     /// The match configuration for the rule. The reference does not document its fields.
-    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
     pub match_: Option<AppIngressSpecRuleMatch>,
 
     /// The redirect configuration for the rule. Only one of component or redirect may be set. The reference does not document its fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect: Option<AppIngressSpecRuleRoutingRedirect>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppIngressSpecRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppIngressSpecRule;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppIngressSpecRule, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["component", "cors", "match", "redirect"];
+                let mut slot_component = None;
+                let mut slot_cors = None;
+                let mut slot_match_ = None;
+                let mut slot_redirect = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_component, "component")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_cors, "cors")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_match_, "match")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_redirect, "redirect")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppIngressSpecRule {
+                    component: slot_component.unwrap_or_default(),
+                    cors: slot_cors.unwrap_or_default(),
+                    match_: slot_match_.unwrap_or_default(),
+                    redirect: slot_redirect.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppIngressSpecRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.component.is_some() {
+            map.serialize_entry("component", &self.component)?;
+        }
+        if self.cors.is_some() {
+            map.serialize_entry("cors", &self.cors)?;
+        }
+        if self.match_.is_some() {
+            map.serialize_entry("match", &self.match_)?;
+        }
+        if self.redirect.is_some() {
+            map.serialize_entry("redirect", &self.redirect)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The match configuration for the rule. The reference does not document its fields.
@@ -845,78 +2510,162 @@ pub type AppIngressSpecRuleRoutingRedirect = std::collections::BTreeMap<
 >;
 
 /// A running instance of an app component.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppInstance {
     /// Name of the component, from the app spec.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component_name: Option<String>,
 
     /// Supported compute component by DigitalOcean App Platform.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component_type: Option<String>,
 
     /// Readable identifier, an alias of the instance name, reference for mapping insights to instance names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_alias: Option<String>,
 
     /// Name of the instance, which is a unique identifier for the instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_name: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppInstance {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppInstance;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppInstance, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "component_name",
+                    "component_type",
+                    "instance_alias",
+                    "instance_name",
+                ];
+                let mut slot_component_name = None;
+                let mut slot_component_type = None;
+                let mut slot_instance_alias = None;
+                let mut slot_instance_name = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_component_name,
+                                "component_name",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_component_type,
+                                "component_type",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_alias,
+                                "instance_alias",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_name,
+                                "instance_name",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppInstance {
+                    component_name: slot_component_name.unwrap_or_default(),
+                    component_type: slot_component_type.unwrap_or_default(),
+                    instance_alias: slot_instance_alias.unwrap_or_default(),
+                    instance_name: slot_instance_name.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppInstance {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.component_name.is_some() {
+            map.serialize_entry("component_name", &self.component_name)?;
+        }
+        if self.component_type.is_some() {
+            map.serialize_entry("component_type", &self.component_type)?;
+        }
+        if self.instance_alias.is_some() {
+            map.serialize_entry("instance_alias", &self.instance_alias)?;
+        }
+        if self.instance_name.is_some() {
+            map.serialize_entry("instance_name", &self.instance_name)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A pre or post deployment workload which does not expose publicly-accessible HTTP routes.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppJobSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
 
     /// A Bitbucket repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
 
     /// An optional build command to run while building this component from source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build_command: Option<String>,
 
     /// The path to the Dockerfile relative to the root of the repo. If set, it will be used to build this component. Otherwise, App Platform will attempt to build it using buildpacks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dockerfile_path: Option<String>,
 
     /// An environment slug describing the type of this app. For a full list, please refer to the product documentation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_slug: Option<String>,
 
     /// A list of environment variables made available to the component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envs: Option<Vec<AppVariableDefinition>>,
 
     /// A Git repository to build the component from, given by its clone URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git: Option<AppsGitSourceSpec>,
 
     /// A GitHub repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub github: Option<AppsGithubSourceSpec>,
 
     /// A GitLab repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gitlab: Option<AppsGitlabSourceSpec>,
 
     /// A container image to deploy the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<AppsImageSourceSpec>,
 
     /// The amount of instances that this component should be scaled to. Default: 1. Must not be set if autoscaling is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_count: Option<i64>,
 
     /// The instance size to use for this component. Default: apps-s-1vcpu-0.5gb
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_size_slug: Option<String>,
 
     /// - UNSPECIFIED: Default job type, will auto-complete to POST_DEPLOY kind.
@@ -925,30 +2674,24 @@ pub struct AppJobSpec {
     /// - FAILED_DEPLOY: Indicates a job that runs after a component fails to deploy.
     ///
     /// Defaults to `UNSPECIFIED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<AppJobSpecKind>,
 
     /// A list of configured log forwarding destinations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
     pub name: String,
 
     /// An optional run command to override the component's default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_command: Option<String>,
 
     /// An optional path to the working directory to use for the build. For Dockerfile builds, this will be used as the build context. Must be relative to the root of the repo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_dir: Option<String>,
 
     /// The termination settings of a job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination: Option<AppJobSpecTermination>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -976,6 +2719,237 @@ impl AppJobSpec {
             termination: None,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppJobSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppJobSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppJobSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "autoscaling",
+                    "bitbucket",
+                    "build_command",
+                    "dockerfile_path",
+                    "environment_slug",
+                    "envs",
+                    "git",
+                    "github",
+                    "gitlab",
+                    "image",
+                    "instance_count",
+                    "instance_size_slug",
+                    "kind",
+                    "log_destinations",
+                    "name",
+                    "run_command",
+                    "source_dir",
+                    "termination",
+                ];
+                let mut slot_autoscaling = None;
+                let mut slot_bitbucket = None;
+                let mut slot_build_command = None;
+                let mut slot_dockerfile_path = None;
+                let mut slot_environment_slug = None;
+                let mut slot_envs = None;
+                let mut slot_git = None;
+                let mut slot_github = None;
+                let mut slot_gitlab = None;
+                let mut slot_image = None;
+                let mut slot_instance_count = None;
+                let mut slot_instance_size_slug = None;
+                let mut slot_kind = None;
+                let mut slot_log_destinations = None;
+                let mut slot_name = None;
+                let mut slot_run_command = None;
+                let mut slot_source_dir = None;
+                let mut slot_termination = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_build_command,
+                                "build_command",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_dockerfile_path,
+                                "dockerfile_path",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_environment_slug,
+                                "environment_slug",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_envs, "envs")?
+                        }
+                        Member::Known(6) => read_member(&mut map, &mut slot_git, "git")?,
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_github, "github")?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_image, "image")?
+                        }
+                        Member::Known(10) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_count,
+                                "instance_count",
+                            )?
+                        }
+                        Member::Known(11) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_size_slug,
+                                "instance_size_slug",
+                            )?
+                        }
+                        Member::Known(12) => {
+                            read_member(&mut map, &mut slot_kind, "kind")?
+                        }
+                        Member::Known(13) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_log_destinations,
+                                "log_destinations",
+                            )?
+                        }
+                        Member::Known(14) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(15) => {
+                            read_member(&mut map, &mut slot_run_command, "run_command")?
+                        }
+                        Member::Known(16) => {
+                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
+                        }
+                        Member::Known(17) => {
+                            read_member(&mut map, &mut slot_termination, "termination")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppJobSpec {
+                    autoscaling: slot_autoscaling.unwrap_or_default(),
+                    bitbucket: slot_bitbucket.unwrap_or_default(),
+                    build_command: slot_build_command.unwrap_or_default(),
+                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
+                    environment_slug: slot_environment_slug.unwrap_or_default(),
+                    envs: slot_envs.unwrap_or_default(),
+                    git: slot_git.unwrap_or_default(),
+                    github: slot_github.unwrap_or_default(),
+                    gitlab: slot_gitlab.unwrap_or_default(),
+                    image: slot_image.unwrap_or_default(),
+                    instance_count: slot_instance_count.unwrap_or_default(),
+                    instance_size_slug: slot_instance_size_slug.unwrap_or_default(),
+                    kind: slot_kind.unwrap_or_default(),
+                    log_destinations: slot_log_destinations.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    run_command: slot_run_command.unwrap_or_default(),
+                    source_dir: slot_source_dir.unwrap_or_default(),
+                    termination: slot_termination.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppJobSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.autoscaling.is_some() {
+            map.serialize_entry("autoscaling", &self.autoscaling)?;
+        }
+        if self.bitbucket.is_some() {
+            map.serialize_entry("bitbucket", &self.bitbucket)?;
+        }
+        if self.build_command.is_some() {
+            map.serialize_entry("build_command", &self.build_command)?;
+        }
+        if self.dockerfile_path.is_some() {
+            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
+        }
+        if self.environment_slug.is_some() {
+            map.serialize_entry("environment_slug", &self.environment_slug)?;
+        }
+        if self.envs.is_some() {
+            map.serialize_entry("envs", &self.envs)?;
+        }
+        if self.git.is_some() {
+            map.serialize_entry("git", &self.git)?;
+        }
+        if self.github.is_some() {
+            map.serialize_entry("github", &self.github)?;
+        }
+        if self.gitlab.is_some() {
+            map.serialize_entry("gitlab", &self.gitlab)?;
+        }
+        if self.image.is_some() {
+            map.serialize_entry("image", &self.image)?;
+        }
+        if self.instance_count.is_some() {
+            map.serialize_entry("instance_count", &self.instance_count)?;
+        }
+        if self.instance_size_slug.is_some() {
+            map.serialize_entry("instance_size_slug", &self.instance_size_slug)?;
+        }
+        if self.kind.is_some() {
+            map.serialize_entry("kind", &self.kind)?;
+        }
+        if self.log_destinations.is_some() {
+            map.serialize_entry("log_destinations", &self.log_destinations)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.run_command.is_some() {
+            map.serialize_entry("run_command", &self.run_command)?;
+        }
+        if self.source_dir.is_some() {
+            map.serialize_entry("source_dir", &self.source_dir)?;
+        }
+        if self.termination.is_some() {
+            map.serialize_entry("termination", &self.termination)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -1044,103 +3018,342 @@ impl<'de> serde::Deserialize<'de> for AppJobSpecKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("AppJobSpecKind", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("AppJobSpecKind", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// The termination settings of a job.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppJobSpecTermination {
     /// The number of seconds to wait between sending a TERM signal to a container and issuing a KILL which causes immediate shutdown. (Default 120)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period_seconds: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppJobSpecTermination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppJobSpecTermination;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppJobSpecTermination, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["grace_period_seconds"];
+                let mut slot_grace_period_seconds = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_grace_period_seconds,
+                                "grace_period_seconds",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppJobSpecTermination {
+                    grace_period_seconds: slot_grace_period_seconds.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppJobSpecTermination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.grace_period_seconds.is_some() {
+            map.serialize_entry("grace_period_seconds", &self.grace_period_seconds)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The liveness health check of a service or worker.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppLivenessHealthCheckSpec {
     /// The number of failed health checks before considered unhealthy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_threshold: Option<i64>,
 
     /// The route path used for the HTTP health check ping. If not set, the HTTP health check will be disabled and a TCP health check used instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_path: Option<String>,
 
     /// The number of seconds to wait before beginning health checks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_delay_seconds: Option<i64>,
 
     /// The number of seconds to wait between health checks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_seconds: Option<i64>,
 
     /// The port on which the health check will be performed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
 
     /// The number of successful health checks before considered healthy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_threshold: Option<i64>,
 
     /// The number of seconds after which the check times out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout_seconds: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppLivenessHealthCheckSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppLivenessHealthCheckSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppLivenessHealthCheckSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "failure_threshold",
+                    "http_path",
+                    "initial_delay_seconds",
+                    "period_seconds",
+                    "port",
+                    "success_threshold",
+                    "timeout_seconds",
+                ];
+                let mut slot_failure_threshold = None;
+                let mut slot_http_path = None;
+                let mut slot_initial_delay_seconds = None;
+                let mut slot_period_seconds = None;
+                let mut slot_port = None;
+                let mut slot_success_threshold = None;
+                let mut slot_timeout_seconds = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_failure_threshold,
+                                "failure_threshold",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_http_path, "http_path")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_initial_delay_seconds,
+                                "initial_delay_seconds",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_period_seconds,
+                                "period_seconds",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_port, "port")?
+                        }
+                        Member::Known(5) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_success_threshold,
+                                "success_threshold",
+                            )?
+                        }
+                        Member::Known(6) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_timeout_seconds,
+                                "timeout_seconds",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppLivenessHealthCheckSpec {
+                    failure_threshold: slot_failure_threshold.unwrap_or_default(),
+                    http_path: slot_http_path.unwrap_or_default(),
+                    initial_delay_seconds: slot_initial_delay_seconds
+                        .unwrap_or_default(),
+                    period_seconds: slot_period_seconds.unwrap_or_default(),
+                    port: slot_port.unwrap_or_default(),
+                    success_threshold: slot_success_threshold.unwrap_or_default(),
+                    timeout_seconds: slot_timeout_seconds.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppLivenessHealthCheckSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.failure_threshold.is_some() {
+            map.serialize_entry("failure_threshold", &self.failure_threshold)?;
+        }
+        if self.http_path.is_some() {
+            map.serialize_entry("http_path", &self.http_path)?;
+        }
+        if self.initial_delay_seconds.is_some() {
+            map.serialize_entry("initial_delay_seconds", &self.initial_delay_seconds)?;
+        }
+        if self.period_seconds.is_some() {
+            map.serialize_entry("period_seconds", &self.period_seconds)?;
+        }
+        if self.port.is_some() {
+            map.serialize_entry("port", &self.port)?;
+        }
+        if self.success_threshold.is_some() {
+            map.serialize_entry("success_threshold", &self.success_threshold)?;
+        }
+        if self.timeout_seconds.is_some() {
+            map.serialize_entry("timeout_seconds", &self.timeout_seconds)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// DataDog configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppLogDestinationDatadogSpec {
     /// The DataDog API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<String>,
 
     /// The DataDog endpoint to send logs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppLogDestinationDatadogSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppLogDestinationDatadogSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppLogDestinationDatadogSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["api_key", "endpoint"];
+                let mut slot_api_key = None;
+                let mut slot_endpoint = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_api_key, "api_key")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_endpoint, "endpoint")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppLogDestinationDatadogSpec {
+                    api_key: slot_api_key.unwrap_or_default(),
+                    endpoint: slot_endpoint.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppLogDestinationDatadogSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.api_key.is_some() {
+            map.serialize_entry("api_key", &self.api_key)?;
+        }
+        if self.endpoint.is_some() {
+            map.serialize_entry("endpoint", &self.endpoint)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A configured log forwarding destination.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppLogDestinationDefinition {
     /// DataDog configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datadog: Option<AppLogDestinationDatadogSpec>,
 
     /// Logtail configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logtail: Option<AppLogDestinationLogtailSpec>,
 
     /// The name of the log destination.
     pub name: String,
 
     /// OpenSearch configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_search: Option<AppLogDestinationOpenSearchSpec>,
 
     /// Papertrail configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub papertrail: Option<AppLogDestinationPapertrailSpec>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -1158,136 +3371,702 @@ impl AppLogDestinationDefinition {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppLogDestinationDefinition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppLogDestinationDefinition;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppLogDestinationDefinition, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "datadog",
+                    "logtail",
+                    "name",
+                    "open_search",
+                    "papertrail",
+                ];
+                let mut slot_datadog = None;
+                let mut slot_logtail = None;
+                let mut slot_name = None;
+                let mut slot_open_search = None;
+                let mut slot_papertrail = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_datadog, "datadog")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_logtail, "logtail")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_open_search, "open_search")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_papertrail, "papertrail")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppLogDestinationDefinition {
+                    datadog: slot_datadog.unwrap_or_default(),
+                    logtail: slot_logtail.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    open_search: slot_open_search.unwrap_or_default(),
+                    papertrail: slot_papertrail.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppLogDestinationDefinition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.datadog.is_some() {
+            map.serialize_entry("datadog", &self.datadog)?;
+        }
+        if self.logtail.is_some() {
+            map.serialize_entry("logtail", &self.logtail)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.open_search.is_some() {
+            map.serialize_entry("open_search", &self.open_search)?;
+        }
+        if self.papertrail.is_some() {
+            map.serialize_entry("papertrail", &self.papertrail)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// Logtail configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppLogDestinationLogtailSpec {
     /// The Logtail token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppLogDestinationLogtailSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppLogDestinationLogtailSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppLogDestinationLogtailSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["token"];
+                let mut slot_token = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_token, "token")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppLogDestinationLogtailSpec {
+                    token: slot_token.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppLogDestinationLogtailSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.token.is_some() {
+            map.serialize_entry("token", &self.token)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// OpenSearch configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppLogDestinationOpenSearchSpec {
     /// The basic authentication credentials for the OpenSearch endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_auth: Option<AppLogDestinationOpenSearchSpecBasicAuth>,
 
     /// The name of the OpenSearch cluster to send logs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_name: Option<String>,
 
     /// The OpenSearch endpoint to send logs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
 
     /// The name of the OpenSearch index to send logs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index_name: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppLogDestinationOpenSearchSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppLogDestinationOpenSearchSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppLogDestinationOpenSearchSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "basic_auth",
+                    "cluster_name",
+                    "endpoint",
+                    "index_name",
+                ];
+                let mut slot_basic_auth = None;
+                let mut slot_cluster_name = None;
+                let mut slot_endpoint = None;
+                let mut slot_index_name = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_basic_auth, "basic_auth")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_cluster_name,
+                                "cluster_name",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_endpoint, "endpoint")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_index_name, "index_name")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppLogDestinationOpenSearchSpec {
+                    basic_auth: slot_basic_auth.unwrap_or_default(),
+                    cluster_name: slot_cluster_name.unwrap_or_default(),
+                    endpoint: slot_endpoint.unwrap_or_default(),
+                    index_name: slot_index_name.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppLogDestinationOpenSearchSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.basic_auth.is_some() {
+            map.serialize_entry("basic_auth", &self.basic_auth)?;
+        }
+        if self.cluster_name.is_some() {
+            map.serialize_entry("cluster_name", &self.cluster_name)?;
+        }
+        if self.endpoint.is_some() {
+            map.serialize_entry("endpoint", &self.endpoint)?;
+        }
+        if self.index_name.is_some() {
+            map.serialize_entry("index_name", &self.index_name)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The basic authentication credentials for the OpenSearch endpoint.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppLogDestinationOpenSearchSpecBasicAuth {
     /// The password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 
     /// The user name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppLogDestinationOpenSearchSpecBasicAuth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppLogDestinationOpenSearchSpecBasicAuth;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppLogDestinationOpenSearchSpecBasicAuth, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["password", "user"];
+                let mut slot_password = None;
+                let mut slot_user = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_password, "password")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_user, "user")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppLogDestinationOpenSearchSpecBasicAuth {
+                    password: slot_password.unwrap_or_default(),
+                    user: slot_user.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppLogDestinationOpenSearchSpecBasicAuth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.password.is_some() {
+            map.serialize_entry("password", &self.password)?;
+        }
+        if self.user.is_some() {
+            map.serialize_entry("user", &self.user)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Papertrail configuration.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppLogDestinationPapertrailSpec {
     /// The Papertrail endpoint to send logs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppLogDestinationPapertrailSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppLogDestinationPapertrailSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppLogDestinationPapertrailSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["endpoint"];
+                let mut slot_endpoint = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_endpoint, "endpoint")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppLogDestinationPapertrailSpec {
+                    endpoint: slot_endpoint.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppLogDestinationPapertrailSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.endpoint.is_some() {
+            map.serialize_entry("endpoint", &self.endpoint)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Specification to configure maintenance settings for the app, such as maintenance mode and archiving the app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppMaintenanceSpec {
     /// Indicates whether the app should be archived. Setting this to true implies that enabled is set to true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<bool>,
 
     /// Indicates whether maintenance mode should be enabled for the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 
     /// A custom offline page to display when maintenance mode is enabled or the app is archived.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offline_page_url: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppMaintenanceSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppMaintenanceSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppMaintenanceSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["archive", "enabled", "offline_page_url"];
+                let mut slot_archive = None;
+                let mut slot_enabled = None;
+                let mut slot_offline_page_url = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_archive, "archive")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_enabled, "enabled")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_offline_page_url,
+                                "offline_page_url",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppMaintenanceSpec {
+                    archive: slot_archive.unwrap_or_default(),
+                    enabled: slot_enabled.unwrap_or_default(),
+                    offline_page_url: slot_offline_page_url.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppMaintenanceSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.archive.is_some() {
+            map.serialize_entry("archive", &self.archive)?;
+        }
+        if self.enabled.is_some() {
+            map.serialize_entry("enabled", &self.enabled)?;
+        }
+        if self.offline_page_url.is_some() {
+            map.serialize_entry("offline_page_url", &self.offline_page_url)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Daily bandwidth usage metrics of one or more apps, with the day they cover.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppMetricsBandwidthUsage {
     /// A list of bandwidth usage details by app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_bandwidth_usage: Option<Vec<AppMetricsBandwidthUsageDetails>>,
 
     /// The date for the metrics data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<chrono::DateTime<chrono::Utc>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppMetricsBandwidthUsage;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppMetricsBandwidthUsage, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["app_bandwidth_usage", "date"];
+                let mut slot_app_bandwidth_usage = None;
+                let mut slot_date = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_app_bandwidth_usage,
+                                "app_bandwidth_usage",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_date, "date")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppMetricsBandwidthUsage {
+                    app_bandwidth_usage: slot_app_bandwidth_usage.unwrap_or_default(),
+                    date: slot_date.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppMetricsBandwidthUsage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.app_bandwidth_usage.is_some() {
+            map.serialize_entry("app_bandwidth_usage", &self.app_bandwidth_usage)?;
+        }
+        if self.date.is_some() {
+            map.serialize_entry("date", &self.date)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The bandwidth usage of one app.
-#[serde_with::serde_as]
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppMetricsBandwidthUsageDetails {
     /// The ID of the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
 
     /// The used bandwidth amount in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, _)>>")]
     pub bandwidth_bytes: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppMetricsBandwidthUsageDetails;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppMetricsBandwidthUsageDetails, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, first_time};
+
+                const NAMES: &[&str] = &["app_id", "bandwidth_bytes"];
+                let mut slot_app_id = None;
+                let mut slot_bandwidth_bytes = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_app_id, "app_id")?
+                        }
+                        Member::Known(1) => {
+                            first_time::<
+                                A::Error,
+                                _,
+                            >(&slot_bandwidth_bytes, "bandwidth_bytes")?;
+                            slot_bandwidth_bytes = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<i64>,
+                                            Option<
+                                                serde_with::PickFirst<
+                                                    (serde_with::DisplayFromStr, serde_with::Same),
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppMetricsBandwidthUsageDetails {
+                    app_id: slot_app_id.unwrap_or_default(),
+                    bandwidth_bytes: slot_bandwidth_bytes.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppMetricsBandwidthUsageDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.app_id.is_some() {
+            map.serialize_entry("app_id", &self.app_id)?;
+        }
+        if self.bandwidth_bytes.is_some() {
+            map.serialize_entry(
+                "bandwidth_bytes",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<i64>,
+                    Option<
+                        serde_with::PickFirst<
+                            (serde_with::DisplayFromStr, serde_with::Same),
+                        >,
+                    >,
+                >::new(&self.bandwidth_bytes),
+            )?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The apps and the day to retrieve daily bandwidth usage metrics for.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppMetricsBandwidthUsageRequest {
     /// A list of app IDs to query bandwidth metrics for.
     pub app_ids: Vec<String>,
 
     /// Optional day to query. Only the date component of the timestamp will be considered. Default: yesterday.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<chrono::DateTime<chrono::Utc>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -1302,18 +4081,78 @@ impl AppMetricsBandwidthUsageRequest {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppMetricsBandwidthUsageRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppMetricsBandwidthUsageRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["app_ids", "date"];
+                let mut slot_app_ids = None;
+                let mut slot_date = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_app_ids, "app_ids")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_date, "date")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppMetricsBandwidthUsageRequest {
+                    app_ids: required(slot_app_ids, "app_ids")?,
+                    date: slot_date.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppMetricsBandwidthUsageRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("app_ids", &self.app_ids)?;
+        if self.date.is_some() {
+            map.serialize_entry("date", &self.date)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The body of a request to propose and validate an app spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppPropose {
     /// An optional ID of an existing app. If set, the spec will be treated as a proposed update to the specified app. The existing app is not modified using this method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
 
     /// The desired configuration of an application.
     pub spec: AppSpec,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -1328,49 +4167,251 @@ impl AppPropose {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppPropose {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppPropose;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppPropose, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["app_id", "spec"];
+                let mut slot_app_id = None;
+                let mut slot_spec = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_app_id, "app_id")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_spec, "spec")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppPropose {
+                    app_id: slot_app_id.unwrap_or_default(),
+                    spec: required(slot_spec, "spec")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppPropose {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.app_id.is_some() {
+            map.serialize_entry("app_id", &self.app_id)?;
+        }
+        map.serialize_entry("spec", &self.spec)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// Information about a proposed app spec, including its cost.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppProposeResponse {
     /// The monthly cost of the proposed app in USD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_cost: Option<i64>,
 
     /// Indicates whether the app is a static app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_is_static: Option<bool>,
 
     /// Indicates whether the app name is available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_name_available: Option<bool>,
 
     /// The suggested name if the proposed app name is unavailable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_name_suggestion: Option<String>,
 
     /// The monthly cost of the proposed app in USD using the previous pricing plan tier. For example, if you propose an app that uses the Professional tier, the `app_tier_downgrade_cost` field displays the monthly cost of the app if it were to use the Basic tier. If the proposed app already uses the lest expensive tier, the field is empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub app_tier_downgrade_cost: Option<i64>,
 
     /// The maximum number of free static apps the account can have. We will charge you for any additional static apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub existing_static_apps: Option<String>,
 
     /// The maximum number of free static apps the account can have. We will charge you for any additional static apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_free_static_apps: Option<String>,
 
     /// The desired configuration of an application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<AppSpec>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppProposeResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppProposeResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppProposeResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "app_cost",
+                    "app_is_static",
+                    "app_name_available",
+                    "app_name_suggestion",
+                    "app_tier_downgrade_cost",
+                    "existing_static_apps",
+                    "max_free_static_apps",
+                    "spec",
+                ];
+                let mut slot_app_cost = None;
+                let mut slot_app_is_static = None;
+                let mut slot_app_name_available = None;
+                let mut slot_app_name_suggestion = None;
+                let mut slot_app_tier_downgrade_cost = None;
+                let mut slot_existing_static_apps = None;
+                let mut slot_max_free_static_apps = None;
+                let mut slot_spec = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_app_cost, "app_cost")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_app_is_static,
+                                "app_is_static",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_app_name_available,
+                                "app_name_available",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_app_name_suggestion,
+                                "app_name_suggestion",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_app_tier_downgrade_cost,
+                                "app_tier_downgrade_cost",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_existing_static_apps,
+                                "existing_static_apps",
+                            )?
+                        }
+                        Member::Known(6) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_max_free_static_apps,
+                                "max_free_static_apps",
+                            )?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_spec, "spec")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppProposeResponse {
+                    app_cost: slot_app_cost.unwrap_or_default(),
+                    app_is_static: slot_app_is_static.unwrap_or_default(),
+                    app_name_available: slot_app_name_available.unwrap_or_default(),
+                    app_name_suggestion: slot_app_name_suggestion.unwrap_or_default(),
+                    app_tier_downgrade_cost: slot_app_tier_downgrade_cost
+                        .unwrap_or_default(),
+                    existing_static_apps: slot_existing_static_apps.unwrap_or_default(),
+                    max_free_static_apps: slot_max_free_static_apps.unwrap_or_default(),
+                    spec: slot_spec.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppProposeResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.app_cost.is_some() {
+            map.serialize_entry("app_cost", &self.app_cost)?;
+        }
+        if self.app_is_static.is_some() {
+            map.serialize_entry("app_is_static", &self.app_is_static)?;
+        }
+        if self.app_name_available.is_some() {
+            map.serialize_entry("app_name_available", &self.app_name_available)?;
+        }
+        if self.app_name_suggestion.is_some() {
+            map.serialize_entry("app_name_suggestion", &self.app_name_suggestion)?;
+        }
+        if self.app_tier_downgrade_cost.is_some() {
+            map.serialize_entry(
+                "app_tier_downgrade_cost",
+                &self.app_tier_downgrade_cost,
+            )?;
+        }
+        if self.existing_static_apps.is_some() {
+            map.serialize_entry("existing_static_apps", &self.existing_static_apps)?;
+        }
+        if self.max_free_static_apps.is_some() {
+            map.serialize_entry("max_free_static_apps", &self.max_free_static_apps)?;
+        }
+        if self.spec.is_some() {
+            map.serialize_entry("spec", &self.spec)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A condition found while validating a rollback: a failing condition that prevents the rollback (`error`), or a warning that may cause it to run under unideal circumstances (`warnings`).
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppRollbackValidationCondition {
     /// A code identifier that represents the failing condition.
     ///
@@ -1385,20 +4426,88 @@ pub struct AppRollbackValidationCondition {
     /// Warning conditions:
     /// - static_site_requires_rebuild: indicates that the deployment contains at least one static site that will require a rebuild.
     /// - image_source_missing_digest: indicates that the deployment contains at least one component with an image source that is missing a digest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<AppRollbackValidationConditionCode>,
 
     /// The names of the components that the condition applies to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<String>>,
 
     /// A human-readable message describing the failing condition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppRollbackValidationCondition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppRollbackValidationCondition;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppRollbackValidationCondition, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["code", "components", "message"];
+                let mut slot_code = None;
+                let mut slot_components = None;
+                let mut slot_message = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_code, "code")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_components, "components")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_message, "message")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppRollbackValidationCondition {
+                    code: slot_code.unwrap_or_default(),
+                    components: slot_components.unwrap_or_default(),
+                    message: slot_message.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppRollbackValidationCondition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.code.is_some() {
+            map.serialize_entry("code", &self.code)?;
+        }
+        if self.components.is_some() {
+            map.serialize_entry("components", &self.components)?;
+        }
+        if self.message.is_some() {
+            map.serialize_entry("message", &self.message)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A code identifier that represents the failing condition.
@@ -1494,107 +4603,154 @@ impl<'de> serde::Deserialize<'de> for AppRollbackValidationConditionCode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
             crate::runtime::unknown_enum_value::<
                 D::Error,
-            >("AppRollbackValidationConditionCode", &value)?;
+            >("AppRollbackValidationConditionCode", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// (Deprecated - Use Ingress Rules instead). An HTTP route that should be routed to a component.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppRouteSpec {
     /// (Deprecated - Use Ingress Rules instead). An HTTP path prefix. Paths must start with / and must be unique across all components within an app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
 
     /// An optional flag to preserve the path that is forwarded to the backend service. By default, the HTTP request path will be trimmed from the left when forwarded to the component. For example, a component with path=/api will have requests to /api/list trimmed to /list. If this value is true, the path will remain /api/list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preserve_path_prefix: Option<bool>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppRouteSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppRouteSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppRouteSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["path", "preserve_path_prefix"];
+                let mut slot_path = None;
+                let mut slot_preserve_path_prefix = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_path, "path")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_preserve_path_prefix,
+                                "preserve_path_prefix",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppRouteSpec {
+                    path: slot_path.unwrap_or_default(),
+                    preserve_path_prefix: slot_preserve_path_prefix.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppRouteSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.path.is_some() {
+            map.serialize_entry("path", &self.path)?;
+        }
+        if self.preserve_path_prefix.is_some() {
+            map.serialize_entry("preserve_path_prefix", &self.preserve_path_prefix)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A workload which exposes publicly-accessible HTTP services.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppServiceSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
 
     /// A Bitbucket repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
 
     /// An optional build command to run while building this component from source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build_command: Option<String>,
 
     /// The CORS policy of a component or of an ingress rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cors: Option<AppsCorsPolicy>,
 
     /// The path to the Dockerfile relative to the root of the repo. If set, it will be used to build this component. Otherwise, App Platform will attempt to build it using buildpacks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dockerfile_path: Option<String>,
 
     /// An environment slug describing the type of this app. For a full list, please refer to the product documentation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_slug: Option<String>,
 
     /// A list of environment variables made available to the component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envs: Option<Vec<AppVariableDefinition>>,
 
     /// A Git repository to build the component from, given by its clone URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git: Option<AppsGitSourceSpec>,
 
     /// A GitHub repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub github: Option<AppsGithubSourceSpec>,
 
     /// A GitLab repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gitlab: Option<AppsGitlabSourceSpec>,
 
     /// The health check of a service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_check: Option<AppServiceSpecHealthCheck>,
 
     /// The internal port on which this service's run command will listen. Default: 8080
     /// If there is not an environment variable with the name PORT, one will be automatically added with its value set to the value of this field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_port: Option<i64>,
 
     /// A container image to deploy the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<AppsImageSourceSpec>,
 
     /// The amount of instances that this component should be scaled to. Default: 1. Must not be set if autoscaling is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_count: Option<i64>,
 
     /// The instance size to use for this component. Default: apps-s-1vcpu-0.5gb
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_size_slug: Option<String>,
 
     /// The ports on which this service will listen for internal traffic.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_ports: Option<Vec<i64>>,
 
     /// The liveness health check of a service or worker.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub liveness_health_check: Option<AppLivenessHealthCheckSpec>,
 
     /// A list of configured log forwarding destinations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
@@ -1606,28 +4762,22 @@ pub struct AppServiceSpec {
     /// - HTTP2: The app is serving the HTTP/2 protocol. Currently, this needs to be implemented in the service by serving HTTP/2 cleartext (h2c).
     ///
     /// Defaults to `HTTP`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<AppServiceSpecProtocol>,
 
     /// (Deprecated - Use Ingress Rules instead). A list of HTTP routes that should be routed to this component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub routes: Option<Vec<AppRouteSpec>>,
 
     /// An optional run command to override the component's default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_command: Option<String>,
 
     /// An optional path to the working directory to use for the build. For Dockerfile builds, this will be used as the build context. Must be relative to the root of the repo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_dir: Option<String>,
 
     /// The termination settings of a service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination: Option<AppServiceSpecTermination>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -1664,40 +4814,463 @@ impl AppServiceSpec {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppServiceSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppServiceSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppServiceSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "autoscaling",
+                    "bitbucket",
+                    "build_command",
+                    "cors",
+                    "dockerfile_path",
+                    "environment_slug",
+                    "envs",
+                    "git",
+                    "github",
+                    "gitlab",
+                    "health_check",
+                    "http_port",
+                    "image",
+                    "instance_count",
+                    "instance_size_slug",
+                    "internal_ports",
+                    "liveness_health_check",
+                    "log_destinations",
+                    "name",
+                    "protocol",
+                    "routes",
+                    "run_command",
+                    "source_dir",
+                    "termination",
+                ];
+                let mut slot_autoscaling = None;
+                let mut slot_bitbucket = None;
+                let mut slot_build_command = None;
+                let mut slot_cors = None;
+                let mut slot_dockerfile_path = None;
+                let mut slot_environment_slug = None;
+                let mut slot_envs = None;
+                let mut slot_git = None;
+                let mut slot_github = None;
+                let mut slot_gitlab = None;
+                let mut slot_health_check = None;
+                let mut slot_http_port = None;
+                let mut slot_image = None;
+                let mut slot_instance_count = None;
+                let mut slot_instance_size_slug = None;
+                let mut slot_internal_ports = None;
+                let mut slot_liveness_health_check = None;
+                let mut slot_log_destinations = None;
+                let mut slot_name = None;
+                let mut slot_protocol = None;
+                let mut slot_routes = None;
+                let mut slot_run_command = None;
+                let mut slot_source_dir = None;
+                let mut slot_termination = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_build_command,
+                                "build_command",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_cors, "cors")?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_dockerfile_path,
+                                "dockerfile_path",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_environment_slug,
+                                "environment_slug",
+                            )?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_envs, "envs")?
+                        }
+                        Member::Known(7) => read_member(&mut map, &mut slot_git, "git")?,
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_github, "github")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
+                        }
+                        Member::Known(10) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_health_check,
+                                "health_check",
+                            )?
+                        }
+                        Member::Known(11) => {
+                            read_member(&mut map, &mut slot_http_port, "http_port")?
+                        }
+                        Member::Known(12) => {
+                            read_member(&mut map, &mut slot_image, "image")?
+                        }
+                        Member::Known(13) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_count,
+                                "instance_count",
+                            )?
+                        }
+                        Member::Known(14) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_size_slug,
+                                "instance_size_slug",
+                            )?
+                        }
+                        Member::Known(15) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_internal_ports,
+                                "internal_ports",
+                            )?
+                        }
+                        Member::Known(16) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_liveness_health_check,
+                                "liveness_health_check",
+                            )?
+                        }
+                        Member::Known(17) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_log_destinations,
+                                "log_destinations",
+                            )?
+                        }
+                        Member::Known(18) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(19) => {
+                            read_member(&mut map, &mut slot_protocol, "protocol")?
+                        }
+                        Member::Known(20) => {
+                            read_member(&mut map, &mut slot_routes, "routes")?
+                        }
+                        Member::Known(21) => {
+                            read_member(&mut map, &mut slot_run_command, "run_command")?
+                        }
+                        Member::Known(22) => {
+                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
+                        }
+                        Member::Known(23) => {
+                            read_member(&mut map, &mut slot_termination, "termination")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppServiceSpec {
+                    autoscaling: slot_autoscaling.unwrap_or_default(),
+                    bitbucket: slot_bitbucket.unwrap_or_default(),
+                    build_command: slot_build_command.unwrap_or_default(),
+                    cors: slot_cors.unwrap_or_default(),
+                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
+                    environment_slug: slot_environment_slug.unwrap_or_default(),
+                    envs: slot_envs.unwrap_or_default(),
+                    git: slot_git.unwrap_or_default(),
+                    github: slot_github.unwrap_or_default(),
+                    gitlab: slot_gitlab.unwrap_or_default(),
+                    health_check: slot_health_check.unwrap_or_default(),
+                    http_port: slot_http_port.unwrap_or_default(),
+                    image: slot_image.unwrap_or_default(),
+                    instance_count: slot_instance_count.unwrap_or_default(),
+                    instance_size_slug: slot_instance_size_slug.unwrap_or_default(),
+                    internal_ports: slot_internal_ports.unwrap_or_default(),
+                    liveness_health_check: slot_liveness_health_check
+                        .unwrap_or_default(),
+                    log_destinations: slot_log_destinations.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    protocol: slot_protocol.unwrap_or_default(),
+                    routes: slot_routes.unwrap_or_default(),
+                    run_command: slot_run_command.unwrap_or_default(),
+                    source_dir: slot_source_dir.unwrap_or_default(),
+                    termination: slot_termination.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppServiceSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.autoscaling.is_some() {
+            map.serialize_entry("autoscaling", &self.autoscaling)?;
+        }
+        if self.bitbucket.is_some() {
+            map.serialize_entry("bitbucket", &self.bitbucket)?;
+        }
+        if self.build_command.is_some() {
+            map.serialize_entry("build_command", &self.build_command)?;
+        }
+        if self.cors.is_some() {
+            map.serialize_entry("cors", &self.cors)?;
+        }
+        if self.dockerfile_path.is_some() {
+            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
+        }
+        if self.environment_slug.is_some() {
+            map.serialize_entry("environment_slug", &self.environment_slug)?;
+        }
+        if self.envs.is_some() {
+            map.serialize_entry("envs", &self.envs)?;
+        }
+        if self.git.is_some() {
+            map.serialize_entry("git", &self.git)?;
+        }
+        if self.github.is_some() {
+            map.serialize_entry("github", &self.github)?;
+        }
+        if self.gitlab.is_some() {
+            map.serialize_entry("gitlab", &self.gitlab)?;
+        }
+        if self.health_check.is_some() {
+            map.serialize_entry("health_check", &self.health_check)?;
+        }
+        if self.http_port.is_some() {
+            map.serialize_entry("http_port", &self.http_port)?;
+        }
+        if self.image.is_some() {
+            map.serialize_entry("image", &self.image)?;
+        }
+        if self.instance_count.is_some() {
+            map.serialize_entry("instance_count", &self.instance_count)?;
+        }
+        if self.instance_size_slug.is_some() {
+            map.serialize_entry("instance_size_slug", &self.instance_size_slug)?;
+        }
+        if self.internal_ports.is_some() {
+            map.serialize_entry("internal_ports", &self.internal_ports)?;
+        }
+        if self.liveness_health_check.is_some() {
+            map.serialize_entry("liveness_health_check", &self.liveness_health_check)?;
+        }
+        if self.log_destinations.is_some() {
+            map.serialize_entry("log_destinations", &self.log_destinations)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.protocol.is_some() {
+            map.serialize_entry("protocol", &self.protocol)?;
+        }
+        if self.routes.is_some() {
+            map.serialize_entry("routes", &self.routes)?;
+        }
+        if self.run_command.is_some() {
+            map.serialize_entry("run_command", &self.run_command)?;
+        }
+        if self.source_dir.is_some() {
+            map.serialize_entry("source_dir", &self.source_dir)?;
+        }
+        if self.termination.is_some() {
+            map.serialize_entry("termination", &self.termination)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The health check of a service.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppServiceSpecHealthCheck {
     /// The number of failed health checks before considered unhealthy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_threshold: Option<i64>,
 
     /// The route path used for the HTTP health check ping. If not set, the HTTP health check will be disabled and a TCP health check used instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_path: Option<String>,
 
     /// The number of seconds to wait before beginning health checks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_delay_seconds: Option<i64>,
 
     /// The number of seconds to wait between health checks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_seconds: Option<i64>,
 
     /// The port on which the health check will be performed. If not set, the health check will be performed on the component's http_port.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
 
     /// The number of successful health checks before considered healthy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_threshold: Option<i64>,
 
     /// The number of seconds after which the check times out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout_seconds: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppServiceSpecHealthCheck {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppServiceSpecHealthCheck;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppServiceSpecHealthCheck, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "failure_threshold",
+                    "http_path",
+                    "initial_delay_seconds",
+                    "period_seconds",
+                    "port",
+                    "success_threshold",
+                    "timeout_seconds",
+                ];
+                let mut slot_failure_threshold = None;
+                let mut slot_http_path = None;
+                let mut slot_initial_delay_seconds = None;
+                let mut slot_period_seconds = None;
+                let mut slot_port = None;
+                let mut slot_success_threshold = None;
+                let mut slot_timeout_seconds = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_failure_threshold,
+                                "failure_threshold",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_http_path, "http_path")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_initial_delay_seconds,
+                                "initial_delay_seconds",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_period_seconds,
+                                "period_seconds",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_port, "port")?
+                        }
+                        Member::Known(5) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_success_threshold,
+                                "success_threshold",
+                            )?
+                        }
+                        Member::Known(6) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_timeout_seconds,
+                                "timeout_seconds",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppServiceSpecHealthCheck {
+                    failure_threshold: slot_failure_threshold.unwrap_or_default(),
+                    http_path: slot_http_path.unwrap_or_default(),
+                    initial_delay_seconds: slot_initial_delay_seconds
+                        .unwrap_or_default(),
+                    period_seconds: slot_period_seconds.unwrap_or_default(),
+                    port: slot_port.unwrap_or_default(),
+                    success_threshold: slot_success_threshold.unwrap_or_default(),
+                    timeout_seconds: slot_timeout_seconds.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppServiceSpecHealthCheck {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.failure_threshold.is_some() {
+            map.serialize_entry("failure_threshold", &self.failure_threshold)?;
+        }
+        if self.http_path.is_some() {
+            map.serialize_entry("http_path", &self.http_path)?;
+        }
+        if self.initial_delay_seconds.is_some() {
+            map.serialize_entry("initial_delay_seconds", &self.initial_delay_seconds)?;
+        }
+        if self.period_seconds.is_some() {
+            map.serialize_entry("period_seconds", &self.period_seconds)?;
+        }
+        if self.port.is_some() {
+            map.serialize_entry("port", &self.port)?;
+        }
+        if self.success_threshold.is_some() {
+            map.serialize_entry("success_threshold", &self.success_threshold)?;
+        }
+        if self.timeout_seconds.is_some() {
+            map.serialize_entry("timeout_seconds", &self.timeout_seconds)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The protocol which the service uses to serve traffic on the http_port.
@@ -1755,42 +5328,109 @@ impl<'de> serde::Deserialize<'de> for AppServiceSpecProtocol {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
             crate::runtime::unknown_enum_value::<
                 D::Error,
-            >("AppServiceSpecProtocol", &value)?;
+            >("AppServiceSpecProtocol", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// The termination settings of a service.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppServiceSpecTermination {
     /// The number of seconds to wait between selecting a container instance for termination and issuing the TERM signal. Selecting a container instance for termination begins an asynchronous drain of new requests on upstream load-balancers. (Default 15)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drain_seconds: Option<i64>,
 
     /// The number of seconds to wait between sending a TERM signal to a container and issuing a KILL which causes immediate shutdown. (Default 120)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period_seconds: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppServiceSpecTermination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppServiceSpecTermination;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppServiceSpecTermination, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["drain_seconds", "grace_period_seconds"];
+                let mut slot_drain_seconds = None;
+                let mut slot_grace_period_seconds = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_drain_seconds,
+                                "drain_seconds",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_grace_period_seconds,
+                                "grace_period_seconds",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppServiceSpecTermination {
+                    drain_seconds: slot_drain_seconds.unwrap_or_default(),
+                    grace_period_seconds: slot_grace_period_seconds.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppServiceSpecTermination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.drain_seconds.is_some() {
+            map.serialize_entry("drain_seconds", &self.drain_seconds)?;
+        }
+        if self.grace_period_seconds.is_some() {
+            map.serialize_entry("grace_period_seconds", &self.grace_period_seconds)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The desired configuration of an application.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppSpec {
     /// A list of alerts which apply to the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alerts: Option<Vec<AppAlertSpec>>,
 
     /// Database instances which can provide persistence to workloads within the application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub databases: Option<Vec<AppDatabaseSpec>>,
 
     /// If set to true, the app will not be cached at the edge (CDN). Enable this option if you want to manage CDN configuration yourself—whether by using an external CDN provider or by handling static content and caching within your app. This setting is also recommended for apps that require real-time data or serve dynamic content, such as those using Server-Sent Events (SSE) over GET, or hosting an MCP (Model Context Protocol) Server that utilizes SSE.
@@ -1798,74 +5438,57 @@ pub struct AppSpec {
     /// Note: This feature is not available for static site components.
     ///
     /// For more information, see Disable CDN Cache.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_edge_cache: Option<bool>,
 
     /// If set to true, email addresses in the app will not be obfuscated. This is useful for apps that require email addresses to be visible (in the HTML markup).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disable_email_obfuscation: Option<bool>,
 
     /// A set of hostnames where the application will be available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domains: Option<Vec<AppDomainSpec>>,
 
     /// Specification for app egress configurations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub egress: Option<AppEgressSpec>,
 
     /// If set to true, suspicious requests will go through additional security checks to help mitigate layer 7 DDoS attacks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enhanced_threat_control_enabled: Option<bool>,
 
     /// A list of environment variables made available to all components in the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envs: Option<Vec<AppVariableDefinition>>,
 
     /// A list of the features applied to the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
 
     /// Workloads which expose publicly-accessible HTTP services via Functions Components.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub functions: Option<Vec<AppFunctionsSpec>>,
 
     /// Specification for app ingress configurations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ingress: Option<AppIngressSpec>,
 
     /// Pre and post deployment workloads which do not expose publicly-accessible HTTP routes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jobs: Option<Vec<AppJobSpec>>,
 
     /// Specification to configure maintenance settings for the app, such as maintenance mode and archiving the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maintenance: Option<AppMaintenanceSpec>,
 
     /// The name of the app. Must be unique across all apps in the same account.
     pub name: String,
 
     /// The slug form of the geographical origin of the app. Default: nearest available
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
 
     /// Workloads which expose publicly-accessible HTTP services.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<Vec<AppServiceSpec>>,
 
     /// Content which can be rendered to static web assets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub static_sites: Option<Vec<AppStaticSiteSpec>>,
 
     /// The VPC the app is connected to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vpc: Option<AppsVpc>,
 
     /// Workloads which do not expose publicly-accessible HTTP services.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workers: Option<Vec<AppWorkerSpec>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -1897,87 +5520,308 @@ impl AppSpec {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "alerts",
+                    "databases",
+                    "disable_edge_cache",
+                    "disable_email_obfuscation",
+                    "domains",
+                    "egress",
+                    "enhanced_threat_control_enabled",
+                    "envs",
+                    "features",
+                    "functions",
+                    "ingress",
+                    "jobs",
+                    "maintenance",
+                    "name",
+                    "region",
+                    "services",
+                    "static_sites",
+                    "vpc",
+                    "workers",
+                ];
+                let mut slot_alerts = None;
+                let mut slot_databases = None;
+                let mut slot_disable_edge_cache = None;
+                let mut slot_disable_email_obfuscation = None;
+                let mut slot_domains = None;
+                let mut slot_egress = None;
+                let mut slot_enhanced_threat_control_enabled = None;
+                let mut slot_envs = None;
+                let mut slot_features = None;
+                let mut slot_functions = None;
+                let mut slot_ingress = None;
+                let mut slot_jobs = None;
+                let mut slot_maintenance = None;
+                let mut slot_name = None;
+                let mut slot_region = None;
+                let mut slot_services = None;
+                let mut slot_static_sites = None;
+                let mut slot_vpc = None;
+                let mut slot_workers = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_alerts, "alerts")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_databases, "databases")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_disable_edge_cache,
+                                "disable_edge_cache",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_disable_email_obfuscation,
+                                "disable_email_obfuscation",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_domains, "domains")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_egress, "egress")?
+                        }
+                        Member::Known(6) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_enhanced_threat_control_enabled,
+                                "enhanced_threat_control_enabled",
+                            )?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_envs, "envs")?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_features, "features")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_functions, "functions")?
+                        }
+                        Member::Known(10) => {
+                            read_member(&mut map, &mut slot_ingress, "ingress")?
+                        }
+                        Member::Known(11) => {
+                            read_member(&mut map, &mut slot_jobs, "jobs")?
+                        }
+                        Member::Known(12) => {
+                            read_member(&mut map, &mut slot_maintenance, "maintenance")?
+                        }
+                        Member::Known(13) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(14) => {
+                            read_member(&mut map, &mut slot_region, "region")?
+                        }
+                        Member::Known(15) => {
+                            read_member(&mut map, &mut slot_services, "services")?
+                        }
+                        Member::Known(16) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_static_sites,
+                                "static_sites",
+                            )?
+                        }
+                        Member::Known(17) => read_member(&mut map, &mut slot_vpc, "vpc")?,
+                        Member::Known(18) => {
+                            read_member(&mut map, &mut slot_workers, "workers")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppSpec {
+                    alerts: slot_alerts.unwrap_or_default(),
+                    databases: slot_databases.unwrap_or_default(),
+                    disable_edge_cache: slot_disable_edge_cache.unwrap_or_default(),
+                    disable_email_obfuscation: slot_disable_email_obfuscation
+                        .unwrap_or_default(),
+                    domains: slot_domains.unwrap_or_default(),
+                    egress: slot_egress.unwrap_or_default(),
+                    enhanced_threat_control_enabled: slot_enhanced_threat_control_enabled
+                        .unwrap_or_default(),
+                    envs: slot_envs.unwrap_or_default(),
+                    features: slot_features.unwrap_or_default(),
+                    functions: slot_functions.unwrap_or_default(),
+                    ingress: slot_ingress.unwrap_or_default(),
+                    jobs: slot_jobs.unwrap_or_default(),
+                    maintenance: slot_maintenance.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    region: slot_region.unwrap_or_default(),
+                    services: slot_services.unwrap_or_default(),
+                    static_sites: slot_static_sites.unwrap_or_default(),
+                    vpc: slot_vpc.unwrap_or_default(),
+                    workers: slot_workers.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.alerts.is_some() {
+            map.serialize_entry("alerts", &self.alerts)?;
+        }
+        if self.databases.is_some() {
+            map.serialize_entry("databases", &self.databases)?;
+        }
+        if self.disable_edge_cache.is_some() {
+            map.serialize_entry("disable_edge_cache", &self.disable_edge_cache)?;
+        }
+        if self.disable_email_obfuscation.is_some() {
+            map.serialize_entry(
+                "disable_email_obfuscation",
+                &self.disable_email_obfuscation,
+            )?;
+        }
+        if self.domains.is_some() {
+            map.serialize_entry("domains", &self.domains)?;
+        }
+        if self.egress.is_some() {
+            map.serialize_entry("egress", &self.egress)?;
+        }
+        if self.enhanced_threat_control_enabled.is_some() {
+            map.serialize_entry(
+                "enhanced_threat_control_enabled",
+                &self.enhanced_threat_control_enabled,
+            )?;
+        }
+        if self.envs.is_some() {
+            map.serialize_entry("envs", &self.envs)?;
+        }
+        if self.features.is_some() {
+            map.serialize_entry("features", &self.features)?;
+        }
+        if self.functions.is_some() {
+            map.serialize_entry("functions", &self.functions)?;
+        }
+        if self.ingress.is_some() {
+            map.serialize_entry("ingress", &self.ingress)?;
+        }
+        if self.jobs.is_some() {
+            map.serialize_entry("jobs", &self.jobs)?;
+        }
+        if self.maintenance.is_some() {
+            map.serialize_entry("maintenance", &self.maintenance)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.region.is_some() {
+            map.serialize_entry("region", &self.region)?;
+        }
+        if self.services.is_some() {
+            map.serialize_entry("services", &self.services)?;
+        }
+        if self.static_sites.is_some() {
+            map.serialize_entry("static_sites", &self.static_sites)?;
+        }
+        if self.vpc.is_some() {
+            map.serialize_entry("vpc", &self.vpc)?;
+        }
+        if self.workers.is_some() {
+            map.serialize_entry("workers", &self.workers)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// Content which can be rendered to static web assets.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppStaticSiteSpec {
     /// A Bitbucket repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
 
     /// An optional build command to run while building this component from source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build_command: Option<String>,
 
     /// The name of the document to use as the fallback for any requests to documents that are not found when serving this static site. Only 1 of catchall_document or error_document can be set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catchall_document: Option<String>,
 
     /// The CORS policy of a component or of an ingress rule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cors: Option<AppsCorsPolicy>,
 
     /// The path to the Dockerfile relative to the root of the repo. If set, it will be used to build this component. Otherwise, App Platform will attempt to build it using buildpacks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dockerfile_path: Option<String>,
 
     /// An environment slug describing the type of this app. For a full list, please refer to the product documentation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_slug: Option<String>,
 
     /// A list of environment variables made available to the component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envs: Option<Vec<AppVariableDefinition>>,
 
     /// The name of the error document to use when serving this static site. Default: 404.html. If no such file exists within the built assets, App Platform will supply one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_document: Option<String>,
 
     /// A Git repository to build the component from, given by its clone URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git: Option<AppsGitSourceSpec>,
 
     /// A GitHub repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub github: Option<AppsGithubSourceSpec>,
 
     /// A GitLab repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gitlab: Option<AppsGitlabSourceSpec>,
 
     /// A container image to deploy the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<AppsImageSourceSpec>,
 
     /// The name of the index document to use when serving this static site. Default: index.html
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index_document: Option<String>,
 
     /// A list of configured log forwarding destinations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
     pub name: String,
 
     /// An optional path to where the built assets will be located, relative to the build context. If not set, App Platform will automatically scan for these directory names: _static, dist, public, build.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_dir: Option<String>,
 
     /// (Deprecated - Use Ingress Rules instead). A list of HTTP routes that should be routed to this component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub routes: Option<Vec<AppRouteSpec>>,
 
     /// An optional run command to override the component's default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_command: Option<String>,
 
     /// An optional path to the working directory to use for the build. For Dockerfile builds, this will be used as the build context. Must be relative to the root of the repo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_dir: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -2009,8 +5853,252 @@ impl AppStaticSiteSpec {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppStaticSiteSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppStaticSiteSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppStaticSiteSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "bitbucket",
+                    "build_command",
+                    "catchall_document",
+                    "cors",
+                    "dockerfile_path",
+                    "environment_slug",
+                    "envs",
+                    "error_document",
+                    "git",
+                    "github",
+                    "gitlab",
+                    "image",
+                    "index_document",
+                    "log_destinations",
+                    "name",
+                    "output_dir",
+                    "routes",
+                    "run_command",
+                    "source_dir",
+                ];
+                let mut slot_bitbucket = None;
+                let mut slot_build_command = None;
+                let mut slot_catchall_document = None;
+                let mut slot_cors = None;
+                let mut slot_dockerfile_path = None;
+                let mut slot_environment_slug = None;
+                let mut slot_envs = None;
+                let mut slot_error_document = None;
+                let mut slot_git = None;
+                let mut slot_github = None;
+                let mut slot_gitlab = None;
+                let mut slot_image = None;
+                let mut slot_index_document = None;
+                let mut slot_log_destinations = None;
+                let mut slot_name = None;
+                let mut slot_output_dir = None;
+                let mut slot_routes = None;
+                let mut slot_run_command = None;
+                let mut slot_source_dir = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_build_command,
+                                "build_command",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_catchall_document,
+                                "catchall_document",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_cors, "cors")?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_dockerfile_path,
+                                "dockerfile_path",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_environment_slug,
+                                "environment_slug",
+                            )?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_envs, "envs")?
+                        }
+                        Member::Known(7) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_error_document,
+                                "error_document",
+                            )?
+                        }
+                        Member::Known(8) => read_member(&mut map, &mut slot_git, "git")?,
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_github, "github")?
+                        }
+                        Member::Known(10) => {
+                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
+                        }
+                        Member::Known(11) => {
+                            read_member(&mut map, &mut slot_image, "image")?
+                        }
+                        Member::Known(12) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_index_document,
+                                "index_document",
+                            )?
+                        }
+                        Member::Known(13) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_log_destinations,
+                                "log_destinations",
+                            )?
+                        }
+                        Member::Known(14) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(15) => {
+                            read_member(&mut map, &mut slot_output_dir, "output_dir")?
+                        }
+                        Member::Known(16) => {
+                            read_member(&mut map, &mut slot_routes, "routes")?
+                        }
+                        Member::Known(17) => {
+                            read_member(&mut map, &mut slot_run_command, "run_command")?
+                        }
+                        Member::Known(18) => {
+                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppStaticSiteSpec {
+                    bitbucket: slot_bitbucket.unwrap_or_default(),
+                    build_command: slot_build_command.unwrap_or_default(),
+                    catchall_document: slot_catchall_document.unwrap_or_default(),
+                    cors: slot_cors.unwrap_or_default(),
+                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
+                    environment_slug: slot_environment_slug.unwrap_or_default(),
+                    envs: slot_envs.unwrap_or_default(),
+                    error_document: slot_error_document.unwrap_or_default(),
+                    git: slot_git.unwrap_or_default(),
+                    github: slot_github.unwrap_or_default(),
+                    gitlab: slot_gitlab.unwrap_or_default(),
+                    image: slot_image.unwrap_or_default(),
+                    index_document: slot_index_document.unwrap_or_default(),
+                    log_destinations: slot_log_destinations.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    output_dir: slot_output_dir.unwrap_or_default(),
+                    routes: slot_routes.unwrap_or_default(),
+                    run_command: slot_run_command.unwrap_or_default(),
+                    source_dir: slot_source_dir.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppStaticSiteSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.bitbucket.is_some() {
+            map.serialize_entry("bitbucket", &self.bitbucket)?;
+        }
+        if self.build_command.is_some() {
+            map.serialize_entry("build_command", &self.build_command)?;
+        }
+        if self.catchall_document.is_some() {
+            map.serialize_entry("catchall_document", &self.catchall_document)?;
+        }
+        if self.cors.is_some() {
+            map.serialize_entry("cors", &self.cors)?;
+        }
+        if self.dockerfile_path.is_some() {
+            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
+        }
+        if self.environment_slug.is_some() {
+            map.serialize_entry("environment_slug", &self.environment_slug)?;
+        }
+        if self.envs.is_some() {
+            map.serialize_entry("envs", &self.envs)?;
+        }
+        if self.error_document.is_some() {
+            map.serialize_entry("error_document", &self.error_document)?;
+        }
+        if self.git.is_some() {
+            map.serialize_entry("git", &self.git)?;
+        }
+        if self.github.is_some() {
+            map.serialize_entry("github", &self.github)?;
+        }
+        if self.gitlab.is_some() {
+            map.serialize_entry("gitlab", &self.gitlab)?;
+        }
+        if self.image.is_some() {
+            map.serialize_entry("image", &self.image)?;
+        }
+        if self.index_document.is_some() {
+            map.serialize_entry("index_document", &self.index_document)?;
+        }
+        if self.log_destinations.is_some() {
+            map.serialize_entry("log_destinations", &self.log_destinations)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.output_dir.is_some() {
+            map.serialize_entry("output_dir", &self.output_dir)?;
+        }
+        if self.routes.is_some() {
+            map.serialize_entry("routes", &self.routes)?;
+        }
+        if self.run_command.is_some() {
+            map.serialize_entry("run_command", &self.run_command)?;
+        }
+        if self.source_dir.is_some() {
+            map.serialize_entry("source_dir", &self.source_dir)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// An environment variable.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppVariableDefinition {
     /// The variable name
     pub key: String,
@@ -2018,20 +6106,16 @@ pub struct AppVariableDefinition {
     /// - RUN_TIME: Made available only at run-time
     /// - BUILD_TIME: Made available only at build-time
     /// - RUN_AND_BUILD_TIME: Made available at both build and run-time
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<AppVariableDefinitionScope>,
 
     /// - GENERAL: A plain-text environment variable
     /// - SECRET: A secret encrypted environment variable
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<AppVariableDefinitionType>,
 
     /// The value. If the type is SECRET, the value will be encrypted on first submission. On following submissions, the encrypted value should be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -2045,6 +6129,82 @@ impl AppVariableDefinition {
             value: None,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppVariableDefinition {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppVariableDefinition;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppVariableDefinition, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["key", "scope", "type", "value"];
+                let mut slot_key = None;
+                let mut slot_scope = None;
+                let mut slot_type_ = None;
+                let mut slot_value = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => read_member(&mut map, &mut slot_key, "key")?,
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_scope, "scope")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_value, "value")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppVariableDefinition {
+                    key: required(slot_key, "key")?,
+                    scope: slot_scope.unwrap_or_default(),
+                    type_: slot_type_.unwrap_or_default(),
+                    value: slot_value.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppVariableDefinition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("key", &self.key)?;
+        if self.scope.is_some() {
+            map.serialize_entry("scope", &self.scope)?;
+        }
+        if self.type_.is_some() {
+            map.serialize_entry("type", &self.type_)?;
+        }
+        if self.value.is_some() {
+            map.serialize_entry("value", &self.value)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -2106,12 +6266,12 @@ impl<'de> serde::Deserialize<'de> for AppVariableDefinitionScope {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
             crate::runtime::unknown_enum_value::<
                 D::Error,
-            >("AppVariableDefinitionScope", &value)?;
+            >("AppVariableDefinitionScope", value)?;
         }
         Ok(parsed)
     }
@@ -2169,93 +6329,75 @@ impl<'de> serde::Deserialize<'de> for AppVariableDefinitionType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
             crate::runtime::unknown_enum_value::<
                 D::Error,
-            >("AppVariableDefinitionType", &value)?;
+            >("AppVariableDefinitionType", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// A workload which does not expose publicly-accessible HTTP services.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppWorkerSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
 
     /// A Bitbucket repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
 
     /// An optional build command to run while building this component from source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build_command: Option<String>,
 
     /// The path to the Dockerfile relative to the root of the repo. If set, it will be used to build this component. Otherwise, App Platform will attempt to build it using buildpacks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dockerfile_path: Option<String>,
 
     /// An environment slug describing the type of this app. For a full list, please refer to the product documentation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_slug: Option<String>,
 
     /// A list of environment variables made available to the component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub envs: Option<Vec<AppVariableDefinition>>,
 
     /// A Git repository to build the component from, given by its clone URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub git: Option<AppsGitSourceSpec>,
 
     /// A GitHub repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub github: Option<AppsGithubSourceSpec>,
 
     /// A GitLab repository to build the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gitlab: Option<AppsGitlabSourceSpec>,
 
     /// A container image to deploy the component from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<AppsImageSourceSpec>,
 
     /// The amount of instances that this component should be scaled to. Default: 1. Must not be set if autoscaling is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_count: Option<i64>,
 
     /// The instance size to use for this component. Default: apps-s-1vcpu-0.5gb
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_size_slug: Option<String>,
 
     /// The liveness health check of a service or worker.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub liveness_health_check: Option<AppLivenessHealthCheckSpec>,
 
     /// A list of configured log forwarding destinations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_destinations: Option<Vec<AppLogDestinationDefinition>>,
 
     /// The name. Must be unique across all components within the same app.
     pub name: String,
 
     /// An optional run command to override the component's default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_command: Option<String>,
 
     /// An optional path to the working directory to use for the build. For Dockerfile builds, this will be used as the build context. Must be relative to the root of the repo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_dir: Option<String>,
 
     /// The termination settings of a worker.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination: Option<AppWorkerSpecTermination>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -2286,112 +6428,711 @@ impl AppWorkerSpec {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppWorkerSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppWorkerSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppWorkerSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "autoscaling",
+                    "bitbucket",
+                    "build_command",
+                    "dockerfile_path",
+                    "environment_slug",
+                    "envs",
+                    "git",
+                    "github",
+                    "gitlab",
+                    "image",
+                    "instance_count",
+                    "instance_size_slug",
+                    "liveness_health_check",
+                    "log_destinations",
+                    "name",
+                    "run_command",
+                    "source_dir",
+                    "termination",
+                ];
+                let mut slot_autoscaling = None;
+                let mut slot_bitbucket = None;
+                let mut slot_build_command = None;
+                let mut slot_dockerfile_path = None;
+                let mut slot_environment_slug = None;
+                let mut slot_envs = None;
+                let mut slot_git = None;
+                let mut slot_github = None;
+                let mut slot_gitlab = None;
+                let mut slot_image = None;
+                let mut slot_instance_count = None;
+                let mut slot_instance_size_slug = None;
+                let mut slot_liveness_health_check = None;
+                let mut slot_log_destinations = None;
+                let mut slot_name = None;
+                let mut slot_run_command = None;
+                let mut slot_source_dir = None;
+                let mut slot_termination = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_build_command,
+                                "build_command",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_dockerfile_path,
+                                "dockerfile_path",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_environment_slug,
+                                "environment_slug",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_envs, "envs")?
+                        }
+                        Member::Known(6) => read_member(&mut map, &mut slot_git, "git")?,
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_github, "github")?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_image, "image")?
+                        }
+                        Member::Known(10) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_count,
+                                "instance_count",
+                            )?
+                        }
+                        Member::Known(11) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_size_slug,
+                                "instance_size_slug",
+                            )?
+                        }
+                        Member::Known(12) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_liveness_health_check,
+                                "liveness_health_check",
+                            )?
+                        }
+                        Member::Known(13) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_log_destinations,
+                                "log_destinations",
+                            )?
+                        }
+                        Member::Known(14) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(15) => {
+                            read_member(&mut map, &mut slot_run_command, "run_command")?
+                        }
+                        Member::Known(16) => {
+                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
+                        }
+                        Member::Known(17) => {
+                            read_member(&mut map, &mut slot_termination, "termination")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppWorkerSpec {
+                    autoscaling: slot_autoscaling.unwrap_or_default(),
+                    bitbucket: slot_bitbucket.unwrap_or_default(),
+                    build_command: slot_build_command.unwrap_or_default(),
+                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
+                    environment_slug: slot_environment_slug.unwrap_or_default(),
+                    envs: slot_envs.unwrap_or_default(),
+                    git: slot_git.unwrap_or_default(),
+                    github: slot_github.unwrap_or_default(),
+                    gitlab: slot_gitlab.unwrap_or_default(),
+                    image: slot_image.unwrap_or_default(),
+                    instance_count: slot_instance_count.unwrap_or_default(),
+                    instance_size_slug: slot_instance_size_slug.unwrap_or_default(),
+                    liveness_health_check: slot_liveness_health_check
+                        .unwrap_or_default(),
+                    log_destinations: slot_log_destinations.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    run_command: slot_run_command.unwrap_or_default(),
+                    source_dir: slot_source_dir.unwrap_or_default(),
+                    termination: slot_termination.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppWorkerSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.autoscaling.is_some() {
+            map.serialize_entry("autoscaling", &self.autoscaling)?;
+        }
+        if self.bitbucket.is_some() {
+            map.serialize_entry("bitbucket", &self.bitbucket)?;
+        }
+        if self.build_command.is_some() {
+            map.serialize_entry("build_command", &self.build_command)?;
+        }
+        if self.dockerfile_path.is_some() {
+            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
+        }
+        if self.environment_slug.is_some() {
+            map.serialize_entry("environment_slug", &self.environment_slug)?;
+        }
+        if self.envs.is_some() {
+            map.serialize_entry("envs", &self.envs)?;
+        }
+        if self.git.is_some() {
+            map.serialize_entry("git", &self.git)?;
+        }
+        if self.github.is_some() {
+            map.serialize_entry("github", &self.github)?;
+        }
+        if self.gitlab.is_some() {
+            map.serialize_entry("gitlab", &self.gitlab)?;
+        }
+        if self.image.is_some() {
+            map.serialize_entry("image", &self.image)?;
+        }
+        if self.instance_count.is_some() {
+            map.serialize_entry("instance_count", &self.instance_count)?;
+        }
+        if self.instance_size_slug.is_some() {
+            map.serialize_entry("instance_size_slug", &self.instance_size_slug)?;
+        }
+        if self.liveness_health_check.is_some() {
+            map.serialize_entry("liveness_health_check", &self.liveness_health_check)?;
+        }
+        if self.log_destinations.is_some() {
+            map.serialize_entry("log_destinations", &self.log_destinations)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.run_command.is_some() {
+            map.serialize_entry("run_command", &self.run_command)?;
+        }
+        if self.source_dir.is_some() {
+            map.serialize_entry("source_dir", &self.source_dir)?;
+        }
+        if self.termination.is_some() {
+            map.serialize_entry("termination", &self.termination)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The termination settings of a worker.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppWorkerSpecTermination {
     /// The number of seconds to wait between sending a TERM signal to a container and issuing a KILL which causes immediate shutdown. (Default 120)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace_period_seconds: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppWorkerSpecTermination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppWorkerSpecTermination;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppWorkerSpecTermination, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["grace_period_seconds"];
+                let mut slot_grace_period_seconds = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_grace_period_seconds,
+                                "grace_period_seconds",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppWorkerSpecTermination {
+                    grace_period_seconds: slot_grace_period_seconds.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppWorkerSpecTermination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.grace_period_seconds.is_some() {
+            map.serialize_entry("grace_period_seconds", &self.grace_period_seconds)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// One alert, keyed on `alert`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsAlertResponse {
     /// An alert of an app or of one of its components: its configuration (the triggering event or condition), its email and Slack webhook destinations, and the progress of setting it up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alert: Option<AppAlert>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsAlertResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsAlertResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsAlertResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["alert"];
+                let mut slot_alert = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_alert, "alert")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsAlertResponse {
+                    alert: slot_alert.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsAlertResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.alert.is_some() {
+            map.serialize_entry("alert", &self.alert)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The email and Slack webhook destinations of an app alert. Emails must be associated to a user with access to the app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsAssignAppAlertDestinationsRequest {
     /// The email addresses to notify. Each must belong to a user with access to the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<AppAlertEmail>>,
 
     /// The Slack webhooks to notify.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slack_webhooks: Option<Vec<AppAlertSlackWebhook>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsAssignAppAlertDestinationsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsAssignAppAlertDestinationsRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsAssignAppAlertDestinationsRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["emails", "slack_webhooks"];
+                let mut slot_emails = None;
+                let mut slot_slack_webhooks = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_emails, "emails")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_slack_webhooks,
+                                "slack_webhooks",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsAssignAppAlertDestinationsRequest {
+                    emails: slot_emails.unwrap_or_default(),
+                    slack_webhooks: slot_slack_webhooks.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsAssignAppAlertDestinationsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.emails.is_some() {
+            map.serialize_entry("emails", &self.emails)?;
+        }
+        if self.slack_webhooks.is_some() {
+            map.serialize_entry("slack_webhooks", &self.slack_webhooks)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A Bitbucket repository to build the component from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsBitbucketSourceSpec {
     /// The name of the branch to use
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
 
     /// Whether to automatically deploy new commits made to the repo
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deploy_on_push: Option<bool>,
 
     /// The name of the repo in the format owner/repo. Example: digitalocean/sample-golang
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repo: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsBitbucketSourceSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsBitbucketSourceSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsBitbucketSourceSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["branch", "deploy_on_push", "repo"];
+                let mut slot_branch = None;
+                let mut slot_deploy_on_push = None;
+                let mut slot_repo = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_branch, "branch")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_deploy_on_push,
+                                "deploy_on_push",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_repo, "repo")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsBitbucketSourceSpec {
+                    branch: slot_branch.unwrap_or_default(),
+                    deploy_on_push: slot_deploy_on_push.unwrap_or_default(),
+                    repo: slot_repo.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsBitbucketSourceSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.branch.is_some() {
+            map.serialize_entry("branch", &self.branch)?;
+        }
+        if self.deploy_on_push.is_some() {
+            map.serialize_entry("deploy_on_push", &self.deploy_on_push)?;
+        }
+        if self.repo.is_some() {
+            map.serialize_entry("repo", &self.repo)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The CORS policy of a component or of an ingress rule.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsCorsPolicy {
     /// Whether the browser may expose the response when the request's credentials mode is include.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_credentials: Option<bool>,
 
     /// The HTTP headers the browser may send in the actual request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_headers: Option<Vec<String>>,
 
     /// The HTTP methods the browser may use for the actual request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_methods: Option<Vec<String>>,
 
     /// The origins allowed to access the component, each matched exactly or by a regular expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_origins: Option<Vec<AppsStringMatch>>,
 
     /// The HTTP headers the browser may expose to scripts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expose_headers: Option<Vec<String>>,
 
     /// How long the results of a preflight request may be cached, as a duration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_age: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsCorsPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsCorsPolicy;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsCorsPolicy, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "allow_credentials",
+                    "allow_headers",
+                    "allow_methods",
+                    "allow_origins",
+                    "expose_headers",
+                    "max_age",
+                ];
+                let mut slot_allow_credentials = None;
+                let mut slot_allow_headers = None;
+                let mut slot_allow_methods = None;
+                let mut slot_allow_origins = None;
+                let mut slot_expose_headers = None;
+                let mut slot_max_age = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_allow_credentials,
+                                "allow_credentials",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_allow_headers,
+                                "allow_headers",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_allow_methods,
+                                "allow_methods",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_allow_origins,
+                                "allow_origins",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_expose_headers,
+                                "expose_headers",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_max_age, "max_age")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsCorsPolicy {
+                    allow_credentials: slot_allow_credentials.unwrap_or_default(),
+                    allow_headers: slot_allow_headers.unwrap_or_default(),
+                    allow_methods: slot_allow_methods.unwrap_or_default(),
+                    allow_origins: slot_allow_origins.unwrap_or_default(),
+                    expose_headers: slot_expose_headers.unwrap_or_default(),
+                    max_age: slot_max_age.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsCorsPolicy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.allow_credentials.is_some() {
+            map.serialize_entry("allow_credentials", &self.allow_credentials)?;
+        }
+        if self.allow_headers.is_some() {
+            map.serialize_entry("allow_headers", &self.allow_headers)?;
+        }
+        if self.allow_methods.is_some() {
+            map.serialize_entry("allow_methods", &self.allow_methods)?;
+        }
+        if self.allow_origins.is_some() {
+            map.serialize_entry("allow_origins", &self.allow_origins)?;
+        }
+        if self.expose_headers.is_some() {
+            map.serialize_entry("expose_headers", &self.expose_headers)?;
+        }
+        if self.max_age.is_some() {
+            map.serialize_entry("max_age", &self.max_age)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The body of a request to create an app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsCreateAppRequest {
     /// The ID of the project the app should be assigned to. If omitted, it will be assigned to your default project.
     ///
     /// Requires `project:update` scope.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
 
     /// The desired configuration of an application.
     pub spec: AppSpec,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -2406,234 +7147,1018 @@ impl AppsCreateAppRequest {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppsCreateAppRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsCreateAppRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsCreateAppRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["project_id", "spec"];
+                let mut slot_project_id = None;
+                let mut slot_spec = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_project_id, "project_id")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_spec, "spec")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsCreateAppRequest {
+                    project_id: slot_project_id.unwrap_or_default(),
+                    spec: required(slot_spec, "spec")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsCreateAppRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.project_id.is_some() {
+            map.serialize_entry("project_id", &self.project_id)?;
+        }
+        map.serialize_entry("spec", &self.spec)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The body of a request to create an app deployment, which pulls the latest changes from the app's repository and schedules a new deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsCreateDeploymentRequest {
     /// Whether to force a new build of the app's components.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_build: Option<bool>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsCreateDeploymentRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsCreateDeploymentRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsCreateDeploymentRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["force_build"];
+                let mut slot_force_build = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_force_build, "force_build")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsCreateDeploymentRequest {
+                    force_build: slot_force_build.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsCreateDeploymentRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.force_build.is_some() {
+            map.serialize_entry("force_build", &self.force_build)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A dedicated egress IP address of the app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDedicatedEgressIp {
     /// The ID of the dedicated egress IP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// The dedicated egress IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
 
     /// The status of the dedicated egress IP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDedicatedEgressIp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDedicatedEgressIp;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDedicatedEgressIp, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["id", "ip", "status"];
+                let mut slot_id = None;
+                let mut slot_ip = None;
+                let mut slot_status = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(1) => read_member(&mut map, &mut slot_ip, "ip")?,
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDedicatedEgressIp {
+                    id: slot_id.unwrap_or_default(),
+                    ip: slot_ip.unwrap_or_default(),
+                    status: slot_status.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDedicatedEgressIp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.ip.is_some() {
+            map.serialize_entry("ip", &self.ip)?;
+        }
+        if self.status.is_some() {
+            map.serialize_entry("status", &self.status)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The ID of the app deleted.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeleteAppResponse {
     /// The ID of the app that was deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDeleteAppResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeleteAppResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeleteAppResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["id"];
+                let mut slot_id = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeleteAppResponse {
+                    id: slot_id.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeleteAppResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A deployment of an app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeployment {
     /// What caused the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,
 
     /// The ID of the deployment this deployment was cloned from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloned_from: Option<String>,
 
     /// The time the deployment was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The functions components of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub functions: Option<Vec<AppsDeploymentFunctions>>,
 
     /// The ID of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// The jobs of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jobs: Option<Vec<AppsDeploymentJob>>,
 
     /// The phase of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<AppsDeploymentPhase>,
 
     /// The time the phase of the deployment last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase_last_updated_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The progress of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<AppsDeploymentProgress>,
 
     /// The services of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<Vec<AppsDeploymentService>>,
 
     /// The desired configuration of an application.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<AppSpec>,
 
     /// The static sites of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub static_sites: Option<Vec<AppsDeploymentStaticSite>>,
 
     /// The slug of the tier of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier_slug: Option<String>,
 
     /// The time the deployment was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The workers of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workers: Option<Vec<AppsDeploymentWorker>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDeployment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeployment;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeployment, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "cause",
+                    "cloned_from",
+                    "created_at",
+                    "functions",
+                    "id",
+                    "jobs",
+                    "phase",
+                    "phase_last_updated_at",
+                    "progress",
+                    "services",
+                    "spec",
+                    "static_sites",
+                    "tier_slug",
+                    "updated_at",
+                    "workers",
+                ];
+                let mut slot_cause = None;
+                let mut slot_cloned_from = None;
+                let mut slot_created_at = None;
+                let mut slot_functions = None;
+                let mut slot_id = None;
+                let mut slot_jobs = None;
+                let mut slot_phase = None;
+                let mut slot_phase_last_updated_at = None;
+                let mut slot_progress = None;
+                let mut slot_services = None;
+                let mut slot_spec = None;
+                let mut slot_static_sites = None;
+                let mut slot_tier_slug = None;
+                let mut slot_updated_at = None;
+                let mut slot_workers = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_cause, "cause")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_cloned_from, "cloned_from")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_functions, "functions")?
+                        }
+                        Member::Known(4) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_jobs, "jobs")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_phase, "phase")?
+                        }
+                        Member::Known(7) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_phase_last_updated_at,
+                                "phase_last_updated_at",
+                            )?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_progress, "progress")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_services, "services")?
+                        }
+                        Member::Known(10) => {
+                            read_member(&mut map, &mut slot_spec, "spec")?
+                        }
+                        Member::Known(11) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_static_sites,
+                                "static_sites",
+                            )?
+                        }
+                        Member::Known(12) => {
+                            read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
+                        }
+                        Member::Known(13) => {
+                            read_member(&mut map, &mut slot_updated_at, "updated_at")?
+                        }
+                        Member::Known(14) => {
+                            read_member(&mut map, &mut slot_workers, "workers")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeployment {
+                    cause: slot_cause.unwrap_or_default(),
+                    cloned_from: slot_cloned_from.unwrap_or_default(),
+                    created_at: slot_created_at.unwrap_or_default(),
+                    functions: slot_functions.unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    jobs: slot_jobs.unwrap_or_default(),
+                    phase: slot_phase.unwrap_or_default(),
+                    phase_last_updated_at: slot_phase_last_updated_at
+                        .unwrap_or_default(),
+                    progress: slot_progress.unwrap_or_default(),
+                    services: slot_services.unwrap_or_default(),
+                    spec: slot_spec.unwrap_or_default(),
+                    static_sites: slot_static_sites.unwrap_or_default(),
+                    tier_slug: slot_tier_slug.unwrap_or_default(),
+                    updated_at: slot_updated_at.unwrap_or_default(),
+                    workers: slot_workers.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeployment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.cause.is_some() {
+            map.serialize_entry("cause", &self.cause)?;
+        }
+        if self.cloned_from.is_some() {
+            map.serialize_entry("cloned_from", &self.cloned_from)?;
+        }
+        if self.created_at.is_some() {
+            map.serialize_entry("created_at", &self.created_at)?;
+        }
+        if self.functions.is_some() {
+            map.serialize_entry("functions", &self.functions)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.jobs.is_some() {
+            map.serialize_entry("jobs", &self.jobs)?;
+        }
+        if self.phase.is_some() {
+            map.serialize_entry("phase", &self.phase)?;
+        }
+        if self.phase_last_updated_at.is_some() {
+            map.serialize_entry("phase_last_updated_at", &self.phase_last_updated_at)?;
+        }
+        if self.progress.is_some() {
+            map.serialize_entry("progress", &self.progress)?;
+        }
+        if self.services.is_some() {
+            map.serialize_entry("services", &self.services)?;
+        }
+        if self.spec.is_some() {
+            map.serialize_entry("spec", &self.spec)?;
+        }
+        if self.static_sites.is_some() {
+            map.serialize_entry("static_sites", &self.static_sites)?;
+        }
+        if self.tier_slug.is_some() {
+            map.serialize_entry("tier_slug", &self.tier_slug)?;
+        }
+        if self.updated_at.is_some() {
+            map.serialize_entry("updated_at", &self.updated_at)?;
+        }
+        if self.workers.is_some() {
+            map.serialize_entry("workers", &self.workers)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A functions component of a deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentFunctions {
     /// The name of the functions component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The namespace where the functions are deployed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
 
     /// The commit hash of the repository that was used to build this functions component.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_commit_hash: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsDeploymentFunctions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentFunctions;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentFunctions, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["name", "namespace", "source_commit_hash"];
+                let mut slot_name = None;
+                let mut slot_namespace = None;
+                let mut slot_source_commit_hash = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_namespace, "namespace")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_source_commit_hash,
+                                "source_commit_hash",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentFunctions {
+                    name: slot_name.unwrap_or_default(),
+                    namespace: slot_namespace.unwrap_or_default(),
+                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentFunctions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.namespace.is_some() {
+            map.serialize_entry("namespace", &self.namespace)?;
+        }
+        if self.source_commit_hash.is_some() {
+            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A job of a deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentJob {
     /// The name of the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The commit hash of the repository that was used to build this job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_commit_hash: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDeploymentJob {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentJob;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentJob, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["name", "source_commit_hash"];
+                let mut slot_name = None;
+                let mut slot_source_commit_hash = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_source_commit_hash,
+                                "source_commit_hash",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentJob {
+                    name: slot_name.unwrap_or_default(),
+                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentJob {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.source_commit_hash.is_some() {
+            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The phase of the deployment.
 pub type AppsDeploymentPhase = String;
 
 /// The progress of the deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentProgress {
     /// The number of steps that failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_steps: Option<i64>,
 
     /// The number of steps that are pending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_steps: Option<i64>,
 
     /// The number of steps that are running.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub running_steps: Option<i64>,
 
     /// The steps of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steps: Option<Vec<AppsDeploymentProgressStep>>,
 
     /// The number of steps that succeeded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_steps: Option<i64>,
 
     /// A summary of the steps of the deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary_steps: Option<Vec<AppsDeploymentProgressStep>>,
 
     /// The total number of steps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_steps: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsDeploymentProgress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentProgress;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentProgress, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "error_steps",
+                    "pending_steps",
+                    "running_steps",
+                    "steps",
+                    "success_steps",
+                    "summary_steps",
+                    "total_steps",
+                ];
+                let mut slot_error_steps = None;
+                let mut slot_pending_steps = None;
+                let mut slot_running_steps = None;
+                let mut slot_steps = None;
+                let mut slot_success_steps = None;
+                let mut slot_summary_steps = None;
+                let mut slot_total_steps = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_error_steps, "error_steps")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_pending_steps,
+                                "pending_steps",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_running_steps,
+                                "running_steps",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_steps, "steps")?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_success_steps,
+                                "success_steps",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_summary_steps,
+                                "summary_steps",
+                            )?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_total_steps, "total_steps")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentProgress {
+                    error_steps: slot_error_steps.unwrap_or_default(),
+                    pending_steps: slot_pending_steps.unwrap_or_default(),
+                    running_steps: slot_running_steps.unwrap_or_default(),
+                    steps: slot_steps.unwrap_or_default(),
+                    success_steps: slot_success_steps.unwrap_or_default(),
+                    summary_steps: slot_summary_steps.unwrap_or_default(),
+                    total_steps: slot_total_steps.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentProgress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.error_steps.is_some() {
+            map.serialize_entry("error_steps", &self.error_steps)?;
+        }
+        if self.pending_steps.is_some() {
+            map.serialize_entry("pending_steps", &self.pending_steps)?;
+        }
+        if self.running_steps.is_some() {
+            map.serialize_entry("running_steps", &self.running_steps)?;
+        }
+        if self.steps.is_some() {
+            map.serialize_entry("steps", &self.steps)?;
+        }
+        if self.success_steps.is_some() {
+            map.serialize_entry("success_steps", &self.success_steps)?;
+        }
+        if self.summary_steps.is_some() {
+            map.serialize_entry("summary_steps", &self.summary_steps)?;
+        }
+        if self.total_steps.is_some() {
+            map.serialize_entry("total_steps", &self.total_steps)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A step of the progress of a deployment. A step may have steps of its own.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentProgressStep {
     /// The name of the component the step belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component_name: Option<String>,
 
     /// The time the step ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The base of a human-readable description of the step intended to be combined with the component name for presentation. For example:
     ///
     /// message_base = "Building service"
     /// component_name = "api"
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_base: Option<String>,
 
     /// The name of the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The reason for the status of the step. (The docs never expand this object and no payload shows it.)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<AppsDeploymentProgressStepReason>,
 
     /// The time the step started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The status of the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<AppsDeploymentProgressStepStatus>,
 
     /// The steps of this step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steps: Option<Vec<AppsDeploymentProgressStep>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDeploymentProgressStep {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentProgressStep;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentProgressStep, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "component_name",
+                    "ended_at",
+                    "message_base",
+                    "name",
+                    "reason",
+                    "started_at",
+                    "status",
+                    "steps",
+                ];
+                let mut slot_component_name = None;
+                let mut slot_ended_at = None;
+                let mut slot_message_base = None;
+                let mut slot_name = None;
+                let mut slot_reason = None;
+                let mut slot_started_at = None;
+                let mut slot_status = None;
+                let mut slot_steps = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_component_name,
+                                "component_name",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_ended_at, "ended_at")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_message_base,
+                                "message_base",
+                            )?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_reason, "reason")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_steps, "steps")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentProgressStep {
+                    component_name: slot_component_name.unwrap_or_default(),
+                    ended_at: slot_ended_at.unwrap_or_default(),
+                    message_base: slot_message_base.unwrap_or_default(),
+                    name: slot_name.unwrap_or_default(),
+                    reason: slot_reason.unwrap_or_default(),
+                    started_at: slot_started_at.unwrap_or_default(),
+                    status: slot_status.unwrap_or_default(),
+                    steps: slot_steps.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentProgressStep {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.component_name.is_some() {
+            map.serialize_entry("component_name", &self.component_name)?;
+        }
+        if self.ended_at.is_some() {
+            map.serialize_entry("ended_at", &self.ended_at)?;
+        }
+        if self.message_base.is_some() {
+            map.serialize_entry("message_base", &self.message_base)?;
+        }
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.reason.is_some() {
+            map.serialize_entry("reason", &self.reason)?;
+        }
+        if self.started_at.is_some() {
+            map.serialize_entry("started_at", &self.started_at)?;
+        }
+        if self.status.is_some() {
+            map.serialize_entry("status", &self.status)?;
+        }
+        if self.steps.is_some() {
+            map.serialize_entry("steps", &self.steps)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The reason for the status of the step. (The docs never expand this object and no payload shows it.)
@@ -2646,47 +8171,231 @@ pub type AppsDeploymentProgressStepReason = std::collections::BTreeMap<
 pub type AppsDeploymentProgressStepStatus = String;
 
 /// A JSON object with a deployment key.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentResponse {
     /// A deployment of an app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<AppsDeployment>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDeploymentResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["deployment"];
+                let mut slot_deployment = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_deployment, "deployment")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentResponse {
+                    deployment: slot_deployment.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.deployment.is_some() {
+            map.serialize_entry("deployment", &self.deployment)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A service of a deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentService {
     /// The name of the service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The commit hash of the repository that was used to build this service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_commit_hash: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsDeploymentService {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentService;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentService, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["name", "source_commit_hash"];
+                let mut slot_name = None;
+                let mut slot_source_commit_hash = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_source_commit_hash,
+                                "source_commit_hash",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentService {
+                    name: slot_name.unwrap_or_default(),
+                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentService {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.source_commit_hash.is_some() {
+            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A static site of a deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentStaticSite {
     /// The name of the static site.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The commit hash of the repository that was used to build this static site.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_commit_hash: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDeploymentStaticSite {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentStaticSite;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentStaticSite, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["name", "source_commit_hash"];
+                let mut slot_name = None;
+                let mut slot_source_commit_hash = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_source_commit_hash,
+                                "source_commit_hash",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentStaticSite {
+                    name: slot_name.unwrap_or_default(),
+                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentStaticSite {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.source_commit_hash.is_some() {
+            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The type of a deployment, by what triggered it
@@ -2772,49 +8481,109 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<
-                D::Error,
-            >("AppsDeploymentType", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("AppsDeploymentType", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// A worker of a deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentWorker {
     /// The name of the worker.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The commit hash of the repository that was used to build this worker.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_commit_hash: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsDeploymentWorker {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentWorker;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentWorker, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["name", "source_commit_hash"];
+                let mut slot_name = None;
+                let mut slot_source_commit_hash = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_source_commit_hash,
+                                "source_commit_hash",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentWorker {
+                    name: slot_name.unwrap_or_default(),
+                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentWorker {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.source_commit_hash.is_some() {
+            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A JSON object with a deployments key. This will be a list of all app deployments, with the links to the other pages and the total count.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentsResponse {
     /// A list of all app deployments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployments: Option<Vec<AppsDeployment>>,
 
     /// Returned as part of the response body when pagination is enabled. By default, 20 objects are returned per page; if the response contains more than that, the first page is returned along with this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<super::PageLinks>,
 
     /// Information about the response itself. It is only present when it has a value, which is currently the case for requests made on a collection.
     pub meta: super::MetaProperties,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -2830,134 +8599,606 @@ impl AppsDeploymentsResponse {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppsDeploymentsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDeploymentsResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDeploymentsResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["deployments", "links", "meta"];
+                let mut slot_deployments = None;
+                let mut slot_links = None;
+                let mut slot_meta = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_deployments, "deployments")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_links, "links")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_meta, "meta")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDeploymentsResponse {
+                    deployments: slot_deployments.unwrap_or_default(),
+                    links: slot_links.unwrap_or_default(),
+                    meta: required(slot_meta, "meta")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDeploymentsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.deployments.is_some() {
+            map.serialize_entry("deployments", &self.deployments)?;
+        }
+        if self.links.is_some() {
+            map.serialize_entry("links", &self.links)?;
+        }
+        map.serialize_entry("meta", &self.meta)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A domain of the app, with its configuration status.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDomain {
     /// The time the domain's certificate expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_expires_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The ID of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// The configuration phase of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<AppsDomainPhase>,
 
     /// The progress of the configuration of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<AppsDomainProgress>,
 
     /// Whether the domain's validation records are being rotated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotate_validation_records: Option<bool>,
 
     /// The configuration of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<AppDomainSpec>,
 
     /// The validation records of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validations: Option<Vec<AppsDomainValidation>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDomain {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDomain;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDomain, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "certificate_expires_at",
+                    "id",
+                    "phase",
+                    "progress",
+                    "rotate_validation_records",
+                    "spec",
+                    "validations",
+                ];
+                let mut slot_certificate_expires_at = None;
+                let mut slot_id = None;
+                let mut slot_phase = None;
+                let mut slot_progress = None;
+                let mut slot_rotate_validation_records = None;
+                let mut slot_spec = None;
+                let mut slot_validations = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_certificate_expires_at,
+                                "certificate_expires_at",
+                            )?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_phase, "phase")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_progress, "progress")?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_rotate_validation_records,
+                                "rotate_validation_records",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_spec, "spec")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_validations, "validations")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDomain {
+                    certificate_expires_at: slot_certificate_expires_at
+                        .unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    phase: slot_phase.unwrap_or_default(),
+                    progress: slot_progress.unwrap_or_default(),
+                    rotate_validation_records: slot_rotate_validation_records
+                        .unwrap_or_default(),
+                    spec: slot_spec.unwrap_or_default(),
+                    validations: slot_validations.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDomain {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.certificate_expires_at.is_some() {
+            map.serialize_entry("certificate_expires_at", &self.certificate_expires_at)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.phase.is_some() {
+            map.serialize_entry("phase", &self.phase)?;
+        }
+        if self.progress.is_some() {
+            map.serialize_entry("progress", &self.progress)?;
+        }
+        if self.rotate_validation_records.is_some() {
+            map.serialize_entry(
+                "rotate_validation_records",
+                &self.rotate_validation_records,
+            )?;
+        }
+        if self.spec.is_some() {
+            map.serialize_entry("spec", &self.spec)?;
+        }
+        if self.validations.is_some() {
+            map.serialize_entry("validations", &self.validations)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The configuration phase of the domain.
 pub type AppsDomainPhase = String;
 
 /// The progress of the configuration of the domain.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDomainProgress {
     /// The steps of the configuration of the domain.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steps: Option<Vec<AppsDomainProgressStep>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDomainProgress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDomainProgress;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDomainProgress, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["steps"];
+                let mut slot_steps = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_steps, "steps")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDomainProgress {
+                    steps: slot_steps.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDomainProgress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.steps.is_some() {
+            map.serialize_entry("steps", &self.steps)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A step of the configuration of a domain. (The docs do not expand these steps; the fields are those of the example payloads.)
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDomainProgressStep {
     /// The time the step ended. The example payloads also send values without a time zone (`0001-01-01T00:00:00`), so this is not declared as `date-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<String>,
 
     /// The name of the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// The time the step started. The example payloads also send values without a time zone (`0001-01-01T00:00:00`), so this is not declared as `date-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<String>,
 
     /// The status of the step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDomainProgressStep {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDomainProgressStep;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDomainProgressStep, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["ended_at", "name", "started_at", "status"];
+                let mut slot_ended_at = None;
+                let mut slot_name = None;
+                let mut slot_started_at = None;
+                let mut slot_status = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_ended_at, "ended_at")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDomainProgressStep {
+                    ended_at: slot_ended_at.unwrap_or_default(),
+                    name: slot_name.unwrap_or_default(),
+                    started_at: slot_started_at.unwrap_or_default(),
+                    status: slot_status.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDomainProgressStep {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.ended_at.is_some() {
+            map.serialize_entry("ended_at", &self.ended_at)?;
+        }
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.started_at.is_some() {
+            map.serialize_entry("started_at", &self.started_at)?;
+        }
+        if self.status.is_some() {
+            map.serialize_entry("status", &self.status)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A TXT record that validates the ownership of a domain.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDomainValidation {
     /// The name of the TXT record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txt_name: Option<String>,
 
     /// The value of the TXT record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub txt_value: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsDomainValidation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsDomainValidation;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsDomainValidation, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["txt_name", "txt_value"];
+                let mut slot_txt_name = None;
+                let mut slot_txt_value = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_txt_name, "txt_name")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_txt_value, "txt_value")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsDomainValidation {
+                    txt_name: slot_txt_name.unwrap_or_default(),
+                    txt_value: slot_txt_value.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsDomainValidation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.txt_name.is_some() {
+            map.serialize_entry("txt_name", &self.txt_name)?;
+        }
+        if self.txt_value.is_some() {
+            map.serialize_entry("txt_value", &self.txt_value)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// An event of an app, such as a deployment or an autoscaling event.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsEvent {
     /// Autoscaling event details. Only present for autoscaling events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autoscaling: Option<AppsEventAutoscaling>,
 
     /// When the event was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// A deployment of an app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<AppsDeployment>,
 
     /// For deployment events, this is the same as the deployment's ID. For autoscaling events, this is the deployment that was autoscaled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
 
     /// The ID of the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// The type of event
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<AppsEventType>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsEvent;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsEvent, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "autoscaling",
+                    "created_at",
+                    "deployment",
+                    "deployment_id",
+                    "id",
+                    "type",
+                ];
+                let mut slot_autoscaling = None;
+                let mut slot_created_at = None;
+                let mut slot_deployment = None;
+                let mut slot_deployment_id = None;
+                let mut slot_id = None;
+                let mut slot_type_ = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_deployment, "deployment")?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_deployment_id,
+                                "deployment_id",
+                            )?
+                        }
+                        Member::Known(4) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsEvent {
+                    autoscaling: slot_autoscaling.unwrap_or_default(),
+                    created_at: slot_created_at.unwrap_or_default(),
+                    deployment: slot_deployment.unwrap_or_default(),
+                    deployment_id: slot_deployment_id.unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    type_: slot_type_.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.autoscaling.is_some() {
+            map.serialize_entry("autoscaling", &self.autoscaling)?;
+        }
+        if self.created_at.is_some() {
+            map.serialize_entry("created_at", &self.created_at)?;
+        }
+        if self.deployment.is_some() {
+            map.serialize_entry("deployment", &self.deployment)?;
+        }
+        if self.deployment_id.is_some() {
+            map.serialize_entry("deployment_id", &self.deployment_id)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.type_.is_some() {
+            map.serialize_entry("type", &self.type_)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// Autoscaling event details. Only present for autoscaling events.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsEventAutoscaling {
     /// Map of component names to their scale changes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<
         std::collections::BTreeMap<
             String,
@@ -2966,199 +9207,979 @@ pub struct AppsEventAutoscaling {
     >,
 
     /// The current phase of the autoscaling event
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsEventAutoscaling {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsEventAutoscaling;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsEventAutoscaling, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["components", "phase"];
+                let mut slot_components = None;
+                let mut slot_phase = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_components, "components")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_phase, "phase")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsEventAutoscaling {
+                    components: slot_components.unwrap_or_default(),
+                    phase: slot_phase.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsEventAutoscaling {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.components.is_some() {
+            map.serialize_entry("components", &self.components)?;
+        }
+        if self.phase.is_some() {
+            map.serialize_entry("phase", &self.phase)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The type of event
 pub type AppsEventType = String;
 
 /// One event of an app, keyed on `event`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetEventResponse {
     /// An event of an app, such as a deployment or an autoscaling event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<AppsEvent>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGetEventResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGetEventResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGetEventResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["event"];
+                let mut slot_event = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_event, "event")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGetEventResponse {
+                    event: slot_event.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGetEventResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.event.is_some() {
+            map.serialize_entry("event", &self.event)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A JSON object with a websocket URL that allows sending/receiving console input and output.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetExecResponse {
     /// A websocket URL that allows sending/receiving console input and receiving console output.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGetExecResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGetExecResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGetExecResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["url"];
+                let mut slot_url = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => read_member(&mut map, &mut slot_url, "url")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGetExecResponse {
+                    url: slot_url.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGetExecResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.url.is_some() {
+            map.serialize_entry("url", &self.url)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The health of an app's components, keyed on `app_health`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetHealthResponse {
     /// The health of the app's components: health status, cpu and memory utilization of app components, and the health metrics of its functions components.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_health: Option<AppHealth>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGetHealthResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGetHealthResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGetHealthResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["app_health"];
+                let mut slot_app_health = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_app_health, "app_health")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGetHealthResponse {
+                    app_health: slot_app_health.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGetHealthResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.app_health.is_some() {
+            map.serialize_entry("app_health", &self.app_health)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// One instance size, keyed on `instance_size`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetInstanceSizeResponse {
     /// An instance size for service, worker and job components.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_size: Option<AppsInstanceSize>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGetInstanceSizeResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGetInstanceSizeResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGetInstanceSizeResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["instance_size"];
+                let mut slot_instance_size = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_size,
+                                "instance_size",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGetInstanceSizeResponse {
+                    instance_size: slot_instance_size.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGetInstanceSizeResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.instance_size.is_some() {
+            map.serialize_entry("instance_size", &self.instance_size)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The running instances of an app, keyed on `instances`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetInstancesResponse {
     /// The running instances of the app. These instances are ephemeral and may change over time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instances: Option<Vec<AppInstance>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGetInstancesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGetInstancesResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGetInstancesResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["instances"];
+                let mut slot_instances = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_instances, "instances")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGetInstancesResponse {
+                    instances: slot_instances.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGetInstancesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.instances.is_some() {
+            map.serialize_entry("instances", &self.instances)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// One job invocation, keyed on `job_invocation`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetJobInvocationResponse {
     /// One invocation of a job component of an app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_invocation: Option<AppsJobInvocation>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGetJobInvocationResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGetJobInvocationResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGetJobInvocationResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["job_invocation"];
+                let mut slot_job_invocation = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_job_invocation,
+                                "job_invocation",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGetJobInvocationResponse {
+                    job_invocation: slot_job_invocation.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGetJobInvocationResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.job_invocation.is_some() {
+            map.serialize_entry("job_invocation", &self.job_invocation)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A JSON object with urls that point to archived logs, and the URL of the real-time live logs of an in-progress or active deployment.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetLogsResponse {
     /// The URLs that point to the archived logs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub historic_urls: Option<Vec<String>>,
 
     /// A URL of the real-time live logs. This URL may use either the <https://> or wss:// protocols and will keep pushing live logs as they become available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub live_url: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGetLogsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGetLogsResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGetLogsResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["historic_urls", "live_url"];
+                let mut slot_historic_urls = None;
+                let mut slot_live_url = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_historic_urls,
+                                "historic_urls",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_live_url, "live_url")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGetLogsResponse {
+                    historic_urls: slot_historic_urls.unwrap_or_default(),
+                    live_url: slot_live_url.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGetLogsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.historic_urls.is_some() {
+            map.serialize_entry("historic_urls", &self.historic_urls)?;
+        }
+        if self.live_url.is_some() {
+            map.serialize_entry("live_url", &self.live_url)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A Git repository to build the component from, given by its clone URL.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGitSourceSpec {
     /// The name of the branch to use
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
 
     /// The clone URL of the repo. Example: <https://github.com/digitalocean/sample-golang.git>
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repo_clone_url: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGitSourceSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGitSourceSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGitSourceSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["branch", "repo_clone_url"];
+                let mut slot_branch = None;
+                let mut slot_repo_clone_url = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_branch, "branch")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_repo_clone_url,
+                                "repo_clone_url",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGitSourceSpec {
+                    branch: slot_branch.unwrap_or_default(),
+                    repo_clone_url: slot_repo_clone_url.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGitSourceSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.branch.is_some() {
+            map.serialize_entry("branch", &self.branch)?;
+        }
+        if self.repo_clone_url.is_some() {
+            map.serialize_entry("repo_clone_url", &self.repo_clone_url)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A GitHub repository to build the component from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGithubSourceSpec {
     /// The name of the branch to use
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
 
     /// Whether to automatically deploy new commits made to the repo
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deploy_on_push: Option<bool>,
 
     /// The name of the repo in the format owner/repo. Example: digitalocean/sample-golang
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repo: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsGithubSourceSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGithubSourceSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGithubSourceSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["branch", "deploy_on_push", "repo"];
+                let mut slot_branch = None;
+                let mut slot_deploy_on_push = None;
+                let mut slot_repo = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_branch, "branch")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_deploy_on_push,
+                                "deploy_on_push",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_repo, "repo")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGithubSourceSpec {
+                    branch: slot_branch.unwrap_or_default(),
+                    deploy_on_push: slot_deploy_on_push.unwrap_or_default(),
+                    repo: slot_repo.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGithubSourceSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.branch.is_some() {
+            map.serialize_entry("branch", &self.branch)?;
+        }
+        if self.deploy_on_push.is_some() {
+            map.serialize_entry("deploy_on_push", &self.deploy_on_push)?;
+        }
+        if self.repo.is_some() {
+            map.serialize_entry("repo", &self.repo)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A GitLab repository to build the component from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGitlabSourceSpec {
     /// The name of the branch to use
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch: Option<String>,
 
     /// Whether to automatically deploy new commits made to the repo
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deploy_on_push: Option<bool>,
 
     /// The name of the repo in the format owner/repo. Example: digitalocean/sample-golang
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repo: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsGitlabSourceSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsGitlabSourceSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsGitlabSourceSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["branch", "deploy_on_push", "repo"];
+                let mut slot_branch = None;
+                let mut slot_deploy_on_push = None;
+                let mut slot_repo = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_branch, "branch")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_deploy_on_push,
+                                "deploy_on_push",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_repo, "repo")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsGitlabSourceSpec {
+                    branch: slot_branch.unwrap_or_default(),
+                    deploy_on_push: slot_deploy_on_push.unwrap_or_default(),
+                    repo: slot_repo.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsGitlabSourceSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.branch.is_some() {
+            map.serialize_entry("branch", &self.branch)?;
+        }
+        if self.deploy_on_push.is_some() {
+            map.serialize_entry("deploy_on_push", &self.deploy_on_push)?;
+        }
+        if self.repo.is_some() {
+            map.serialize_entry("repo", &self.repo)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A container image to deploy the component from.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsImageSourceSpec {
     /// Settings for automatically deploying new images pushed to the repository. The reference does not document its fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deploy_on_push: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 
     /// The image digest. Cannot be specified if tag is provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
 
     /// The registry name. Must be left empty for the DOCR registry type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<String>,
 
     /// The credentials to be able to pull the image. The value will be encrypted on first submission. On following submissions, the encrypted value should be used.
     /// - "$username:$access_token" for registries of type DOCKER_HUB.
     /// - "$username:$access_token" for registries of type GHCR.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry_credentials: Option<String>,
 
     /// - DOCKER_HUB: The DockerHub container registry type.
     /// - DOCR: The DigitalOcean container registry type.
     /// - GHCR: The Github container registry type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry_type: Option<AppsImageSourceSpecRegistryType>,
 
     /// The repository name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repository: Option<String>,
 
     /// The repository tag. Defaults to latest if not provided and no digest is provided. Cannot be specified if digest is provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsImageSourceSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsImageSourceSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsImageSourceSpec, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "deploy_on_push",
+                    "digest",
+                    "registry",
+                    "registry_credentials",
+                    "registry_type",
+                    "repository",
+                    "tag",
+                ];
+                let mut slot_deploy_on_push = None;
+                let mut slot_digest = None;
+                let mut slot_registry = None;
+                let mut slot_registry_credentials = None;
+                let mut slot_registry_type = None;
+                let mut slot_repository = None;
+                let mut slot_tag = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_deploy_on_push,
+                                "deploy_on_push",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_digest, "digest")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_registry, "registry")?
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_registry_credentials,
+                                "registry_credentials",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_registry_type,
+                                "registry_type",
+                            )?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_repository, "repository")?
+                        }
+                        Member::Known(6) => read_member(&mut map, &mut slot_tag, "tag")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsImageSourceSpec {
+                    deploy_on_push: slot_deploy_on_push.unwrap_or_default(),
+                    digest: slot_digest.unwrap_or_default(),
+                    registry: slot_registry.unwrap_or_default(),
+                    registry_credentials: slot_registry_credentials.unwrap_or_default(),
+                    registry_type: slot_registry_type.unwrap_or_default(),
+                    repository: slot_repository.unwrap_or_default(),
+                    tag: slot_tag.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsImageSourceSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.deploy_on_push.is_some() {
+            map.serialize_entry("deploy_on_push", &self.deploy_on_push)?;
+        }
+        if self.digest.is_some() {
+            map.serialize_entry("digest", &self.digest)?;
+        }
+        if self.registry.is_some() {
+            map.serialize_entry("registry", &self.registry)?;
+        }
+        if self.registry_credentials.is_some() {
+            map.serialize_entry("registry_credentials", &self.registry_credentials)?;
+        }
+        if self.registry_type.is_some() {
+            map.serialize_entry("registry_type", &self.registry_type)?;
+        }
+        if self.repository.is_some() {
+            map.serialize_entry("repository", &self.repository)?;
+        }
+        if self.tag.is_some() {
+            map.serialize_entry("tag", &self.tag)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// - DOCKER_HUB: The DockerHub container registry type.
@@ -3219,295 +10240,1277 @@ impl<'de> serde::Deserialize<'de> for AppsImageSourceSpecRegistryType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
             crate::runtime::unknown_enum_value::<
                 D::Error,
-            >("AppsImageSourceSpecRegistryType", &value)?;
+            >("AppsImageSourceSpecRegistryType", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// An instance size for service, worker and job components.
-#[serde_with::serde_as]
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsInstanceSize {
     /// The bandwidth allowance in GiB for the instance size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, _)>>")]
     pub bandwidth_allowance_gib: Option<i64>,
 
     /// The CPU type of the instance size, for example `SHARED` or `DEDICATED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpu_type: Option<String>,
 
     /// The number of allotted vCPU cores.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, _)>>")]
     pub cpus: Option<i64>,
 
     /// Indicates if the instance size is intended for deprecation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecation_intent: Option<bool>,
 
     /// The allotted memory in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, _)>>")]
     pub memory_bytes: Option<i64>,
 
     /// A human-readable name of the instance size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// Indicates if the instance size can enable autoscaling.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scalable: Option<bool>,
 
     /// Indicates if the instance size allows only one instance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub single_instance_only: Option<bool>,
 
     /// The slug of the instance size.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
 
     /// The slug of the corresponding downgradable instance size on the lower tier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub tier_downgrade_to: Option<String>,
 
     /// The slug of the tier to which this instance size belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier_slug: Option<String>,
 
     /// The slug of the corresponding upgradable instance size on the higher tier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub tier_upgrade_to: Option<String>,
 
     /// The cost of this instance size in USD per month.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usd_per_month: Option<String>,
 
     /// The cost of this instance size in USD per second.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usd_per_second: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsInstanceSize;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsInstanceSize, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, first_time};
+
+                const NAMES: &[&str] = &[
+                    "bandwidth_allowance_gib",
+                    "cpu_type",
+                    "cpus",
+                    "deprecation_intent",
+                    "memory_bytes",
+                    "name",
+                    "scalable",
+                    "single_instance_only",
+                    "slug",
+                    "tier_downgrade_to",
+                    "tier_slug",
+                    "tier_upgrade_to",
+                    "usd_per_month",
+                    "usd_per_second",
+                ];
+                let mut slot_bandwidth_allowance_gib = None;
+                let mut slot_cpu_type = None;
+                let mut slot_cpus = None;
+                let mut slot_deprecation_intent = None;
+                let mut slot_memory_bytes = None;
+                let mut slot_name = None;
+                let mut slot_scalable = None;
+                let mut slot_single_instance_only = None;
+                let mut slot_slug = None;
+                let mut slot_tier_downgrade_to = None;
+                let mut slot_tier_slug = None;
+                let mut slot_tier_upgrade_to = None;
+                let mut slot_usd_per_month = None;
+                let mut slot_usd_per_second = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            first_time::<
+                                A::Error,
+                                _,
+                            >(&slot_bandwidth_allowance_gib, "bandwidth_allowance_gib")?;
+                            slot_bandwidth_allowance_gib = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<i64>,
+                                            Option<
+                                                serde_with::PickFirst<
+                                                    (serde_with::DisplayFromStr, serde_with::Same),
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_cpu_type, "cpu_type")?
+                        }
+                        Member::Known(2) => {
+                            first_time::<A::Error, _>(&slot_cpus, "cpus")?;
+                            slot_cpus = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<i64>,
+                                            Option<
+                                                serde_with::PickFirst<
+                                                    (serde_with::DisplayFromStr, serde_with::Same),
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(3) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_deprecation_intent,
+                                "deprecation_intent",
+                            )?
+                        }
+                        Member::Known(4) => {
+                            first_time::<
+                                A::Error,
+                                _,
+                            >(&slot_memory_bytes, "memory_bytes")?;
+                            slot_memory_bytes = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<i64>,
+                                            Option<
+                                                serde_with::PickFirst<
+                                                    (serde_with::DisplayFromStr, serde_with::Same),
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_scalable, "scalable")?
+                        }
+                        Member::Known(7) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_single_instance_only,
+                                "single_instance_only",
+                            )?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_slug, "slug")?
+                        }
+                        Member::Known(9) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_tier_downgrade_to,
+                                "tier_downgrade_to",
+                            )?
+                        }
+                        Member::Known(10) => {
+                            read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
+                        }
+                        Member::Known(11) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_tier_upgrade_to,
+                                "tier_upgrade_to",
+                            )?
+                        }
+                        Member::Known(12) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_usd_per_month,
+                                "usd_per_month",
+                            )?
+                        }
+                        Member::Known(13) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_usd_per_second,
+                                "usd_per_second",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsInstanceSize {
+                    bandwidth_allowance_gib: slot_bandwidth_allowance_gib
+                        .unwrap_or_default(),
+                    cpu_type: slot_cpu_type.unwrap_or_default(),
+                    cpus: slot_cpus.unwrap_or_default(),
+                    deprecation_intent: slot_deprecation_intent.unwrap_or_default(),
+                    memory_bytes: slot_memory_bytes.unwrap_or_default(),
+                    name: slot_name.unwrap_or_default(),
+                    scalable: slot_scalable.unwrap_or_default(),
+                    single_instance_only: slot_single_instance_only.unwrap_or_default(),
+                    slug: slot_slug.unwrap_or_default(),
+                    tier_downgrade_to: slot_tier_downgrade_to.unwrap_or_default(),
+                    tier_slug: slot_tier_slug.unwrap_or_default(),
+                    tier_upgrade_to: slot_tier_upgrade_to.unwrap_or_default(),
+                    usd_per_month: slot_usd_per_month.unwrap_or_default(),
+                    usd_per_second: slot_usd_per_second.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsInstanceSize {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.bandwidth_allowance_gib.is_some() {
+            map.serialize_entry(
+                "bandwidth_allowance_gib",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<i64>,
+                    Option<
+                        serde_with::PickFirst<
+                            (serde_with::DisplayFromStr, serde_with::Same),
+                        >,
+                    >,
+                >::new(&self.bandwidth_allowance_gib),
+            )?;
+        }
+        if self.cpu_type.is_some() {
+            map.serialize_entry("cpu_type", &self.cpu_type)?;
+        }
+        if self.cpus.is_some() {
+            map.serialize_entry(
+                "cpus",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<i64>,
+                    Option<
+                        serde_with::PickFirst<
+                            (serde_with::DisplayFromStr, serde_with::Same),
+                        >,
+                    >,
+                >::new(&self.cpus),
+            )?;
+        }
+        if self.deprecation_intent.is_some() {
+            map.serialize_entry("deprecation_intent", &self.deprecation_intent)?;
+        }
+        if self.memory_bytes.is_some() {
+            map.serialize_entry(
+                "memory_bytes",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<i64>,
+                    Option<
+                        serde_with::PickFirst<
+                            (serde_with::DisplayFromStr, serde_with::Same),
+                        >,
+                    >,
+                >::new(&self.memory_bytes),
+            )?;
+        }
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        if self.scalable.is_some() {
+            map.serialize_entry("scalable", &self.scalable)?;
+        }
+        if self.single_instance_only.is_some() {
+            map.serialize_entry("single_instance_only", &self.single_instance_only)?;
+        }
+        if self.slug.is_some() {
+            map.serialize_entry("slug", &self.slug)?;
+        }
+        if self.tier_downgrade_to.is_some() {
+            map.serialize_entry("tier_downgrade_to", &self.tier_downgrade_to)?;
+        }
+        if self.tier_slug.is_some() {
+            map.serialize_entry("tier_slug", &self.tier_slug)?;
+        }
+        if self.tier_upgrade_to.is_some() {
+            map.serialize_entry("tier_upgrade_to", &self.tier_upgrade_to)?;
+        }
+        if self.usd_per_month.is_some() {
+            map.serialize_entry("usd_per_month", &self.usd_per_month)?;
+        }
+        if self.usd_per_second.is_some() {
+            map.serialize_entry("usd_per_second", &self.usd_per_second)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// One invocation of a job component of an app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsJobInvocation {
     /// When the job invocation completed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// When the job invocation was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The ID of the deployment the job invocation belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
 
     /// The ID of the job invocation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// The name of the job that was invoked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_name: Option<String>,
 
     /// The phase of the job invocation
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
 
     /// When the job invocation started.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// What triggered the job invocation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<AppsJobInvocationTrigger>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsJobInvocation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsJobInvocation;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsJobInvocation, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "completed_at",
+                    "created_at",
+                    "deployment_id",
+                    "id",
+                    "job_name",
+                    "phase",
+                    "started_at",
+                    "trigger",
+                ];
+                let mut slot_completed_at = None;
+                let mut slot_created_at = None;
+                let mut slot_deployment_id = None;
+                let mut slot_id = None;
+                let mut slot_job_name = None;
+                let mut slot_phase = None;
+                let mut slot_started_at = None;
+                let mut slot_trigger = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_completed_at,
+                                "completed_at",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(2) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_deployment_id,
+                                "deployment_id",
+                            )?
+                        }
+                        Member::Known(3) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_job_name, "job_name")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_phase, "phase")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_trigger, "trigger")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsJobInvocation {
+                    completed_at: slot_completed_at.unwrap_or_default(),
+                    created_at: slot_created_at.unwrap_or_default(),
+                    deployment_id: slot_deployment_id.unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    job_name: slot_job_name.unwrap_or_default(),
+                    phase: slot_phase.unwrap_or_default(),
+                    started_at: slot_started_at.unwrap_or_default(),
+                    trigger: slot_trigger.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsJobInvocation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.completed_at.is_some() {
+            map.serialize_entry("completed_at", &self.completed_at)?;
+        }
+        if self.created_at.is_some() {
+            map.serialize_entry("created_at", &self.created_at)?;
+        }
+        if self.deployment_id.is_some() {
+            map.serialize_entry("deployment_id", &self.deployment_id)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.job_name.is_some() {
+            map.serialize_entry("job_name", &self.job_name)?;
+        }
+        if self.phase.is_some() {
+            map.serialize_entry("phase", &self.phase)?;
+        }
+        if self.started_at.is_some() {
+            map.serialize_entry("started_at", &self.started_at)?;
+        }
+        if self.trigger.is_some() {
+            map.serialize_entry("trigger", &self.trigger)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Details about the manual trigger, if applicable
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsJobInvocationManualTrigger {
     /// The user who triggered the job
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<AppsJobInvocationUser>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsJobInvocationManualTrigger {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsJobInvocationManualTrigger;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsJobInvocationManualTrigger, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["user"];
+                let mut slot_user = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_user, "user")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsJobInvocationManualTrigger {
+                    user: slot_user.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsJobInvocationManualTrigger {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.user.is_some() {
+            map.serialize_entry("user", &self.user)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The schedule on which the job was invoked.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsJobInvocationSchedule {
     /// The cron expression defining the schedule
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cron: Option<String>,
 
     /// The time zone for the schedule
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsJobInvocationSchedule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsJobInvocationSchedule;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsJobInvocationSchedule, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["cron", "time_zone"];
+                let mut slot_cron = None;
+                let mut slot_time_zone = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_cron, "cron")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_time_zone, "time_zone")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsJobInvocationSchedule {
+                    cron: slot_cron.unwrap_or_default(),
+                    time_zone: slot_time_zone.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsJobInvocationSchedule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.cron.is_some() {
+            map.serialize_entry("cron", &self.cron)?;
+        }
+        if self.time_zone.is_some() {
+            map.serialize_entry("time_zone", &self.time_zone)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The schedule for the job
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsJobInvocationScheduledTrigger {
     /// The schedule on which the job was invoked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<AppsJobInvocationSchedule>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsJobInvocationScheduledTrigger {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsJobInvocationScheduledTrigger;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsJobInvocationScheduledTrigger, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["schedule"];
+                let mut slot_schedule = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_schedule, "schedule")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsJobInvocationScheduledTrigger {
+                    schedule: slot_schedule.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsJobInvocationScheduledTrigger {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.schedule.is_some() {
+            map.serialize_entry("schedule", &self.schedule)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// What triggered the job invocation.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsJobInvocationTrigger {
     /// Details about the manual trigger, if applicable
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<AppsJobInvocationManualTrigger>,
 
     /// The schedule for the job
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled: Option<AppsJobInvocationScheduledTrigger>,
 
     /// The type of trigger that initiated the job invocation.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsJobInvocationTrigger {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsJobInvocationTrigger;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsJobInvocationTrigger, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["manual", "scheduled", "type"];
+                let mut slot_manual = None;
+                let mut slot_scheduled = None;
+                let mut slot_type_ = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_manual, "manual")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_scheduled, "scheduled")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsJobInvocationTrigger {
+                    manual: slot_manual.unwrap_or_default(),
+                    scheduled: slot_scheduled.unwrap_or_default(),
+                    type_: slot_type_.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsJobInvocationTrigger {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.manual.is_some() {
+            map.serialize_entry("manual", &self.manual)?;
+        }
+        if self.scheduled.is_some() {
+            map.serialize_entry("scheduled", &self.scheduled)?;
+        }
+        if self.type_.is_some() {
+            map.serialize_entry("type", &self.type_)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The user who triggered the job
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsJobInvocationUser {
     /// The email address of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 
     /// The full name of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
 
     /// The UUID of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsJobInvocationUser {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsJobInvocationUser;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsJobInvocationUser, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["email", "full_name", "uuid"];
+                let mut slot_email = None;
+                let mut slot_full_name = None;
+                let mut slot_uuid = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_email, "email")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_full_name, "full_name")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_uuid, "uuid")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsJobInvocationUser {
+                    email: slot_email.unwrap_or_default(),
+                    full_name: slot_full_name.unwrap_or_default(),
+                    uuid: slot_uuid.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsJobInvocationUser {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.email.is_some() {
+            map.serialize_entry("email", &self.email)?;
+        }
+        if self.full_name.is_some() {
+            map.serialize_entry("full_name", &self.full_name)?;
+        }
+        if self.uuid.is_some() {
+            map.serialize_entry("uuid", &self.uuid)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The alerts of an app and its components, keyed on `alerts`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsListAlertsResponse {
     /// The alerts of the app and of its components.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alerts: Option<Vec<AppAlert>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsListAlertsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsListAlertsResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsListAlertsResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["alerts"];
+                let mut slot_alerts = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_alerts, "alerts")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsListAlertsResponse {
+                    alerts: slot_alerts.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsListAlertsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.alerts.is_some() {
+            map.serialize_entry("alerts", &self.alerts)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A page of the events of an app, with the links to the other pages.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsListEventsResponse {
     /// The events of the app on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<AppsEvent>>,
 
     /// Returned as part of the response body when pagination is enabled. By default, 20 objects are returned per page; if the response contains more than that, the first page is returned along with this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<super::PageLinks>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsListEventsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsListEventsResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsListEventsResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["events", "links"];
+                let mut slot_events = None;
+                let mut slot_links = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_events, "events")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_links, "links")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsListEventsResponse {
+                    events: slot_events.unwrap_or_default(),
+                    links: slot_links.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsListEventsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.events.is_some() {
+            map.serialize_entry("events", &self.events)?;
+        }
+        if self.links.is_some() {
+            map.serialize_entry("links", &self.links)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The instance sizes for service, worker and job components, keyed on `instance_sizes`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsListInstanceSizesResponse {
     /// The discount, in percent, applied to the instance sizes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_percent: Option<f64>,
 
     /// The instance sizes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_sizes: Option<Vec<AppsInstanceSize>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsListInstanceSizesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsListInstanceSizesResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsListInstanceSizesResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["discount_percent", "instance_sizes"];
+                let mut slot_discount_percent = None;
+                let mut slot_instance_sizes = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_discount_percent,
+                                "discount_percent",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_instance_sizes,
+                                "instance_sizes",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsListInstanceSizesResponse {
+                    discount_percent: slot_discount_percent.unwrap_or_default(),
+                    instance_sizes: slot_instance_sizes.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsListInstanceSizesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.discount_percent.is_some() {
+            map.serialize_entry("discount_percent", &self.discount_percent)?;
+        }
+        if self.instance_sizes.is_some() {
+            map.serialize_entry("instance_sizes", &self.instance_sizes)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A page of the job invocations of an app, with the links to the other pages.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsListJobInvocationsResponse {
     /// The job invocations on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_invocations: Option<Vec<AppsJobInvocation>>,
 
     /// Returned as part of the response body when pagination is enabled. By default, 20 objects are returned per page; if the response contains more than that, the first page is returned along with this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<super::PageLinks>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsListJobInvocationsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsListJobInvocationsResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsListJobInvocationsResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["job_invocations", "links"];
+                let mut slot_job_invocations = None;
+                let mut slot_links = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_job_invocations,
+                                "job_invocations",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_links, "links")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsListJobInvocationsResponse {
+                    job_invocations: slot_job_invocations.unwrap_or_default(),
+                    links: slot_links.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsListJobInvocationsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.job_invocations.is_some() {
+            map.serialize_entry("job_invocations", &self.job_invocations)?;
+        }
+        if self.links.is_some() {
+            map.serialize_entry("links", &self.links)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The regions supported by App Platform, keyed on `regions`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsListRegionsResponse {
     /// The regions supported by App Platform.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regions: Option<Vec<AppsRegion>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsListRegionsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsListRegionsResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsListRegionsResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["regions"];
+                let mut slot_regions = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_regions, "regions")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsListRegionsResponse {
+                    regions: slot_regions.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsListRegionsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.regions.is_some() {
+            map.serialize_entry("regions", &self.regions)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A page of apps, with the links to the other pages and the total count.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsListResponse {
     /// The apps on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apps: Option<Vec<App>>,
 
     /// Returned as part of the response body when pagination is enabled. By default, 20 objects are returned per page; if the response contains more than that, the first page is returned along with this object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<super::PageLinks>,
 
     /// Information about the response itself. It is only present when it has a value, which is currently the case for requests made on a collection.
     pub meta: super::MetaProperties,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -3520,6 +11523,76 @@ impl AppsListResponse {
             meta,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AppsListResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsListResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsListResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["apps", "links", "meta"];
+                let mut slot_apps = None;
+                let mut slot_links = None;
+                let mut slot_meta = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_apps, "apps")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_links, "links")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_meta, "meta")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsListResponse {
+                    apps: slot_apps.unwrap_or_default(),
+                    links: slot_links.unwrap_or_default(),
+                    meta: required(slot_meta, "meta")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsListResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.apps.is_some() {
+            map.serialize_entry("apps", &self.apps)?;
+        }
+        if self.links.is_some() {
+            map.serialize_entry("links", &self.links)?;
+        }
+        map.serialize_entry("meta", &self.meta)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -3599,113 +11672,461 @@ impl<'de> serde::Deserialize<'de> for AppsLogType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("AppsLogType", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("AppsLogType", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// A region in which apps can be deployed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsRegion {
     /// The continent the region is on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continent: Option<String>,
 
     /// The data centers of the region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_centers: Option<Vec<String>>,
 
     /// Whether or not the region is presented as the default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
 
     /// Whether the region is disabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled: Option<bool>,
 
     /// The flag of the region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flag: Option<String>,
 
     /// The display name of the region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 
     /// The reason the region is disabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 
     /// The slug of the region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsRegion {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsRegion;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsRegion, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "continent",
+                    "data_centers",
+                    "default",
+                    "disabled",
+                    "flag",
+                    "label",
+                    "reason",
+                    "slug",
+                ];
+                let mut slot_continent = None;
+                let mut slot_data_centers = None;
+                let mut slot_default = None;
+                let mut slot_disabled = None;
+                let mut slot_flag = None;
+                let mut slot_label = None;
+                let mut slot_reason = None;
+                let mut slot_slug = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_continent, "continent")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_data_centers,
+                                "data_centers",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_default, "default")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_disabled, "disabled")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_flag, "flag")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_label, "label")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_reason, "reason")?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_slug, "slug")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsRegion {
+                    continent: slot_continent.unwrap_or_default(),
+                    data_centers: slot_data_centers.unwrap_or_default(),
+                    default: slot_default.unwrap_or_default(),
+                    disabled: slot_disabled.unwrap_or_default(),
+                    flag: slot_flag.unwrap_or_default(),
+                    label: slot_label.unwrap_or_default(),
+                    reason: slot_reason.unwrap_or_default(),
+                    slug: slot_slug.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsRegion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.continent.is_some() {
+            map.serialize_entry("continent", &self.continent)?;
+        }
+        if self.data_centers.is_some() {
+            map.serialize_entry("data_centers", &self.data_centers)?;
+        }
+        if self.default.is_some() {
+            map.serialize_entry("default", &self.default)?;
+        }
+        if self.disabled.is_some() {
+            map.serialize_entry("disabled", &self.disabled)?;
+        }
+        if self.flag.is_some() {
+            map.serialize_entry("flag", &self.flag)?;
+        }
+        if self.label.is_some() {
+            map.serialize_entry("label", &self.label)?;
+        }
+        if self.reason.is_some() {
+            map.serialize_entry("reason", &self.reason)?;
+        }
+        if self.slug.is_some() {
+            map.serialize_entry("slug", &self.slug)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// One app, keyed on `app`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsResponse {
     /// An application's configuration and status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<App>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["app"];
+                let mut slot_app = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => read_member(&mut map, &mut slot_app, "app")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsResponse {
+                    app: slot_app.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.app.is_some() {
+            map.serialize_entry("app", &self.app)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The body of a request to restart an app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsRestartRequest {
     /// The names of the components to restart.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<String>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsRestartRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsRestartRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsRestartRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["components"];
+                let mut slot_components = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_components, "components")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsRestartRequest {
+                    components: slot_components.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsRestartRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.components.is_some() {
+            map.serialize_entry("components", &self.components)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The body of a request to roll an app back, or to validate such a rollback.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsRollbackAppRequest {
     /// The ID of the deployment to rollback to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_id: Option<String>,
 
     /// Whether to skip pinning the rollback deployment. If false, the rollback deployment will be pinned and any new deployments including Auto Deploy on Push hooks will be disabled until the rollback is either manually committed or reverted via the CommitAppRollback or RevertAppRollback endpoints respectively. If true, the rollback will be immediately committed and the app will remain unpinned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_pin: Option<bool>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsRollbackAppRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsRollbackAppRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsRollbackAppRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["deployment_id", "skip_pin"];
+                let mut slot_deployment_id = None;
+                let mut slot_skip_pin = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_deployment_id,
+                                "deployment_id",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_skip_pin, "skip_pin")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsRollbackAppRequest {
+                    deployment_id: slot_deployment_id.unwrap_or_default(),
+                    skip_pin: slot_skip_pin.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsRollbackAppRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.deployment_id.is_some() {
+            map.serialize_entry("deployment_id", &self.deployment_id)?;
+        }
+        if self.skip_pin.is_some() {
+            map.serialize_entry("skip_pin", &self.skip_pin)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A string to match, either exactly or by a regular expression.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsStringMatch {
     /// The string must match this value exactly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exact: Option<String>,
 
     /// The string must match this regular expression.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regex: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsStringMatch {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsStringMatch;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsStringMatch, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["exact", "regex"];
+                let mut slot_exact = None;
+                let mut slot_regex = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_exact, "exact")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_regex, "regex")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsStringMatch {
+                    exact: slot_exact.unwrap_or_default(),
+                    regex: slot_regex.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsStringMatch {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.exact.is_some() {
+            map.serialize_entry("exact", &self.exact)?;
+        }
+        if self.regex.is_some() {
+            map.serialize_entry("regex", &self.regex)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The body of a request to update an app.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsUpdateAppRequest {
     /// The desired configuration of an application.
     pub spec: AppSpec,
@@ -3713,11 +12134,9 @@ pub struct AppsUpdateAppRequest {
     /// Whether or not to update the source versions (for example fetching a new commit or image digest) of all components. By default (when this is false) only newly added sources will be updated to avoid changes like updating the scale of a component from also updating the respective code.
     ///
     /// Defaults to `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_all_source_versions: Option<bool>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -3732,50 +12151,299 @@ impl AppsUpdateAppRequest {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for AppsUpdateAppRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsUpdateAppRequest;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsUpdateAppRequest, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["spec", "update_all_source_versions"];
+                let mut slot_spec = None;
+                let mut slot_update_all_source_versions = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_spec, "spec")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_update_all_source_versions,
+                                "update_all_source_versions",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsUpdateAppRequest {
+                    spec: required(slot_spec, "spec")?,
+                    update_all_source_versions: slot_update_all_source_versions
+                        .unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsUpdateAppRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("spec", &self.spec)?;
+        if self.update_all_source_versions.is_some() {
+            map.serialize_entry(
+                "update_all_source_versions",
+                &self.update_all_source_versions,
+            )?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The result of validating a rollback.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsValidateRollbackResponse {
     /// A condition found while validating a rollback: a failing condition that prevents the rollback (`error`), or a warning that may cause it to run under unideal circumstances (`warnings`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<AppRollbackValidationCondition>,
 
     /// Indicates whether the app can be rolled back to the specified deployment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid: Option<bool>,
 
     /// Contains a list of warnings that may cause the rollback to run under unideal circumstances.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warnings: Option<Vec<AppRollbackValidationCondition>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsValidateRollbackResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsValidateRollbackResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsValidateRollbackResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["error", "valid", "warnings"];
+                let mut slot_error = None;
+                let mut slot_valid = None;
+                let mut slot_warnings = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_error, "error")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_valid, "valid")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_warnings, "warnings")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsValidateRollbackResponse {
+                    error: slot_error.unwrap_or_default(),
+                    valid: slot_valid.unwrap_or_default(),
+                    warnings: slot_warnings.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsValidateRollbackResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.error.is_some() {
+            map.serialize_entry("error", &self.error)?;
+        }
+        if self.valid.is_some() {
+            map.serialize_entry("valid", &self.valid)?;
+        }
+        if self.warnings.is_some() {
+            map.serialize_entry("warnings", &self.warnings)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The VPC the app is connected to.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsVpc {
     /// The egress IP addresses of the VPC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub egress_ips: Option<Vec<AppsVpcEgressIp>>,
 
     /// The ID of the VPC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for AppsVpc {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsVpc;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsVpc, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["egress_ips", "id"];
+                let mut slot_egress_ips = None;
+                let mut slot_id = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_egress_ips, "egress_ips")?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsVpc {
+                    egress_ips: slot_egress_ips.unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsVpc {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.egress_ips.is_some() {
+            map.serialize_entry("egress_ips", &self.egress_ips)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// An egress IP address of the VPC.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsVpcEgressIp {
     /// The egress IP address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for AppsVpcEgressIp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = AppsVpcEgressIp;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppsVpcEgressIp, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["ip"];
+                let mut slot_ip = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => read_member(&mut map, &mut slot_ip, "ip")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(AppsVpcEgressIp {
+                    ip: slot_ip.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for AppsVpcEgressIp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.ip.is_some() {
+            map.serialize_entry("ip", &self.ip)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }

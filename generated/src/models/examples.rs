@@ -45,26 +45,31 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "account")]
 fn account_status_example_0() {
     check::<AccountStatus>("\"active\"");
 }
 
 #[test]
+#[cfg(feature = "actions")]
 fn action_status_example_0() {
     check::<ActionStatus>("\"completed\"");
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_feature_value_example_0() {
     check::<AddonsFeatureValue>("\"Unlimited\"");
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_resource_metadata_value_example_0() {
     check::<AddonsResourceMetadataValue>("\"example_value\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_example_0() {
     check::<
         App,
@@ -74,36 +79,43 @@ fn app_example_0() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_alert_email_example_0() {
     check::<AppAlertEmail>("\"[email protected]\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_alert_phase_example_0() {
     check::<AppAlertPhase>("\"ACTIVE\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_alert_progress_step_status_example_0() {
     check::<AppAlertProgressStepStatus>("\"SUCCESS\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_alert_spec_operator_example_0() {
     check::<AppAlertSpecOperator>("\"GREATER_THAN\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_alert_spec_rule_example_0() {
     check::<AppAlertSpecRule>("\"CPU_UTILIZATION\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_alert_spec_window_example_0() {
     check::<AppAlertSpecWindow>("\"FIVE_MINUTES\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_component_instance_base_autoscaling_example_0() {
     check::<
         AppComponentInstanceBaseAutoscaling,
@@ -113,26 +125,31 @@ fn app_component_instance_base_autoscaling_example_0() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_database_spec_engine_example_0() {
     check::<AppDatabaseSpecEngine>("\"PG\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_domain_spec_minimum_tls_version_example_0() {
     check::<AppDomainSpecMinimumTlsVersion>("\"1.3\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_domain_spec_type_example_0() {
     check::<AppDomainSpecType>("\"DEFAULT\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_job_spec_kind_example_0() {
     check::<AppJobSpecKind>("\"PRE_DEPLOY\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_log_destination_definition_example_0() {
     check::<
         AppLogDestinationDefinition,
@@ -142,16 +159,19 @@ fn app_log_destination_definition_example_0() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_rollback_validation_condition_code_example_0() {
     check::<AppRollbackValidationConditionCode>("\"exceeded_revision_limit\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_service_spec_protocol_example_0() {
     check::<AppServiceSpecProtocol>("\"HTTP\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_spec_example_0() {
     check::<
         AppSpec,
@@ -161,16 +181,19 @@ fn app_spec_example_0() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_variable_definition_scope_example_0() {
     check::<AppVariableDefinitionScope>("\"BUILD_TIME\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn app_variable_definition_type_example_0() {
     check::<AppVariableDefinitionType>("\"GENERAL\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_cors_policy_example_0() {
     check::<
         AppsCorsPolicy,
@@ -180,6 +203,7 @@ fn apps_cors_policy_example_0() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_deployment_example_0() {
     check::<
         AppsDeployment,
@@ -189,36 +213,43 @@ fn apps_deployment_example_0() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_deployment_phase_example_0() {
     check::<AppsDeploymentPhase>("\"ACTIVE\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_deployment_progress_step_status_example_0() {
     check::<AppsDeploymentProgressStepStatus>("\"SUCCESS\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_deployment_type_example_0() {
     check::<AppsDeploymentType>("\"MANUAL\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_domain_phase_example_0() {
     check::<AppsDomainPhase>("\"ACTIVE\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_event_type_example_0() {
     check::<AppsEventType>("\"DEPLOYMENT\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_image_source_spec_registry_type_example_0() {
     check::<AppsImageSourceSpecRegistryType>("\"DOCR\"");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_job_invocation_scheduled_trigger_example_0() {
     check::<
         AppsJobInvocationScheduledTrigger,
@@ -226,11 +257,13 @@ fn apps_job_invocation_scheduled_trigger_example_0() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_log_type_example_0() {
     check::<AppsLogType>("\"BUILD\"");
 }
 
 #[test]
+#[cfg(feature = "account")]
 fn account_get_200() {
     check::<
         AccountGetResponse,
@@ -266,6 +299,7 @@ fn account_get_default() {
 }
 
 #[test]
+#[cfg(feature = "actions")]
 fn actions_get_200() {
     check::<
         ActionsGetResponse,
@@ -310,6 +344,7 @@ fn actions_get_default() {
 }
 
 #[test]
+#[cfg(feature = "actions")]
 fn actions_list_200() {
     check::<
         ActionsListResponse,
@@ -345,6 +380,7 @@ fn actions_list_default() {
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_create_request() {
     check::<
         AddonsResourceNew,
@@ -354,6 +390,7 @@ fn addons_create_request() {
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_create_200() {
     check::<
         AddonsResourceResponse,
@@ -424,6 +461,7 @@ fn addons_delete_default() {
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_get_200() {
     check::<
         AddonsResourceResponse,
@@ -468,6 +506,7 @@ fn addons_get_default() {
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_get_app_200() {
     check::<
         AddonsGetAppResponse,
@@ -503,6 +542,7 @@ fn addons_get_app_default() {
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_get_app_metadata_200() {
     check::<
         AddonsGetAppMetadataResponse,
@@ -547,6 +587,7 @@ fn addons_get_app_metadata_default() {
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_list_200() {
     check::<
         AddonsListResponse,
@@ -582,11 +623,13 @@ fn addons_list_default() {
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_patch_request() {
     check::<AddonsPatchRequest>("{\"name\":\"new-name\"}");
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_patch_200() {
     check::<
         AddonsResourceResponse,
@@ -631,11 +674,13 @@ fn addons_patch_default() {
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_patch_plan_request() {
     check::<AddonsPatchPlanRequest>("{\"plan_slug\":\"basic_plan\"}");
 }
 
 #[test]
+#[cfg(feature = "add_ons")]
 fn addons_patch_plan_200() {
     check::<
         AddonsResourceResponse,
@@ -680,6 +725,7 @@ fn addons_patch_plan_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_assign_alert_destinations_request() {
     check::<
         AppsAssignAppAlertDestinationsRequest,
@@ -689,6 +735,7 @@ fn apps_assign_alert_destinations_request() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_assign_alert_destinations_200() {
     check::<
         AppsAlertResponse,
@@ -733,6 +780,7 @@ fn apps_assign_alert_destinations_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_cancel_deployment_200() {
     check::<
         AppsDeploymentResponse,
@@ -777,6 +825,7 @@ fn apps_cancel_deployment_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_cancel_event_200() {
     check::<
         AppsGetEventResponse,
@@ -821,6 +870,7 @@ fn apps_cancel_event_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_cancel_job_invocation_200() {
     check::<
         AppsGetJobInvocationResponse,
@@ -900,6 +950,7 @@ fn apps_commit_rollback_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_create_request() {
     check::<
         AppsCreateAppRequest,
@@ -909,6 +960,7 @@ fn apps_create_request() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_create_200() {
     check::<
         AppsResponse,
@@ -944,11 +996,13 @@ fn apps_create_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_create_deployment_request() {
     check::<AppsCreateDeploymentRequest>("{\"force_build\":true}");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_create_deployment_200() {
     check::<
         AppsDeploymentResponse,
@@ -993,6 +1047,7 @@ fn apps_create_deployment_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_create_rollback_request() {
     check::<
         AppsRollbackAppRequest,
@@ -1000,6 +1055,7 @@ fn apps_create_rollback_request() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_create_rollback_200() {
     check::<
         AppsDeploymentResponse,
@@ -1044,6 +1100,7 @@ fn apps_create_rollback_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_delete_200() {
     check::<AppsDeleteAppResponse>("{\"id\":\"b7d64052-3706-4cb7-b21a-c5a2f44e63b3\"}");
 }
@@ -1084,6 +1141,7 @@ fn apps_delete_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_200() {
     check::<
         AppsResponse,
@@ -1128,6 +1186,7 @@ fn apps_get_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_deployment_200() {
     check::<
         AppsDeploymentResponse,
@@ -1172,6 +1231,7 @@ fn apps_get_deployment_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_event_200() {
     check::<
         AppsGetEventResponse,
@@ -1216,6 +1276,7 @@ fn apps_get_event_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_event_logs_200() {
     check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
@@ -1256,6 +1317,7 @@ fn apps_get_event_logs_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_exec_200() {
     check::<AppsGetExecResponse>("{\"url\":\"wss://exec/?token=xxx\"}");
 }
@@ -1296,6 +1358,7 @@ fn apps_get_exec_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_exec_active_deployment_200() {
     check::<AppsGetExecResponse>("{\"url\":\"wss://exec/?token=xxx\"}");
 }
@@ -1336,6 +1399,7 @@ fn apps_get_exec_active_deployment_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_health_200() {
     check::<
         AppsGetHealthResponse,
@@ -1380,6 +1444,7 @@ fn apps_get_health_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_instance_size_200() {
     check::<
         AppsGetInstanceSizeResponse,
@@ -1424,6 +1489,7 @@ fn apps_get_instance_size_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_instances_200() {
     check::<
         AppsGetInstancesResponse,
@@ -1468,6 +1534,7 @@ fn apps_get_instances_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_job_invocation_200() {
     check::<
         AppsGetJobInvocationResponse,
@@ -1512,6 +1579,7 @@ fn apps_get_job_invocation_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_job_invocation_logs_200() {
     check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
@@ -1552,6 +1620,7 @@ fn apps_get_job_invocation_logs_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_logs_200() {
     check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
@@ -1592,6 +1661,7 @@ fn apps_get_logs_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_logs_active_deployment_200() {
     check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
@@ -1632,6 +1702,7 @@ fn apps_get_logs_active_deployment_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_logs_active_deployment_aggregate_200() {
     check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
@@ -1672,6 +1743,7 @@ fn apps_get_logs_active_deployment_aggregate_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_logs_aggregate_200() {
     check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
 }
@@ -1712,6 +1784,7 @@ fn apps_get_logs_aggregate_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_get_metrics_bandwidth_daily_200() {
     check::<
         AppMetricsBandwidthUsage,
@@ -1756,6 +1829,7 @@ fn apps_get_metrics_bandwidth_daily_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_200() {
     check::<
         AppsListResponse,
@@ -1791,6 +1865,7 @@ fn apps_list_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_alerts_200() {
     check::<
         AppsListAlertsResponse,
@@ -1835,6 +1910,7 @@ fn apps_list_alerts_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_deployments_200() {
     check::<
         AppsDeploymentsResponse,
@@ -1879,6 +1955,7 @@ fn apps_list_deployments_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_events_200() {
     check::<
         AppsListEventsResponse,
@@ -1923,6 +2000,7 @@ fn apps_list_events_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_instance_sizes_200() {
     check::<
         AppsListInstanceSizesResponse,
@@ -1958,6 +2036,7 @@ fn apps_list_instance_sizes_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_job_invocations_200() {
     check::<
         AppsListJobInvocationsResponse,
@@ -2002,6 +2081,7 @@ fn apps_list_job_invocations_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_metrics_bandwidth_daily_request() {
     check::<
         AppMetricsBandwidthUsageRequest,
@@ -2011,6 +2091,7 @@ fn apps_list_metrics_bandwidth_daily_request() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_metrics_bandwidth_daily_200() {
     check::<
         AppMetricsBandwidthUsage,
@@ -2055,6 +2136,7 @@ fn apps_list_metrics_bandwidth_daily_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_list_regions_200() {
     check::<
         AppsListRegionsResponse,
@@ -2090,11 +2172,13 @@ fn apps_list_regions_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_restart_request() {
     check::<AppsRestartRequest>("{\"components\":[\"component1\",\"component2\"]}");
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_restart_200() {
     check::<
         AppsDeploymentResponse,
@@ -2139,6 +2223,7 @@ fn apps_restart_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_revert_rollback_200() {
     check::<
         AppsDeploymentResponse,
@@ -2183,6 +2268,7 @@ fn apps_revert_rollback_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_update_request() {
     check::<
         AppsUpdateAppRequest,
@@ -2192,6 +2278,7 @@ fn apps_update_request() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_update_200() {
     check::<
         AppsResponse,
@@ -2236,6 +2323,7 @@ fn apps_update_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_validate_app_spec_request() {
     check::<
         AppPropose,
@@ -2245,6 +2333,7 @@ fn apps_validate_app_spec_request() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_validate_app_spec_200() {
     check::<
         AppProposeResponse,
@@ -2280,6 +2369,7 @@ fn apps_validate_app_spec_default() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_validate_rollback_request() {
     check::<
         AppsRollbackAppRequest,
@@ -2287,6 +2377,7 @@ fn apps_validate_rollback_request() {
 }
 
 #[test]
+#[cfg(feature = "apps")]
 fn apps_validate_rollback_200() {
     check::<
         AppsValidateRollbackResponse,
@@ -2331,6 +2422,7 @@ fn apps_validate_rollback_default() {
 }
 
 #[test]
+#[cfg(feature = "one_clicks")]
 fn one_clicks_install_kubernetes_request() {
     check::<
         OneClicksCreate,
@@ -2340,6 +2432,7 @@ fn one_clicks_install_kubernetes_request() {
 }
 
 #[test]
+#[cfg(feature = "one_clicks")]
 fn one_clicks_install_kubernetes_200() {
     check::<
         OneClicksInstallKubernetesResponse,
@@ -2373,6 +2466,7 @@ fn one_clicks_install_kubernetes_default() {
 }
 
 #[test]
+#[cfg(feature = "one_clicks")]
 fn one_clicks_list_200() {
     check::<
         OneClicksListResponse,

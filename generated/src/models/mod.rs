@@ -2,18 +2,37 @@
 //! The types the operations send and receive, one module per resource that uses them and
 //! `common` for the others, all re-exported here.
 
+#[cfg(feature = "account")]
 mod account;
+
+#[cfg(feature = "actions")]
 mod actions;
+
+#[cfg(feature = "add_ons")]
 mod add_ons;
+
+#[cfg(feature = "apps")]
 mod apps;
 mod common;
+
+#[cfg(feature = "one_clicks")]
 mod one_clicks;
 
 #[cfg(test)]
 mod examples;
+
+#[cfg(feature = "account")]
 pub use account::*;
+
+#[cfg(feature = "actions")]
 pub use actions::*;
+
+#[cfg(feature = "add_ons")]
 pub use add_ons::*;
+
+#[cfg(feature = "apps")]
 pub use apps::*;
 pub use common::*;
+
+#[cfg(feature = "one_clicks")]
 pub use one_clicks::*;

@@ -2,17 +2,15 @@
 //! Types that only the `one_clicks` operations use.
 
 /// A 1-Click application available in the DigitalOcean Marketplace.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OneClicks {
     /// The slug identifier for the 1-Click application.
     pub slug: String,
 
     /// The type of the 1-Click application.
-    #[serde(rename = "type")]
     pub type_: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -27,8 +25,68 @@ impl OneClicks {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for OneClicks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneClicks;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OneClicks, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["slug", "type"];
+                let mut slot_slug = None;
+                let mut slot_type_ = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_slug, "slug")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_type_, "type")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(OneClicks {
+                    slug: required(slot_slug, "slug")?,
+                    type_: required(slot_type_, "type")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for OneClicks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("slug", &self.slug)?;
+        map.serialize_entry("type", &self.type_)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// Which 1-Click applications to install, and on which Kubernetes cluster.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OneClicksCreate {
     /// An array of 1-Click Application slugs to be installed to the Kubernetes cluster.
     pub addon_slugs: Vec<String>,
@@ -37,7 +95,6 @@ pub struct OneClicksCreate {
     pub cluster_uuid: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -52,28 +109,200 @@ impl OneClicksCreate {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for OneClicksCreate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneClicksCreate;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OneClicksCreate, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["addon_slugs", "cluster_uuid"];
+                let mut slot_addon_slugs = None;
+                let mut slot_cluster_uuid = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_addon_slugs, "addon_slugs")?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_cluster_uuid,
+                                "cluster_uuid",
+                            )?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(OneClicksCreate {
+                    addon_slugs: required(slot_addon_slugs, "addon_slugs")?,
+                    cluster_uuid: required(slot_cluster_uuid, "cluster_uuid")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for OneClicksCreate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("addon_slugs", &self.addon_slugs)?;
+        map.serialize_entry("cluster_uuid", &self.cluster_uuid)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// Confirms that a job to install the 1-Click applications was created.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OneClicksInstallKubernetesResponse {
     /// A message about the result of the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
+impl<'de> serde::Deserialize<'de> for OneClicksInstallKubernetesResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneClicksInstallKubernetesResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OneClicksInstallKubernetesResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["message"];
+                let mut slot_message = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_message, "message")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(OneClicksInstallKubernetesResponse {
+                    message: slot_message.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for OneClicksInstallKubernetesResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.message.is_some() {
+            map.serialize_entry("message", &self.message)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The 1-Click applications, keyed on `1_clicks`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OneClicksListResponse {
     /// The 1-Click applications.
-    #[serde(rename = "1_clicks", default, skip_serializing_if = "Option::is_none")]
     pub _1_clicks: Option<Vec<OneClicks>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for OneClicksListResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneClicksListResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OneClicksListResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["1_clicks"];
+                let mut slot_1_clicks = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_1_clicks, "1_clicks")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(OneClicksListResponse {
+                    _1_clicks: slot_1_clicks.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for OneClicksListResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self._1_clicks.is_some() {
+            map.serialize_entry("1_clicks", &self._1_clicks)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The `schema` schema of the spec.
@@ -127,10 +356,10 @@ impl<'de> serde::Deserialize<'de> for OneClicksListType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("OneClicksListType", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("OneClicksListType", value)?;
         }
         Ok(parsed)
     }

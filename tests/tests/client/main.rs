@@ -9,6 +9,7 @@ mod apps_deployments;
 mod apps_lossless;
 mod apps_monitoring;
 mod apps_yaml;
+mod codec;
 mod errors;
 mod examples;
 mod one_clicks;

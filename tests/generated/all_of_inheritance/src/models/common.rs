@@ -2,14 +2,12 @@
 //! Types that several resources use, or none.
 
 /// The `car` schema of the spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Car {
     /// The `created_at` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The `doors` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doors: Option<i32>,
 
     /// The identifier.
@@ -19,7 +17,6 @@ pub struct Car {
     pub wheels: i64,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -36,21 +33,93 @@ impl Car {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Car {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Car;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Car, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["created_at", "doors", "id", "wheels"];
+                let mut slot_created_at = None;
+                let mut slot_doors = None;
+                let mut slot_id = None;
+                let mut slot_wheels = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_doors, "doors")?
+                        }
+                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_wheels, "wheels")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Car {
+                    created_at: slot_created_at.unwrap_or_default(),
+                    doors: slot_doors.unwrap_or_default(),
+                    id: required(slot_id, "id")?,
+                    wheels: required(slot_wheels, "wheels")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Car {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.created_at.is_some() {
+            map.serialize_entry("created_at", &self.created_at)?;
+        }
+        if self.doors.is_some() {
+            map.serialize_entry("doors", &self.doors)?;
+        }
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("wheels", &self.wheels)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A reference with its own description, as OpenAPI 3.0 writes it.
 pub type DescribedVehicle = Vehicle;
 
 /// Anything with an identity.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entity {
     /// The `created_at` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The identifier.
     pub id: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -65,11 +134,70 @@ impl Entity {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Entity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Entity;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Entity, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["created_at", "id"];
+                let mut slot_created_at = None;
+                let mut slot_id = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Entity {
+                    created_at: slot_created_at.unwrap_or_default(),
+                    id: required(slot_id, "id")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Entity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.created_at.is_some() {
+            map.serialize_entry("created_at", &self.created_at)?;
+        }
+        map.serialize_entry("id", &self.id)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// Something with wheels.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vehicle {
     /// The `created_at` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The identifier.
@@ -79,7 +207,6 @@ pub struct Vehicle {
     pub wheels: i64,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -92,5 +219,71 @@ impl Vehicle {
             wheels,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Vehicle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Vehicle;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Vehicle, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["created_at", "id", "wheels"];
+                let mut slot_created_at = None;
+                let mut slot_id = None;
+                let mut slot_wheels = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_wheels, "wheels")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Vehicle {
+                    created_at: slot_created_at.unwrap_or_default(),
+                    id: required(slot_id, "id")?,
+                    wheels: required(slot_wheels, "wheels")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Vehicle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.created_at.is_some() {
+            map.serialize_entry("created_at", &self.created_at)?;
+        }
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("wheels", &self.wheels)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }

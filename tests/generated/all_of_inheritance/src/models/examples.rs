@@ -45,6 +45,7 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "operations")]
 fn get_vehicle_200() {
     check::<
         ElectricCar,

@@ -3,9 +3,13 @@
 //! `common` for the others, all re-exported here.
 
 mod common;
+
+#[cfg(feature = "operations")]
 mod operations;
 
 #[cfg(test)]
 mod examples;
 pub use common::*;
+
+#[cfg(feature = "operations")]
 pub use operations::*;

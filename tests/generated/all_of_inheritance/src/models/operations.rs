@@ -2,21 +2,18 @@
 //! Types that only the `operations` operations use.
 
 /// A car with a battery.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ElectricCar {
     /// The `battery_kwh` field.
     pub battery_kwh: f64,
 
     /// How it charges.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charging: Option<ElectricCarCharging>,
 
     /// The `created_at` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The `doors` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doors: Option<i32>,
 
     /// The identifier.
@@ -26,7 +23,6 @@ pub struct ElectricCar {
     pub wheels: i64,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -45,16 +41,165 @@ impl ElectricCar {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for ElectricCar {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ElectricCar;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ElectricCar, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "battery_kwh",
+                    "charging",
+                    "created_at",
+                    "doors",
+                    "id",
+                    "wheels",
+                ];
+                let mut slot_battery_kwh = None;
+                let mut slot_charging = None;
+                let mut slot_created_at = None;
+                let mut slot_doors = None;
+                let mut slot_id = None;
+                let mut slot_wheels = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_battery_kwh, "battery_kwh")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_charging, "charging")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_doors, "doors")?
+                        }
+                        Member::Known(4) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_wheels, "wheels")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(ElectricCar {
+                    battery_kwh: required(slot_battery_kwh, "battery_kwh")?,
+                    charging: slot_charging.unwrap_or_default(),
+                    created_at: slot_created_at.unwrap_or_default(),
+                    doors: slot_doors.unwrap_or_default(),
+                    id: required(slot_id, "id")?,
+                    wheels: required(slot_wheels, "wheels")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for ElectricCar {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("battery_kwh", &self.battery_kwh)?;
+        if self.charging.is_some() {
+            map.serialize_entry("charging", &self.charging)?;
+        }
+        if self.created_at.is_some() {
+            map.serialize_entry("created_at", &self.created_at)?;
+        }
+        if self.doors.is_some() {
+            map.serialize_entry("doors", &self.doors)?;
+        }
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("wheels", &self.wheels)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// How it charges.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ElectricCarCharging {
     /// The `connector` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connector: Option<ElectricCarChargingConnector>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for ElectricCarCharging {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ElectricCarCharging;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ElectricCarCharging, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["connector"];
+                let mut slot_connector = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_connector, "connector")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(ElectricCarCharging {
+                    connector: slot_connector.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for ElectricCarCharging {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.connector.is_some() {
+            map.serialize_entry("connector", &self.connector)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The `connector` schema of the spec.
@@ -113,12 +258,12 @@ impl<'de> serde::Deserialize<'de> for ElectricCarChargingConnector {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
             crate::runtime::unknown_enum_value::<
                 D::Error,
-            >("ElectricCarChargingConnector", &value)?;
+            >("ElectricCarChargingConnector", value)?;
         }
         Ok(parsed)
     }

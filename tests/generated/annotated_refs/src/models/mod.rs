@@ -3,6 +3,10 @@
 //! `common` for the others, all re-exported here.
 
 mod common;
+
+#[cfg(feature = "operations")]
 mod operations;
 pub use common::*;
+
+#[cfg(feature = "operations")]
 pub use operations::*;

@@ -2,19 +2,80 @@
 //! Types that only the `operations` operations use.
 
 /// The `contact` schema of the spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Contact {
     /// The `email` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 
     /// The `phone` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Contact;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Contact, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["email", "phone"];
+                let mut slot_email = None;
+                let mut slot_phone = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_email, "email")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_phone, "phone")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Contact {
+                    email: slot_email.unwrap_or_default(),
+                    phone: slot_phone.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Contact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.email.is_some() {
+            map.serialize_entry("email", &self.email)?;
+        }
+        if self.phone.is_some() {
+            map.serialize_entry("phone", &self.phone)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The `kind` schema of the spec.
@@ -63,10 +124,10 @@ impl<'de> serde::Deserialize<'de> for LegVariant1Kind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("LegVariant1Kind", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("LegVariant1Kind", value)?;
         }
         Ok(parsed)
     }
@@ -134,10 +195,10 @@ impl<'de> serde::Deserialize<'de> for Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("Status", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("Status", value)?;
         }
         Ok(parsed)
     }
@@ -147,25 +208,21 @@ impl<'de> serde::Deserialize<'de> for Status {
 pub type Tags = Vec<String>;
 
 /// The `trip` schema of the spec.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Trip {
     /// The `kind` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<LegVariant1Kind>,
 
     /// The `km` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub km: Option<f64>,
 
     /// The `minutes` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<i64>,
 
     /// The `started_at` field.
     pub started_at: chrono::DateTime<chrono::Utc>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -182,23 +239,95 @@ impl Trip {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Trip {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Trip;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Trip, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["kind", "km", "minutes", "started_at"];
+                let mut slot_kind = None;
+                let mut slot_km = None;
+                let mut slot_minutes = None;
+                let mut slot_started_at = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_kind, "kind")?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_km, "km")?,
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_minutes, "minutes")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Trip {
+                    kind: slot_kind.unwrap_or_default(),
+                    km: slot_km.unwrap_or_default(),
+                    minutes: slot_minutes.unwrap_or_default(),
+                    started_at: required(slot_started_at, "started_at")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Trip {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.kind.is_some() {
+            map.serialize_entry("kind", &self.kind)?;
+        }
+        if self.km.is_some() {
+            map.serialize_entry("km", &self.km)?;
+        }
+        if self.minutes.is_some() {
+            map.serialize_entry("minutes", &self.minutes)?;
+        }
+        map.serialize_entry("started_at", &self.started_at)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The `vehicle` schema of the spec.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Vehicle {
     /// The `contact` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
 
     /// The identifier, assigned by the fleet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<VehicleId>,
 
     /// Kilometres driven, unknown for a new vehicle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub odometer: Option<Odometer>,
 
     /// The `plate` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plate: Option<Plate>,
 
     /// Where the vehicle is in its life.
@@ -207,11 +336,9 @@ pub struct Vehicle {
     pub status: Status,
 
     /// Labels the fleet manager chose.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Tags>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -230,21 +357,181 @@ impl Vehicle {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Vehicle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Vehicle;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Vehicle, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "contact",
+                    "id",
+                    "odometer",
+                    "plate",
+                    "status",
+                    "tags",
+                ];
+                let mut slot_contact = None;
+                let mut slot_id = None;
+                let mut slot_odometer = None;
+                let mut slot_plate = None;
+                let mut slot_status = None;
+                let mut slot_tags = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_contact, "contact")?
+                        }
+                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_odometer, "odometer")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_plate, "plate")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_tags, "tags")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Vehicle {
+                    contact: slot_contact.unwrap_or_default(),
+                    id: slot_id.unwrap_or_default(),
+                    odometer: slot_odometer.unwrap_or_default(),
+                    plate: slot_plate.unwrap_or_default(),
+                    status: required(slot_status, "status")?,
+                    tags: slot_tags.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Vehicle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.contact.is_some() {
+            map.serialize_entry("contact", &self.contact)?;
+        }
+        if self.id.is_some() {
+            map.serialize_entry("id", &self.id)?;
+        }
+        if self.odometer.is_some() {
+            map.serialize_entry("odometer", &self.odometer)?;
+        }
+        if self.plate.is_some() {
+            map.serialize_entry("plate", &self.plate)?;
+        }
+        map.serialize_entry("status", &self.status)?;
+        if self.tags.is_some() {
+            map.serialize_entry("tags", &self.tags)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The `vehicle_id` schema of the spec.
 pub type VehicleId = String;
 
 /// The `vehicle_update` schema of the spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VehicleUpdate {
     /// The `status` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
 
     /// The `tags` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Tags>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for VehicleUpdate {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = VehicleUpdate;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VehicleUpdate, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["status", "tags"];
+                let mut slot_status = None;
+                let mut slot_tags = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_tags, "tags")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(VehicleUpdate {
+                    status: slot_status.unwrap_or_default(),
+                    tags: slot_tags.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for VehicleUpdate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.status.is_some() {
+            map.serialize_entry("status", &self.status)?;
+        }
+        if self.tags.is_some() {
+            map.serialize_entry("tags", &self.tags)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }

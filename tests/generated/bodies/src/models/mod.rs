@@ -2,5 +2,8 @@
 //! The types the operations send and receive, one module per resource that uses them and
 //! `common` for the others, all re-exported here.
 
+#[cfg(feature = "operations")]
 mod operations;
+
+#[cfg(feature = "operations")]
 pub use operations::*;

@@ -35,11 +35,13 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "widgets")]
 fn legacy_widget_example_0() {
     check::<LegacyWidget>("{\"color\":\"blue\",\"name\":\"gear\"}");
 }
 
 #[test]
+#[cfg(feature = "widgets")]
 fn widgets_create_request() {
     check::<Widget>("{\"color\":\"red\",\"name\":\"gear\",\"size\":2}");
 }

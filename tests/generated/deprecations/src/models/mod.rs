@@ -3,9 +3,13 @@
 //! `common` for the others, all re-exported here.
 
 mod common;
+
+#[cfg(feature = "widgets")]
 mod widgets;
 
 #[cfg(test)]
 mod examples;
 pub use common::*;
+
+#[cfg(feature = "widgets")]
 pub use widgets::*;

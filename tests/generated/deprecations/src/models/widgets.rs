@@ -54,10 +54,10 @@ impl<'de> serde::Deserialize<'de> for LegacyColor {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("LegacyColor", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("LegacyColor", value)?;
         }
         Ok(parsed)
     }
@@ -132,10 +132,10 @@ impl<'de> serde::Deserialize<'de> for LegacySort {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("LegacySort", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("LegacySort", value)?;
         }
         Ok(parsed)
     }
@@ -143,10 +143,9 @@ impl<'de> serde::Deserialize<'de> for LegacySort {
 
 /// The widget as version 1 described it.
 #[deprecated]
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LegacyWidget {
     /// Defaults to `red`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub color: Option<LegacyColor>,
 
@@ -154,7 +153,6 @@ pub struct LegacyWidget {
     pub name: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -169,20 +167,79 @@ impl LegacyWidget {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for LegacyWidget {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LegacyWidget;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<LegacyWidget, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["color", "name"];
+                let mut slot_color = None;
+                let mut slot_name = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_color, "color")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(LegacyWidget {
+                    color: slot_color.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for LegacyWidget {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.color.is_some() {
+            map.serialize_entry("color", &self.color)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The `widget` schema of the spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widget {
     /// Defaults to `red`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub color: Option<LegacyColor>,
 
     /// The `dimensions` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<Vec<f64>>,
 
     /// The `finish` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub finish: Option<WidgetFinish>,
 
@@ -190,7 +247,6 @@ pub struct Widget {
     pub name: String,
 
     /// The `shape` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated]
     pub shape: Option<LegacyShape>,
 
@@ -199,7 +255,6 @@ pub struct Widget {
     pub size: i64,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -218,15 +273,168 @@ impl Widget {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Widget {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Widget;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Widget, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "color",
+                    "dimensions",
+                    "finish",
+                    "name",
+                    "shape",
+                    "size",
+                ];
+                let mut slot_color = None;
+                let mut slot_dimensions = None;
+                let mut slot_finish = None;
+                let mut slot_name = None;
+                let mut slot_shape = None;
+                let mut slot_size = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_color, "color")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_dimensions, "dimensions")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_finish, "finish")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_shape, "shape")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_size, "size")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Widget {
+                    color: slot_color.unwrap_or_default(),
+                    dimensions: slot_dimensions.unwrap_or_default(),
+                    finish: slot_finish.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    shape: slot_shape.unwrap_or_default(),
+                    size: required(slot_size, "size")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Widget {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.color.is_some() {
+            map.serialize_entry("color", &self.color)?;
+        }
+        if self.dimensions.is_some() {
+            map.serialize_entry("dimensions", &self.dimensions)?;
+        }
+        if self.finish.is_some() {
+            map.serialize_entry("finish", &self.finish)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.shape.is_some() {
+            map.serialize_entry("shape", &self.shape)?;
+        }
+        map.serialize_entry("size", &self.size)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The `finish` schema of the spec.
 #[deprecated]
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WidgetFinish {
     /// The `gloss` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gloss: Option<bool>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for WidgetFinish {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = WidgetFinish;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<WidgetFinish, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["gloss"];
+                let mut slot_gloss = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_gloss, "gloss")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(WidgetFinish {
+                    gloss: slot_gloss.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for WidgetFinish {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.gloss.is_some() {
+            map.serialize_entry("gloss", &self.gloss)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }

@@ -2,5 +2,8 @@
 //! The types the operations send and receive, one module per resource that uses them and
 //! `common` for the others, all re-exported here.
 
+#[cfg(feature = "things_and_stuff")]
 mod things_and_stuff;
+
+#[cfg(feature = "things_and_stuff")]
 pub use things_and_stuff::*;

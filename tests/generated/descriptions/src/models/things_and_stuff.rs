@@ -10,19 +10,80 @@
 /// Emphasis *unclosed and _under_score_ and **bold.
 ///
 /// \<details\>\<summary\>More\</summary\>hidden\</details\>
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Thing {
     /// The `kind` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ThingKind>,
 
     /// Name \<name\> with \[brackets\] and a link x and <https://ok.example>.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for Thing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Thing;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Thing, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["kind", "name"];
+                let mut slot_kind = None;
+                let mut slot_name = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_kind, "kind")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Thing {
+                    kind: slot_kind.unwrap_or_default(),
+                    name: slot_name.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Thing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.kind.is_some() {
+            map.serialize_entry("kind", &self.kind)?;
+        }
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The `kind` schema of the spec.
@@ -86,10 +147,10 @@ impl<'de> serde::Deserialize<'de> for ThingKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("ThingKind", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("ThingKind", value)?;
         }
         Ok(parsed)
     }

@@ -45,6 +45,7 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "operations")]
 fn put_sample_request() {
     check::<
         Sample,

@@ -2,96 +2,404 @@
 //! Types that only the `operations` operations use.
 
 /// One field per string and integer format.
-#[serde_with::serde_as]
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sample {
     /// The `binary` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub binary: Option<Vec<u8>>,
 
     /// The `boolean` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boolean: Option<bool>,
 
     /// The `byte` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub byte: Option<String>,
 
     /// The `counts` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde_as(
-        as = "Option<Vec<serde_with::PickFirst<(serde_with::DisplayFromStr, _)>>>"
-    )]
     pub counts: Option<Vec<i64>>,
 
     /// The `date` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<chrono::NaiveDate>,
 
     /// The `date_time` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_time: Option<chrono::DateTime<chrono::Utc>>,
 
     /// The `double` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub double: Option<f64>,
 
     /// The `email` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 
     /// The `float` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub float: Option<f64>,
 
     /// The `int32` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub int32: Option<i32>,
 
     /// The `int32_string` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, _)>>")]
     pub int32_string: Option<i32>,
 
     /// The `int64` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub int64: Option<i64>,
 
     /// A 64-bit integer that travels as a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, _)>>")]
     pub int64_string: Option<i64>,
 
     /// The `integer` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integer: Option<i64>,
 
     /// The `nullable_count` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde_as(as = "Option<serde_with::PickFirst<(serde_with::DisplayFromStr, _)>>")]
     pub nullable_count: Option<i64>,
 
     /// The `number` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
 
     /// The `password` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
 
     /// The `plain` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plain: Option<String>,
 
     /// The `uri` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
 
     /// The `uuid` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for Sample {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Sample;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Sample, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, first_time};
+
+                const NAMES: &[&str] = &[
+                    "binary",
+                    "boolean",
+                    "byte",
+                    "counts",
+                    "date",
+                    "date_time",
+                    "double",
+                    "email",
+                    "float",
+                    "int32",
+                    "int32_string",
+                    "int64",
+                    "int64_string",
+                    "integer",
+                    "nullable_count",
+                    "number",
+                    "password",
+                    "plain",
+                    "uri",
+                    "uuid",
+                ];
+                let mut slot_binary = None;
+                let mut slot_boolean = None;
+                let mut slot_byte = None;
+                let mut slot_counts = None;
+                let mut slot_date = None;
+                let mut slot_date_time = None;
+                let mut slot_double = None;
+                let mut slot_email = None;
+                let mut slot_float = None;
+                let mut slot_int32 = None;
+                let mut slot_int32_string = None;
+                let mut slot_int64 = None;
+                let mut slot_int64_string = None;
+                let mut slot_integer = None;
+                let mut slot_nullable_count = None;
+                let mut slot_number = None;
+                let mut slot_password = None;
+                let mut slot_plain = None;
+                let mut slot_uri = None;
+                let mut slot_uuid = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_binary, "binary")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_boolean, "boolean")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_byte, "byte")?
+                        }
+                        Member::Known(3) => {
+                            first_time::<A::Error, _>(&slot_counts, "counts")?;
+                            slot_counts = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<Vec<i64>>,
+                                            Option<
+                                                Vec<
+                                                    serde_with::PickFirst<
+                                                        (serde_with::DisplayFromStr, serde_with::Same),
+                                                    >,
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_date, "date")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_date_time, "date_time")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_double, "double")?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_email, "email")?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_float, "float")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_int32, "int32")?
+                        }
+                        Member::Known(10) => {
+                            first_time::<
+                                A::Error,
+                                _,
+                            >(&slot_int32_string, "int32_string")?;
+                            slot_int32_string = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<i32>,
+                                            Option<
+                                                serde_with::PickFirst<
+                                                    (serde_with::DisplayFromStr, serde_with::Same),
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(11) => {
+                            read_member(&mut map, &mut slot_int64, "int64")?
+                        }
+                        Member::Known(12) => {
+                            first_time::<
+                                A::Error,
+                                _,
+                            >(&slot_int64_string, "int64_string")?;
+                            slot_int64_string = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<i64>,
+                                            Option<
+                                                serde_with::PickFirst<
+                                                    (serde_with::DisplayFromStr, serde_with::Same),
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(13) => {
+                            read_member(&mut map, &mut slot_integer, "integer")?
+                        }
+                        Member::Known(14) => {
+                            first_time::<
+                                A::Error,
+                                _,
+                            >(&slot_nullable_count, "nullable_count")?;
+                            slot_nullable_count = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<i64>,
+                                            Option<
+                                                serde_with::PickFirst<
+                                                    (serde_with::DisplayFromStr, serde_with::Same),
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(15) => {
+                            read_member(&mut map, &mut slot_number, "number")?
+                        }
+                        Member::Known(16) => {
+                            read_member(&mut map, &mut slot_password, "password")?
+                        }
+                        Member::Known(17) => {
+                            read_member(&mut map, &mut slot_plain, "plain")?
+                        }
+                        Member::Known(18) => read_member(&mut map, &mut slot_uri, "uri")?,
+                        Member::Known(19) => {
+                            read_member(&mut map, &mut slot_uuid, "uuid")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Sample {
+                    binary: slot_binary.unwrap_or_default(),
+                    boolean: slot_boolean.unwrap_or_default(),
+                    byte: slot_byte.unwrap_or_default(),
+                    counts: slot_counts.unwrap_or_default(),
+                    date: slot_date.unwrap_or_default(),
+                    date_time: slot_date_time.unwrap_or_default(),
+                    double: slot_double.unwrap_or_default(),
+                    email: slot_email.unwrap_or_default(),
+                    float: slot_float.unwrap_or_default(),
+                    int32: slot_int32.unwrap_or_default(),
+                    int32_string: slot_int32_string.unwrap_or_default(),
+                    int64: slot_int64.unwrap_or_default(),
+                    int64_string: slot_int64_string.unwrap_or_default(),
+                    integer: slot_integer.unwrap_or_default(),
+                    nullable_count: slot_nullable_count.unwrap_or_default(),
+                    number: slot_number.unwrap_or_default(),
+                    password: slot_password.unwrap_or_default(),
+                    plain: slot_plain.unwrap_or_default(),
+                    uri: slot_uri.unwrap_or_default(),
+                    uuid: slot_uuid.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Sample {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.binary.is_some() {
+            map.serialize_entry("binary", &self.binary)?;
+        }
+        if self.boolean.is_some() {
+            map.serialize_entry("boolean", &self.boolean)?;
+        }
+        if self.byte.is_some() {
+            map.serialize_entry("byte", &self.byte)?;
+        }
+        if self.counts.is_some() {
+            map.serialize_entry(
+                "counts",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<Vec<i64>>,
+                    Option<
+                        Vec<
+                            serde_with::PickFirst<
+                                (serde_with::DisplayFromStr, serde_with::Same),
+                            >,
+                        >,
+                    >,
+                >::new(&self.counts),
+            )?;
+        }
+        if self.date.is_some() {
+            map.serialize_entry("date", &self.date)?;
+        }
+        if self.date_time.is_some() {
+            map.serialize_entry("date_time", &self.date_time)?;
+        }
+        if self.double.is_some() {
+            map.serialize_entry("double", &self.double)?;
+        }
+        if self.email.is_some() {
+            map.serialize_entry("email", &self.email)?;
+        }
+        if self.float.is_some() {
+            map.serialize_entry("float", &self.float)?;
+        }
+        if self.int32.is_some() {
+            map.serialize_entry("int32", &self.int32)?;
+        }
+        if self.int32_string.is_some() {
+            map.serialize_entry(
+                "int32_string",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<i32>,
+                    Option<
+                        serde_with::PickFirst<
+                            (serde_with::DisplayFromStr, serde_with::Same),
+                        >,
+                    >,
+                >::new(&self.int32_string),
+            )?;
+        }
+        if self.int64.is_some() {
+            map.serialize_entry("int64", &self.int64)?;
+        }
+        if self.int64_string.is_some() {
+            map.serialize_entry(
+                "int64_string",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<i64>,
+                    Option<
+                        serde_with::PickFirst<
+                            (serde_with::DisplayFromStr, serde_with::Same),
+                        >,
+                    >,
+                >::new(&self.int64_string),
+            )?;
+        }
+        if self.integer.is_some() {
+            map.serialize_entry("integer", &self.integer)?;
+        }
+        if self.nullable_count.is_some() {
+            map.serialize_entry(
+                "nullable_count",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<i64>,
+                    Option<
+                        serde_with::PickFirst<
+                            (serde_with::DisplayFromStr, serde_with::Same),
+                        >,
+                    >,
+                >::new(&self.nullable_count),
+            )?;
+        }
+        if self.number.is_some() {
+            map.serialize_entry("number", &self.number)?;
+        }
+        if self.password.is_some() {
+            map.serialize_entry("password", &self.password)?;
+        }
+        if self.plain.is_some() {
+            map.serialize_entry("plain", &self.plain)?;
+        }
+        if self.uri.is_some() {
+            map.serialize_entry("uri", &self.uri)?;
+        }
+        if self.uuid.is_some() {
+            map.serialize_entry("uuid", &self.uuid)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }

@@ -3,8 +3,16 @@
 //! `common` for the others, all re-exported here.
 
 mod common;
+
+#[cfg(feature = "move_")]
 mod move_;
+
+#[cfg(feature = "self_2")]
 mod self_2;
 pub use common::*;
+
+#[cfg(feature = "move_")]
 pub use move_::*;
+
+#[cfg(feature = "self_2")]
 pub use self_2::*;

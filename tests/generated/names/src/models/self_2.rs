@@ -2,57 +2,201 @@
 //! Types that only the `self_2` operations use.
 
 /// Properties named like keywords, and properties that collide after case conversion.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Type2 {
     /// The \`\` field.
-    #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
 
     /// The `$ref` field.
-    #[serde(rename = "$ref", default, skip_serializing_if = "Option::is_none")]
     pub ref_: Option<String>,
 
     /// The `1st` field.
-    #[serde(rename = "1st", default, skip_serializing_if = "Option::is_none")]
     pub _1st: Option<i64>,
 
     /// The `Type` field.
-    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
 
     /// The `foo-bar` field.
-    #[serde(rename = "foo-bar", default, skip_serializing_if = "Option::is_none")]
     pub foo_bar: Option<String>,
 
     /// The `fooBar` field.
-    #[serde(rename = "fooBar", default, skip_serializing_if = "Option::is_none")]
     pub foo_bar_2: Option<String>,
 
     /// The `foo_bar` field.
-    #[serde(rename = "foo_bar", default, skip_serializing_if = "Option::is_none")]
     pub foo_bar_3: Option<String>,
 
     /// The `self` field.
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
 
     /// The `type` field.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_2: Option<String>,
 
     /// The `type_` field.
-    #[serde(rename = "type_", default, skip_serializing_if = "Option::is_none")]
     pub type_3: Option<String>,
 
     /// The `unknown_fields` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown_fields: Option<String>,
 
     /// The `日本` field.
-    #[serde(rename = "日本", default, skip_serializing_if = "Option::is_none")]
     pub u65e5_u672c: Option<String>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields_2: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for Type2 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Type2;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Type2, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "",
+                    "$ref",
+                    "1st",
+                    "Type",
+                    "foo-bar",
+                    "fooBar",
+                    "foo_bar",
+                    "self",
+                    "type",
+                    "type_",
+                    "unknown_fields",
+                    "日本",
+                ];
+                let mut slot_field = None;
+                let mut slot_ref_ = None;
+                let mut slot_1st = None;
+                let mut slot_type_ = None;
+                let mut slot_foo_bar = None;
+                let mut slot_foo_bar_2 = None;
+                let mut slot_foo_bar_3 = None;
+                let mut slot_self_ = None;
+                let mut slot_type_2 = None;
+                let mut slot_type_3 = None;
+                let mut slot_unknown_fields = None;
+                let mut slot_u65e5_u672c = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => read_member(&mut map, &mut slot_field, "")?,
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_ref_, "$ref")?
+                        }
+                        Member::Known(2) => read_member(&mut map, &mut slot_1st, "1st")?,
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_type_, "Type")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_foo_bar, "foo-bar")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_foo_bar_2, "fooBar")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_foo_bar_3, "foo_bar")?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_self_, "self")?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_type_2, "type")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_type_3, "type_")?
+                        }
+                        Member::Known(10) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_unknown_fields,
+                                "unknown_fields",
+                            )?
+                        }
+                        Member::Known(11) => {
+                            read_member(&mut map, &mut slot_u65e5_u672c, "日本")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Type2 {
+                    field: slot_field.unwrap_or_default(),
+                    ref_: slot_ref_.unwrap_or_default(),
+                    _1st: slot_1st.unwrap_or_default(),
+                    type_: slot_type_.unwrap_or_default(),
+                    foo_bar: slot_foo_bar.unwrap_or_default(),
+                    foo_bar_2: slot_foo_bar_2.unwrap_or_default(),
+                    foo_bar_3: slot_foo_bar_3.unwrap_or_default(),
+                    self_: slot_self_.unwrap_or_default(),
+                    type_2: slot_type_2.unwrap_or_default(),
+                    type_3: slot_type_3.unwrap_or_default(),
+                    unknown_fields: slot_unknown_fields.unwrap_or_default(),
+                    u65e5_u672c: slot_u65e5_u672c.unwrap_or_default(),
+                    unknown_fields_2: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Type2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.field.is_some() {
+            map.serialize_entry("", &self.field)?;
+        }
+        if self.ref_.is_some() {
+            map.serialize_entry("$ref", &self.ref_)?;
+        }
+        if self._1st.is_some() {
+            map.serialize_entry("1st", &self._1st)?;
+        }
+        if self.type_.is_some() {
+            map.serialize_entry("Type", &self.type_)?;
+        }
+        if self.foo_bar.is_some() {
+            map.serialize_entry("foo-bar", &self.foo_bar)?;
+        }
+        if self.foo_bar_2.is_some() {
+            map.serialize_entry("fooBar", &self.foo_bar_2)?;
+        }
+        if self.foo_bar_3.is_some() {
+            map.serialize_entry("foo_bar", &self.foo_bar_3)?;
+        }
+        if self.self_.is_some() {
+            map.serialize_entry("self", &self.self_)?;
+        }
+        if self.type_2.is_some() {
+            map.serialize_entry("type", &self.type_2)?;
+        }
+        if self.type_3.is_some() {
+            map.serialize_entry("type_", &self.type_3)?;
+        }
+        if self.unknown_fields.is_some() {
+            map.serialize_entry("unknown_fields", &self.unknown_fields)?;
+        }
+        if self.u65e5_u672c.is_some() {
+            map.serialize_entry("日本", &self.u65e5_u672c)?;
+        }
+        for (name, value) in self.unknown_fields_2.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }

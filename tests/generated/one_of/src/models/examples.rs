@@ -35,11 +35,13 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "operations")]
 fn create_shape_request() {
     check::<Shape>("{\"kind\":\"circle\",\"radius\":2.5}");
 }
 
 #[test]
+#[cfg(feature = "operations")]
 fn create_shape_200() {
     check::<
         Measured,

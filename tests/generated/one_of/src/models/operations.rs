@@ -2,7 +2,7 @@
 //! Types that only the `operations` operations use.
 
 /// The `circle` schema of the spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Circle {
     /// The `kind` field.
     pub kind: String,
@@ -11,7 +11,6 @@ pub struct Circle {
     pub radius: f64,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -26,28 +25,163 @@ impl Circle {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Circle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Circle;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Circle, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["kind", "radius"];
+                let mut slot_kind = None;
+                let mut slot_radius = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_kind, "kind")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_radius, "radius")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Circle {
+                    kind: required(slot_kind, "kind")?,
+                    radius: required(slot_radius, "radius")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Circle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("radius", &self.radius)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The `measured` schema of the spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Measured {
     /// The `area` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<f64>,
 
     /// A label that is a number or a text, without a discriminator.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<MeasuredLabel>,
 
     /// A shape, tagged by its `kind`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<Shape>,
 
     /// Any of several shapes of tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<MeasuredTags>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for Measured {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Measured;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Measured, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["area", "label", "shape", "tags"];
+                let mut slot_area = None;
+                let mut slot_label = None;
+                let mut slot_shape = None;
+                let mut slot_tags = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_area, "area")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_label, "label")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_shape, "shape")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_tags, "tags")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Measured {
+                    area: slot_area.unwrap_or_default(),
+                    label: slot_label.unwrap_or_default(),
+                    shape: slot_shape.unwrap_or_default(),
+                    tags: slot_tags.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Measured {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.area.is_some() {
+            map.serialize_entry("area", &self.area)?;
+        }
+        if self.label.is_some() {
+            map.serialize_entry("label", &self.label)?;
+        }
+        if self.shape.is_some() {
+            map.serialize_entry("shape", &self.shape)?;
+        }
+        if self.tags.is_some() {
+            map.serialize_entry("tags", &self.tags)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// A label that is a number or a text, without a discriminator.
@@ -83,7 +217,7 @@ pub enum MeasuredTags {
 }
 
 /// The `rectangle` schema of the spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rectangle {
     /// The `height` field.
     pub height: f64,
@@ -95,7 +229,6 @@ pub struct Rectangle {
     pub width: f64,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -108,6 +241,72 @@ impl Rectangle {
             width,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rectangle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Rectangle;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Rectangle, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["height", "kind", "width"];
+                let mut slot_height = None;
+                let mut slot_kind = None;
+                let mut slot_width = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_height, "height")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_kind, "kind")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_width, "width")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Rectangle {
+                    height: required(slot_height, "height")?,
+                    kind: required(slot_kind, "kind")?,
+                    width: required(slot_width, "width")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Rectangle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("height", &self.height)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("width", &self.width)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -176,7 +375,7 @@ impl<'de> serde::Deserialize<'de> for Shape {
 }
 
 /// The `square` schema of the spec.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Square {
     /// The `kind` field.
     pub kind: String,
@@ -185,7 +384,6 @@ pub struct Square {
     pub side: f64,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -197,5 +395,65 @@ impl Square {
             side,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Square {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Square;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Square, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["kind", "side"];
+                let mut slot_kind = None;
+                let mut slot_side = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_kind, "kind")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_side, "side")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Square {
+                    kind: required(slot_kind, "kind")?,
+                    side: required(slot_side, "side")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Square {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("side", &self.side)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }

@@ -35,6 +35,7 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "operations")]
 fn get_tree_200() {
     check::<
         Node,

@@ -2,29 +2,24 @@
 //! Types that only the `operations` operations use.
 
 /// A node of a tree, which holds its children and perhaps its parent.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Node {
     /// The `annotations` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotations: Option<std::collections::BTreeMap<String, Node>>,
 
     /// The `children` field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Node>>,
 
     /// A node of a tree, which holds its children and perhaps its parent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_child: Option<Box<Node>>,
 
     /// The `name` field.
     pub name: String,
 
     /// A node of a tree, which holds its children and perhaps its parent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Node>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -39,5 +34,97 @@ impl Node {
             parent: None,
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Node;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Node, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "annotations",
+                    "children",
+                    "first_child",
+                    "name",
+                    "parent",
+                ];
+                let mut slot_annotations = None;
+                let mut slot_children = None;
+                let mut slot_first_child = None;
+                let mut slot_name = None;
+                let mut slot_parent = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_annotations, "annotations")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_children, "children")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_first_child, "first_child")?
+                        }
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_parent, "parent")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Node {
+                    annotations: slot_annotations.unwrap_or_default(),
+                    children: slot_children.unwrap_or_default(),
+                    first_child: slot_first_child.unwrap_or_default(),
+                    name: required(slot_name, "name")?,
+                    parent: slot_parent.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Node {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.annotations.is_some() {
+            map.serialize_entry("annotations", &self.annotations)?;
+        }
+        if self.children.is_some() {
+            map.serialize_entry("children", &self.children)?;
+        }
+        if self.first_child.is_some() {
+            map.serialize_entry("first_child", &self.first_child)?;
+        }
+        map.serialize_entry("name", &self.name)?;
+        if self.parent.is_some() {
+            map.serialize_entry("parent", &self.parent)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }

@@ -1,0 +1,228 @@
+//! How structs travel: their `Deserialize` and `Serialize`, written out rather than derived.
+//!
+//! A derived struct with `#[serde(flatten)]` for its unknown fields makes serde buffer every
+//! object into a map of values before it builds the struct, which costs more than decoding the
+//! object into a `serde_json::Value`. These impls read each member straight into its field and
+//! send the names the type does not describe to the catch-all, in one pass; they write the
+//! described fields in order and then the unknown ones, as the derive did, byte for byte.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust::{TypeTable, ident};
+use crate::ir::{Field, Rest, StructDef, TypeDef, TypeRef};
+
+/// The `Deserialize` and `Serialize` impls of a struct.
+pub(crate) fn struct_impls(
+    def: &TypeDef,
+    s: &StructDef,
+    table: &TypeTable<'_>,
+    spell: &dyn Fn(&TypeRef) -> TokenStream,
+) -> TokenStream {
+    let deserialize = deserialize(def, s, table, spell);
+    let serialize = serialize(def, s, table, spell);
+    quote! {
+        #deserialize
+
+        #serialize
+    }
+}
+
+/// The adapter a field travels through (integers as strings), around its box and option.
+fn field_adapter(field: &Field, table: &TypeTable<'_>) -> Option<TokenStream> {
+    let mut adapter = table.adapter(&field.ty)?;
+    if field.boxed {
+        adapter = quote!(Box<#adapter>);
+    }
+    if field.is_optional() {
+        adapter = quote!(Option<#adapter>);
+    }
+    Some(adapter)
+}
+
+/// The field's Rust type, as the struct declares it.
+pub(crate) fn field_type(field: &Field, spell: &dyn Fn(&TypeRef) -> TokenStream) -> TokenStream {
+    let mut ty = spell(&field.ty);
+    if field.boxed {
+        ty = quote!(Box<#ty>);
+    }
+    if field.is_optional() {
+        ty = quote!(Option<#ty>);
+    }
+    ty
+}
+
+fn deserialize(
+    def: &TypeDef,
+    s: &StructDef,
+    table: &TypeTable<'_>,
+    spell: &dyn Fn(&TypeRef) -> TokenStream,
+) -> TokenStream {
+    let name = ident(&def.name);
+    let wire_names: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
+    // Locals are prefixed so that no field name can shadow `map` or another local (and the
+    // leading `_` of a name like `_1_clicks` does not make two in a row).
+    let mut slot_names: Vec<String> = s
+        .fields
+        .iter()
+        .map(|f| format!("slot_{}", f.rust_name.trim_start_matches('_')))
+        .collect();
+    let mut sorted = slot_names.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    if sorted.len() < slot_names.len() {
+        slot_names = (0..s.fields.len()).map(|i| format!("slot_{i}")).collect();
+    }
+    let slots: Vec<_> = slot_names.iter().map(|name| ident(name)).collect();
+    let fields: Vec<_> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
+    // The runtime's helpers, imported by name so that each arm reads on one line.
+    let mut imports = vec![quote!(Member), quote!(MemberName)];
+    let adapted = |field: &Field| table.adapter(&field.ty).is_some();
+    if s.fields.iter().any(|field| !adapted(field)) {
+        imports.push(quote!(read_member));
+    }
+    if s.fields.iter().any(adapted) {
+        imports.push(quote!(first_time));
+    }
+    if s.fields.iter().any(|field| !field.is_optional()) {
+        imports.push(quote!(required));
+    }
+    let arms = s.fields.iter().zip(&slots).enumerate().map(|(index, (field, slot))| {
+        let wire = &field.name;
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        match field_adapter(field, table) {
+            None => quote! {
+                Member::Known(#index) => read_member(&mut map, &mut #slot, #wire)?,
+            },
+            Some(adapter) => {
+                let ty = field_type(field, spell);
+                quote! {
+                    Member::Known(#index) => {
+                        first_time::<A::Error, _>(&#slot, #wire)?;
+                        #slot = Some(
+                            map.next_value::<serde_with::de::DeserializeAsWrap<#ty, #adapter>>()?
+                                .into_inner(),
+                        );
+                    }
+                }
+            }
+        }
+    });
+    let values = s
+        .fields
+        .iter()
+        .zip(&slots)
+        .zip(&fields)
+        .map(|((field, slot), name)| {
+            let wire = &field.name;
+            if field.is_optional() {
+                quote!(#name: #slot.unwrap_or_default())
+            } else {
+                quote!(#name: required(#slot, #wire)?)
+            }
+        });
+    let (rest, rest_init, rest_arm, rest_check) = match &s.rest {
+        Rest::Unknown { field } => (
+            ident(field),
+            quote!(crate::UnknownFields::default()),
+            quote!(rest.read(&mut map, name)?),
+            quote!(rest.check()?;),
+        ),
+        Rest::Typed { field, .. } => (
+            ident(field),
+            quote!(std::collections::BTreeMap::new()),
+            quote! {{
+                let value = map.next_value()?;
+                rest.insert(name, value);
+            }},
+            TokenStream::new(),
+        ),
+    };
+    // A struct whose only member is the catch-all has no described names to match.
+    let known_catch_all = (!s.fields.is_empty())
+        .then(|| quote!(Member::Known(_) => unreachable!("an index of NAMES"),));
+    quote! {
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("an object")
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
+                        use crate::runtime::{#( #imports ),*};
+
+                        const NAMES: &[&str] = &[#( #wire_names ),*];
+                        #( let mut #slots = None; )*
+                        let mut rest = #rest_init;
+                        while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                            match member {
+                                #( #arms )*
+                                #known_catch_all
+                                Member::Unknown(name) => #rest_arm,
+                            }
+                        }
+                        #rest_check
+                        Ok(#name {
+                            #( #values, )*
+                            #rest: rest,
+                        })
+                    }
+                }
+
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+    }
+}
+
+fn serialize(
+    def: &TypeDef,
+    s: &StructDef,
+    table: &TypeTable<'_>,
+    spell: &dyn Fn(&TypeRef) -> TokenStream,
+) -> TokenStream {
+    let name = ident(&def.name);
+    let entries = s.fields.iter().map(|field| {
+        let wire = &field.name;
+        let slot = ident(&field.rust_name);
+        let value = match field_adapter(field, table) {
+            None => quote!(&self.#slot),
+            Some(adapter) => {
+                let ty = field_type(field, spell);
+                quote!(&serde_with::ser::SerializeAsWrap::<#ty, #adapter>::new(&self.#slot))
+            }
+        };
+        // A field that may be absent is left out when empty; a required one that may be null
+        // is written as null.
+        if field.is_optional() && !field.required {
+            quote! {
+                if self.#slot.is_some() {
+                    map.serialize_entry(#wire, #value)?;
+                }
+            }
+        } else {
+            quote!(map.serialize_entry(#wire, #value)?;)
+        }
+    });
+    let rest = ident(match &s.rest {
+        Rest::Unknown { field } | Rest::Typed { field, .. } => field,
+    });
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                #( #entries )*
+                for (name, value) in self.#rest.iter() {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
