@@ -35,6 +35,7 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "balances")]
 fn balances_list_200() {
     check::<
         std::collections::BTreeMap<String, Balance>,
@@ -44,6 +45,7 @@ fn balances_list_200() {
 }
 
 #[test]
+#[cfg(feature = "settings")]
 fn settings_get_200() {
     check::<
         Settings,

@@ -2,10 +2,17 @@
 //! The types the operations send and receive, one module per resource that uses them and
 //! `common` for the others, all re-exported here.
 
+#[cfg(feature = "balances")]
 mod balances;
+
+#[cfg(feature = "settings")]
 mod settings;
 
 #[cfg(test)]
 mod examples;
+
+#[cfg(feature = "balances")]
 pub use balances::*;
+
+#[cfg(feature = "settings")]
 pub use settings::*;

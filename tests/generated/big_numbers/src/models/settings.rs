@@ -2,21 +2,101 @@
 //! Types that only the `settings` operations use.
 
 /// Settings of the database server.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     /// The longest result of GROUP_CONCAT(), in bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_concat_max_len: Option<i64>,
 
     /// Seconds to wait for a lock.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lock_wait_timeout: Option<i64>,
 
     /// Seconds from UTC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<i64>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for Settings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Settings;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Settings, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &[
+                    "group_concat_max_len",
+                    "lock_wait_timeout",
+                    "offset",
+                ];
+                let mut slot_group_concat_max_len = None;
+                let mut slot_lock_wait_timeout = None;
+                let mut slot_offset = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_group_concat_max_len,
+                                "group_concat_max_len",
+                            )?
+                        }
+                        Member::Known(1) => {
+                            read_member(
+                                &mut map,
+                                &mut slot_lock_wait_timeout,
+                                "lock_wait_timeout",
+                            )?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_offset, "offset")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Settings {
+                    group_concat_max_len: slot_group_concat_max_len.unwrap_or_default(),
+                    lock_wait_timeout: slot_lock_wait_timeout.unwrap_or_default(),
+                    offset: slot_offset.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Settings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.group_concat_max_len.is_some() {
+            map.serialize_entry("group_concat_max_len", &self.group_concat_max_len)?;
+        }
+        if self.lock_wait_timeout.is_some() {
+            map.serialize_entry("lock_wait_timeout", &self.lock_wait_timeout)?;
+        }
+        if self.offset.is_some() {
+            map.serialize_entry("offset", &self.offset)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }

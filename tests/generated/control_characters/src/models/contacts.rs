@@ -2,21 +2,18 @@
 //! Types that only the `contacts` operations use.
 
 /// Someone on the list.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Contact {
     /// The city, as the contact typed it: it may hold control characters such as .
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
 
     /// How often each tracked link was followed, by its full query string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clicks: Option<std::collections::BTreeMap<String, i32>>,
 
     /// Where mail goes.
     pub email: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -29,5 +26,75 @@ impl Contact {
             email: email.into(),
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Contact;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Contact, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["city", "clicks", "email"];
+                let mut slot_city = None;
+                let mut slot_clicks = None;
+                let mut slot_email = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_city, "city")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_clicks, "clicks")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_email, "email")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Contact {
+                    city: slot_city.unwrap_or_default(),
+                    clicks: slot_clicks.unwrap_or_default(),
+                    email: required(slot_email, "email")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Contact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.city.is_some() {
+            map.serialize_entry("city", &self.city)?;
+        }
+        if self.clicks.is_some() {
+            map.serialize_entry("clicks", &self.clicks)?;
+        }
+        map.serialize_entry("email", &self.email)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }

@@ -35,6 +35,7 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "contacts")]
 fn contacts_create_201() {
     check::<
         Contact,

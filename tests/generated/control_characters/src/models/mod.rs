@@ -2,8 +2,11 @@
 //! The types the operations send and receive, one module per resource that uses them and
 //! `common` for the others, all re-exported here.
 
+#[cfg(feature = "contacts")]
 mod contacts;
 
 #[cfg(test)]
 mod examples;
+
+#[cfg(feature = "contacts")]
 pub use contacts::*;

@@ -35,6 +35,7 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 }
 
 #[test]
+#[cfg(feature = "threads")]
 fn threads_get_200() {
     check::<
         ThreadsGetResponse,

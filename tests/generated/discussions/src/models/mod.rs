@@ -3,9 +3,13 @@
 //! `common` for the others, all re-exported here.
 
 mod common;
+
+#[cfg(feature = "threads")]
 mod threads;
 
 #[cfg(test)]
 mod examples;
 pub use common::*;
+
+#[cfg(feature = "threads")]
 pub use threads::*;

@@ -2,13 +2,12 @@
 //! Types that only the `tasks` operations use.
 
 /// Someone who works on tasks.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Person {
     /// What they are called.
     pub name: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -19,6 +18,60 @@ impl Person {
             name: name.into(),
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Person {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Person;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Person, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &["name"];
+                let mut slot_name = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_name, "name")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Person {
+                    name: required(slot_name, "name")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Person {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -73,24 +126,22 @@ impl<'de> serde::Deserialize<'de> for Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("Status", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("Status", value)?;
         }
         Ok(parsed)
     }
 }
 
 /// Something to do.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Task {
     /// A file, in base 64.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment: Option<String>,
 
     /// Hours, when someone guessed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimate: Option<f64>,
 
     /// A number, or a slug for tasks imported from elsewhere.
@@ -100,34 +151,27 @@ pub struct Task {
     pub kind: TaskKind,
 
     /// Labels; a null stands for one that was deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<String>>,
 
     /// Free text, or null when the task has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 
     /// Who does it, when someone does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<Person>,
 
     /// 1 is the lowest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<i64>,
 
     /// Who checks it is done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewer: Option<Person>,
 
     /// Where the task stands now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
 
     /// The `title` field.
     pub title: String,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
-    #[serde(flatten)]
     pub unknown_fields: crate::UnknownFields,
 }
 
@@ -148,6 +192,146 @@ impl Task {
             title: title.into(),
             unknown_fields: Default::default(),
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Task {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Task;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Task, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member, required};
+
+                const NAMES: &[&str] = &[
+                    "attachment",
+                    "estimate",
+                    "id",
+                    "kind",
+                    "labels",
+                    "note",
+                    "owner",
+                    "priority",
+                    "reviewer",
+                    "status",
+                    "title",
+                ];
+                let mut slot_attachment = None;
+                let mut slot_estimate = None;
+                let mut slot_id = None;
+                let mut slot_kind = None;
+                let mut slot_labels = None;
+                let mut slot_note = None;
+                let mut slot_owner = None;
+                let mut slot_priority = None;
+                let mut slot_reviewer = None;
+                let mut slot_status = None;
+                let mut slot_title = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_attachment, "attachment")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_estimate, "estimate")?
+                        }
+                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
+                        Member::Known(3) => {
+                            read_member(&mut map, &mut slot_kind, "kind")?
+                        }
+                        Member::Known(4) => {
+                            read_member(&mut map, &mut slot_labels, "labels")?
+                        }
+                        Member::Known(5) => {
+                            read_member(&mut map, &mut slot_note, "note")?
+                        }
+                        Member::Known(6) => {
+                            read_member(&mut map, &mut slot_owner, "owner")?
+                        }
+                        Member::Known(7) => {
+                            read_member(&mut map, &mut slot_priority, "priority")?
+                        }
+                        Member::Known(8) => {
+                            read_member(&mut map, &mut slot_reviewer, "reviewer")?
+                        }
+                        Member::Known(9) => {
+                            read_member(&mut map, &mut slot_status, "status")?
+                        }
+                        Member::Known(10) => {
+                            read_member(&mut map, &mut slot_title, "title")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(Task {
+                    attachment: slot_attachment.unwrap_or_default(),
+                    estimate: slot_estimate.unwrap_or_default(),
+                    id: required(slot_id, "id")?,
+                    kind: required(slot_kind, "kind")?,
+                    labels: slot_labels.unwrap_or_default(),
+                    note: slot_note.unwrap_or_default(),
+                    owner: slot_owner.unwrap_or_default(),
+                    priority: slot_priority.unwrap_or_default(),
+                    reviewer: slot_reviewer.unwrap_or_default(),
+                    status: slot_status.unwrap_or_default(),
+                    title: required(slot_title, "title")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Task {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.attachment.is_some() {
+            map.serialize_entry("attachment", &self.attachment)?;
+        }
+        if self.estimate.is_some() {
+            map.serialize_entry("estimate", &self.estimate)?;
+        }
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("kind", &self.kind)?;
+        if self.labels.is_some() {
+            map.serialize_entry("labels", &self.labels)?;
+        }
+        if self.note.is_some() {
+            map.serialize_entry("note", &self.note)?;
+        }
+        if self.owner.is_some() {
+            map.serialize_entry("owner", &self.owner)?;
+        }
+        if self.priority.is_some() {
+            map.serialize_entry("priority", &self.priority)?;
+        }
+        if self.reviewer.is_some() {
+            map.serialize_entry("reviewer", &self.reviewer)?;
+        }
+        if self.status.is_some() {
+            map.serialize_entry("status", &self.status)?;
+        }
+        map.serialize_entry("title", &self.title)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -213,10 +397,10 @@ impl<'de> serde::Deserialize<'de> for TaskKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        let parsed = Self::from(value.as_str());
-        if let Self::UnknownValue(_) = parsed {
-            crate::runtime::unknown_enum_value::<D::Error>("TaskKind", &value)?;
+        let parsed = deserializer
+            .deserialize_str(crate::runtime::EnumValue::<Self>::new())?;
+        if let Self::UnknownValue(value) = &parsed {
+            crate::runtime::unknown_enum_value::<D::Error>("TaskKind", value)?;
         }
         Ok(parsed)
     }
