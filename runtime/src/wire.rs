@@ -138,6 +138,12 @@ pub fn required<E: de::Error, T>(slot: Option<T>, name: &'static str) -> Result<
 /// Reads a string into an open enum without allocating for the values it lists.
 pub struct EnumValue<T>(PhantomData<T>);
 
+impl<T> Default for EnumValue<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T> EnumValue<T> {
     pub fn new() -> Self {
         EnumValue(PhantomData)

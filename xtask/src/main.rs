@@ -2,11 +2,13 @@
 //! with `--check` tells whether it is up to date), `cargo xtask corpus` the crates of the test
 //! corpus, `cargo xtask check-docs` compares the spec with the API reference, `cargo xtask
 //! api-diff` reports what a change of the spec does to the crate's users, `cargo xtask sweep`
-//! measures the generator on the public OpenAPI directory. All are thin shells over the
+//! measures the generator on the public OpenAPI directory, `cargo xtask bench` runs the
+//! benchmarks and holds each figure to its target. All are thin shells over the
 //! `codegen` and `docs-check` libraries; this crate adds the command line, the reading of git
 //! history and the running of the sweep.
 
 mod api_diff;
+mod bench;
 mod check_docs;
 mod git;
 mod paths;
@@ -26,6 +28,7 @@ usage: cargo xtask codegen [--check] [--deny-warnings] [--spec PATH] [--out DIR]
        cargo xtask api-diff [--base REV] [--spec PATH]
        cargo xtask sweep [--generate-only] [--sample] [--spec TEXT]... [--from FILE] ...
        cargo xtask sweep-one SPEC [OUT CRATE-NAME]
+       cargo xtask bench [--quick] [--only PART]
 
 codegen regenerates a client crate from a spec:
   --check            write nothing; fail if the output differs from what the spec gives
@@ -63,6 +66,10 @@ and the semver release they call for:
 
 sweep-one generates one spec as the sweep does, in a process of its own, and
 prints the result as one line of JSON.
+
+bench runs the benchmarks and prints each figure next to its target; the
+figures also go to target/bench/summary.json. PART is one of generate, loop,
+codec, requests, memory, build. --quick takes fewer samples.
 
 Paths on the command line are read from the directory the command runs in; the
 defaults name the workspace's own files. Generated files name the spec and the
@@ -114,11 +121,34 @@ fn main() -> ExitCode {
             }
         },
         Some("sweep-one") => sweep::run_one(&args[1..]),
+        Some("bench") => match bench_options(&args[1..]) {
+            Ok(options) => match enter_workspace() {
+                Ok(()) => bench::run(&options),
+                Err(code) => code,
+            },
+            Err(message) => {
+                eprintln!("error: {message}\n\n{usage}");
+                ExitCode::from(2)
+            }
+        },
         _ => {
             eprintln!("{usage}");
             ExitCode::from(2)
         }
     }
+}
+
+fn bench_options(args: &[String]) -> Result<bench::Options, String> {
+    let mut options = bench::Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--quick" => options.quick = true,
+            "--only" => options.only = Some(args.next().cloned().ok_or("--only needs a value")?),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(options)
 }
 
 struct Codegen {
