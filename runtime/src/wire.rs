@@ -73,7 +73,9 @@ impl UnknownFields {
 /// A member of an object being decoded: one its type describes (by index in the type's list of
 /// names) or another, whose name is kept.
 pub enum Member {
+    /// A name the type describes, by its index in the type's list of names.
     Known(usize),
+    /// A name the type does not describe, kept for its catch-all of unknown members.
     Unknown(String),
 }
 
@@ -145,6 +147,7 @@ impl<T> Default for EnumValue<T> {
 }
 
 impl<T> EnumValue<T> {
+    /// The visitor of one enum's values.
     pub fn new() -> Self {
         EnumValue(PhantomData)
     }
