@@ -339,7 +339,7 @@ fn integers_as_strings(ty: &TypeRef) -> bool {
 /// What a value of `ty` is made of, inside any arrays and maps.
 fn leaf(ty: &TypeRef) -> &TypeRef {
     match ty {
-        TypeRef::Array(inner) | TypeRef::Map(inner) => leaf(inner),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => leaf(inner),
         TypeRef::Named(_)
         | TypeRef::String
         | TypeRef::Boolean

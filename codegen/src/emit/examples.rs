@@ -68,7 +68,7 @@ fn sorted(value: &Value) -> Value {
 fn named(ty: &TypeRef) -> Option<&str> {
     match ty {
         TypeRef::Named(name) => Some(name),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => named(inner),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => named(inner),
         _ => None,
     }
 }

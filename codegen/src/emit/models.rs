@@ -41,7 +41,9 @@ impl<'a> Groups<'a> {
             }
             while let Some(ty) = stack.pop() {
                 match ty {
-                    TypeRef::Array(inner) | TypeRef::Map(inner) => stack.push(inner),
+                    TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+                        stack.push(inner)
+                    }
                     TypeRef::Named(name) => {
                         if !seen.insert(name.as_str()) {
                             continue;
@@ -155,7 +157,9 @@ fn mentioned<'a>(table: &TypeTable<'a>, name: &'a str) -> HashSet<&'a str> {
         let mut refs = references(def);
         while let Some(ty) = refs.pop() {
             match ty {
-                TypeRef::Array(inner) | TypeRef::Map(inner) => refs.push(inner),
+                TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+                    refs.push(inner)
+                }
                 TypeRef::Named(other) => stack.push(other),
                 _ => {}
             }
@@ -244,6 +248,10 @@ fn spell(ty: &TypeRef, prefix_of: &dyn Fn(&TypeRef) -> TokenStream) -> TokenStre
         TypeRef::Map(inner) => {
             let inner = spell(inner, prefix_of);
             quote!(std::collections::BTreeMap<String, #inner>)
+        }
+        TypeRef::Nullable(inner) => {
+            let inner = spell(inner, prefix_of);
+            quote!(Option<#inner>)
         }
         other => rust_type(other, &prefix_of(other)),
     }

@@ -45,6 +45,9 @@ impl<'a> TypeTable<'a> {
             },
             TypeRef::Array(inner) => TypeRef::Array(Box::new(self.wire_within(inner, depth + 1))),
             TypeRef::Map(inner) => TypeRef::Map(Box::new(self.wire_within(inner, depth + 1))),
+            TypeRef::Nullable(inner) => {
+                TypeRef::Nullable(Box::new(self.wire_within(inner, depth + 1)))
+            }
             other => other.clone(),
         }
     }
@@ -62,6 +65,7 @@ fn adapter(ty: &TypeRef) -> Option<TokenStream> {
             serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>
         )),
         TypeRef::Array(inner) => adapter(inner).map(|inner| quote!(Vec<#inner>)),
+        TypeRef::Nullable(inner) => adapter(inner).map(|inner| quote!(Option<#inner>)),
         TypeRef::Map(inner) => {
             adapter(inner).map(|inner| quote!(std::collections::BTreeMap<serde_with::Same, #inner>))
         }
@@ -91,6 +95,10 @@ pub(crate) fn rust_type(ty: &TypeRef, prefix: &TokenStream) -> TokenStream {
         TypeRef::Map(inner) => {
             let inner = rust_type(inner, prefix);
             quote!(std::collections::BTreeMap<String, #inner>)
+        }
+        TypeRef::Nullable(inner) => {
+            let inner = rust_type(inner, prefix);
+            quote!(Option<#inner>)
         }
     }
 }

@@ -387,7 +387,9 @@ fn visit_type(ty: &TypeRef, features: &mut Features) {
     match ty {
         TypeRef::DateTime | TypeRef::Date => features.date_time = true,
         TypeRef::IntegerString(_) => features.int_as_string = true,
-        TypeRef::Array(inner) | TypeRef::Map(inner) => visit_type(inner, features),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+            visit_type(inner, features)
+        }
         _ => {}
     }
 }

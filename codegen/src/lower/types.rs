@@ -225,22 +225,10 @@ impl<'a> TypeLowerer<'a> {
             Shape::Number { .. } => TypeRef::Number(NumberFormat::F64),
             Shape::Boolean => TypeRef::Boolean,
             Shape::Any => TypeRef::Any,
-            Shape::Array { items } => TypeRef::Array(Box::new(match items {
-                Some(items) => {
-                    self.type_of(items, &format!("{hint}Item"), &format!("{pointer}/items"))?
-                }
-                None => TypeRef::Any,
-            })),
-            Shape::Object(object) if object.properties.is_empty() => match object.additional {
-                Some(AdditionalProperties::Schema(schema)) => {
-                    TypeRef::Map(Box::new(self.type_of(
-                        schema.as_ref().into(),
-                        &format!("{hint}Value"),
-                        &format!("{pointer}/additionalProperties"),
-                    )?))
-                }
-                _ => TypeRef::Map(Box::new(TypeRef::Any)),
-            },
+            Shape::Array { items } => self.array_of(items, hint, pointer)?,
+            Shape::Object(object) if object.properties.is_empty() => {
+                self.map_of(object.additional, hint, pointer)?
+            }
             // A single-part union is how 3.0 puts a description or `nullable` on a `$ref`.
             Shape::OneOf(union) if union.parts.len() == 1 => {
                 let (index, part) = union.parts[0];
@@ -358,23 +346,62 @@ impl<'a> TypeLowerer<'a> {
             Shape::Number { .. } => Ok(TypeRef::Number(NumberFormat::F64)),
             Shape::Boolean => Ok(TypeRef::Boolean),
             Shape::Any => Ok(TypeRef::Any),
-            Shape::Array { items } => Ok(TypeRef::Array(Box::new(match items {
-                Some(items) => {
-                    self.type_of(items, &format!("{name}Item"), &format!("{pointer}/items"))?
-                }
-                None => TypeRef::Any,
-            }))),
-            Shape::Object(object) => Ok(TypeRef::Map(Box::new(match object.additional {
-                Some(AdditionalProperties::Schema(schema)) => self.type_of(
-                    schema.as_ref().into(),
-                    &format!("{name}Value"),
-                    &format!("{pointer}/additionalProperties"),
-                )?,
-                _ => TypeRef::Any,
-            }))),
+            Shape::Array { items } => self.array_of(items, name, pointer),
+            Shape::Object(object) => self.map_of(object.additional, name, pointer),
             // `define` makes structs and unions of compositions; they never get here.
             Shape::AllOf(..) | Shape::OneOf(_) => Ok(TypeRef::Any),
         }
+    }
+
+    /// The array of the `items` schema (of any JSON value when there is none); its items are
+    /// named after `hint` when they need a type of their own.
+    fn array_of(
+        &mut self,
+        items: Option<SchemaNode<'a>>,
+        hint: &str,
+        pointer: &str,
+    ) -> Result<TypeRef, LowerError> {
+        let item = match items {
+            Some(items) => {
+                self.element_of(items, &format!("{hint}Item"), &format!("{pointer}/items"))?
+            }
+            None => TypeRef::Any,
+        };
+        Ok(TypeRef::Array(Box::new(item)))
+    }
+
+    /// The map of an object with no properties, whose values are of the `additionalProperties`
+    /// schema (any JSON value when it gives none).
+    fn map_of(
+        &mut self,
+        additional: Option<&'a AdditionalProperties>,
+        hint: &str,
+        pointer: &str,
+    ) -> Result<TypeRef, LowerError> {
+        let value = match additional {
+            Some(AdditionalProperties::Schema(schema)) => self.element_of(
+                schema.as_ref().into(),
+                &format!("{hint}Value"),
+                &format!("{pointer}/additionalProperties"),
+            )?,
+            _ => TypeRef::Any,
+        };
+        Ok(TypeRef::Map(Box::new(value)))
+    }
+
+    /// The type of an array's items or a map's values: a nullable one may be `null` in place of
+    /// a value, so it is optional (a JSON value holds `null` already).
+    fn element_of(
+        &mut self,
+        node: SchemaNode<'a>,
+        hint: &str,
+        pointer: &str,
+    ) -> Result<TypeRef, LowerError> {
+        let ty = self.type_of(node, hint, pointer)?;
+        if ty == TypeRef::Any || !self.field_data(node, pointer)?.nullable {
+            return Ok(ty);
+        }
+        Ok(TypeRef::Nullable(Box::new(ty)))
     }
 
     fn def(&self, name: &str, pointer: &str, doc: Option<String>, kind: TypeKind) -> TypeDef {
@@ -523,7 +550,7 @@ impl<'a> TypeLowerer<'a> {
         }
         let rest_type = match additional {
             Some((owner, at, schema)) => {
-                Some(self.type_of(schema.into(), &format!("{owner}Value"), &at)?)
+                Some(self.element_of(schema.into(), &format!("{owner}Value"), &at)?)
             }
             None => None,
         };
@@ -854,6 +881,7 @@ fn variant_name(ty: &TypeRef) -> String {
         TypeRef::Any => "Value".into(),
         TypeRef::Array(_) => "Array".into(),
         TypeRef::Map(_) => "Object".into(),
+        TypeRef::Nullable(inner) => variant_name(inner),
     }
 }
 

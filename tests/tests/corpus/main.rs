@@ -5,6 +5,7 @@ mod annotated_refs;
 mod bodies;
 mod deprecations;
 mod media_types;
+mod nullable_items;
 mod parameters;
 mod query_templates;
 mod responses;

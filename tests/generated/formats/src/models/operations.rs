@@ -46,8 +46,17 @@ pub struct Sample {
     /// The `integer` field.
     pub integer: Option<i64>,
 
+    /// Labels, where `null` stands for one that was removed.
+    pub labels: Option<Vec<Option<String>>>,
+
+    /// Limits by name; `null` is no limit.
+    pub limits: Option<std::collections::BTreeMap<String, Option<i64>>>,
+
     /// The `nullable_count` field.
     pub nullable_count: Option<i64>,
+
+    /// Counts as strings, `null` where nothing was counted.
+    pub nullable_counts: Option<Vec<Option<i64>>>,
 
     /// The `number` field.
     pub number: Option<f64>,
@@ -57,6 +66,9 @@ pub struct Sample {
 
     /// The `plain` field.
     pub plain: Option<String>,
+
+    /// Sizes of a component that may be `null`.
+    pub sizes: Option<Vec<Option<Size>>>,
 
     /// The `uri` field.
     pub uri: Option<String>,
@@ -102,10 +114,14 @@ impl<'de> serde::Deserialize<'de> for Sample {
                     "int64",
                     "int64_string",
                     "integer",
+                    "labels",
+                    "limits",
                     "nullable_count",
+                    "nullable_counts",
                     "number",
                     "password",
                     "plain",
+                    "sizes",
                     "uri",
                     "uuid",
                 ];
@@ -123,10 +139,14 @@ impl<'de> serde::Deserialize<'de> for Sample {
                 let mut slot_int64 = None;
                 let mut slot_int64_string = None;
                 let mut slot_integer = None;
+                let mut slot_labels = None;
+                let mut slot_limits = None;
                 let mut slot_nullable_count = None;
+                let mut slot_nullable_counts = None;
                 let mut slot_number = None;
                 let mut slot_password = None;
                 let mut slot_plain = None;
+                let mut slot_sizes = None;
                 let mut slot_uri = None;
                 let mut slot_uuid = None;
                 let mut rest = crate::UnknownFields::default();
@@ -225,6 +245,12 @@ impl<'de> serde::Deserialize<'de> for Sample {
                             read_member(&mut map, &mut slot_integer, "integer")?
                         }
                         Member::Known(14) => {
+                            read_member(&mut map, &mut slot_labels, "labels")?
+                        }
+                        Member::Known(15) => {
+                            read_member(&mut map, &mut slot_limits, "limits")?
+                        }
+                        Member::Known(16) => {
                             first_time::<
                                 A::Error,
                                 _,
@@ -244,17 +270,44 @@ impl<'de> serde::Deserialize<'de> for Sample {
                                     .into_inner(),
                             );
                         }
-                        Member::Known(15) => {
+                        Member::Known(17) => {
+                            first_time::<
+                                A::Error,
+                                _,
+                            >(&slot_nullable_counts, "nullable_counts")?;
+                            slot_nullable_counts = Some(
+                                map
+                                    .next_value::<
+                                        serde_with::de::DeserializeAsWrap<
+                                            Option<Vec<Option<i64>>>,
+                                            Option<
+                                                Vec<
+                                                    Option<
+                                                        serde_with::PickFirst<
+                                                            (serde_with::DisplayFromStr, serde_with::Same),
+                                                        >,
+                                                    >,
+                                                >,
+                                            >,
+                                        >,
+                                    >()?
+                                    .into_inner(),
+                            );
+                        }
+                        Member::Known(18) => {
                             read_member(&mut map, &mut slot_number, "number")?
                         }
-                        Member::Known(16) => {
+                        Member::Known(19) => {
                             read_member(&mut map, &mut slot_password, "password")?
                         }
-                        Member::Known(17) => {
+                        Member::Known(20) => {
                             read_member(&mut map, &mut slot_plain, "plain")?
                         }
-                        Member::Known(18) => read_member(&mut map, &mut slot_uri, "uri")?,
-                        Member::Known(19) => {
+                        Member::Known(21) => {
+                            read_member(&mut map, &mut slot_sizes, "sizes")?
+                        }
+                        Member::Known(22) => read_member(&mut map, &mut slot_uri, "uri")?,
+                        Member::Known(23) => {
                             read_member(&mut map, &mut slot_uuid, "uuid")?
                         }
                         Member::Known(_) => unreachable!("an index of NAMES"),
@@ -277,10 +330,14 @@ impl<'de> serde::Deserialize<'de> for Sample {
                     int64: slot_int64.unwrap_or_default(),
                     int64_string: slot_int64_string.unwrap_or_default(),
                     integer: slot_integer.unwrap_or_default(),
+                    labels: slot_labels.unwrap_or_default(),
+                    limits: slot_limits.unwrap_or_default(),
                     nullable_count: slot_nullable_count.unwrap_or_default(),
+                    nullable_counts: slot_nullable_counts.unwrap_or_default(),
                     number: slot_number.unwrap_or_default(),
                     password: slot_password.unwrap_or_default(),
                     plain: slot_plain.unwrap_or_default(),
+                    sizes: slot_sizes.unwrap_or_default(),
                     uri: slot_uri.unwrap_or_default(),
                     uuid: slot_uuid.unwrap_or_default(),
                     unknown_fields: rest,
@@ -369,6 +426,12 @@ impl serde::Serialize for Sample {
         if self.integer.is_some() {
             map.serialize_entry("integer", &self.integer)?;
         }
+        if self.labels.is_some() {
+            map.serialize_entry("labels", &self.labels)?;
+        }
+        if self.limits.is_some() {
+            map.serialize_entry("limits", &self.limits)?;
+        }
         if self.nullable_count.is_some() {
             map.serialize_entry(
                 "nullable_count",
@@ -382,6 +445,23 @@ impl serde::Serialize for Sample {
                 >::new(&self.nullable_count),
             )?;
         }
+        if self.nullable_counts.is_some() {
+            map.serialize_entry(
+                "nullable_counts",
+                &serde_with::ser::SerializeAsWrap::<
+                    Option<Vec<Option<i64>>>,
+                    Option<
+                        Vec<
+                            Option<
+                                serde_with::PickFirst<
+                                    (serde_with::DisplayFromStr, serde_with::Same),
+                                >,
+                            >,
+                        >,
+                    >,
+                >::new(&self.nullable_counts),
+            )?;
+        }
         if self.number.is_some() {
             map.serialize_entry("number", &self.number)?;
         }
@@ -390,6 +470,9 @@ impl serde::Serialize for Sample {
         }
         if self.plain.is_some() {
             map.serialize_entry("plain", &self.plain)?;
+        }
+        if self.sizes.is_some() {
+            map.serialize_entry("sizes", &self.sizes)?;
         }
         if self.uri.is_some() {
             map.serialize_entry("uri", &self.uri)?;
@@ -403,3 +486,6 @@ impl serde::Serialize for Sample {
         map.end()
     }
 }
+
+/// A size, `null` when it is unknown.
+pub type Size = f64;

@@ -151,7 +151,7 @@ pub struct Task {
     pub kind: TaskKind,
 
     /// Labels; a null stands for one that was deleted.
-    pub labels: Option<Vec<String>>,
+    pub labels: Option<Vec<Option<String>>>,
 
     /// Free text, or null when the task has none.
     pub note: Option<String>,
