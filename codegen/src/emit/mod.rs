@@ -132,7 +132,7 @@ pub fn emit(
             ),
             RustFile::ModelsIndex => (
                 "src/models/mod.rs".to_owned(),
-                models_index(&names, has_examples),
+                models_index(&groups, has_examples),
             ),
             RustFile::Examples => (
                 "src/models/examples.rs".to_owned(),
@@ -178,10 +178,17 @@ fn copied_example(example: &Example, options: &EmitOptions) -> GeneratedFile {
 /// `#[cfg]` of code that any of the resources `modules` needs: each resource is a cargo feature,
 /// named as its module.
 pub(crate) fn features_cfg<'a>(modules: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    let predicate = any_feature(modules);
+    quote::quote!(#[cfg(#predicate)])
+}
+
+/// The `cfg` predicate of any of the features `modules`: `any(...)` only around two or more, as
+/// clippy asks.
+pub(crate) fn any_feature<'a>(modules: impl IntoIterator<Item = &'a str>) -> TokenStream {
     let features: Vec<&str> = modules.into_iter().collect();
     match features.as_slice() {
-        [one] => quote::quote!(#[cfg(feature = #one)]),
-        many => quote::quote!(#[cfg(any(#( feature = #many ),*))]),
+        [one] => quote::quote!(feature = #one),
+        many => quote::quote!(any(#( feature = #many ),*)),
     }
 }
 
@@ -235,15 +242,12 @@ fn in_parallel<J: Sync, T: Send, E: Send>(
     done.into_iter().map(|(_, result)| result).collect()
 }
 
-fn models_index(groups: &[&str], has_examples: bool) -> TokenStream {
-    let modules: Vec<_> = groups.iter().map(|group| rust::ident(group)).collect();
+fn models_index(groups: &models::Groups<'_>, has_examples: bool) -> TokenStream {
+    let modules: Vec<_> = groups.names().map(rust::ident).collect();
     // A resource's own types are compiled only with its feature.
     let cfgs: Vec<TokenStream> = groups
-        .iter()
-        .map(|group| match *group {
-            models::COMMON => TokenStream::new(),
-            resource => features_cfg([resource]),
-        })
+        .names()
+        .map(|group| groups.module_cfg(group))
         .collect();
     let examples = has_examples.then(|| {
         quote::quote!(

@@ -108,16 +108,46 @@ impl<'a> Groups<'a> {
     /// The `#[cfg]` that compiles the type named `name` only with what it needs (each resource
     /// is a cargo feature of the crate).
     pub(crate) fn cfg(&self, name: &str) -> TokenStream {
+        match self.predicate(name) {
+            Some(predicate) => quote!(#[cfg(#predicate)]),
+            None => TokenStream::new(),
+        }
+    }
+
+    /// The `cfg` predicate of the type named `name`; `None` when it is always compiled.
+    fn predicate(&self, name: &str) -> Option<TokenStream> {
         match self.needs.get(name).map(Vec::as_slice) {
-            None | Some([]) => TokenStream::new(),
-            Some([one]) => super::features_cfg(one.iter().copied()),
+            None | Some([]) => None,
+            Some([one]) => Some(super::any_feature(one.iter().copied())),
             Some(all) => {
-                let clauses = all.iter().map(|set| {
-                    let features = set.iter();
-                    quote!(any(#( feature = #features ),*))
-                });
-                quote!(#[cfg(all(#( #clauses ),*))])
+                let clauses = all
+                    .iter()
+                    .map(|set| super::any_feature(set.iter().copied()));
+                Some(quote!(all(#( #clauses ),*)))
             }
+        }
+    }
+
+    /// The `#[cfg]` of the module of `group`: a resource's module compiles with its feature;
+    /// `common` when any of its types does, since re-exporting an empty module warns.
+    pub(crate) fn module_cfg(&self, group: &str) -> TokenStream {
+        if group != COMMON {
+            return super::features_cfg([group]);
+        }
+        let mut predicates: Vec<TokenStream> = Vec::new();
+        let mut seen = HashSet::new();
+        for def in self.members.get(group).into_iter().flatten() {
+            let Some(predicate) = self.predicate(&def.name) else {
+                return TokenStream::new();
+            };
+            if seen.insert(predicate.to_string()) {
+                predicates.push(predicate);
+            }
+        }
+        match predicates.as_slice() {
+            [] => TokenStream::new(),
+            [one] => quote!(#[cfg(#one)]),
+            many => quote!(#[cfg(any(#( #many ),*))]),
         }
     }
 

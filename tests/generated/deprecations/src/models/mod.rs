@@ -2,6 +2,7 @@
 //! The types the operations send and receive, one module per resource that uses them and
 //! `common` for the others, all re-exported here.
 
+#[cfg(feature = "widgets")]
 mod common;
 
 #[cfg(feature = "widgets")]
@@ -9,6 +10,8 @@ mod widgets;
 
 #[cfg(test)]
 mod examples;
+
+#[cfg(feature = "widgets")]
 pub use common::*;
 
 #[cfg(feature = "widgets")]
