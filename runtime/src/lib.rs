@@ -15,6 +15,7 @@ mod pages;
 mod request;
 mod response;
 mod retry;
+mod timestamp;
 mod wire;
 
 pub use client::{Client, ClientBuilder, GeneratedClient};
@@ -34,6 +35,8 @@ pub use pages::{NextPage, Page};
 #[doc(hidden)]
 pub use request::{Answer, Call, Style, path_segment};
 #[doc(hidden)]
+pub use timestamp::Rfc3339;
+#[doc(hidden)]
 pub use wire::{
-    EnumValue, Member, MemberName, first_time, read_member, required, unknown_enum_value,
+    EnumValue, Member, MemberName, read_member, read_member_as, required, unknown_enum_value,
 };

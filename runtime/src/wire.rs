@@ -9,6 +9,8 @@ use std::ops::{Deref, DerefMut};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
+use serde_with::DeserializeAs;
+use serde_with::de::DeserializeAsWrap;
 
 thread_local! {
     static STRICT: Cell<bool> = const { Cell::new(false) };
@@ -124,8 +126,24 @@ pub fn read_member<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     Ok(())
 }
 
+/// Reads the value of a described member that travels through the `serde_with` adapter `U`
+/// (integers written as strings, timestamps) into its slot.
+pub fn read_member_as<'de, U, A, T>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error>
+where
+    U: DeserializeAs<'de, T>,
+    A: MapAccess<'de>,
+{
+    first_time::<A::Error, T>(slot, name)?;
+    *slot = Some(map.next_value::<DeserializeAsWrap<T, U>>()?.into_inner());
+    Ok(())
+}
+
 /// Fails when the member `name` has been read already.
-pub fn first_time<E: de::Error, T>(slot: &Option<T>, name: &'static str) -> Result<(), E> {
+fn first_time<E: de::Error, T>(slot: &Option<T>, name: &'static str) -> Result<(), E> {
     match slot {
         Some(_) => Err(E::duplicate_field(name)),
         None => Ok(()),

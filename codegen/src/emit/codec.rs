@@ -13,14 +13,9 @@ use super::rust::{TypeTable, ident};
 use crate::ir::{Field, Rest, StructDef, TypeDef, TypeRef};
 
 /// The `Deserialize` and `Serialize` impls of a struct.
-pub(crate) fn struct_impls(
-    def: &TypeDef,
-    s: &StructDef,
-    table: &TypeTable<'_>,
-    spell: &dyn Fn(&TypeRef) -> TokenStream,
-) -> TokenStream {
-    let deserialize = deserialize(def, s, table, spell);
-    let serialize = serialize(def, s, table, spell);
+pub(crate) fn struct_impls(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStream {
+    let deserialize = deserialize(def, s, table);
+    let serialize = serialize(def, s, table);
     quote! {
         #deserialize
 
@@ -52,12 +47,7 @@ pub(crate) fn field_type(field: &Field, spell: &dyn Fn(&TypeRef) -> TokenStream)
     ty
 }
 
-fn deserialize(
-    def: &TypeDef,
-    s: &StructDef,
-    table: &TypeTable<'_>,
-    spell: &dyn Fn(&TypeRef) -> TokenStream,
-) -> TokenStream {
+fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStream {
     let name = ident(&def.name);
     let wire_names: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
     // Locals are prefixed so that no field name can shadow `map` or another local (and the
@@ -82,7 +72,7 @@ fn deserialize(
         imports.push(quote!(read_member));
     }
     if s.fields.iter().any(adapted) {
-        imports.push(quote!(first_time));
+        imports.push(quote!(read_member_as));
     }
     if s.fields.iter().any(|field| !field.is_optional()) {
         imports.push(quote!(required));
@@ -94,18 +84,9 @@ fn deserialize(
             None => quote! {
                 Member::Known(#index) => read_member(&mut map, &mut #slot, #wire)?,
             },
-            Some(adapter) => {
-                let ty = field_type(field, spell);
-                quote! {
-                    Member::Known(#index) => {
-                        first_time::<A::Error, _>(&#slot, #wire)?;
-                        #slot = Some(
-                            map.next_value::<serde_with::de::DeserializeAsWrap<#ty, #adapter>>()?
-                                .into_inner(),
-                        );
-                    }
-                }
-            }
+            Some(adapter) => quote! {
+                Member::Known(#index) => read_member_as::<#adapter, _, _>(&mut map, &mut #slot, #wire)?,
+            },
         }
     });
     let values = s
@@ -180,12 +161,7 @@ fn deserialize(
     }
 }
 
-fn serialize(
-    def: &TypeDef,
-    s: &StructDef,
-    table: &TypeTable<'_>,
-    spell: &dyn Fn(&TypeRef) -> TokenStream,
-) -> TokenStream {
+fn serialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStream {
     let name = ident(&def.name);
     let entries = s.fields.iter().map(|field| {
         let wire = &field.name;
@@ -193,8 +169,7 @@ fn serialize(
         let value = match field_adapter(field, table) {
             None => quote!(&self.#slot),
             Some(adapter) => {
-                let ty = field_type(field, spell);
-                quote!(&serde_with::ser::SerializeAsWrap::<#ty, #adapter>::new(&self.#slot))
+                quote!(&serde_with::ser::SerializeAsWrap::<_, #adapter>::new(&self.#slot))
             }
         };
         // A field that may be absent is left out when empty; a required one that may be null

@@ -321,7 +321,7 @@ fn structure(
     };
     let default = def.has_default.then(|| quote!(Default,));
     let constructor = constructor(def, s, spell);
-    let impls = codec::struct_impls(def, s, table, spell);
+    let impls = codec::struct_impls(def, s, table);
     quote! {
         #[derive(Clone, Debug, #default PartialEq)]
         pub struct #name {

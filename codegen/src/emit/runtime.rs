@@ -77,6 +77,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../runtime/src/retry.rs"),
     ),
     (
+        "timestamp.rs",
+        "timestamp.rs",
+        include_str!("../../../runtime/src/timestamp.rs"),
+    ),
+    (
         "wire.rs",
         "wire.rs",
         include_str!("../../../runtime/src/wire.rs"),

@@ -53,7 +53,8 @@ impl<'a> TypeTable<'a> {
     }
 
     /// The `serde_with` adapter a value of `ty` travels through, if any: integers that travel as
-    /// strings are written as strings and read from strings or numbers.
+    /// strings are written as strings and read from strings or numbers; timestamps go through
+    /// the runtime's faster codec of chrono's text.
     pub(crate) fn adapter(&self, ty: &TypeRef) -> Option<TokenStream> {
         adapter(&self.wire(ty))
     }
@@ -64,6 +65,7 @@ fn adapter(ty: &TypeRef) -> Option<TokenStream> {
         TypeRef::IntegerString(_) => Some(quote!(
             serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>
         )),
+        TypeRef::DateTime => Some(quote!(crate::runtime::Rfc3339)),
         TypeRef::Array(inner) => adapter(inner).map(|inner| quote!(Vec<#inner>)),
         TypeRef::Nullable(inner) => adapter(inner).map(|inner| quote!(Option<#inner>)),
         TypeRef::Map(inner) => {

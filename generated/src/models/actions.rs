@@ -54,7 +54,7 @@ impl<'de> serde::Deserialize<'de> for Action {
                 self,
                 mut map: A,
             ) -> Result<Action, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "completed_at",
@@ -80,11 +80,11 @@ impl<'de> serde::Deserialize<'de> for Action {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            read_member(
-                                &mut map,
-                                &mut slot_completed_at,
-                                "completed_at",
-                            )?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_completed_at, "completed_at")?
                         }
                         Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
                         Member::Known(2) => {
@@ -104,7 +104,11 @@ impl<'de> serde::Deserialize<'de> for Action {
                             )?
                         }
                         Member::Known(6) => {
-                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_started_at, "started_at")?
                         }
                         Member::Known(7) => {
                             read_member(&mut map, &mut slot_status, "status")?
@@ -140,7 +144,13 @@ impl serde::Serialize for Action {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
         if self.completed_at.is_some() {
-            map.serialize_entry("completed_at", &self.completed_at)?;
+            map.serialize_entry(
+                "completed_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.completed_at),
+            )?;
         }
         if self.id.is_some() {
             map.serialize_entry("id", &self.id)?;
@@ -158,7 +168,13 @@ impl serde::Serialize for Action {
             map.serialize_entry("resource_type", &self.resource_type)?;
         }
         if self.started_at.is_some() {
-            map.serialize_entry("started_at", &self.started_at)?;
+            map.serialize_entry(
+                "started_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.started_at),
+            )?;
         }
         if self.status.is_some() {
             map.serialize_entry("status", &self.status)?;

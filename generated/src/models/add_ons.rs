@@ -459,7 +459,9 @@ impl<'de> serde::Deserialize<'de> for AddonsFeature {
                 self,
                 mut map: A,
             ) -> Result<AddonsFeature, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &[
                     "created_at",
@@ -481,7 +483,11 @@ impl<'de> serde::Deserialize<'de> for AddonsFeature {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                crate::runtime::Rfc3339,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
                         Member::Known(2) => {
@@ -494,7 +500,11 @@ impl<'de> serde::Deserialize<'de> for AddonsFeature {
                             read_member(&mut map, &mut slot_unit, "unit")?
                         }
                         Member::Known(5) => {
-                            read_member(&mut map, &mut slot_updated_at, "updated_at")?
+                            read_member_as::<
+                                crate::runtime::Rfc3339,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_updated_at, "updated_at")?
                         }
                         Member::Known(6) => {
                             read_member(&mut map, &mut slot_value, "value")?
@@ -524,14 +534,26 @@ impl serde::Serialize for AddonsFeature {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry(
+            "created_at",
+            &serde_with::ser::SerializeAsWrap::<
+                _,
+                crate::runtime::Rfc3339,
+            >::new(&self.created_at),
+        )?;
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("name", &self.name)?;
         map.serialize_entry("type", &self.type_)?;
         if self.unit.is_some() {
             map.serialize_entry("unit", &self.unit)?;
         }
-        map.serialize_entry("updated_at", &self.updated_at)?;
+        map.serialize_entry(
+            "updated_at",
+            &serde_with::ser::SerializeAsWrap::<
+                _,
+                crate::runtime::Rfc3339,
+            >::new(&self.updated_at),
+        )?;
         map.serialize_entry("value", &self.value)?;
         for (name, value) in self.unknown_fields.iter() {
             map.serialize_entry(name, value)?;
@@ -971,7 +993,9 @@ impl<'de> serde::Deserialize<'de> for AddonsPlan {
                 self,
                 mut map: A,
             ) -> Result<AddonsPlan, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &[
                     "active",
@@ -1021,7 +1045,11 @@ impl<'de> serde::Deserialize<'de> for AddonsPlan {
                             read_member(&mut map, &mut slot_by_default, "by_default")?
                         }
                         Member::Known(4) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                crate::runtime::Rfc3339,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(5) => {
                             read_member(&mut map, &mut slot_description, "description")?
@@ -1054,7 +1082,11 @@ impl<'de> serde::Deserialize<'de> for AddonsPlan {
                             read_member(&mut map, &mut slot_state, "state")?
                         }
                         Member::Known(13) => {
-                            read_member(&mut map, &mut slot_updated_at, "updated_at")?
+                            read_member_as::<
+                                crate::runtime::Rfc3339,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_updated_at, "updated_at")?
                         }
                         Member::Known(14) => {
                             read_member(&mut map, &mut slot_uuid, "uuid")?
@@ -1096,7 +1128,13 @@ impl serde::Serialize for AddonsPlan {
         map.serialize_entry("app_id", &self.app_id)?;
         map.serialize_entry("available", &self.available)?;
         map.serialize_entry("by_default", &self.by_default)?;
-        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry(
+            "created_at",
+            &serde_with::ser::SerializeAsWrap::<
+                _,
+                crate::runtime::Rfc3339,
+            >::new(&self.created_at),
+        )?;
         if self.description.is_some() {
             map.serialize_entry("description", &self.description)?;
         }
@@ -1111,7 +1149,13 @@ impl serde::Serialize for AddonsPlan {
         map.serialize_entry("price_per_month", &self.price_per_month)?;
         map.serialize_entry("slug", &self.slug)?;
         map.serialize_entry("state", &self.state)?;
-        map.serialize_entry("updated_at", &self.updated_at)?;
+        map.serialize_entry(
+            "updated_at",
+            &serde_with::ser::SerializeAsWrap::<
+                _,
+                crate::runtime::Rfc3339,
+            >::new(&self.updated_at),
+        )?;
         map.serialize_entry("uuid", &self.uuid)?;
         for (name, value) in self.unknown_fields.iter() {
             map.serialize_entry(name, value)?;

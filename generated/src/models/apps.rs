@@ -114,7 +114,9 @@ impl<'de> serde::Deserialize<'de> for App {
                 self,
                 mut map: A,
             ) -> Result<App, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &[
                     "active_deployment",
@@ -169,7 +171,11 @@ impl<'de> serde::Deserialize<'de> for App {
                             )?
                         }
                         Member::Known(1) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(2) => {
                             read_member(
@@ -197,7 +203,11 @@ impl<'de> serde::Deserialize<'de> for App {
                             )?
                         }
                         Member::Known(7) => {
-                            read_member(
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(
                                 &mut map,
                                 &mut slot_last_deployment_created_at,
                                 "last_deployment_created_at",
@@ -246,7 +256,11 @@ impl<'de> serde::Deserialize<'de> for App {
                             read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
                         }
                         Member::Known(18) => {
-                            read_member(&mut map, &mut slot_updated_at, "updated_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_updated_at, "updated_at")?
                         }
                         Member::Known(19) => read_member(&mut map, &mut slot_vpc, "vpc")?,
                         Member::Known(_) => unreachable!("an index of NAMES"),
@@ -293,7 +307,13 @@ impl serde::Serialize for App {
             map.serialize_entry("active_deployment", &self.active_deployment)?;
         }
         if self.created_at.is_some() {
-            map.serialize_entry("created_at", &self.created_at)?;
+            map.serialize_entry(
+                "created_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.created_at),
+            )?;
         }
         if self.dedicated_ips.is_some() {
             map.serialize_entry("dedicated_ips", &self.dedicated_ips)?;
@@ -313,7 +333,10 @@ impl serde::Serialize for App {
         if self.last_deployment_created_at.is_some() {
             map.serialize_entry(
                 "last_deployment_created_at",
-                &self.last_deployment_created_at,
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.last_deployment_created_at),
             )?;
         }
         if self.live_domain.is_some() {
@@ -345,7 +368,13 @@ impl serde::Serialize for App {
             map.serialize_entry("tier_slug", &self.tier_slug)?;
         }
         if self.updated_at.is_some() {
-            map.serialize_entry("updated_at", &self.updated_at)?;
+            map.serialize_entry(
+                "updated_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.updated_at),
+            )?;
         }
         if self.vpc.is_some() {
             map.serialize_entry("vpc", &self.vpc)?;
@@ -614,7 +643,7 @@ impl<'de> serde::Deserialize<'de> for AppAlertProgressStep {
                 self,
                 mut map: A,
             ) -> Result<AppAlertProgressStep, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "ended_at",
@@ -632,7 +661,11 @@ impl<'de> serde::Deserialize<'de> for AppAlertProgressStep {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            read_member(&mut map, &mut slot_ended_at, "ended_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_ended_at, "ended_at")?
                         }
                         Member::Known(1) => {
                             read_member(&mut map, &mut slot_name, "name")?
@@ -641,7 +674,11 @@ impl<'de> serde::Deserialize<'de> for AppAlertProgressStep {
                             read_member(&mut map, &mut slot_reason, "reason")?
                         }
                         Member::Known(3) => {
-                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_started_at, "started_at")?
                         }
                         Member::Known(4) => {
                             read_member(&mut map, &mut slot_status, "status")?
@@ -670,7 +707,13 @@ impl serde::Serialize for AppAlertProgressStep {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
         if self.ended_at.is_some() {
-            map.serialize_entry("ended_at", &self.ended_at)?;
+            map.serialize_entry(
+                "ended_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.ended_at),
+            )?;
         }
         if self.name.is_some() {
             map.serialize_entry("name", &self.name)?;
@@ -679,7 +722,13 @@ impl serde::Serialize for AppAlertProgressStep {
             map.serialize_entry("reason", &self.reason)?;
         }
         if self.started_at.is_some() {
-            map.serialize_entry("started_at", &self.started_at)?;
+            map.serialize_entry(
+                "started_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.started_at),
+            )?;
         }
         if self.status.is_some() {
             map.serialize_entry("status", &self.status)?;
@@ -3902,7 +3951,7 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsage {
                 self,
                 mut map: A,
             ) -> Result<AppMetricsBandwidthUsage, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &["app_bandwidth_usage", "date"];
                 let mut slot_app_bandwidth_usage = None;
@@ -3918,7 +3967,11 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsage {
                             )?
                         }
                         Member::Known(1) => {
-                            read_member(&mut map, &mut slot_date, "date")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_date, "date")?
                         }
                         Member::Known(_) => unreachable!("an index of NAMES"),
                         Member::Unknown(name) => rest.read(&mut map, name)?,
@@ -3944,7 +3997,13 @@ impl serde::Serialize for AppMetricsBandwidthUsage {
             map.serialize_entry("app_bandwidth_usage", &self.app_bandwidth_usage)?;
         }
         if self.date.is_some() {
-            map.serialize_entry("date", &self.date)?;
+            map.serialize_entry(
+                "date",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.date),
+            )?;
         }
         for (name, value) in self.unknown_fields.iter() {
             map.serialize_entry(name, value)?;
@@ -3983,7 +4042,7 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageDetails {
                 self,
                 mut map: A,
             ) -> Result<AppMetricsBandwidthUsageDetails, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, first_time};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &["app_id", "bandwidth_bytes"];
                 let mut slot_app_id = None;
@@ -3995,24 +4054,15 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageDetails {
                             read_member(&mut map, &mut slot_app_id, "app_id")?
                         }
                         Member::Known(1) => {
-                            first_time::<
-                                A::Error,
+                            read_member_as::<
+                                Option<
+                                    serde_with::PickFirst<
+                                        (serde_with::DisplayFromStr, serde_with::Same),
+                                    >,
+                                >,
                                 _,
-                            >(&slot_bandwidth_bytes, "bandwidth_bytes")?;
-                            slot_bandwidth_bytes = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<i64>,
-                                            Option<
-                                                serde_with::PickFirst<
-                                                    (serde_with::DisplayFromStr, serde_with::Same),
-                                                >,
-                                            >,
-                                        >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                                _,
+                            >(&mut map, &mut slot_bandwidth_bytes, "bandwidth_bytes")?
                         }
                         Member::Known(_) => unreachable!("an index of NAMES"),
                         Member::Unknown(name) => rest.read(&mut map, name)?,
@@ -4041,7 +4091,7 @@ impl serde::Serialize for AppMetricsBandwidthUsageDetails {
             map.serialize_entry(
                 "bandwidth_bytes",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<i64>,
+                    _,
                     Option<
                         serde_with::PickFirst<
                             (serde_with::DisplayFromStr, serde_with::Same),
@@ -4098,7 +4148,9 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageRequest {
                 self,
                 mut map: A,
             ) -> Result<AppMetricsBandwidthUsageRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &["app_ids", "date"];
                 let mut slot_app_ids = None;
@@ -4110,7 +4162,11 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageRequest {
                             read_member(&mut map, &mut slot_app_ids, "app_ids")?
                         }
                         Member::Known(1) => {
-                            read_member(&mut map, &mut slot_date, "date")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_date, "date")?
                         }
                         Member::Known(_) => unreachable!("an index of NAMES"),
                         Member::Unknown(name) => rest.read(&mut map, name)?,
@@ -4134,7 +4190,13 @@ impl serde::Serialize for AppMetricsBandwidthUsageRequest {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("app_ids", &self.app_ids)?;
         if self.date.is_some() {
-            map.serialize_entry("date", &self.date)?;
+            map.serialize_entry(
+                "date",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.date),
+            )?;
         }
         for (name, value) in self.unknown_fields.iter() {
             map.serialize_entry(name, value)?;
@@ -7492,7 +7554,7 @@ impl<'de> serde::Deserialize<'de> for AppsDeployment {
                 self,
                 mut map: A,
             ) -> Result<AppsDeployment, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "cause",
@@ -7536,7 +7598,11 @@ impl<'de> serde::Deserialize<'de> for AppsDeployment {
                             read_member(&mut map, &mut slot_cloned_from, "cloned_from")?
                         }
                         Member::Known(2) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(3) => {
                             read_member(&mut map, &mut slot_functions, "functions")?
@@ -7549,7 +7615,11 @@ impl<'de> serde::Deserialize<'de> for AppsDeployment {
                             read_member(&mut map, &mut slot_phase, "phase")?
                         }
                         Member::Known(7) => {
-                            read_member(
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(
                                 &mut map,
                                 &mut slot_phase_last_updated_at,
                                 "phase_last_updated_at",
@@ -7575,7 +7645,11 @@ impl<'de> serde::Deserialize<'de> for AppsDeployment {
                             read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
                         }
                         Member::Known(13) => {
-                            read_member(&mut map, &mut slot_updated_at, "updated_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_updated_at, "updated_at")?
                         }
                         Member::Known(14) => {
                             read_member(&mut map, &mut slot_workers, "workers")?
@@ -7621,7 +7695,13 @@ impl serde::Serialize for AppsDeployment {
             map.serialize_entry("cloned_from", &self.cloned_from)?;
         }
         if self.created_at.is_some() {
-            map.serialize_entry("created_at", &self.created_at)?;
+            map.serialize_entry(
+                "created_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.created_at),
+            )?;
         }
         if self.functions.is_some() {
             map.serialize_entry("functions", &self.functions)?;
@@ -7636,7 +7716,13 @@ impl serde::Serialize for AppsDeployment {
             map.serialize_entry("phase", &self.phase)?;
         }
         if self.phase_last_updated_at.is_some() {
-            map.serialize_entry("phase_last_updated_at", &self.phase_last_updated_at)?;
+            map.serialize_entry(
+                "phase_last_updated_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.phase_last_updated_at),
+            )?;
         }
         if self.progress.is_some() {
             map.serialize_entry("progress", &self.progress)?;
@@ -7654,7 +7740,13 @@ impl serde::Serialize for AppsDeployment {
             map.serialize_entry("tier_slug", &self.tier_slug)?;
         }
         if self.updated_at.is_some() {
-            map.serialize_entry("updated_at", &self.updated_at)?;
+            map.serialize_entry(
+                "updated_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.updated_at),
+            )?;
         }
         if self.workers.is_some() {
             map.serialize_entry("workers", &self.workers)?;
@@ -8049,7 +8141,7 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentProgressStep {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentProgressStep, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "component_name",
@@ -8080,7 +8172,11 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentProgressStep {
                             )?
                         }
                         Member::Known(1) => {
-                            read_member(&mut map, &mut slot_ended_at, "ended_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_ended_at, "ended_at")?
                         }
                         Member::Known(2) => {
                             read_member(
@@ -8096,7 +8192,11 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentProgressStep {
                             read_member(&mut map, &mut slot_reason, "reason")?
                         }
                         Member::Known(5) => {
-                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_started_at, "started_at")?
                         }
                         Member::Known(6) => {
                             read_member(&mut map, &mut slot_status, "status")?
@@ -8134,7 +8234,13 @@ impl serde::Serialize for AppsDeploymentProgressStep {
             map.serialize_entry("component_name", &self.component_name)?;
         }
         if self.ended_at.is_some() {
-            map.serialize_entry("ended_at", &self.ended_at)?;
+            map.serialize_entry(
+                "ended_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.ended_at),
+            )?;
         }
         if self.message_base.is_some() {
             map.serialize_entry("message_base", &self.message_base)?;
@@ -8146,7 +8252,13 @@ impl serde::Serialize for AppsDeploymentProgressStep {
             map.serialize_entry("reason", &self.reason)?;
         }
         if self.started_at.is_some() {
-            map.serialize_entry("started_at", &self.started_at)?;
+            map.serialize_entry(
+                "started_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.started_at),
+            )?;
         }
         if self.status.is_some() {
             map.serialize_entry("status", &self.status)?;
@@ -8714,7 +8826,7 @@ impl<'de> serde::Deserialize<'de> for AppsDomain {
                 self,
                 mut map: A,
             ) -> Result<AppsDomain, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "certificate_expires_at",
@@ -8736,7 +8848,11 @@ impl<'de> serde::Deserialize<'de> for AppsDomain {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            read_member(
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(
                                 &mut map,
                                 &mut slot_certificate_expires_at,
                                 "certificate_expires_at",
@@ -8790,7 +8906,13 @@ impl serde::Serialize for AppsDomain {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
         if self.certificate_expires_at.is_some() {
-            map.serialize_entry("certificate_expires_at", &self.certificate_expires_at)?;
+            map.serialize_entry(
+                "certificate_expires_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.certificate_expires_at),
+            )?;
         }
         if self.id.is_some() {
             map.serialize_entry("id", &self.id)?;
@@ -9107,7 +9229,7 @@ impl<'de> serde::Deserialize<'de> for AppsEvent {
                 self,
                 mut map: A,
             ) -> Result<AppsEvent, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "autoscaling",
@@ -9130,7 +9252,11 @@ impl<'de> serde::Deserialize<'de> for AppsEvent {
                             read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
                         }
                         Member::Known(1) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(2) => {
                             read_member(&mut map, &mut slot_deployment, "deployment")?
@@ -9174,7 +9300,13 @@ impl serde::Serialize for AppsEvent {
             map.serialize_entry("autoscaling", &self.autoscaling)?;
         }
         if self.created_at.is_some() {
-            map.serialize_entry("created_at", &self.created_at)?;
+            map.serialize_entry(
+                "created_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.created_at),
+            )?;
         }
         if self.deployment.is_some() {
             map.serialize_entry("deployment", &self.deployment)?;
@@ -10319,7 +10451,7 @@ impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
                 self,
                 mut map: A,
             ) -> Result<AppsInstanceSize, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, first_time};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "bandwidth_allowance_gib",
@@ -10355,44 +10487,33 @@ impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            first_time::<
-                                A::Error,
+                            read_member_as::<
+                                Option<
+                                    serde_with::PickFirst<
+                                        (serde_with::DisplayFromStr, serde_with::Same),
+                                    >,
+                                >,
                                 _,
-                            >(&slot_bandwidth_allowance_gib, "bandwidth_allowance_gib")?;
-                            slot_bandwidth_allowance_gib = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<i64>,
-                                            Option<
-                                                serde_with::PickFirst<
-                                                    (serde_with::DisplayFromStr, serde_with::Same),
-                                                >,
-                                            >,
-                                        >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                                _,
+                            >(
+                                &mut map,
+                                &mut slot_bandwidth_allowance_gib,
+                                "bandwidth_allowance_gib",
+                            )?
                         }
                         Member::Known(1) => {
                             read_member(&mut map, &mut slot_cpu_type, "cpu_type")?
                         }
                         Member::Known(2) => {
-                            first_time::<A::Error, _>(&slot_cpus, "cpus")?;
-                            slot_cpus = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<i64>,
-                                            Option<
-                                                serde_with::PickFirst<
-                                                    (serde_with::DisplayFromStr, serde_with::Same),
-                                                >,
-                                            >,
-                                        >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                            read_member_as::<
+                                Option<
+                                    serde_with::PickFirst<
+                                        (serde_with::DisplayFromStr, serde_with::Same),
+                                    >,
+                                >,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_cpus, "cpus")?
                         }
                         Member::Known(3) => {
                             read_member(
@@ -10402,24 +10523,15 @@ impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
                             )?
                         }
                         Member::Known(4) => {
-                            first_time::<
-                                A::Error,
+                            read_member_as::<
+                                Option<
+                                    serde_with::PickFirst<
+                                        (serde_with::DisplayFromStr, serde_with::Same),
+                                    >,
+                                >,
                                 _,
-                            >(&slot_memory_bytes, "memory_bytes")?;
-                            slot_memory_bytes = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<i64>,
-                                            Option<
-                                                serde_with::PickFirst<
-                                                    (serde_with::DisplayFromStr, serde_with::Same),
-                                                >,
-                                            >,
-                                        >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                                _,
+                            >(&mut map, &mut slot_memory_bytes, "memory_bytes")?
                         }
                         Member::Known(5) => {
                             read_member(&mut map, &mut slot_name, "name")?
@@ -10505,7 +10617,7 @@ impl serde::Serialize for AppsInstanceSize {
             map.serialize_entry(
                 "bandwidth_allowance_gib",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<i64>,
+                    _,
                     Option<
                         serde_with::PickFirst<
                             (serde_with::DisplayFromStr, serde_with::Same),
@@ -10521,7 +10633,7 @@ impl serde::Serialize for AppsInstanceSize {
             map.serialize_entry(
                 "cpus",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<i64>,
+                    _,
                     Option<
                         serde_with::PickFirst<
                             (serde_with::DisplayFromStr, serde_with::Same),
@@ -10537,7 +10649,7 @@ impl serde::Serialize for AppsInstanceSize {
             map.serialize_entry(
                 "memory_bytes",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<i64>,
+                    _,
                     Option<
                         serde_with::PickFirst<
                             (serde_with::DisplayFromStr, serde_with::Same),
@@ -10628,7 +10740,7 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocation {
                 self,
                 mut map: A,
             ) -> Result<AppsJobInvocation, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "completed_at",
@@ -10652,14 +10764,18 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocation {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            read_member(
-                                &mut map,
-                                &mut slot_completed_at,
-                                "completed_at",
-                            )?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_completed_at, "completed_at")?
                         }
                         Member::Known(1) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(2) => {
                             read_member(
@@ -10676,7 +10792,11 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocation {
                             read_member(&mut map, &mut slot_phase, "phase")?
                         }
                         Member::Known(6) => {
-                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_started_at, "started_at")?
                         }
                         Member::Known(7) => {
                             read_member(&mut map, &mut slot_trigger, "trigger")?
@@ -10708,10 +10828,22 @@ impl serde::Serialize for AppsJobInvocation {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
         if self.completed_at.is_some() {
-            map.serialize_entry("completed_at", &self.completed_at)?;
+            map.serialize_entry(
+                "completed_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.completed_at),
+            )?;
         }
         if self.created_at.is_some() {
-            map.serialize_entry("created_at", &self.created_at)?;
+            map.serialize_entry(
+                "created_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.created_at),
+            )?;
         }
         if self.deployment_id.is_some() {
             map.serialize_entry("deployment_id", &self.deployment_id)?;
@@ -10726,7 +10858,13 @@ impl serde::Serialize for AppsJobInvocation {
             map.serialize_entry("phase", &self.phase)?;
         }
         if self.started_at.is_some() {
-            map.serialize_entry("started_at", &self.started_at)?;
+            map.serialize_entry(
+                "started_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.started_at),
+            )?;
         }
         if self.trigger.is_some() {
             map.serialize_entry("trigger", &self.trigger)?;

@@ -50,7 +50,9 @@ impl<'de> serde::Deserialize<'de> for Car {
                 self,
                 mut map: A,
             ) -> Result<Car, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &["created_at", "doors", "id", "wheels"];
                 let mut slot_created_at = None;
@@ -61,7 +63,11 @@ impl<'de> serde::Deserialize<'de> for Car {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(1) => {
                             read_member(&mut map, &mut slot_doors, "doors")?
@@ -93,7 +99,13 @@ impl serde::Serialize for Car {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
         if self.created_at.is_some() {
-            map.serialize_entry("created_at", &self.created_at)?;
+            map.serialize_entry(
+                "created_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.created_at),
+            )?;
         }
         if self.doors.is_some() {
             map.serialize_entry("doors", &self.doors)?;
@@ -151,7 +163,9 @@ impl<'de> serde::Deserialize<'de> for Entity {
                 self,
                 mut map: A,
             ) -> Result<Entity, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &["created_at", "id"];
                 let mut slot_created_at = None;
@@ -160,7 +174,11 @@ impl<'de> serde::Deserialize<'de> for Entity {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
                         Member::Known(_) => unreachable!("an index of NAMES"),
@@ -184,7 +202,13 @@ impl serde::Serialize for Entity {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
         if self.created_at.is_some() {
-            map.serialize_entry("created_at", &self.created_at)?;
+            map.serialize_entry(
+                "created_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.created_at),
+            )?;
         }
         map.serialize_entry("id", &self.id)?;
         for (name, value) in self.unknown_fields.iter() {
@@ -239,7 +263,9 @@ impl<'de> serde::Deserialize<'de> for Vehicle {
                 self,
                 mut map: A,
             ) -> Result<Vehicle, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &["created_at", "id", "wheels"];
                 let mut slot_created_at = None;
@@ -249,7 +275,11 @@ impl<'de> serde::Deserialize<'de> for Vehicle {
                 while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
                     match member {
                         Member::Known(0) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
                         Member::Known(2) => {
@@ -277,7 +307,13 @@ impl serde::Serialize for Vehicle {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
         if self.created_at.is_some() {
-            map.serialize_entry("created_at", &self.created_at)?;
+            map.serialize_entry(
+                "created_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.created_at),
+            )?;
         }
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("wheels", &self.wheels)?;

@@ -58,7 +58,9 @@ impl<'de> serde::Deserialize<'de> for ElectricCar {
                 self,
                 mut map: A,
             ) -> Result<ElectricCar, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &[
                     "battery_kwh",
@@ -84,7 +86,11 @@ impl<'de> serde::Deserialize<'de> for ElectricCar {
                             read_member(&mut map, &mut slot_charging, "charging")?
                         }
                         Member::Known(2) => {
-                            read_member(&mut map, &mut slot_created_at, "created_at")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_created_at, "created_at")?
                         }
                         Member::Known(3) => {
                             read_member(&mut map, &mut slot_doors, "doors")?
@@ -122,7 +128,13 @@ impl serde::Serialize for ElectricCar {
             map.serialize_entry("charging", &self.charging)?;
         }
         if self.created_at.is_some() {
-            map.serialize_entry("created_at", &self.created_at)?;
+            map.serialize_entry(
+                "created_at",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.created_at),
+            )?;
         }
         if self.doors.is_some() {
             map.serialize_entry("doors", &self.doors)?;

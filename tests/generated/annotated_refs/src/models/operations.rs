@@ -256,7 +256,9 @@ impl<'de> serde::Deserialize<'de> for Trip {
                 self,
                 mut map: A,
             ) -> Result<Trip, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
+                use crate::runtime::{
+                    Member, MemberName, read_member, read_member_as, required,
+                };
 
                 const NAMES: &[&str] = &["kind", "km", "minutes", "started_at"];
                 let mut slot_kind = None;
@@ -274,7 +276,11 @@ impl<'de> serde::Deserialize<'de> for Trip {
                             read_member(&mut map, &mut slot_minutes, "minutes")?
                         }
                         Member::Known(3) => {
-                            read_member(&mut map, &mut slot_started_at, "started_at")?
+                            read_member_as::<
+                                crate::runtime::Rfc3339,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_started_at, "started_at")?
                         }
                         Member::Known(_) => unreachable!("an index of NAMES"),
                         Member::Unknown(name) => rest.read(&mut map, name)?,
@@ -307,7 +313,13 @@ impl serde::Serialize for Trip {
         if self.minutes.is_some() {
             map.serialize_entry("minutes", &self.minutes)?;
         }
-        map.serialize_entry("started_at", &self.started_at)?;
+        map.serialize_entry(
+            "started_at",
+            &serde_with::ser::SerializeAsWrap::<
+                _,
+                crate::runtime::Rfc3339,
+            >::new(&self.started_at),
+        )?;
         for (name, value) in self.unknown_fields.iter() {
             map.serialize_entry(name, value)?;
         }

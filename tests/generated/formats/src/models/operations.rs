@@ -97,7 +97,7 @@ impl<'de> serde::Deserialize<'de> for Sample {
                 self,
                 mut map: A,
             ) -> Result<Sample, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, first_time};
+                use crate::runtime::{Member, MemberName, read_member, read_member_as};
 
                 const NAMES: &[&str] = &[
                     "binary",
@@ -162,29 +162,27 @@ impl<'de> serde::Deserialize<'de> for Sample {
                             read_member(&mut map, &mut slot_byte, "byte")?
                         }
                         Member::Known(3) => {
-                            first_time::<A::Error, _>(&slot_counts, "counts")?;
-                            slot_counts = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<Vec<i64>>,
-                                            Option<
-                                                Vec<
-                                                    serde_with::PickFirst<
-                                                        (serde_with::DisplayFromStr, serde_with::Same),
-                                                    >,
-                                                >,
-                                            >,
+                            read_member_as::<
+                                Option<
+                                    Vec<
+                                        serde_with::PickFirst<
+                                            (serde_with::DisplayFromStr, serde_with::Same),
                                         >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                                    >,
+                                >,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_counts, "counts")?
                         }
                         Member::Known(4) => {
                             read_member(&mut map, &mut slot_date, "date")?
                         }
                         Member::Known(5) => {
-                            read_member(&mut map, &mut slot_date_time, "date_time")?
+                            read_member_as::<
+                                Option<crate::runtime::Rfc3339>,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_date_time, "date_time")?
                         }
                         Member::Known(6) => {
                             read_member(&mut map, &mut slot_double, "double")?
@@ -199,47 +197,29 @@ impl<'de> serde::Deserialize<'de> for Sample {
                             read_member(&mut map, &mut slot_int32, "int32")?
                         }
                         Member::Known(10) => {
-                            first_time::<
-                                A::Error,
+                            read_member_as::<
+                                Option<
+                                    serde_with::PickFirst<
+                                        (serde_with::DisplayFromStr, serde_with::Same),
+                                    >,
+                                >,
                                 _,
-                            >(&slot_int32_string, "int32_string")?;
-                            slot_int32_string = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<i32>,
-                                            Option<
-                                                serde_with::PickFirst<
-                                                    (serde_with::DisplayFromStr, serde_with::Same),
-                                                >,
-                                            >,
-                                        >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                                _,
+                            >(&mut map, &mut slot_int32_string, "int32_string")?
                         }
                         Member::Known(11) => {
                             read_member(&mut map, &mut slot_int64, "int64")?
                         }
                         Member::Known(12) => {
-                            first_time::<
-                                A::Error,
+                            read_member_as::<
+                                Option<
+                                    serde_with::PickFirst<
+                                        (serde_with::DisplayFromStr, serde_with::Same),
+                                    >,
+                                >,
                                 _,
-                            >(&slot_int64_string, "int64_string")?;
-                            slot_int64_string = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<i64>,
-                                            Option<
-                                                serde_with::PickFirst<
-                                                    (serde_with::DisplayFromStr, serde_with::Same),
-                                                >,
-                                            >,
-                                        >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                                _,
+                            >(&mut map, &mut slot_int64_string, "int64_string")?
                         }
                         Member::Known(13) => {
                             read_member(&mut map, &mut slot_integer, "integer")?
@@ -251,48 +231,30 @@ impl<'de> serde::Deserialize<'de> for Sample {
                             read_member(&mut map, &mut slot_limits, "limits")?
                         }
                         Member::Known(16) => {
-                            first_time::<
-                                A::Error,
+                            read_member_as::<
+                                Option<
+                                    serde_with::PickFirst<
+                                        (serde_with::DisplayFromStr, serde_with::Same),
+                                    >,
+                                >,
                                 _,
-                            >(&slot_nullable_count, "nullable_count")?;
-                            slot_nullable_count = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<i64>,
-                                            Option<
-                                                serde_with::PickFirst<
-                                                    (serde_with::DisplayFromStr, serde_with::Same),
-                                                >,
-                                            >,
-                                        >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                                _,
+                            >(&mut map, &mut slot_nullable_count, "nullable_count")?
                         }
                         Member::Known(17) => {
-                            first_time::<
-                                A::Error,
-                                _,
-                            >(&slot_nullable_counts, "nullable_counts")?;
-                            slot_nullable_counts = Some(
-                                map
-                                    .next_value::<
-                                        serde_with::de::DeserializeAsWrap<
-                                            Option<Vec<Option<i64>>>,
-                                            Option<
-                                                Vec<
-                                                    Option<
-                                                        serde_with::PickFirst<
-                                                            (serde_with::DisplayFromStr, serde_with::Same),
-                                                        >,
-                                                    >,
-                                                >,
+                            read_member_as::<
+                                Option<
+                                    Vec<
+                                        Option<
+                                            serde_with::PickFirst<
+                                                (serde_with::DisplayFromStr, serde_with::Same),
                                             >,
                                         >,
-                                    >()?
-                                    .into_inner(),
-                            );
+                                    >,
+                                >,
+                                _,
+                                _,
+                            >(&mut map, &mut slot_nullable_counts, "nullable_counts")?
                         }
                         Member::Known(18) => {
                             read_member(&mut map, &mut slot_number, "number")?
@@ -365,7 +327,7 @@ impl serde::Serialize for Sample {
             map.serialize_entry(
                 "counts",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<Vec<i64>>,
+                    _,
                     Option<
                         Vec<
                             serde_with::PickFirst<
@@ -380,7 +342,13 @@ impl serde::Serialize for Sample {
             map.serialize_entry("date", &self.date)?;
         }
         if self.date_time.is_some() {
-            map.serialize_entry("date_time", &self.date_time)?;
+            map.serialize_entry(
+                "date_time",
+                &serde_with::ser::SerializeAsWrap::<
+                    _,
+                    Option<crate::runtime::Rfc3339>,
+                >::new(&self.date_time),
+            )?;
         }
         if self.double.is_some() {
             map.serialize_entry("double", &self.double)?;
@@ -398,7 +366,7 @@ impl serde::Serialize for Sample {
             map.serialize_entry(
                 "int32_string",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<i32>,
+                    _,
                     Option<
                         serde_with::PickFirst<
                             (serde_with::DisplayFromStr, serde_with::Same),
@@ -414,7 +382,7 @@ impl serde::Serialize for Sample {
             map.serialize_entry(
                 "int64_string",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<i64>,
+                    _,
                     Option<
                         serde_with::PickFirst<
                             (serde_with::DisplayFromStr, serde_with::Same),
@@ -436,7 +404,7 @@ impl serde::Serialize for Sample {
             map.serialize_entry(
                 "nullable_count",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<i64>,
+                    _,
                     Option<
                         serde_with::PickFirst<
                             (serde_with::DisplayFromStr, serde_with::Same),
@@ -449,7 +417,7 @@ impl serde::Serialize for Sample {
             map.serialize_entry(
                 "nullable_counts",
                 &serde_with::ser::SerializeAsWrap::<
-                    Option<Vec<Option<i64>>>,
+                    _,
                     Option<
                         Vec<
                             Option<
