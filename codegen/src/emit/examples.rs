@@ -77,6 +77,16 @@ pub(crate) fn any(api: &Api) -> bool {
     !cases(api).is_empty()
 }
 
+/// The `#[cfg]` of the test module: compiled when one of its tests is, as its helpers would
+/// otherwise be unused.
+pub(crate) fn module_cfg(api: &Api, groups: &super::models::Groups<'_>) -> TokenStream {
+    let cases = cases(api);
+    match groups.any_of(cases.iter().map(|(_, ty, _)| named(ty))) {
+        Some(predicate) => quote!(#[cfg(all(test, #predicate))]),
+        None => quote!(#[cfg(test)]),
+    }
+}
+
 pub(crate) fn tests(api: &Api, groups: &super::models::Groups<'_>) -> TokenStream {
     // A date-time may come back with another offset for the same instant (`+01:00` as `Z`).
     let instant = api.features.date_time.then(|| {
@@ -87,7 +97,19 @@ pub(crate) fn tests(api: &Api, groups: &super::models::Groups<'_>) -> TokenStrea
             },
         }
     });
-    let tests = cases(api).into_iter().map(|(name, ty, example)| {
+    let cases = cases(api);
+    // The models are used by the tests of named types, when one of them is compiled (the
+    // module is compiled when any test is: the same condition, unless some test names no type).
+    let named_types: Vec<&str> = cases.iter().filter_map(|(_, ty, _)| named(ty)).collect();
+    let all_named = named_types.len() == cases.len();
+    let use_models = (!named_types.is_empty()).then(|| {
+        let cfg = groups
+            .any_of(named_types.into_iter().map(Some))
+            .filter(|_| !all_named)
+            .map(|predicate| quote!(#[cfg(#predicate)]));
+        quote!(#cfg use super::*;)
+    });
+    let tests = cases.into_iter().map(|(name, ty, example)| {
         let cfg = named(&ty)
             .map(|named| groups.cfg(named))
             .unwrap_or_default();
@@ -107,7 +129,7 @@ pub(crate) fn tests(api: &Api, groups: &super::models::Groups<'_>) -> TokenStrea
         //! Every example of the spec decodes into its type with no field or enum value left
         //! unknown, and encodes back to the same JSON (nulls, key order and the spelling of
         //! numbers aside).
-        use super::*;
+        #use_models
 
         fn check<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) {
             let decoded: T = crate::decode_strict(json).unwrap_or_else(|error| panic!("{error} in {json}"));

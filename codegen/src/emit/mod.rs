@@ -132,7 +132,10 @@ pub fn emit(
             ),
             RustFile::ModelsIndex => (
                 "src/models/mod.rs".to_owned(),
-                models_index(&groups, has_examples),
+                models_index(
+                    &groups,
+                    has_examples.then(|| examples::module_cfg(api, &groups)),
+                ),
             ),
             RustFile::Examples => (
                 "src/models/examples.rs".to_owned(),
@@ -242,16 +245,16 @@ fn in_parallel<J: Sync, T: Send, E: Send>(
     done.into_iter().map(|(_, result)| result).collect()
 }
 
-fn models_index(groups: &models::Groups<'_>, has_examples: bool) -> TokenStream {
+fn models_index(groups: &models::Groups<'_>, examples: Option<TokenStream>) -> TokenStream {
     let modules: Vec<_> = groups.names().map(rust::ident).collect();
     // A resource's own types are compiled only with its feature.
     let cfgs: Vec<TokenStream> = groups
         .names()
         .map(|group| groups.module_cfg(group))
         .collect();
-    let examples = has_examples.then(|| {
+    let examples = examples.map(|cfg| {
         quote::quote!(
-            #[cfg(test)]
+            #cfg
             mod examples;
         )
     });

@@ -134,20 +134,31 @@ impl<'a> Groups<'a> {
         if group != COMMON {
             return super::features_cfg([group]);
         }
+        let members = self.members.get(group).into_iter().flatten();
+        match self.any_of(members.map(|def| Some(def.name.as_str()))) {
+            Some(predicate) => quote!(#[cfg(#predicate)]),
+            None => TokenStream::new(),
+        }
+    }
+
+    /// The `cfg` predicate under which at least one of `names` compiles; `None` when one of them
+    /// always does (a `None` name stands for code that uses no named type).
+    pub(crate) fn any_of<'n>(
+        &self,
+        names: impl IntoIterator<Item = Option<&'n str>>,
+    ) -> Option<TokenStream> {
         let mut predicates: Vec<TokenStream> = Vec::new();
         let mut seen = HashSet::new();
-        for def in self.members.get(group).into_iter().flatten() {
-            let Some(predicate) = self.predicate(&def.name) else {
-                return TokenStream::new();
-            };
+        for name in names {
+            let predicate = self.predicate(name?)?;
             if seen.insert(predicate.to_string()) {
                 predicates.push(predicate);
             }
         }
         match predicates.as_slice() {
-            [] => TokenStream::new(),
-            [one] => quote!(#[cfg(#one)]),
-            many => quote!(#[cfg(any(#( #many ),*))]),
+            [] => None,
+            [one] => Some(one.clone()),
+            many => Some(quote!(any(#( #many ),*))),
         }
     }
 

@@ -8,7 +8,7 @@ mod balances;
 #[cfg(feature = "settings")]
 mod settings;
 
-#[cfg(test)]
+#[cfg(all(test, any(feature = "balances", feature = "settings")))]
 mod examples;
 
 #[cfg(feature = "balances")]

@@ -5,7 +5,7 @@
 #[cfg(feature = "contacts")]
 mod contacts;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "contacts"))]
 mod examples;
 
 #[cfg(feature = "contacts")]

@@ -8,7 +8,7 @@ mod common;
 #[cfg(feature = "widgets")]
 mod widgets;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "widgets"))]
 mod examples;
 
 #[cfg(feature = "widgets")]

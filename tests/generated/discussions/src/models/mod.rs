@@ -7,7 +7,7 @@ mod common;
 #[cfg(feature = "threads")]
 mod threads;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "threads"))]
 mod examples;
 pub use common::*;
 

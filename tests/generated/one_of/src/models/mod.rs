@@ -5,7 +5,7 @@
 #[cfg(feature = "operations")]
 mod operations;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "operations"))]
 mod examples;
 
 #[cfg(feature = "operations")]

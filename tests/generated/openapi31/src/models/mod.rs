@@ -5,7 +5,7 @@
 #[cfg(feature = "tasks")]
 mod tasks;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "tasks"))]
 mod examples;
 
 #[cfg(feature = "tasks")]

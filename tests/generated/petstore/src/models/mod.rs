@@ -5,7 +5,7 @@
 #[cfg(feature = "pets")]
 mod pets;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "pets"))]
 mod examples;
 
 #[cfg(feature = "pets")]

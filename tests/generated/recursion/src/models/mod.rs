@@ -7,7 +7,7 @@ mod common;
 #[cfg(feature = "operations")]
 mod operations;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "operations"))]
 mod examples;
 pub use common::*;
 

@@ -11,6 +11,9 @@ mod invoices;
 #[cfg(feature = "orders")]
 mod orders;
 
+#[cfg(all(test, feature = "invoices"))]
+mod examples;
+
 #[cfg(all(feature = "invoices", feature = "orders"))]
 pub use common::*;
 
