@@ -37,7 +37,11 @@ then checks and lints the crates of a fixed sample:
 pub struct Options {
     generate_only: bool,
     sample_only: bool,
+    /// `--spec`: parts of ids.
     filters: Vec<String>,
+    /// `--from`: whole ids, so that a list of ids (of the specs left to check, say) selects
+    /// those and no other whose id contains one of them.
+    ids: Vec<String>,
     compile_stress: bool,
     jobs: Option<usize>,
     timeout: Option<Duration>,
@@ -62,7 +66,7 @@ impl Options {
                     let file = value("--from")?;
                     let text = std::fs::read_to_string(&file)
                         .map_err(|error| format!("cannot read {file}: {error}"))?;
-                    options.filters.extend(
+                    options.ids.extend(
                         text.lines()
                             .map(str::trim)
                             .filter(|line| !line.is_empty())
@@ -86,6 +90,11 @@ impl Options {
             }
         }
         Ok(options)
+    }
+
+    /// `--spec` or `--from` chose the specs.
+    fn chooses(&self) -> bool {
+        !self.filters.is_empty() || !self.ids.is_empty()
     }
 }
 
@@ -138,8 +147,9 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
     let selected: Vec<Spec> = specs
         .into_iter()
         .filter(|spec| {
-            if !options.filters.is_empty() {
+            if options.chooses() {
                 options.filters.iter().any(|text| spec.id.contains(text))
+                    || options.ids.contains(&spec.id)
             } else {
                 !options.sample_only || spec.sample
             }
@@ -152,7 +162,7 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
     let compile = |spec: &Spec| {
         !options.generate_only
             && (!spec.stress || options.compile_stress)
-            && (spec.sample || !options.filters.is_empty())
+            && (spec.sample || options.chooses())
     };
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,
