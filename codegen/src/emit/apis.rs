@@ -438,6 +438,17 @@ fn style(style: ParamStyle) -> TokenStream {
     }
 }
 
+/// `value`, an `Option` of an integer of type `ty`, as an `Option<i64>`: as it is, widened, or
+/// `None` where it does not fit.
+fn option_as_i64(value: TokenStream, ty: &TypeRef) -> TokenStream {
+    use crate::ir::IntegerFormat::{I32, I64, U32};
+    match ty {
+        TypeRef::Integer(I64) => value,
+        TypeRef::Integer(I32 | U32) => quote!(#value.map(i64::from)),
+        _ => quote!(#value.and_then(|value| i64::try_from(value).ok())),
+    }
+}
+
 fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
     // Each path parameter is encoded into a local of its name, which the format string names.
     let mut template = String::new();
@@ -727,13 +738,9 @@ fn stream(operation: &Operation) -> TokenStream {
         }
     };
     let total = match &pagination.total {
-        Some(path) if is_i64(Some(&path.ty)) => {
-            let total = follow(path);
-            quote!(#total.copied())
-        }
         Some(path) => {
             let total = follow(path);
-            quote!(#total.copied().and_then(|total| i64::try_from(total).ok()))
+            option_as_i64(quote!(#total.copied()), &path.ty)
         }
         None => quote!(None),
     };
@@ -752,11 +759,8 @@ fn stream(operation: &Operation) -> TokenStream {
         .and_then(serde_json::Value::as_i64)
         .unwrap_or(1);
     let default_page = proc_macro2::Literal::i64_unsuffixed(default_page);
-    let first_page = if is_i64(Some(&page.ty)) {
-        quote!(self.#page_field.unwrap_or(#default_page))
-    } else {
-        quote!(self.#page_field.and_then(|page| i64::try_from(page).ok()).unwrap_or(#default_page))
-    };
+    let first_page = option_as_i64(quote!(self.#page_field), &page.ty);
+    let first_page = quote!(#first_page.unwrap_or(#default_page));
     let per_page_param = match &pagination.per_page_param {
         Some(name) => quote!(Some(#name)),
         None => quote!(None),

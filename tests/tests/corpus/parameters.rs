@@ -1,6 +1,8 @@
+use futures::StreamExt;
 use parameters_api::Client;
 use parameters_api::models::{GetItemFilter, GetItemSort, SearchQ};
-use wiremock::matchers::any;
+use serde_json::json;
+use wiremock::matchers::{any, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 async fn last_request(answer: serde_json::Value, call: impl AsyncFnOnce(Client)) -> Request {
@@ -120,4 +122,36 @@ async fn an_operation_overrides_a_path_item_parameter() {
 
     assert_eq!(request.method.as_str(), "DELETE");
     assert_eq!(request.url.path(), "/accounts/acct-1/items/item-1");
+}
+
+#[tokio::test]
+async fn pages_numbered_by_32_bit_integers_stream_every_item() {
+    let server = MockServer::start().await;
+    let next = format!("{}/comments?page=2", server.uri());
+    for (page, body) in [
+        ("1", json!({"values": ["a", "b"], "next": next, "total": 3})),
+        ("2", json!({"values": ["c"], "total": 3})),
+    ] {
+        Mock::given(method("GET"))
+            .and(path("/comments"))
+            .and(query_param("page", page))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    let client = Client::builder()
+        .token("t")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    // The first page is asked for by number, an `i32`, and read as the stream's `i64`.
+    let mut stream = client.operations().list_comments().page(1).stream();
+    let mut items = Vec::new();
+    while let Some(item) = stream.next().await {
+        items.push(item.unwrap());
+    }
+    assert_eq!(items, ["a", "b", "c"]);
+    // The total, an `i32` in the body, widened.
+    assert_eq!(stream.total(), Some(3));
 }

@@ -8,7 +8,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), parameters_api::Error> {
 //! let client = parameters_api::Client::from_env()?;
-//! let response = client.operations().search(Default::default()).send().await?;
+//! let response = client.operations().list_comments().send().await?;
 //! println!("{:?}", response.rate_limit());
 //! # Ok(())
 //! # }

@@ -46,6 +46,17 @@ impl Operations {
         }
     }
 
+    /// A list in pages numbered by a 32-bit integer, whose responses count the items in a 32-bit integer too, as many APIs write them.
+    ///
+    /// `GET /comments` (operation `list_comments`).
+    pub fn list_comments(&self) -> ListComments {
+        ListComments {
+            client: self.client.clone(),
+            page: None,
+            pagelen: None,
+        }
+    }
+
     /// `GET /search` (operation `search`).
     pub fn search(&self, q: models::SearchQ) -> Search {
         Search {
@@ -176,6 +187,84 @@ impl GetItem {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+}
+
+/// The request of [`Operations::list_comments`]: set its optional parameters, then [`send`](Self::send) it.
+#[derive(Clone, Debug)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct ListComments {
+    client: crate::Client,
+    page: Option<i32>,
+    pagelen: Option<i32>,
+}
+
+impl ListComments {
+    /// The page to read, from 1.
+    pub fn page(mut self, page: i32) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// How many comments a page holds.
+    pub fn pagelen(mut self, pagelen: i32) -> Self {
+        self.pagelen = Some(pagelen);
+        self
+    }
+
+    /// Sends the request and waits for its answer.
+    pub async fn send(
+        self,
+    ) -> Result<crate::Response<models::ListCommentsResponse>, crate::Error> {
+        let path = String::from("/comments");
+        let mut call = crate::runtime::Call::new(
+            &self.client,
+            "list_comments",
+            reqwest::Method::GET,
+            "/comments",
+            path,
+        );
+        if let Some(value) = &self.page {
+            call.query("page", value, crate::runtime::Style::Form, true)?;
+        }
+        if let Some(value) = &self.pagelen {
+            call.query("pagelen", value, crate::runtime::Style::Form, true)?;
+        }
+        let answer = call.send().await?;
+        answer.decode(crate::Format::Json).await
+    }
+
+    /// Every item of every page, as a stream that asks for each page when it reaches it,
+    /// following the `next` links (only their page numbers: requests stay on the client's
+    /// base URL), and never asking for a page twice.
+    pub fn stream(self) -> crate::Pages<String> {
+        let first_page = self.page.map(i64::from).unwrap_or(1);
+        crate::runtime::Pages::new(
+            "page",
+            None,
+            first_page,
+            move |next: Option<crate::runtime::NextPage>| {
+                let mut request = self.clone();
+                if let Some(next) = next {
+                    request.page = next.page.try_into().ok();
+                }
+                Box::pin(async move {
+                    let body = request.send().await?.into_inner();
+                    let next = Some(&body)
+                        .and_then(|value| value.next.as_ref())
+                        .cloned();
+                    let total = Some(&body)
+                        .and_then(|value| value.total.as_ref())
+                        .copied()
+                        .map(i64::from);
+                    Ok(crate::runtime::Page {
+                        items: body.values.unwrap_or_default(),
+                        next,
+                        total,
+                    })
+                })
+            },
+        )
     }
 }
 

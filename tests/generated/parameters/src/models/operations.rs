@@ -216,6 +216,94 @@ impl<'de> serde::Deserialize<'de> for GetItemSort {
 
 /// The `schema` schema of the spec.
 #[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListCommentsResponse {
+    /// The link to the next page, absent on the last.
+    pub next: Option<String>,
+
+    /// How many comments there are in all.
+    pub total: Option<i32>,
+
+    /// The comments of this page.
+    pub values: Option<Vec<String>>,
+
+    /// Fields the spec does not describe, kept so that they are sent back unchanged.
+    pub unknown_fields: crate::UnknownFields,
+}
+
+impl<'de> serde::Deserialize<'de> for ListCommentsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ListCommentsResponse;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ListCommentsResponse, A::Error> {
+                use crate::runtime::{Member, MemberName, read_member};
+
+                const NAMES: &[&str] = &["next", "total", "values"];
+                let mut slot_next = None;
+                let mut slot_total = None;
+                let mut slot_values = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
+                    match member {
+                        Member::Known(0) => {
+                            read_member(&mut map, &mut slot_next, "next")?
+                        }
+                        Member::Known(1) => {
+                            read_member(&mut map, &mut slot_total, "total")?
+                        }
+                        Member::Known(2) => {
+                            read_member(&mut map, &mut slot_values, "values")?
+                        }
+                        Member::Known(_) => unreachable!("an index of NAMES"),
+                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                    }
+                }
+                rest.check()?;
+                Ok(ListCommentsResponse {
+                    next: slot_next.unwrap_or_default(),
+                    total: slot_total.unwrap_or_default(),
+                    values: slot_values.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for ListCommentsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.next.is_some() {
+            map.serialize_entry("next", &self.next)?;
+        }
+        if self.total.is_some() {
+            map.serialize_entry("total", &self.total)?;
+        }
+        if self.values.is_some() {
+            map.serialize_entry("values", &self.values)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The `schema` schema of the spec.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchQ {
     /// The `term` field.
     pub term: Option<String>,
