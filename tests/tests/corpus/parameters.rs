@@ -5,18 +5,21 @@ use serde_json::json;
 use wiremock::matchers::{any, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
+fn client(server: &MockServer) -> Client {
+    Client::builder()
+        .token("t")
+        .base_url(server.uri())
+        .build()
+        .unwrap()
+}
+
 async fn last_request(answer: serde_json::Value, call: impl AsyncFnOnce(Client)) -> Request {
     let server = MockServer::start().await;
     Mock::given(any())
         .respond_with(ResponseTemplate::new(200).set_body_json(answer))
         .mount(&server)
         .await;
-    let client = Client::builder()
-        .token("t")
-        .base_url(server.uri())
-        .build()
-        .unwrap();
-    call(client).await;
+    call(client(&server)).await;
     server.received_requests().await.unwrap().pop().unwrap()
 }
 
@@ -140,11 +143,7 @@ async fn pages_numbered_by_32_bit_integers_stream_every_item() {
             .mount(&server)
             .await;
     }
-    let client = Client::builder()
-        .token("t")
-        .base_url(server.uri())
-        .build()
-        .unwrap();
+    let client = client(&server);
     // The first page is asked for by number, an `i32`, and read as the stream's `i64`.
     let mut stream = client.operations().list_comments().page(1).stream();
     let mut items = Vec::new();
