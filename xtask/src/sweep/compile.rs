@@ -86,7 +86,10 @@ pub fn all(
             .arg("--manifest-path")
             .arg(&manifest)
             .args(["--package", &name, "--all-targets", "--message-format=json"])
-            .env("CARGO_TARGET_DIR", &target);
+            .env("CARGO_TARGET_DIR", &target)
+            // Each crate is checked once: incremental state would only fill the disk (gigabytes
+            // over the sample).
+            .env("CARGO_INCREMENTAL", "0");
         if outcome.spec.operations >= BIG {
             // The library and its tests, checked side by side, would need twice the memory.
             command.args(["--jobs", "1"]);
