@@ -37,6 +37,4 @@ pub use request::{Answer, Call, Style, path_segment};
 #[doc(hidden)]
 pub use timestamp::Rfc3339;
 #[doc(hidden)]
-pub use wire::{
-    EnumValue, Member, MemberName, read_member, read_member_as, required, unknown_enum_value,
-};
+pub use wire::{EnumValue, MemberKey, read_member, read_member_as, required, unknown_enum_value};

@@ -1,12 +1,13 @@
 //! How values travel: the fields an object has beyond those the spec names, and the strict mode
 //! that refuses them.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use serde_with::DeserializeAs;
@@ -72,45 +73,47 @@ impl UnknownFields {
     }
 }
 
-/// A member of an object being decoded: one its type describes (by index in the type's list of
-/// names) or another, whose name is kept.
-pub enum Member {
-    /// A name the type describes, by its index in the type's list of names.
-    Known(usize),
-    /// A name the type does not describe, kept for its catch-all of unknown members.
-    Unknown(String),
-}
+/// The name of a member of an object being decoded, borrowed from the input where the decoder
+/// allows it, so that matching it against the names a type describes allocates nothing.
+pub struct MemberKey<'de>(Cow<'de, str>);
 
-/// Reads a member name against the names a type describes: a known name costs no allocation.
-pub struct MemberName(pub &'static [&'static str]);
+impl MemberKey<'_> {
+    /// The name as written in the input.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 
-impl<'de> DeserializeSeed<'de> for MemberName {
-    type Value = Member;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Member, D::Error> {
-        deserializer.deserialize_identifier(self)
+    /// The name, owned, for the catch-all of members the type does not describe.
+    pub fn into_owned(self) -> String {
+        self.0.into_owned()
     }
 }
 
-impl<'de> Visitor<'de> for MemberName {
-    type Value = Member;
+impl<'de> Deserialize<'de> for MemberKey<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
-    }
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = MemberKey<'de>;
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Member, E> {
-        Ok(match self.0.iter().position(|known| *known == name) {
-            Some(index) => Member::Known(index),
-            None => Member::Unknown(name.to_owned()),
-        })
-    }
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
 
-    fn visit_string<E: de::Error>(self, name: String) -> Result<Member, E> {
-        Ok(match self.0.iter().position(|known| *known == name) {
-            Some(index) => Member::Known(index),
-            None => Member::Unknown(name),
-        })
+            fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<Self::Value, E> {
+                Ok(MemberKey(Cow::Borrowed(name)))
+            }
+
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
+                Ok(MemberKey(Cow::Owned(name.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, name: String) -> Result<Self::Value, E> {
+                Ok(MemberKey(Cow::Owned(name)))
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 

@@ -49,7 +49,6 @@ pub(crate) fn field_type(field: &Field, spell: &dyn Fn(&TypeRef) -> TokenStream)
 
 fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStream {
     let name = ident(&def.name);
-    let wire_names: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
     // Locals are prefixed so that no field name can shadow `map` or another local (and the
     // leading `_` of a name like `_1_clicks` does not make two in a row).
     let mut slot_names: Vec<String> = s
@@ -66,7 +65,7 @@ fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStre
     let slots: Vec<_> = slot_names.iter().map(|name| ident(name)).collect();
     let fields: Vec<_> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
     // The runtime's helpers, imported by name so that each arm reads on one line.
-    let mut imports = vec![quote!(Member), quote!(MemberName)];
+    let mut imports = vec![quote!(MemberKey)];
     let adapted = |field: &Field| table.adapter(&field.ty).is_some();
     if s.fields.iter().any(|field| !adapted(field)) {
         imports.push(quote!(read_member));
@@ -77,15 +76,16 @@ fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStre
     if s.fields.iter().any(|field| !field.is_optional()) {
         imports.push(quote!(required));
     }
-    let arms = s.fields.iter().zip(&slots).enumerate().map(|(index, (field, slot))| {
+    // Arms match the member's name itself, not its place in a list, so that a field added to
+    // the spec adds lines to the diff and renumbers none.
+    let arms = s.fields.iter().zip(&slots).map(|(field, slot)| {
         let wire = &field.name;
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
         match field_adapter(field, table) {
             None => quote! {
-                Member::Known(#index) => read_member(&mut map, &mut #slot, #wire)?,
+                #wire => read_member(&mut map, &mut #slot, #wire)?,
             },
             Some(adapter) => quote! {
-                Member::Known(#index) => read_member_as::<#adapter, _, _>(&mut map, &mut #slot, #wire)?,
+                #wire => read_member_as::<#adapter, _, _>(&mut map, &mut #slot, #wire)?,
             },
         }
     });
@@ -106,7 +106,7 @@ fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStre
         Rest::Unknown { field } => (
             ident(field),
             quote!(crate::UnknownFields::default()),
-            quote!(rest.read(&mut map, name)?),
+            quote!(rest.read(&mut map, key.into_owned())?),
             quote!(rest.check()?;),
         ),
         Rest::Typed { field, .. } => (
@@ -114,14 +114,22 @@ fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStre
             quote!(std::collections::BTreeMap::new()),
             quote! {{
                 let value = map.next_value()?;
-                rest.insert(name, value);
+                rest.insert(key.into_owned(), value);
             }},
             TokenStream::new(),
         ),
     };
     // A struct whose only member is the catch-all has no described names to match.
-    let known_catch_all = (!s.fields.is_empty())
-        .then(|| quote!(Member::Known(_) => unreachable!("an index of NAMES"),));
+    let read_member = if s.fields.is_empty() {
+        quote!(#rest_arm;)
+    } else {
+        quote! {
+            match key.as_str() {
+                #( #arms )*
+                _ => #rest_arm,
+            }
+        }
+    };
     quote! {
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -137,15 +145,10 @@ fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStre
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
                         use crate::runtime::{#( #imports ),*};
 
-                        const NAMES: &[&str] = &[#( #wire_names ),*];
                         #( let mut #slots = None; )*
                         let mut rest = #rest_init;
-                        while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                            match member {
-                                #( #arms )*
-                                #known_catch_all
-                                Member::Unknown(name) => #rest_arm,
-                            }
+                        while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                            #read_member
                         }
                         #rest_check
                         Ok(#name {

@@ -82,19 +82,7 @@ impl<'de> serde::Deserialize<'de> for Account {
                 self,
                 mut map: A,
             ) -> Result<Account, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "droplet_limit",
-                    "email",
-                    "email_verified",
-                    "floating_ip_limit",
-                    "name",
-                    "status",
-                    "status_message",
-                    "team",
-                    "uuid",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_droplet_limit = None;
                 let mut slot_email = None;
                 let mut slot_email_verified = None;
@@ -105,53 +93,42 @@ impl<'de> serde::Deserialize<'de> for Account {
                 let mut slot_team = None;
                 let mut slot_uuid = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "droplet_limit" => {
                             read_member(
                                 &mut map,
                                 &mut slot_droplet_limit,
                                 "droplet_limit",
                             )?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_email, "email")?
-                        }
-                        Member::Known(2) => {
+                        "email" => read_member(&mut map, &mut slot_email, "email")?,
+                        "email_verified" => {
                             read_member(
                                 &mut map,
                                 &mut slot_email_verified,
                                 "email_verified",
                             )?
                         }
-                        Member::Known(3) => {
+                        "floating_ip_limit" => {
                             read_member(
                                 &mut map,
                                 &mut slot_floating_ip_limit,
                                 "floating_ip_limit",
                             )?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(6) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        "status_message" => {
                             read_member(
                                 &mut map,
                                 &mut slot_status_message,
                                 "status_message",
                             )?
                         }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_team, "team")?
-                        }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_uuid, "uuid")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "team" => read_member(&mut map, &mut slot_team, "team")?,
+                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -237,18 +214,13 @@ impl<'de> serde::Deserialize<'de> for AccountGetResponse {
                 self,
                 mut map: A,
             ) -> Result<AccountGetResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["account"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_account = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_account, "account")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "account" => read_member(&mut map, &mut slot_account, "account")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -370,22 +342,15 @@ impl<'de> serde::Deserialize<'de> for Team {
                 self,
                 mut map: A,
             ) -> Result<Team, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["name", "uuid"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_name = None;
                 let mut slot_uuid = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_uuid, "uuid")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

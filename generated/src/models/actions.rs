@@ -54,19 +54,7 @@ impl<'de> serde::Deserialize<'de> for Action {
                 self,
                 mut map: A,
             ) -> Result<Action, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "completed_at",
-                    "id",
-                    "region",
-                    "region_slug",
-                    "resource_id",
-                    "resource_type",
-                    "started_at",
-                    "status",
-                    "type",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_completed_at = None;
                 let mut slot_id = None;
                 let mut slot_region = None;
@@ -77,47 +65,40 @@ impl<'de> serde::Deserialize<'de> for Action {
                 let mut slot_status = None;
                 let mut slot_type_ = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "completed_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_completed_at, "completed_at")?
                         }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_region, "region")?
-                        }
-                        Member::Known(3) => {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "region" => read_member(&mut map, &mut slot_region, "region")?,
+                        "region_slug" => {
                             read_member(&mut map, &mut slot_region_slug, "region_slug")?
                         }
-                        Member::Known(4) => {
+                        "resource_id" => {
                             read_member(&mut map, &mut slot_resource_id, "resource_id")?
                         }
-                        Member::Known(5) => {
+                        "resource_type" => {
                             read_member(
                                 &mut map,
                                 &mut slot_resource_type,
                                 "resource_type",
                             )?
                         }
-                        Member::Known(6) => {
+                        "started_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_started_at, "started_at")?
                         }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -282,18 +263,13 @@ impl<'de> serde::Deserialize<'de> for ActionsGetResponse {
                 self,
                 mut map: A,
             ) -> Result<ActionsGetResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["action"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_action = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_action, "action")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "action" => read_member(&mut map, &mut slot_action, "action")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -366,26 +342,17 @@ impl<'de> serde::Deserialize<'de> for ActionsListResponse {
                 self,
                 mut map: A,
             ) -> Result<ActionsListResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["actions", "links", "meta"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_actions = None;
                 let mut slot_links = None;
                 let mut slot_meta = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_actions, "actions")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_links, "links")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_meta, "meta")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "actions" => read_member(&mut map, &mut slot_actions, "actions")?,
+                        "links" => read_member(&mut map, &mut slot_links, "links")?,
+                        "meta" => read_member(&mut map, &mut slot_meta, "meta")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -478,40 +445,25 @@ impl<'de> serde::Deserialize<'de> for Region {
                 self,
                 mut map: A,
             ) -> Result<Region, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "available",
-                    "features",
-                    "name",
-                    "sizes",
-                    "slug",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_available = None;
                 let mut slot_features = None;
                 let mut slot_name = None;
                 let mut slot_sizes = None;
                 let mut slot_slug = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "available" => {
                             read_member(&mut map, &mut slot_available, "available")?
                         }
-                        Member::Known(1) => {
+                        "features" => {
                             read_member(&mut map, &mut slot_features, "features")?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_sizes, "sizes")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_slug, "slug")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "sizes" => read_member(&mut map, &mut slot_sizes, "sizes")?,
+                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

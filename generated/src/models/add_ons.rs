@@ -55,28 +55,21 @@ impl<'de> serde::Deserialize<'de> for AddonsAppInfo {
                 self,
                 mut map: A,
             ) -> Result<AddonsAppInfo, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["app_slug", "eula", "plans", "tos"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_app_slug = None;
                 let mut slot_eula = None;
                 let mut slot_plans = None;
                 let mut slot_tos = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_slug" => {
                             read_member(&mut map, &mut slot_app_slug, "app_slug")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_eula, "eula")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_plans, "plans")?
-                        }
-                        Member::Known(3) => read_member(&mut map, &mut slot_tos, "tos")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "eula" => read_member(&mut map, &mut slot_eula, "eula")?,
+                        "plans" => read_member(&mut map, &mut slot_plans, "plans")?,
+                        "tos" => read_member(&mut map, &mut slot_tos, "tos")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -171,16 +164,7 @@ impl<'de> serde::Deserialize<'de> for AddonsAppMetadata {
                 self,
                 mut map: A,
             ) -> Result<AddonsAppMetadata, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "description",
-                    "display_name",
-                    "id",
-                    "name",
-                    "options",
-                    "type",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_description = None;
                 let mut slot_display_name = None;
                 let mut slot_id = None;
@@ -188,30 +172,23 @@ impl<'de> serde::Deserialize<'de> for AddonsAppMetadata {
                 let mut slot_options = None;
                 let mut slot_type_ = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "description" => {
                             read_member(&mut map, &mut slot_description, "description")?
                         }
-                        Member::Known(1) => {
+                        "display_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_display_name,
                                 "display_name",
                             )?
                         }
-                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_options, "options")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "options" => read_member(&mut map, &mut slot_options, "options")?,
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -313,16 +290,7 @@ impl<'de> serde::Deserialize<'de> for AddonsDimensionWithPrice {
                 self,
                 mut map: A,
             ) -> Result<AddonsDimensionWithPrice, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "display_name",
-                    "feature_name",
-                    "id",
-                    "sku",
-                    "slug",
-                    "volumes",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_display_name = None;
                 let mut slot_feature_name = None;
                 let mut slot_id = None;
@@ -330,32 +298,27 @@ impl<'de> serde::Deserialize<'de> for AddonsDimensionWithPrice {
                 let mut slot_slug = None;
                 let mut slot_volumes = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "display_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_display_name,
                                 "display_name",
                             )?
                         }
-                        Member::Known(1) => {
+                        "feature_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_feature_name,
                                 "feature_name",
                             )?
                         }
-                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(3) => read_member(&mut map, &mut slot_sku, "sku")?,
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_slug, "slug")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_volumes, "volumes")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "sku" => read_member(&mut map, &mut slot_sku, "sku")?,
+                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
+                        "volumes" => read_member(&mut map, &mut slot_volumes, "volumes")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -459,19 +422,7 @@ impl<'de> serde::Deserialize<'de> for AddonsFeature {
                 self,
                 mut map: A,
             ) -> Result<AddonsFeature, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &[
-                    "created_at",
-                    "id",
-                    "name",
-                    "type",
-                    "unit",
-                    "updated_at",
-                    "value",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_created_at = None;
                 let mut slot_id = None;
                 let mut slot_name = None;
@@ -480,37 +431,28 @@ impl<'de> serde::Deserialize<'de> for AddonsFeature {
                 let mut slot_updated_at = None;
                 let mut slot_value = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "created_at" => {
                             read_member_as::<
                                 crate::runtime::Rfc3339,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_unit, "unit")?
-                        }
-                        Member::Known(5) => {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        "unit" => read_member(&mut map, &mut slot_unit, "unit")?,
+                        "updated_at" => {
                             read_member_as::<
                                 crate::runtime::Rfc3339,
                                 _,
                                 _,
                             >(&mut map, &mut slot_updated_at, "updated_at")?
                         }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_value, "value")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "value" => read_member(&mut map, &mut slot_value, "value")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -605,18 +547,15 @@ impl<'de> serde::Deserialize<'de> for AddonsGetAppMetadataResponse {
                 self,
                 mut map: A,
             ) -> Result<AddonsGetAppMetadataResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["metadata"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_metadata = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "metadata" => {
                             read_member(&mut map, &mut slot_metadata, "metadata")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -671,18 +610,13 @@ impl<'de> serde::Deserialize<'de> for AddonsGetAppResponse {
                 self,
                 mut map: A,
             ) -> Result<AddonsGetAppResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["apps"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_apps = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_apps, "apps")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "apps" => read_member(&mut map, &mut slot_apps, "apps")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -737,18 +671,15 @@ impl<'de> serde::Deserialize<'de> for AddonsListResponse {
                 self,
                 mut map: A,
             ) -> Result<AddonsListResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["resources"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_resources = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "resources" => {
                             read_member(&mut map, &mut slot_resources, "resources")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -813,18 +744,15 @@ impl<'de> serde::Deserialize<'de> for AddonsPatchPlanRequest {
                 self,
                 mut map: A,
             ) -> Result<AddonsPatchPlanRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["plan_slug"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_plan_slug = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "plan_slug" => {
                             read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -887,18 +815,13 @@ impl<'de> serde::Deserialize<'de> for AddonsPatchRequest {
                 self,
                 mut map: A,
             ) -> Result<AddonsPatchRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["name"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -993,27 +916,7 @@ impl<'de> serde::Deserialize<'de> for AddonsPlan {
                 self,
                 mut map: A,
             ) -> Result<AddonsPlan, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &[
-                    "active",
-                    "app_id",
-                    "available",
-                    "by_default",
-                    "created_at",
-                    "description",
-                    "dimensions",
-                    "display_name",
-                    "features",
-                    "id",
-                    "price_per_month",
-                    "slug",
-                    "state",
-                    "updated_at",
-                    "uuid",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_active = None;
                 let mut slot_app_id = None;
                 let mut slot_available = None;
@@ -1030,69 +933,58 @@ impl<'de> serde::Deserialize<'de> for AddonsPlan {
                 let mut slot_updated_at = None;
                 let mut slot_uuid = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_active, "active")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_app_id, "app_id")?
-                        }
-                        Member::Known(2) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "active" => read_member(&mut map, &mut slot_active, "active")?,
+                        "app_id" => read_member(&mut map, &mut slot_app_id, "app_id")?,
+                        "available" => {
                             read_member(&mut map, &mut slot_available, "available")?
                         }
-                        Member::Known(3) => {
+                        "by_default" => {
                             read_member(&mut map, &mut slot_by_default, "by_default")?
                         }
-                        Member::Known(4) => {
+                        "created_at" => {
                             read_member_as::<
                                 crate::runtime::Rfc3339,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(5) => {
+                        "description" => {
                             read_member(&mut map, &mut slot_description, "description")?
                         }
-                        Member::Known(6) => {
+                        "dimensions" => {
                             read_member(&mut map, &mut slot_dimensions, "dimensions")?
                         }
-                        Member::Known(7) => {
+                        "display_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_display_name,
                                 "display_name",
                             )?
                         }
-                        Member::Known(8) => {
+                        "features" => {
                             read_member(&mut map, &mut slot_features, "features")?
                         }
-                        Member::Known(9) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(10) => {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "price_per_month" => {
                             read_member(
                                 &mut map,
                                 &mut slot_price_per_month,
                                 "price_per_month",
                             )?
                         }
-                        Member::Known(11) => {
-                            read_member(&mut map, &mut slot_slug, "slug")?
-                        }
-                        Member::Known(12) => {
-                            read_member(&mut map, &mut slot_state, "state")?
-                        }
-                        Member::Known(13) => {
+                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
+                        "state" => read_member(&mut map, &mut slot_state, "state")?,
+                        "updated_at" => {
                             read_member_as::<
                                 crate::runtime::Rfc3339,
                                 _,
                                 _,
                             >(&mut map, &mut slot_updated_at, "updated_at")?
                         }
-                        Member::Known(14) => {
-                            read_member(&mut map, &mut slot_uuid, "uuid")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1252,22 +1144,7 @@ impl<'de> serde::Deserialize<'de> for AddonsResource {
                 self,
                 mut map: A,
             ) -> Result<AddonsResource, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "app_name",
-                    "app_slug",
-                    "has_config",
-                    "message",
-                    "metadata",
-                    "name",
-                    "plan_name",
-                    "plan_price_per_month",
-                    "plan_slug",
-                    "sso_url",
-                    "state",
-                    "uuid",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_app_name = None;
                 let mut slot_app_slug = None;
                 let mut slot_has_config = None;
@@ -1281,50 +1158,39 @@ impl<'de> serde::Deserialize<'de> for AddonsResource {
                 let mut slot_state = None;
                 let mut slot_uuid = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_name" => {
                             read_member(&mut map, &mut slot_app_name, "app_name")?
                         }
-                        Member::Known(1) => {
+                        "app_slug" => {
                             read_member(&mut map, &mut slot_app_slug, "app_slug")?
                         }
-                        Member::Known(2) => {
+                        "has_config" => {
                             read_member(&mut map, &mut slot_has_config, "has_config")?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_message, "message")?
-                        }
-                        Member::Known(4) => {
+                        "message" => read_member(&mut map, &mut slot_message, "message")?,
+                        "metadata" => {
                             read_member(&mut map, &mut slot_metadata, "metadata")?
                         }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(6) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "plan_name" => {
                             read_member(&mut map, &mut slot_plan_name, "plan_name")?
                         }
-                        Member::Known(7) => {
+                        "plan_price_per_month" => {
                             read_member(
                                 &mut map,
                                 &mut slot_plan_price_per_month,
                                 "plan_price_per_month",
                             )?
                         }
-                        Member::Known(8) => {
+                        "plan_slug" => {
                             read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
                         }
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_sso_url, "sso_url")?
-                        }
-                        Member::Known(10) => {
-                            read_member(&mut map, &mut slot_state, "state")?
-                        }
-                        Member::Known(11) => {
-                            read_member(&mut map, &mut slot_uuid, "uuid")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "sso_url" => read_member(&mut map, &mut slot_sso_url, "sso_url")?,
+                        "state" => read_member(&mut map, &mut slot_state, "state")?,
+                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1425,22 +1291,15 @@ impl<'de> serde::Deserialize<'de> for AddonsResourceMetadata {
                 self,
                 mut map: A,
             ) -> Result<AddonsResourceMetadata, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["name", "value"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_name = None;
                 let mut slot_value = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_value, "value")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "value" => read_member(&mut map, &mut slot_value, "value")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1546,16 +1405,7 @@ impl<'de> serde::Deserialize<'de> for AddonsResourceNew {
                 self,
                 mut map: A,
             ) -> Result<AddonsResourceNew, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "app_slug",
-                    "fleet_uuid",
-                    "linked_droplet_id",
-                    "metadata",
-                    "name",
-                    "plan_slug",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_app_slug = None;
                 let mut slot_fleet_uuid = None;
                 let mut slot_linked_droplet_id = None;
@@ -1563,32 +1413,29 @@ impl<'de> serde::Deserialize<'de> for AddonsResourceNew {
                 let mut slot_name = None;
                 let mut slot_plan_slug = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_slug" => {
                             read_member(&mut map, &mut slot_app_slug, "app_slug")?
                         }
-                        Member::Known(1) => {
+                        "fleet_uuid" => {
                             read_member(&mut map, &mut slot_fleet_uuid, "fleet_uuid")?
                         }
-                        Member::Known(2) => {
+                        "linked_droplet_id" => {
                             read_member(
                                 &mut map,
                                 &mut slot_linked_droplet_id,
                                 "linked_droplet_id",
                             )?
                         }
-                        Member::Known(3) => {
+                        "metadata" => {
                             read_member(&mut map, &mut slot_metadata, "metadata")?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(5) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "plan_slug" => {
                             read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1655,18 +1502,15 @@ impl<'de> serde::Deserialize<'de> for AddonsResourceResponse {
                 self,
                 mut map: A,
             ) -> Result<AddonsResourceResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["resource"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_resource = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "resource" => {
                             read_member(&mut map, &mut slot_resource, "resource")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

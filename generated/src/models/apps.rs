@@ -114,32 +114,7 @@ impl<'de> serde::Deserialize<'de> for App {
                 self,
                 mut map: A,
             ) -> Result<App, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &[
-                    "active_deployment",
-                    "created_at",
-                    "dedicated_ips",
-                    "default_ingress",
-                    "domains",
-                    "id",
-                    "in_progress_deployment",
-                    "last_deployment_created_at",
-                    "live_domain",
-                    "live_url",
-                    "live_url_base",
-                    "owner_uuid",
-                    "pending_deployment",
-                    "pinned_deployment",
-                    "project_id",
-                    "region",
-                    "spec",
-                    "tier_slug",
-                    "updated_at",
-                    "vpc",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_active_deployment = None;
                 let mut slot_created_at = None;
                 let mut slot_dedicated_ips = None;
@@ -161,48 +136,46 @@ impl<'de> serde::Deserialize<'de> for App {
                 let mut slot_updated_at = None;
                 let mut slot_vpc = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "active_deployment" => {
                             read_member(
                                 &mut map,
                                 &mut slot_active_deployment,
                                 "active_deployment",
                             )?
                         }
-                        Member::Known(1) => {
+                        "created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(2) => {
+                        "dedicated_ips" => {
                             read_member(
                                 &mut map,
                                 &mut slot_dedicated_ips,
                                 "dedicated_ips",
                             )?
                         }
-                        Member::Known(3) => {
+                        "default_ingress" => {
                             read_member(
                                 &mut map,
                                 &mut slot_default_ingress,
                                 "default_ingress",
                             )?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_domains, "domains")?
-                        }
-                        Member::Known(5) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(6) => {
+                        "domains" => read_member(&mut map, &mut slot_domains, "domains")?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "in_progress_deployment" => {
                             read_member(
                                 &mut map,
                                 &mut slot_in_progress_deployment,
                                 "in_progress_deployment",
                             )?
                         }
-                        Member::Known(7) => {
+                        "last_deployment_created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
@@ -213,58 +186,53 @@ impl<'de> serde::Deserialize<'de> for App {
                                 "last_deployment_created_at",
                             )?
                         }
-                        Member::Known(8) => {
+                        "live_domain" => {
                             read_member(&mut map, &mut slot_live_domain, "live_domain")?
                         }
-                        Member::Known(9) => {
+                        "live_url" => {
                             read_member(&mut map, &mut slot_live_url, "live_url")?
                         }
-                        Member::Known(10) => {
+                        "live_url_base" => {
                             read_member(
                                 &mut map,
                                 &mut slot_live_url_base,
                                 "live_url_base",
                             )?
                         }
-                        Member::Known(11) => {
+                        "owner_uuid" => {
                             read_member(&mut map, &mut slot_owner_uuid, "owner_uuid")?
                         }
-                        Member::Known(12) => {
+                        "pending_deployment" => {
                             read_member(
                                 &mut map,
                                 &mut slot_pending_deployment,
                                 "pending_deployment",
                             )?
                         }
-                        Member::Known(13) => {
+                        "pinned_deployment" => {
                             read_member(
                                 &mut map,
                                 &mut slot_pinned_deployment,
                                 "pinned_deployment",
                             )?
                         }
-                        Member::Known(14) => {
+                        "project_id" => {
                             read_member(&mut map, &mut slot_project_id, "project_id")?
                         }
-                        Member::Known(15) => {
-                            read_member(&mut map, &mut slot_region, "region")?
-                        }
-                        Member::Known(16) => {
-                            read_member(&mut map, &mut slot_spec, "spec")?
-                        }
-                        Member::Known(17) => {
+                        "region" => read_member(&mut map, &mut slot_region, "region")?,
+                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
+                        "tier_slug" => {
                             read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
                         }
-                        Member::Known(18) => {
+                        "updated_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_updated_at, "updated_at")?
                         }
-                        Member::Known(19) => read_member(&mut map, &mut slot_vpc, "vpc")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "vpc" => read_member(&mut map, &mut slot_vpc, "vpc")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -431,17 +399,7 @@ impl<'de> serde::Deserialize<'de> for AppAlert {
                 self,
                 mut map: A,
             ) -> Result<AppAlert, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "component_name",
-                    "emails",
-                    "id",
-                    "phase",
-                    "progress",
-                    "slack_webhooks",
-                    "spec",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_component_name = None;
                 let mut slot_emails = None;
                 let mut slot_id = None;
@@ -450,37 +408,30 @@ impl<'de> serde::Deserialize<'de> for AppAlert {
                 let mut slot_slack_webhooks = None;
                 let mut slot_spec = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "component_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_component_name,
                                 "component_name",
                             )?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_emails, "emails")?
-                        }
-                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_phase, "phase")?
-                        }
-                        Member::Known(4) => {
+                        "emails" => read_member(&mut map, &mut slot_emails, "emails")?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
+                        "progress" => {
                             read_member(&mut map, &mut slot_progress, "progress")?
                         }
-                        Member::Known(5) => {
+                        "slack_webhooks" => {
                             read_member(
                                 &mut map,
                                 &mut slot_slack_webhooks,
                                 "slack_webhooks",
                             )?
                         }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_spec, "spec")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -565,18 +516,13 @@ impl<'de> serde::Deserialize<'de> for AppAlertProgress {
                 self,
                 mut map: A,
             ) -> Result<AppAlertProgress, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["steps"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_steps = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_steps, "steps")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "steps" => read_member(&mut map, &mut slot_steps, "steps")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -643,48 +589,33 @@ impl<'de> serde::Deserialize<'de> for AppAlertProgressStep {
                 self,
                 mut map: A,
             ) -> Result<AppAlertProgressStep, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "ended_at",
-                    "name",
-                    "reason",
-                    "started_at",
-                    "status",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_ended_at = None;
                 let mut slot_name = None;
                 let mut slot_reason = None;
                 let mut slot_started_at = None;
                 let mut slot_status = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "ended_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_ended_at, "ended_at")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_reason, "reason")?
-                        }
-                        Member::Known(3) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "reason" => read_member(&mut map, &mut slot_reason, "reason")?,
+                        "started_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_started_at, "started_at")?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -773,20 +704,15 @@ impl<'de> serde::Deserialize<'de> for AppAlertSlackWebhook {
                 self,
                 mut map: A,
             ) -> Result<AppAlertSlackWebhook, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["channel", "url"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_channel = None;
                 let mut slot_url = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_channel, "channel")?
-                        }
-                        Member::Known(1) => read_member(&mut map, &mut slot_url, "url")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "channel" => read_member(&mut map, &mut slot_channel, "channel")?,
+                        "url" => read_member(&mut map, &mut slot_url, "url")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -857,40 +783,25 @@ impl<'de> serde::Deserialize<'de> for AppAlertSpec {
                 self,
                 mut map: A,
             ) -> Result<AppAlertSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "disabled",
-                    "operator",
-                    "rule",
-                    "value",
-                    "window",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_disabled = None;
                 let mut slot_operator = None;
                 let mut slot_rule = None;
                 let mut slot_value = None;
                 let mut slot_window = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "disabled" => {
                             read_member(&mut map, &mut slot_disabled, "disabled")?
                         }
-                        Member::Known(1) => {
+                        "operator" => {
                             read_member(&mut map, &mut slot_operator, "operator")?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_rule, "rule")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_value, "value")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_window, "window")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "rule" => read_member(&mut map, &mut slot_rule, "rule")?,
+                        "value" => read_member(&mut map, &mut slot_value, "value")?,
+                        "window" => read_member(&mut map, &mut slot_window, "window")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -985,16 +896,7 @@ impl<'de> serde::Deserialize<'de> for AppComponentHealth {
                 self,
                 mut map: A,
             ) -> Result<AppComponentHealth, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "cpu_usage_percent",
-                    "memory_usage_percent",
-                    "name",
-                    "replicas_desired",
-                    "replicas_ready",
-                    "state",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_cpu_usage_percent = None;
                 let mut slot_memory_usage_percent = None;
                 let mut slot_name = None;
@@ -1002,44 +904,39 @@ impl<'de> serde::Deserialize<'de> for AppComponentHealth {
                 let mut slot_replicas_ready = None;
                 let mut slot_state = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "cpu_usage_percent" => {
                             read_member(
                                 &mut map,
                                 &mut slot_cpu_usage_percent,
                                 "cpu_usage_percent",
                             )?
                         }
-                        Member::Known(1) => {
+                        "memory_usage_percent" => {
                             read_member(
                                 &mut map,
                                 &mut slot_memory_usage_percent,
                                 "memory_usage_percent",
                             )?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(3) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "replicas_desired" => {
                             read_member(
                                 &mut map,
                                 &mut slot_replicas_desired,
                                 "replicas_desired",
                             )?
                         }
-                        Member::Known(4) => {
+                        "replicas_ready" => {
                             read_member(
                                 &mut map,
                                 &mut slot_replicas_ready,
                                 "replicas_ready",
                             )?
                         }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_state, "state")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "state" => read_member(&mut map, &mut slot_state, "state")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1120,38 +1017,29 @@ impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscaling {
                 self,
                 mut map: A,
             ) -> Result<AppComponentInstanceBaseAutoscaling, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "max_instance_count",
-                    "metrics",
-                    "min_instance_count",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_max_instance_count = None;
                 let mut slot_metrics = None;
                 let mut slot_min_instance_count = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "max_instance_count" => {
                             read_member(
                                 &mut map,
                                 &mut slot_max_instance_count,
                                 "max_instance_count",
                             )?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_metrics, "metrics")?
-                        }
-                        Member::Known(2) => {
+                        "metrics" => read_member(&mut map, &mut slot_metrics, "metrics")?,
+                        "min_instance_count" => {
                             read_member(
                                 &mut map,
                                 &mut slot_min_instance_count,
                                 "min_instance_count",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1214,16 +1102,13 @@ impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscalingMetrics
                 self,
                 mut map: A,
             ) -> Result<AppComponentInstanceBaseAutoscalingMetrics, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["cpu"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_cpu = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_cpu, "cpu")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "cpu" => read_member(&mut map, &mut slot_cpu, "cpu")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1278,18 +1163,13 @@ impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscalingMetrics
                 self,
                 mut map: A,
             ) -> Result<AppComponentInstanceBaseAutoscalingMetricsCpu, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["percent"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_percent = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_percent, "percent")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "percent" => read_member(&mut map, &mut slot_percent, "percent")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1384,17 +1264,7 @@ impl<'de> serde::Deserialize<'de> for AppDatabaseSpec {
                 self,
                 mut map: A,
             ) -> Result<AppDatabaseSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "cluster_name",
-                    "db_name",
-                    "db_user",
-                    "engine",
-                    "name",
-                    "production",
-                    "version",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_cluster_name = None;
                 let mut slot_db_name = None;
                 let mut slot_db_user = None;
@@ -1403,35 +1273,24 @@ impl<'de> serde::Deserialize<'de> for AppDatabaseSpec {
                 let mut slot_production = None;
                 let mut slot_version = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "cluster_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_cluster_name,
                                 "cluster_name",
                             )?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_db_name, "db_name")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_db_user, "db_user")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_engine, "engine")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(5) => {
+                        "db_name" => read_member(&mut map, &mut slot_db_name, "db_name")?,
+                        "db_user" => read_member(&mut map, &mut slot_db_user, "db_user")?,
+                        "engine" => read_member(&mut map, &mut slot_engine, "engine")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "production" => {
                             read_member(&mut map, &mut slot_production, "production")?
                         }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_version, "version")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "version" => read_member(&mut map, &mut slot_version, "version")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1631,44 +1490,29 @@ impl<'de> serde::Deserialize<'de> for AppDomainSpec {
                 self,
                 mut map: A,
             ) -> Result<AppDomainSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "domain",
-                    "minimum_tls_version",
-                    "type",
-                    "wildcard",
-                    "zone",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_domain = None;
                 let mut slot_minimum_tls_version = None;
                 let mut slot_type_ = None;
                 let mut slot_wildcard = None;
                 let mut slot_zone = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_domain, "domain")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "domain" => read_member(&mut map, &mut slot_domain, "domain")?,
+                        "minimum_tls_version" => {
                             read_member(
                                 &mut map,
                                 &mut slot_minimum_tls_version,
                                 "minimum_tls_version",
                             )?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(3) => {
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        "wildcard" => {
                             read_member(&mut map, &mut slot_wildcard, "wildcard")?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_zone, "zone")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "zone" => read_member(&mut map, &mut slot_zone, "zone")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1866,18 +1710,13 @@ impl<'de> serde::Deserialize<'de> for AppEgressSpec {
                 self,
                 mut map: A,
             ) -> Result<AppEgressSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["type"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_type_ = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -1937,26 +1776,21 @@ impl<'de> serde::Deserialize<'de> for AppFunctionsComponentHealth {
                 self,
                 mut map: A,
             ) -> Result<AppFunctionsComponentHealth, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["functions_component_health_metrics", "name"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_functions_component_health_metrics = None;
                 let mut slot_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "functions_component_health_metrics" => {
                             read_member(
                                 &mut map,
                                 &mut slot_functions_component_health_metrics,
                                 "functions_component_health_metrics",
                             )?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -2025,34 +1859,31 @@ impl<'de> serde::Deserialize<'de> for AppFunctionsComponentHealthMetrics {
                 self,
                 mut map: A,
             ) -> Result<AppFunctionsComponentHealthMetrics, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["metric_label", "metric_value", "time_window"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_metric_label = None;
                 let mut slot_metric_value = None;
                 let mut slot_time_window = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "metric_label" => {
                             read_member(
                                 &mut map,
                                 &mut slot_metric_label,
                                 "metric_label",
                             )?
                         }
-                        Member::Known(1) => {
+                        "metric_value" => {
                             read_member(
                                 &mut map,
                                 &mut slot_metric_value,
                                 "metric_value",
                             )?
                         }
-                        Member::Known(2) => {
+                        "time_window" => {
                             read_member(&mut map, &mut slot_time_window, "time_window")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -2166,21 +1997,7 @@ impl<'de> serde::Deserialize<'de> for AppFunctionsSpec {
                 self,
                 mut map: A,
             ) -> Result<AppFunctionsSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "alerts",
-                    "bitbucket",
-                    "cors",
-                    "envs",
-                    "git",
-                    "github",
-                    "gitlab",
-                    "log_destinations",
-                    "name",
-                    "routes",
-                    "source_dir",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_alerts = None;
                 let mut slot_bitbucket = None;
                 let mut slot_cors = None;
@@ -2193,45 +2010,30 @@ impl<'de> serde::Deserialize<'de> for AppFunctionsSpec {
                 let mut slot_routes = None;
                 let mut slot_source_dir = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_alerts, "alerts")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "alerts" => read_member(&mut map, &mut slot_alerts, "alerts")?,
+                        "bitbucket" => {
                             read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_cors, "cors")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_envs, "envs")?
-                        }
-                        Member::Known(4) => read_member(&mut map, &mut slot_git, "git")?,
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_github, "github")?
-                        }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
-                        }
-                        Member::Known(7) => {
+                        "cors" => read_member(&mut map, &mut slot_cors, "cors")?,
+                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
+                        "git" => read_member(&mut map, &mut slot_git, "git")?,
+                        "github" => read_member(&mut map, &mut slot_github, "github")?,
+                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
+                        "log_destinations" => {
                             read_member(
                                 &mut map,
                                 &mut slot_log_destinations,
                                 "log_destinations",
                             )?
                         }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_routes, "routes")?
-                        }
-                        Member::Known(10) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "routes" => read_member(&mut map, &mut slot_routes, "routes")?,
+                        "source_dir" => {
                             read_member(&mut map, &mut slot_source_dir, "source_dir")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -2327,26 +2129,23 @@ impl<'de> serde::Deserialize<'de> for AppHealth {
                 self,
                 mut map: A,
             ) -> Result<AppHealth, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["components", "functions_components"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_components = None;
                 let mut slot_functions_components = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "components" => {
                             read_member(&mut map, &mut slot_components, "components")?
                         }
-                        Member::Known(1) => {
+                        "functions_components" => {
                             read_member(
                                 &mut map,
                                 &mut slot_functions_components,
                                 "functions_components",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -2405,18 +2204,13 @@ impl<'de> serde::Deserialize<'de> for AppIngressSpec {
                 self,
                 mut map: A,
             ) -> Result<AppIngressSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["rules"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_rules = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_rules, "rules")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "rules" => read_member(&mut map, &mut slot_rules, "rules")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -2480,30 +2274,23 @@ impl<'de> serde::Deserialize<'de> for AppIngressSpecRule {
                 self,
                 mut map: A,
             ) -> Result<AppIngressSpecRule, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["component", "cors", "match", "redirect"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_component = None;
                 let mut slot_cors = None;
                 let mut slot_match_ = None;
                 let mut slot_redirect = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "component" => {
                             read_member(&mut map, &mut slot_component, "component")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_cors, "cors")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_match_, "match")?
-                        }
-                        Member::Known(3) => {
+                        "cors" => read_member(&mut map, &mut slot_cors, "cors")?,
+                        "match" => read_member(&mut map, &mut slot_match_, "match")?,
+                        "redirect" => {
                             read_member(&mut map, &mut slot_redirect, "redirect")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -2594,51 +2381,43 @@ impl<'de> serde::Deserialize<'de> for AppInstance {
                 self,
                 mut map: A,
             ) -> Result<AppInstance, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "component_name",
-                    "component_type",
-                    "instance_alias",
-                    "instance_name",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_component_name = None;
                 let mut slot_component_type = None;
                 let mut slot_instance_alias = None;
                 let mut slot_instance_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "component_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_component_name,
                                 "component_name",
                             )?
                         }
-                        Member::Known(1) => {
+                        "component_type" => {
                             read_member(
                                 &mut map,
                                 &mut slot_component_type,
                                 "component_type",
                             )?
                         }
-                        Member::Known(2) => {
+                        "instance_alias" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_alias,
                                 "instance_alias",
                             )?
                         }
-                        Member::Known(3) => {
+                        "instance_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_name,
                                 "instance_name",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -2788,28 +2567,7 @@ impl<'de> serde::Deserialize<'de> for AppJobSpec {
                 self,
                 mut map: A,
             ) -> Result<AppJobSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "autoscaling",
-                    "bitbucket",
-                    "build_command",
-                    "dockerfile_path",
-                    "environment_slug",
-                    "envs",
-                    "git",
-                    "github",
-                    "gitlab",
-                    "image",
-                    "instance_count",
-                    "instance_size_slug",
-                    "kind",
-                    "log_destinations",
-                    "name",
-                    "run_command",
-                    "source_dir",
-                    "termination",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_autoscaling = None;
                 let mut slot_bitbucket = None;
                 let mut slot_build_command = None;
@@ -2829,86 +2587,73 @@ impl<'de> serde::Deserialize<'de> for AppJobSpec {
                 let mut slot_source_dir = None;
                 let mut slot_termination = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "autoscaling" => {
                             read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
                         }
-                        Member::Known(1) => {
+                        "bitbucket" => {
                             read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
                         }
-                        Member::Known(2) => {
+                        "build_command" => {
                             read_member(
                                 &mut map,
                                 &mut slot_build_command,
                                 "build_command",
                             )?
                         }
-                        Member::Known(3) => {
+                        "dockerfile_path" => {
                             read_member(
                                 &mut map,
                                 &mut slot_dockerfile_path,
                                 "dockerfile_path",
                             )?
                         }
-                        Member::Known(4) => {
+                        "environment_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_environment_slug,
                                 "environment_slug",
                             )?
                         }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_envs, "envs")?
-                        }
-                        Member::Known(6) => read_member(&mut map, &mut slot_git, "git")?,
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_github, "github")?
-                        }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
-                        }
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_image, "image")?
-                        }
-                        Member::Known(10) => {
+                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
+                        "git" => read_member(&mut map, &mut slot_git, "git")?,
+                        "github" => read_member(&mut map, &mut slot_github, "github")?,
+                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
+                        "image" => read_member(&mut map, &mut slot_image, "image")?,
+                        "instance_count" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_count,
                                 "instance_count",
                             )?
                         }
-                        Member::Known(11) => {
+                        "instance_size_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_size_slug,
                                 "instance_size_slug",
                             )?
                         }
-                        Member::Known(12) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(13) => {
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "log_destinations" => {
                             read_member(
                                 &mut map,
                                 &mut slot_log_destinations,
                                 "log_destinations",
                             )?
                         }
-                        Member::Known(14) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(15) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "run_command" => {
                             read_member(&mut map, &mut slot_run_command, "run_command")?
                         }
-                        Member::Known(16) => {
+                        "source_dir" => {
                             read_member(&mut map, &mut slot_source_dir, "source_dir")?
                         }
-                        Member::Known(17) => {
+                        "termination" => {
                             read_member(&mut map, &mut slot_termination, "termination")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3103,22 +2848,19 @@ impl<'de> serde::Deserialize<'de> for AppJobSpecTermination {
                 self,
                 mut map: A,
             ) -> Result<AppJobSpecTermination, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["grace_period_seconds"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_grace_period_seconds = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "grace_period_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_grace_period_seconds,
                                 "grace_period_seconds",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3191,17 +2933,7 @@ impl<'de> serde::Deserialize<'de> for AppLivenessHealthCheckSpec {
                 self,
                 mut map: A,
             ) -> Result<AppLivenessHealthCheckSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "failure_threshold",
-                    "http_path",
-                    "initial_delay_seconds",
-                    "period_seconds",
-                    "port",
-                    "success_threshold",
-                    "timeout_seconds",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_failure_threshold = None;
                 let mut slot_http_path = None;
                 let mut slot_initial_delay_seconds = None;
@@ -3210,51 +2942,48 @@ impl<'de> serde::Deserialize<'de> for AppLivenessHealthCheckSpec {
                 let mut slot_success_threshold = None;
                 let mut slot_timeout_seconds = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "failure_threshold" => {
                             read_member(
                                 &mut map,
                                 &mut slot_failure_threshold,
                                 "failure_threshold",
                             )?
                         }
-                        Member::Known(1) => {
+                        "http_path" => {
                             read_member(&mut map, &mut slot_http_path, "http_path")?
                         }
-                        Member::Known(2) => {
+                        "initial_delay_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_initial_delay_seconds,
                                 "initial_delay_seconds",
                             )?
                         }
-                        Member::Known(3) => {
+                        "period_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_period_seconds,
                                 "period_seconds",
                             )?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_port, "port")?
-                        }
-                        Member::Known(5) => {
+                        "port" => read_member(&mut map, &mut slot_port, "port")?,
+                        "success_threshold" => {
                             read_member(
                                 &mut map,
                                 &mut slot_success_threshold,
                                 "success_threshold",
                             )?
                         }
-                        Member::Known(6) => {
+                        "timeout_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_timeout_seconds,
                                 "timeout_seconds",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3337,22 +3066,17 @@ impl<'de> serde::Deserialize<'de> for AppLogDestinationDatadogSpec {
                 self,
                 mut map: A,
             ) -> Result<AppLogDestinationDatadogSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["api_key", "endpoint"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_api_key = None;
                 let mut slot_endpoint = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_api_key, "api_key")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "api_key" => read_member(&mut map, &mut slot_api_key, "api_key")?,
+                        "endpoint" => {
                             read_member(&mut map, &mut slot_endpoint, "endpoint")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3437,40 +3161,25 @@ impl<'de> serde::Deserialize<'de> for AppLogDestinationDefinition {
                 self,
                 mut map: A,
             ) -> Result<AppLogDestinationDefinition, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "datadog",
-                    "logtail",
-                    "name",
-                    "open_search",
-                    "papertrail",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_datadog = None;
                 let mut slot_logtail = None;
                 let mut slot_name = None;
                 let mut slot_open_search = None;
                 let mut slot_papertrail = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_datadog, "datadog")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_logtail, "logtail")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(3) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "datadog" => read_member(&mut map, &mut slot_datadog, "datadog")?,
+                        "logtail" => read_member(&mut map, &mut slot_logtail, "logtail")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "open_search" => {
                             read_member(&mut map, &mut slot_open_search, "open_search")?
                         }
-                        Member::Known(4) => {
+                        "papertrail" => {
                             read_member(&mut map, &mut slot_papertrail, "papertrail")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3539,18 +3248,13 @@ impl<'de> serde::Deserialize<'de> for AppLogDestinationLogtailSpec {
                 self,
                 mut map: A,
             ) -> Result<AppLogDestinationLogtailSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["token"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_token = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_token, "token")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "token" => read_member(&mut map, &mut slot_token, "token")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3614,39 +3318,31 @@ impl<'de> serde::Deserialize<'de> for AppLogDestinationOpenSearchSpec {
                 self,
                 mut map: A,
             ) -> Result<AppLogDestinationOpenSearchSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "basic_auth",
-                    "cluster_name",
-                    "endpoint",
-                    "index_name",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_basic_auth = None;
                 let mut slot_cluster_name = None;
                 let mut slot_endpoint = None;
                 let mut slot_index_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "basic_auth" => {
                             read_member(&mut map, &mut slot_basic_auth, "basic_auth")?
                         }
-                        Member::Known(1) => {
+                        "cluster_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_cluster_name,
                                 "cluster_name",
                             )?
                         }
-                        Member::Known(2) => {
+                        "endpoint" => {
                             read_member(&mut map, &mut slot_endpoint, "endpoint")?
                         }
-                        Member::Known(3) => {
+                        "index_name" => {
                             read_member(&mut map, &mut slot_index_name, "index_name")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3716,22 +3412,17 @@ impl<'de> serde::Deserialize<'de> for AppLogDestinationOpenSearchSpecBasicAuth {
                 self,
                 mut map: A,
             ) -> Result<AppLogDestinationOpenSearchSpecBasicAuth, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["password", "user"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_password = None;
                 let mut slot_user = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "password" => {
                             read_member(&mut map, &mut slot_password, "password")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_user, "user")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "user" => read_member(&mut map, &mut slot_user, "user")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3790,18 +3481,15 @@ impl<'de> serde::Deserialize<'de> for AppLogDestinationPapertrailSpec {
                 self,
                 mut map: A,
             ) -> Result<AppLogDestinationPapertrailSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["endpoint"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_endpoint = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "endpoint" => {
                             read_member(&mut map, &mut slot_endpoint, "endpoint")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3862,30 +3550,23 @@ impl<'de> serde::Deserialize<'de> for AppMaintenanceSpec {
                 self,
                 mut map: A,
             ) -> Result<AppMaintenanceSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["archive", "enabled", "offline_page_url"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_archive = None;
                 let mut slot_enabled = None;
                 let mut slot_offline_page_url = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_archive, "archive")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_enabled, "enabled")?
-                        }
-                        Member::Known(2) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "archive" => read_member(&mut map, &mut slot_archive, "archive")?,
+                        "enabled" => read_member(&mut map, &mut slot_enabled, "enabled")?,
+                        "offline_page_url" => {
                             read_member(
                                 &mut map,
                                 &mut slot_offline_page_url,
                                 "offline_page_url",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -3951,30 +3632,27 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsage {
                 self,
                 mut map: A,
             ) -> Result<AppMetricsBandwidthUsage, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &["app_bandwidth_usage", "date"];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_app_bandwidth_usage = None;
                 let mut slot_date = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_bandwidth_usage" => {
                             read_member(
                                 &mut map,
                                 &mut slot_app_bandwidth_usage,
                                 "app_bandwidth_usage",
                             )?
                         }
-                        Member::Known(1) => {
+                        "date" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_date, "date")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -4042,18 +3720,14 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageDetails {
                 self,
                 mut map: A,
             ) -> Result<AppMetricsBandwidthUsageDetails, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &["app_id", "bandwidth_bytes"];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_app_id = None;
                 let mut slot_bandwidth_bytes = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_app_id, "app_id")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_id" => read_member(&mut map, &mut slot_app_id, "app_id")?,
+                        "bandwidth_bytes" => {
                             read_member_as::<
                                 Option<
                                     serde_with::PickFirst<
@@ -4064,8 +3738,7 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageDetails {
                                 _,
                             >(&mut map, &mut slot_bandwidth_bytes, "bandwidth_bytes")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -4148,28 +3821,21 @@ impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageRequest {
                 self,
                 mut map: A,
             ) -> Result<AppMetricsBandwidthUsageRequest, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &["app_ids", "date"];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_app_ids = None;
                 let mut slot_date = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_app_ids, "app_ids")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_ids" => read_member(&mut map, &mut slot_app_ids, "app_ids")?,
+                        "date" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_date, "date")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -4246,22 +3912,15 @@ impl<'de> serde::Deserialize<'de> for AppPropose {
                 self,
                 mut map: A,
             ) -> Result<AppPropose, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["app_id", "spec"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_app_id = None;
                 let mut slot_spec = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_app_id, "app_id")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_spec, "spec")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_id" => read_member(&mut map, &mut slot_app_id, "app_id")?,
+                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -4340,18 +3999,7 @@ impl<'de> serde::Deserialize<'de> for AppProposeResponse {
                 self,
                 mut map: A,
             ) -> Result<AppProposeResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "app_cost",
-                    "app_is_static",
-                    "app_name_available",
-                    "app_name_suggestion",
-                    "app_tier_downgrade_cost",
-                    "existing_static_apps",
-                    "max_free_static_apps",
-                    "spec",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_app_cost = None;
                 let mut slot_app_is_static = None;
                 let mut slot_app_name_available = None;
@@ -4361,58 +4009,55 @@ impl<'de> serde::Deserialize<'de> for AppProposeResponse {
                 let mut slot_max_free_static_apps = None;
                 let mut slot_spec = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_cost" => {
                             read_member(&mut map, &mut slot_app_cost, "app_cost")?
                         }
-                        Member::Known(1) => {
+                        "app_is_static" => {
                             read_member(
                                 &mut map,
                                 &mut slot_app_is_static,
                                 "app_is_static",
                             )?
                         }
-                        Member::Known(2) => {
+                        "app_name_available" => {
                             read_member(
                                 &mut map,
                                 &mut slot_app_name_available,
                                 "app_name_available",
                             )?
                         }
-                        Member::Known(3) => {
+                        "app_name_suggestion" => {
                             read_member(
                                 &mut map,
                                 &mut slot_app_name_suggestion,
                                 "app_name_suggestion",
                             )?
                         }
-                        Member::Known(4) => {
+                        "app_tier_downgrade_cost" => {
                             read_member(
                                 &mut map,
                                 &mut slot_app_tier_downgrade_cost,
                                 "app_tier_downgrade_cost",
                             )?
                         }
-                        Member::Known(5) => {
+                        "existing_static_apps" => {
                             read_member(
                                 &mut map,
                                 &mut slot_existing_static_apps,
                                 "existing_static_apps",
                             )?
                         }
-                        Member::Known(6) => {
+                        "max_free_static_apps" => {
                             read_member(
                                 &mut map,
                                 &mut slot_max_free_static_apps,
                                 "max_free_static_apps",
                             )?
                         }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_spec, "spec")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -4517,26 +4162,19 @@ impl<'de> serde::Deserialize<'de> for AppRollbackValidationCondition {
                 self,
                 mut map: A,
             ) -> Result<AppRollbackValidationCondition, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["code", "components", "message"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_code = None;
                 let mut slot_components = None;
                 let mut slot_message = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_code, "code")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "code" => read_member(&mut map, &mut slot_code, "code")?,
+                        "components" => {
                             read_member(&mut map, &mut slot_components, "components")?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_message, "message")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "message" => read_member(&mut map, &mut slot_message, "message")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -4706,26 +4344,21 @@ impl<'de> serde::Deserialize<'de> for AppRouteSpec {
                 self,
                 mut map: A,
             ) -> Result<AppRouteSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["path", "preserve_path_prefix"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_path = None;
                 let mut slot_preserve_path_prefix = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_path, "path")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "path" => read_member(&mut map, &mut slot_path, "path")?,
+                        "preserve_path_prefix" => {
                             read_member(
                                 &mut map,
                                 &mut slot_preserve_path_prefix,
                                 "preserve_path_prefix",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -4893,34 +4526,7 @@ impl<'de> serde::Deserialize<'de> for AppServiceSpec {
                 self,
                 mut map: A,
             ) -> Result<AppServiceSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "autoscaling",
-                    "bitbucket",
-                    "build_command",
-                    "cors",
-                    "dockerfile_path",
-                    "environment_slug",
-                    "envs",
-                    "git",
-                    "github",
-                    "gitlab",
-                    "health_check",
-                    "http_port",
-                    "image",
-                    "instance_count",
-                    "instance_size_slug",
-                    "internal_ports",
-                    "liveness_health_check",
-                    "log_destinations",
-                    "name",
-                    "protocol",
-                    "routes",
-                    "run_command",
-                    "source_dir",
-                    "termination",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_autoscaling = None;
                 let mut slot_bitbucket = None;
                 let mut slot_build_command = None;
@@ -4946,116 +4552,101 @@ impl<'de> serde::Deserialize<'de> for AppServiceSpec {
                 let mut slot_source_dir = None;
                 let mut slot_termination = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "autoscaling" => {
                             read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
                         }
-                        Member::Known(1) => {
+                        "bitbucket" => {
                             read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
                         }
-                        Member::Known(2) => {
+                        "build_command" => {
                             read_member(
                                 &mut map,
                                 &mut slot_build_command,
                                 "build_command",
                             )?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_cors, "cors")?
-                        }
-                        Member::Known(4) => {
+                        "cors" => read_member(&mut map, &mut slot_cors, "cors")?,
+                        "dockerfile_path" => {
                             read_member(
                                 &mut map,
                                 &mut slot_dockerfile_path,
                                 "dockerfile_path",
                             )?
                         }
-                        Member::Known(5) => {
+                        "environment_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_environment_slug,
                                 "environment_slug",
                             )?
                         }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_envs, "envs")?
-                        }
-                        Member::Known(7) => read_member(&mut map, &mut slot_git, "git")?,
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_github, "github")?
-                        }
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
-                        }
-                        Member::Known(10) => {
+                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
+                        "git" => read_member(&mut map, &mut slot_git, "git")?,
+                        "github" => read_member(&mut map, &mut slot_github, "github")?,
+                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
+                        "health_check" => {
                             read_member(
                                 &mut map,
                                 &mut slot_health_check,
                                 "health_check",
                             )?
                         }
-                        Member::Known(11) => {
+                        "http_port" => {
                             read_member(&mut map, &mut slot_http_port, "http_port")?
                         }
-                        Member::Known(12) => {
-                            read_member(&mut map, &mut slot_image, "image")?
-                        }
-                        Member::Known(13) => {
+                        "image" => read_member(&mut map, &mut slot_image, "image")?,
+                        "instance_count" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_count,
                                 "instance_count",
                             )?
                         }
-                        Member::Known(14) => {
+                        "instance_size_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_size_slug,
                                 "instance_size_slug",
                             )?
                         }
-                        Member::Known(15) => {
+                        "internal_ports" => {
                             read_member(
                                 &mut map,
                                 &mut slot_internal_ports,
                                 "internal_ports",
                             )?
                         }
-                        Member::Known(16) => {
+                        "liveness_health_check" => {
                             read_member(
                                 &mut map,
                                 &mut slot_liveness_health_check,
                                 "liveness_health_check",
                             )?
                         }
-                        Member::Known(17) => {
+                        "log_destinations" => {
                             read_member(
                                 &mut map,
                                 &mut slot_log_destinations,
                                 "log_destinations",
                             )?
                         }
-                        Member::Known(18) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(19) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "protocol" => {
                             read_member(&mut map, &mut slot_protocol, "protocol")?
                         }
-                        Member::Known(20) => {
-                            read_member(&mut map, &mut slot_routes, "routes")?
-                        }
-                        Member::Known(21) => {
+                        "routes" => read_member(&mut map, &mut slot_routes, "routes")?,
+                        "run_command" => {
                             read_member(&mut map, &mut slot_run_command, "run_command")?
                         }
-                        Member::Known(22) => {
+                        "source_dir" => {
                             read_member(&mut map, &mut slot_source_dir, "source_dir")?
                         }
-                        Member::Known(23) => {
+                        "termination" => {
                             read_member(&mut map, &mut slot_termination, "termination")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -5219,17 +4810,7 @@ impl<'de> serde::Deserialize<'de> for AppServiceSpecHealthCheck {
                 self,
                 mut map: A,
             ) -> Result<AppServiceSpecHealthCheck, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "failure_threshold",
-                    "http_path",
-                    "initial_delay_seconds",
-                    "period_seconds",
-                    "port",
-                    "success_threshold",
-                    "timeout_seconds",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_failure_threshold = None;
                 let mut slot_http_path = None;
                 let mut slot_initial_delay_seconds = None;
@@ -5238,51 +4819,48 @@ impl<'de> serde::Deserialize<'de> for AppServiceSpecHealthCheck {
                 let mut slot_success_threshold = None;
                 let mut slot_timeout_seconds = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "failure_threshold" => {
                             read_member(
                                 &mut map,
                                 &mut slot_failure_threshold,
                                 "failure_threshold",
                             )?
                         }
-                        Member::Known(1) => {
+                        "http_path" => {
                             read_member(&mut map, &mut slot_http_path, "http_path")?
                         }
-                        Member::Known(2) => {
+                        "initial_delay_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_initial_delay_seconds,
                                 "initial_delay_seconds",
                             )?
                         }
-                        Member::Known(3) => {
+                        "period_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_period_seconds,
                                 "period_seconds",
                             )?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_port, "port")?
-                        }
-                        Member::Known(5) => {
+                        "port" => read_member(&mut map, &mut slot_port, "port")?,
+                        "success_threshold" => {
                             read_member(
                                 &mut map,
                                 &mut slot_success_threshold,
                                 "success_threshold",
                             )?
                         }
-                        Member::Known(6) => {
+                        "timeout_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_timeout_seconds,
                                 "timeout_seconds",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -5431,30 +5009,27 @@ impl<'de> serde::Deserialize<'de> for AppServiceSpecTermination {
                 self,
                 mut map: A,
             ) -> Result<AppServiceSpecTermination, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["drain_seconds", "grace_period_seconds"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_drain_seconds = None;
                 let mut slot_grace_period_seconds = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "drain_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_drain_seconds,
                                 "drain_seconds",
                             )?
                         }
-                        Member::Known(1) => {
+                        "grace_period_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_grace_period_seconds,
                                 "grace_period_seconds",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -5599,29 +5174,7 @@ impl<'de> serde::Deserialize<'de> for AppSpec {
                 self,
                 mut map: A,
             ) -> Result<AppSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "alerts",
-                    "databases",
-                    "disable_edge_cache",
-                    "disable_email_obfuscation",
-                    "domains",
-                    "egress",
-                    "enhanced_threat_control_enabled",
-                    "envs",
-                    "features",
-                    "functions",
-                    "ingress",
-                    "jobs",
-                    "maintenance",
-                    "name",
-                    "region",
-                    "services",
-                    "static_sites",
-                    "vpc",
-                    "workers",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_alerts = None;
                 let mut slot_databases = None;
                 let mut slot_disable_edge_cache = None;
@@ -5642,81 +5195,62 @@ impl<'de> serde::Deserialize<'de> for AppSpec {
                 let mut slot_vpc = None;
                 let mut slot_workers = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_alerts, "alerts")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "alerts" => read_member(&mut map, &mut slot_alerts, "alerts")?,
+                        "databases" => {
                             read_member(&mut map, &mut slot_databases, "databases")?
                         }
-                        Member::Known(2) => {
+                        "disable_edge_cache" => {
                             read_member(
                                 &mut map,
                                 &mut slot_disable_edge_cache,
                                 "disable_edge_cache",
                             )?
                         }
-                        Member::Known(3) => {
+                        "disable_email_obfuscation" => {
                             read_member(
                                 &mut map,
                                 &mut slot_disable_email_obfuscation,
                                 "disable_email_obfuscation",
                             )?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_domains, "domains")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_egress, "egress")?
-                        }
-                        Member::Known(6) => {
+                        "domains" => read_member(&mut map, &mut slot_domains, "domains")?,
+                        "egress" => read_member(&mut map, &mut slot_egress, "egress")?,
+                        "enhanced_threat_control_enabled" => {
                             read_member(
                                 &mut map,
                                 &mut slot_enhanced_threat_control_enabled,
                                 "enhanced_threat_control_enabled",
                             )?
                         }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_envs, "envs")?
-                        }
-                        Member::Known(8) => {
+                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
+                        "features" => {
                             read_member(&mut map, &mut slot_features, "features")?
                         }
-                        Member::Known(9) => {
+                        "functions" => {
                             read_member(&mut map, &mut slot_functions, "functions")?
                         }
-                        Member::Known(10) => {
-                            read_member(&mut map, &mut slot_ingress, "ingress")?
-                        }
-                        Member::Known(11) => {
-                            read_member(&mut map, &mut slot_jobs, "jobs")?
-                        }
-                        Member::Known(12) => {
+                        "ingress" => read_member(&mut map, &mut slot_ingress, "ingress")?,
+                        "jobs" => read_member(&mut map, &mut slot_jobs, "jobs")?,
+                        "maintenance" => {
                             read_member(&mut map, &mut slot_maintenance, "maintenance")?
                         }
-                        Member::Known(13) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(14) => {
-                            read_member(&mut map, &mut slot_region, "region")?
-                        }
-                        Member::Known(15) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "region" => read_member(&mut map, &mut slot_region, "region")?,
+                        "services" => {
                             read_member(&mut map, &mut slot_services, "services")?
                         }
-                        Member::Known(16) => {
+                        "static_sites" => {
                             read_member(
                                 &mut map,
                                 &mut slot_static_sites,
                                 "static_sites",
                             )?
                         }
-                        Member::Known(17) => read_member(&mut map, &mut slot_vpc, "vpc")?,
-                        Member::Known(18) => {
-                            read_member(&mut map, &mut slot_workers, "workers")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "vpc" => read_member(&mut map, &mut slot_vpc, "vpc")?,
+                        "workers" => read_member(&mut map, &mut slot_workers, "workers")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -5932,29 +5466,7 @@ impl<'de> serde::Deserialize<'de> for AppStaticSiteSpec {
                 self,
                 mut map: A,
             ) -> Result<AppStaticSiteSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "bitbucket",
-                    "build_command",
-                    "catchall_document",
-                    "cors",
-                    "dockerfile_path",
-                    "environment_slug",
-                    "envs",
-                    "error_document",
-                    "git",
-                    "github",
-                    "gitlab",
-                    "image",
-                    "index_document",
-                    "log_destinations",
-                    "name",
-                    "output_dir",
-                    "routes",
-                    "run_command",
-                    "source_dir",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_bitbucket = None;
                 let mut slot_build_command = None;
                 let mut slot_catchall_document = None;
@@ -5975,93 +5487,78 @@ impl<'de> serde::Deserialize<'de> for AppStaticSiteSpec {
                 let mut slot_run_command = None;
                 let mut slot_source_dir = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "bitbucket" => {
                             read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
                         }
-                        Member::Known(1) => {
+                        "build_command" => {
                             read_member(
                                 &mut map,
                                 &mut slot_build_command,
                                 "build_command",
                             )?
                         }
-                        Member::Known(2) => {
+                        "catchall_document" => {
                             read_member(
                                 &mut map,
                                 &mut slot_catchall_document,
                                 "catchall_document",
                             )?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_cors, "cors")?
-                        }
-                        Member::Known(4) => {
+                        "cors" => read_member(&mut map, &mut slot_cors, "cors")?,
+                        "dockerfile_path" => {
                             read_member(
                                 &mut map,
                                 &mut slot_dockerfile_path,
                                 "dockerfile_path",
                             )?
                         }
-                        Member::Known(5) => {
+                        "environment_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_environment_slug,
                                 "environment_slug",
                             )?
                         }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_envs, "envs")?
-                        }
-                        Member::Known(7) => {
+                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
+                        "error_document" => {
                             read_member(
                                 &mut map,
                                 &mut slot_error_document,
                                 "error_document",
                             )?
                         }
-                        Member::Known(8) => read_member(&mut map, &mut slot_git, "git")?,
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_github, "github")?
-                        }
-                        Member::Known(10) => {
-                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
-                        }
-                        Member::Known(11) => {
-                            read_member(&mut map, &mut slot_image, "image")?
-                        }
-                        Member::Known(12) => {
+                        "git" => read_member(&mut map, &mut slot_git, "git")?,
+                        "github" => read_member(&mut map, &mut slot_github, "github")?,
+                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
+                        "image" => read_member(&mut map, &mut slot_image, "image")?,
+                        "index_document" => {
                             read_member(
                                 &mut map,
                                 &mut slot_index_document,
                                 "index_document",
                             )?
                         }
-                        Member::Known(13) => {
+                        "log_destinations" => {
                             read_member(
                                 &mut map,
                                 &mut slot_log_destinations,
                                 "log_destinations",
                             )?
                         }
-                        Member::Known(14) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(15) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "output_dir" => {
                             read_member(&mut map, &mut slot_output_dir, "output_dir")?
                         }
-                        Member::Known(16) => {
-                            read_member(&mut map, &mut slot_routes, "routes")?
-                        }
-                        Member::Known(17) => {
+                        "routes" => read_member(&mut map, &mut slot_routes, "routes")?,
+                        "run_command" => {
                             read_member(&mut map, &mut slot_run_command, "run_command")?
                         }
-                        Member::Known(18) => {
+                        "source_dir" => {
                             read_member(&mut map, &mut slot_source_dir, "source_dir")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -6211,28 +5708,19 @@ impl<'de> serde::Deserialize<'de> for AppVariableDefinition {
                 self,
                 mut map: A,
             ) -> Result<AppVariableDefinition, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["key", "scope", "type", "value"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_key = None;
                 let mut slot_scope = None;
                 let mut slot_type_ = None;
                 let mut slot_value = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_key, "key")?,
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_scope, "scope")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_value, "value")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "key" => read_member(&mut map, &mut slot_key, "key")?,
+                        "scope" => read_member(&mut map, &mut slot_scope, "scope")?,
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        "value" => read_member(&mut map, &mut slot_value, "value")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -6507,28 +5995,7 @@ impl<'de> serde::Deserialize<'de> for AppWorkerSpec {
                 self,
                 mut map: A,
             ) -> Result<AppWorkerSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "autoscaling",
-                    "bitbucket",
-                    "build_command",
-                    "dockerfile_path",
-                    "environment_slug",
-                    "envs",
-                    "git",
-                    "github",
-                    "gitlab",
-                    "image",
-                    "instance_count",
-                    "instance_size_slug",
-                    "liveness_health_check",
-                    "log_destinations",
-                    "name",
-                    "run_command",
-                    "source_dir",
-                    "termination",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_autoscaling = None;
                 let mut slot_bitbucket = None;
                 let mut slot_build_command = None;
@@ -6548,90 +6015,79 @@ impl<'de> serde::Deserialize<'de> for AppWorkerSpec {
                 let mut slot_source_dir = None;
                 let mut slot_termination = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "autoscaling" => {
                             read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
                         }
-                        Member::Known(1) => {
+                        "bitbucket" => {
                             read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
                         }
-                        Member::Known(2) => {
+                        "build_command" => {
                             read_member(
                                 &mut map,
                                 &mut slot_build_command,
                                 "build_command",
                             )?
                         }
-                        Member::Known(3) => {
+                        "dockerfile_path" => {
                             read_member(
                                 &mut map,
                                 &mut slot_dockerfile_path,
                                 "dockerfile_path",
                             )?
                         }
-                        Member::Known(4) => {
+                        "environment_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_environment_slug,
                                 "environment_slug",
                             )?
                         }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_envs, "envs")?
-                        }
-                        Member::Known(6) => read_member(&mut map, &mut slot_git, "git")?,
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_github, "github")?
-                        }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
-                        }
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_image, "image")?
-                        }
-                        Member::Known(10) => {
+                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
+                        "git" => read_member(&mut map, &mut slot_git, "git")?,
+                        "github" => read_member(&mut map, &mut slot_github, "github")?,
+                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
+                        "image" => read_member(&mut map, &mut slot_image, "image")?,
+                        "instance_count" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_count,
                                 "instance_count",
                             )?
                         }
-                        Member::Known(11) => {
+                        "instance_size_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_size_slug,
                                 "instance_size_slug",
                             )?
                         }
-                        Member::Known(12) => {
+                        "liveness_health_check" => {
                             read_member(
                                 &mut map,
                                 &mut slot_liveness_health_check,
                                 "liveness_health_check",
                             )?
                         }
-                        Member::Known(13) => {
+                        "log_destinations" => {
                             read_member(
                                 &mut map,
                                 &mut slot_log_destinations,
                                 "log_destinations",
                             )?
                         }
-                        Member::Known(14) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(15) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "run_command" => {
                             read_member(&mut map, &mut slot_run_command, "run_command")?
                         }
-                        Member::Known(16) => {
+                        "source_dir" => {
                             read_member(&mut map, &mut slot_source_dir, "source_dir")?
                         }
-                        Member::Known(17) => {
+                        "termination" => {
                             read_member(&mut map, &mut slot_termination, "termination")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -6753,22 +6209,19 @@ impl<'de> serde::Deserialize<'de> for AppWorkerSpecTermination {
                 self,
                 mut map: A,
             ) -> Result<AppWorkerSpecTermination, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["grace_period_seconds"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_grace_period_seconds = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "grace_period_seconds" => {
                             read_member(
                                 &mut map,
                                 &mut slot_grace_period_seconds,
                                 "grace_period_seconds",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -6823,18 +6276,13 @@ impl<'de> serde::Deserialize<'de> for AppsAlertResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsAlertResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["alert"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_alert = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_alert, "alert")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "alert" => read_member(&mut map, &mut slot_alert, "alert")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -6892,26 +6340,21 @@ impl<'de> serde::Deserialize<'de> for AppsAssignAppAlertDestinationsRequest {
                 self,
                 mut map: A,
             ) -> Result<AppsAssignAppAlertDestinationsRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["emails", "slack_webhooks"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_emails = None;
                 let mut slot_slack_webhooks = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_emails, "emails")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "emails" => read_member(&mut map, &mut slot_emails, "emails")?,
+                        "slack_webhooks" => {
                             read_member(
                                 &mut map,
                                 &mut slot_slack_webhooks,
                                 "slack_webhooks",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -6976,30 +6419,23 @@ impl<'de> serde::Deserialize<'de> for AppsBitbucketSourceSpec {
                 self,
                 mut map: A,
             ) -> Result<AppsBitbucketSourceSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["branch", "deploy_on_push", "repo"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_branch = None;
                 let mut slot_deploy_on_push = None;
                 let mut slot_repo = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_branch, "branch")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "branch" => read_member(&mut map, &mut slot_branch, "branch")?,
+                        "deploy_on_push" => {
                             read_member(
                                 &mut map,
                                 &mut slot_deploy_on_push,
                                 "deploy_on_push",
                             )?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_repo, "repo")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "repo" => read_member(&mut map, &mut slot_repo, "repo")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7077,16 +6513,7 @@ impl<'de> serde::Deserialize<'de> for AppsCorsPolicy {
                 self,
                 mut map: A,
             ) -> Result<AppsCorsPolicy, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "allow_credentials",
-                    "allow_headers",
-                    "allow_methods",
-                    "allow_origins",
-                    "expose_headers",
-                    "max_age",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_allow_credentials = None;
                 let mut slot_allow_headers = None;
                 let mut slot_allow_methods = None;
@@ -7094,48 +6521,45 @@ impl<'de> serde::Deserialize<'de> for AppsCorsPolicy {
                 let mut slot_expose_headers = None;
                 let mut slot_max_age = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "allow_credentials" => {
                             read_member(
                                 &mut map,
                                 &mut slot_allow_credentials,
                                 "allow_credentials",
                             )?
                         }
-                        Member::Known(1) => {
+                        "allow_headers" => {
                             read_member(
                                 &mut map,
                                 &mut slot_allow_headers,
                                 "allow_headers",
                             )?
                         }
-                        Member::Known(2) => {
+                        "allow_methods" => {
                             read_member(
                                 &mut map,
                                 &mut slot_allow_methods,
                                 "allow_methods",
                             )?
                         }
-                        Member::Known(3) => {
+                        "allow_origins" => {
                             read_member(
                                 &mut map,
                                 &mut slot_allow_origins,
                                 "allow_origins",
                             )?
                         }
-                        Member::Known(4) => {
+                        "expose_headers" => {
                             read_member(
                                 &mut map,
                                 &mut slot_expose_headers,
                                 "expose_headers",
                             )?
                         }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_max_age, "max_age")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "max_age" => read_member(&mut map, &mut slot_max_age, "max_age")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7226,22 +6650,17 @@ impl<'de> serde::Deserialize<'de> for AppsCreateAppRequest {
                 self,
                 mut map: A,
             ) -> Result<AppsCreateAppRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["project_id", "spec"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_project_id = None;
                 let mut slot_spec = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "project_id" => {
                             read_member(&mut map, &mut slot_project_id, "project_id")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_spec, "spec")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7298,18 +6717,15 @@ impl<'de> serde::Deserialize<'de> for AppsCreateDeploymentRequest {
                 self,
                 mut map: A,
             ) -> Result<AppsCreateDeploymentRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["force_build"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_force_build = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "force_build" => {
                             read_member(&mut map, &mut slot_force_build, "force_build")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7370,22 +6786,17 @@ impl<'de> serde::Deserialize<'de> for AppsDedicatedEgressIp {
                 self,
                 mut map: A,
             ) -> Result<AppsDedicatedEgressIp, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["id", "ip", "status"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_id = None;
                 let mut slot_ip = None;
                 let mut slot_status = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(1) => read_member(&mut map, &mut slot_ip, "ip")?,
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "ip" => read_member(&mut map, &mut slot_ip, "ip")?,
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7448,16 +6859,13 @@ impl<'de> serde::Deserialize<'de> for AppsDeleteAppResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsDeleteAppResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["id"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_id = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7554,25 +6962,7 @@ impl<'de> serde::Deserialize<'de> for AppsDeployment {
                 self,
                 mut map: A,
             ) -> Result<AppsDeployment, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "cause",
-                    "cloned_from",
-                    "created_at",
-                    "functions",
-                    "id",
-                    "jobs",
-                    "phase",
-                    "phase_last_updated_at",
-                    "progress",
-                    "services",
-                    "spec",
-                    "static_sites",
-                    "tier_slug",
-                    "updated_at",
-                    "workers",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_cause = None;
                 let mut slot_cloned_from = None;
                 let mut slot_created_at = None;
@@ -7589,32 +6979,26 @@ impl<'de> serde::Deserialize<'de> for AppsDeployment {
                 let mut slot_updated_at = None;
                 let mut slot_workers = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_cause, "cause")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "cause" => read_member(&mut map, &mut slot_cause, "cause")?,
+                        "cloned_from" => {
                             read_member(&mut map, &mut slot_cloned_from, "cloned_from")?
                         }
-                        Member::Known(2) => {
+                        "created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(3) => {
+                        "functions" => {
                             read_member(&mut map, &mut slot_functions, "functions")?
                         }
-                        Member::Known(4) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_jobs, "jobs")?
-                        }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_phase, "phase")?
-                        }
-                        Member::Known(7) => {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "jobs" => read_member(&mut map, &mut slot_jobs, "jobs")?,
+                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
+                        "phase_last_updated_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
@@ -7625,37 +7009,32 @@ impl<'de> serde::Deserialize<'de> for AppsDeployment {
                                 "phase_last_updated_at",
                             )?
                         }
-                        Member::Known(8) => {
+                        "progress" => {
                             read_member(&mut map, &mut slot_progress, "progress")?
                         }
-                        Member::Known(9) => {
+                        "services" => {
                             read_member(&mut map, &mut slot_services, "services")?
                         }
-                        Member::Known(10) => {
-                            read_member(&mut map, &mut slot_spec, "spec")?
-                        }
-                        Member::Known(11) => {
+                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
+                        "static_sites" => {
                             read_member(
                                 &mut map,
                                 &mut slot_static_sites,
                                 "static_sites",
                             )?
                         }
-                        Member::Known(12) => {
+                        "tier_slug" => {
                             read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
                         }
-                        Member::Known(13) => {
+                        "updated_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_updated_at, "updated_at")?
                         }
-                        Member::Known(14) => {
-                            read_member(&mut map, &mut slot_workers, "workers")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "workers" => read_member(&mut map, &mut slot_workers, "workers")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7791,30 +7170,25 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentFunctions {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentFunctions, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["name", "namespace", "source_commit_hash"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_name = None;
                 let mut slot_namespace = None;
                 let mut slot_source_commit_hash = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "namespace" => {
                             read_member(&mut map, &mut slot_namespace, "namespace")?
                         }
-                        Member::Known(2) => {
+                        "source_commit_hash" => {
                             read_member(
                                 &mut map,
                                 &mut slot_source_commit_hash,
                                 "source_commit_hash",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7880,26 +7254,21 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentJob {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentJob, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["name", "source_commit_hash"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_name = None;
                 let mut slot_source_commit_hash = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "source_commit_hash" => {
                             read_member(
                                 &mut map,
                                 &mut slot_source_commit_hash,
                                 "source_commit_hash",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -7979,17 +7348,7 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentProgress {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentProgress, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "error_steps",
-                    "pending_steps",
-                    "running_steps",
-                    "steps",
-                    "success_steps",
-                    "summary_steps",
-                    "total_steps",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_error_steps = None;
                 let mut slot_pending_steps = None;
                 let mut slot_running_steps = None;
@@ -7998,47 +7357,44 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentProgress {
                 let mut slot_summary_steps = None;
                 let mut slot_total_steps = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "error_steps" => {
                             read_member(&mut map, &mut slot_error_steps, "error_steps")?
                         }
-                        Member::Known(1) => {
+                        "pending_steps" => {
                             read_member(
                                 &mut map,
                                 &mut slot_pending_steps,
                                 "pending_steps",
                             )?
                         }
-                        Member::Known(2) => {
+                        "running_steps" => {
                             read_member(
                                 &mut map,
                                 &mut slot_running_steps,
                                 "running_steps",
                             )?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_steps, "steps")?
-                        }
-                        Member::Known(4) => {
+                        "steps" => read_member(&mut map, &mut slot_steps, "steps")?,
+                        "success_steps" => {
                             read_member(
                                 &mut map,
                                 &mut slot_success_steps,
                                 "success_steps",
                             )?
                         }
-                        Member::Known(5) => {
+                        "summary_steps" => {
                             read_member(
                                 &mut map,
                                 &mut slot_summary_steps,
                                 "summary_steps",
                             )?
                         }
-                        Member::Known(6) => {
+                        "total_steps" => {
                             read_member(&mut map, &mut slot_total_steps, "total_steps")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -8141,18 +7497,7 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentProgressStep {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentProgressStep, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "component_name",
-                    "ended_at",
-                    "message_base",
-                    "name",
-                    "reason",
-                    "started_at",
-                    "status",
-                    "steps",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_component_name = None;
                 let mut slot_ended_at = None;
                 let mut slot_message_base = None;
@@ -8162,50 +7507,41 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentProgressStep {
                 let mut slot_status = None;
                 let mut slot_steps = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "component_name" => {
                             read_member(
                                 &mut map,
                                 &mut slot_component_name,
                                 "component_name",
                             )?
                         }
-                        Member::Known(1) => {
+                        "ended_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_ended_at, "ended_at")?
                         }
-                        Member::Known(2) => {
+                        "message_base" => {
                             read_member(
                                 &mut map,
                                 &mut slot_message_base,
                                 "message_base",
                             )?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_reason, "reason")?
-                        }
-                        Member::Known(5) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "reason" => read_member(&mut map, &mut slot_reason, "reason")?,
+                        "started_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_started_at, "started_at")?
                         }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_steps, "steps")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        "steps" => read_member(&mut map, &mut slot_steps, "steps")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -8309,18 +7645,15 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["deployment"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_deployment = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "deployment" => {
                             read_member(&mut map, &mut slot_deployment, "deployment")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -8378,26 +7711,21 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentService {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentService, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["name", "source_commit_hash"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_name = None;
                 let mut slot_source_commit_hash = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "source_commit_hash" => {
                             read_member(
                                 &mut map,
                                 &mut slot_source_commit_hash,
                                 "source_commit_hash",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -8459,26 +7787,21 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentStaticSite {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentStaticSite, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["name", "source_commit_hash"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_name = None;
                 let mut slot_source_commit_hash = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "source_commit_hash" => {
                             read_member(
                                 &mut map,
                                 &mut slot_source_commit_hash,
                                 "source_commit_hash",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -8632,26 +7955,21 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentWorker {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentWorker, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["name", "source_commit_hash"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_name = None;
                 let mut slot_source_commit_hash = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "source_commit_hash" => {
                             read_member(
                                 &mut map,
                                 &mut slot_source_commit_hash,
                                 "source_commit_hash",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -8728,26 +8046,19 @@ impl<'de> serde::Deserialize<'de> for AppsDeploymentsResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsDeploymentsResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["deployments", "links", "meta"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_deployments = None;
                 let mut slot_links = None;
                 let mut slot_meta = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "deployments" => {
                             read_member(&mut map, &mut slot_deployments, "deployments")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_links, "links")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_meta, "meta")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "links" => read_member(&mut map, &mut slot_links, "links")?,
+                        "meta" => read_member(&mut map, &mut slot_meta, "meta")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -8826,17 +8137,7 @@ impl<'de> serde::Deserialize<'de> for AppsDomain {
                 self,
                 mut map: A,
             ) -> Result<AppsDomain, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "certificate_expires_at",
-                    "id",
-                    "phase",
-                    "progress",
-                    "rotate_validation_records",
-                    "spec",
-                    "validations",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_certificate_expires_at = None;
                 let mut slot_id = None;
                 let mut slot_phase = None;
@@ -8845,9 +8146,9 @@ impl<'de> serde::Deserialize<'de> for AppsDomain {
                 let mut slot_spec = None;
                 let mut slot_validations = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "certificate_expires_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
@@ -8858,28 +8159,23 @@ impl<'de> serde::Deserialize<'de> for AppsDomain {
                                 "certificate_expires_at",
                             )?
                         }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_phase, "phase")?
-                        }
-                        Member::Known(3) => {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
+                        "progress" => {
                             read_member(&mut map, &mut slot_progress, "progress")?
                         }
-                        Member::Known(4) => {
+                        "rotate_validation_records" => {
                             read_member(
                                 &mut map,
                                 &mut slot_rotate_validation_records,
                                 "rotate_validation_records",
                             )?
                         }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_spec, "spec")?
-                        }
-                        Member::Known(6) => {
+                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
+                        "validations" => {
                             read_member(&mut map, &mut slot_validations, "validations")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -8972,18 +8268,13 @@ impl<'de> serde::Deserialize<'de> for AppsDomainProgress {
                 self,
                 mut map: A,
             ) -> Result<AppsDomainProgress, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["steps"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_steps = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_steps, "steps")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "steps" => read_member(&mut map, &mut slot_steps, "steps")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9047,30 +8338,23 @@ impl<'de> serde::Deserialize<'de> for AppsDomainProgressStep {
                 self,
                 mut map: A,
             ) -> Result<AppsDomainProgressStep, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["ended_at", "name", "started_at", "status"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_ended_at = None;
                 let mut slot_name = None;
                 let mut slot_started_at = None;
                 let mut slot_status = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "ended_at" => {
                             read_member(&mut map, &mut slot_ended_at, "ended_at")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(2) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "started_at" => {
                             read_member(&mut map, &mut slot_started_at, "started_at")?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9140,22 +8424,19 @@ impl<'de> serde::Deserialize<'de> for AppsDomainValidation {
                 self,
                 mut map: A,
             ) -> Result<AppsDomainValidation, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["txt_name", "txt_value"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_txt_name = None;
                 let mut slot_txt_value = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "txt_name" => {
                             read_member(&mut map, &mut slot_txt_name, "txt_name")?
                         }
-                        Member::Known(1) => {
+                        "txt_value" => {
                             read_member(&mut map, &mut slot_txt_value, "txt_value")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9229,16 +8510,7 @@ impl<'de> serde::Deserialize<'de> for AppsEvent {
                 self,
                 mut map: A,
             ) -> Result<AppsEvent, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "autoscaling",
-                    "created_at",
-                    "deployment",
-                    "deployment_id",
-                    "id",
-                    "type",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_autoscaling = None;
                 let mut slot_created_at = None;
                 let mut slot_deployment = None;
@@ -9246,34 +8518,31 @@ impl<'de> serde::Deserialize<'de> for AppsEvent {
                 let mut slot_id = None;
                 let mut slot_type_ = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "autoscaling" => {
                             read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
                         }
-                        Member::Known(1) => {
+                        "created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(2) => {
+                        "deployment" => {
                             read_member(&mut map, &mut slot_deployment, "deployment")?
                         }
-                        Member::Known(3) => {
+                        "deployment_id" => {
                             read_member(
                                 &mut map,
                                 &mut slot_deployment_id,
                                 "deployment_id",
                             )?
                         }
-                        Member::Known(4) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9362,22 +8631,17 @@ impl<'de> serde::Deserialize<'de> for AppsEventAutoscaling {
                 self,
                 mut map: A,
             ) -> Result<AppsEventAutoscaling, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["components", "phase"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_components = None;
                 let mut slot_phase = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "components" => {
                             read_member(&mut map, &mut slot_components, "components")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_phase, "phase")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9439,18 +8703,13 @@ impl<'de> serde::Deserialize<'de> for AppsGetEventResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsGetEventResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["event"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_event = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_event, "event")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "event" => read_member(&mut map, &mut slot_event, "event")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9505,16 +8764,13 @@ impl<'de> serde::Deserialize<'de> for AppsGetExecResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsGetExecResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["url"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_url = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_url, "url")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "url" => read_member(&mut map, &mut slot_url, "url")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9569,18 +8825,15 @@ impl<'de> serde::Deserialize<'de> for AppsGetHealthResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsGetHealthResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["app_health"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_app_health = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app_health" => {
                             read_member(&mut map, &mut slot_app_health, "app_health")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9635,22 +8888,19 @@ impl<'de> serde::Deserialize<'de> for AppsGetInstanceSizeResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsGetInstanceSizeResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["instance_size"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_instance_size = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "instance_size" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_size,
                                 "instance_size",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9705,18 +8955,15 @@ impl<'de> serde::Deserialize<'de> for AppsGetInstancesResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsGetInstancesResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["instances"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_instances = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "instances" => {
                             read_member(&mut map, &mut slot_instances, "instances")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9771,22 +9018,19 @@ impl<'de> serde::Deserialize<'de> for AppsGetJobInvocationResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsGetJobInvocationResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["job_invocation"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_job_invocation = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "job_invocation" => {
                             read_member(
                                 &mut map,
                                 &mut slot_job_invocation,
                                 "job_invocation",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9844,26 +9088,23 @@ impl<'de> serde::Deserialize<'de> for AppsGetLogsResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsGetLogsResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["historic_urls", "live_url"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_historic_urls = None;
                 let mut slot_live_url = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "historic_urls" => {
                             read_member(
                                 &mut map,
                                 &mut slot_historic_urls,
                                 "historic_urls",
                             )?
                         }
-                        Member::Known(1) => {
+                        "live_url" => {
                             read_member(&mut map, &mut slot_live_url, "live_url")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -9925,26 +9166,21 @@ impl<'de> serde::Deserialize<'de> for AppsGitSourceSpec {
                 self,
                 mut map: A,
             ) -> Result<AppsGitSourceSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["branch", "repo_clone_url"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_branch = None;
                 let mut slot_repo_clone_url = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_branch, "branch")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "branch" => read_member(&mut map, &mut slot_branch, "branch")?,
+                        "repo_clone_url" => {
                             read_member(
                                 &mut map,
                                 &mut slot_repo_clone_url,
                                 "repo_clone_url",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -10009,30 +9245,23 @@ impl<'de> serde::Deserialize<'de> for AppsGithubSourceSpec {
                 self,
                 mut map: A,
             ) -> Result<AppsGithubSourceSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["branch", "deploy_on_push", "repo"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_branch = None;
                 let mut slot_deploy_on_push = None;
                 let mut slot_repo = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_branch, "branch")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "branch" => read_member(&mut map, &mut slot_branch, "branch")?,
+                        "deploy_on_push" => {
                             read_member(
                                 &mut map,
                                 &mut slot_deploy_on_push,
                                 "deploy_on_push",
                             )?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_repo, "repo")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "repo" => read_member(&mut map, &mut slot_repo, "repo")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -10101,30 +9330,23 @@ impl<'de> serde::Deserialize<'de> for AppsGitlabSourceSpec {
                 self,
                 mut map: A,
             ) -> Result<AppsGitlabSourceSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["branch", "deploy_on_push", "repo"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_branch = None;
                 let mut slot_deploy_on_push = None;
                 let mut slot_repo = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_branch, "branch")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "branch" => read_member(&mut map, &mut slot_branch, "branch")?,
+                        "deploy_on_push" => {
                             read_member(
                                 &mut map,
                                 &mut slot_deploy_on_push,
                                 "deploy_on_push",
                             )?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_repo, "repo")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "repo" => read_member(&mut map, &mut slot_repo, "repo")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -10209,17 +9431,7 @@ impl<'de> serde::Deserialize<'de> for AppsImageSourceSpec {
                 self,
                 mut map: A,
             ) -> Result<AppsImageSourceSpec, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "deploy_on_push",
-                    "digest",
-                    "registry",
-                    "registry_credentials",
-                    "registry_type",
-                    "repository",
-                    "tag",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_deploy_on_push = None;
                 let mut slot_digest = None;
                 let mut slot_registry = None;
@@ -10228,41 +9440,38 @@ impl<'de> serde::Deserialize<'de> for AppsImageSourceSpec {
                 let mut slot_repository = None;
                 let mut slot_tag = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "deploy_on_push" => {
                             read_member(
                                 &mut map,
                                 &mut slot_deploy_on_push,
                                 "deploy_on_push",
                             )?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_digest, "digest")?
-                        }
-                        Member::Known(2) => {
+                        "digest" => read_member(&mut map, &mut slot_digest, "digest")?,
+                        "registry" => {
                             read_member(&mut map, &mut slot_registry, "registry")?
                         }
-                        Member::Known(3) => {
+                        "registry_credentials" => {
                             read_member(
                                 &mut map,
                                 &mut slot_registry_credentials,
                                 "registry_credentials",
                             )?
                         }
-                        Member::Known(4) => {
+                        "registry_type" => {
                             read_member(
                                 &mut map,
                                 &mut slot_registry_type,
                                 "registry_type",
                             )?
                         }
-                        Member::Known(5) => {
+                        "repository" => {
                             read_member(&mut map, &mut slot_repository, "repository")?
                         }
-                        Member::Known(6) => read_member(&mut map, &mut slot_tag, "tag")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "tag" => read_member(&mut map, &mut slot_tag, "tag")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -10451,24 +9660,7 @@ impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
                 self,
                 mut map: A,
             ) -> Result<AppsInstanceSize, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "bandwidth_allowance_gib",
-                    "cpu_type",
-                    "cpus",
-                    "deprecation_intent",
-                    "memory_bytes",
-                    "name",
-                    "scalable",
-                    "single_instance_only",
-                    "slug",
-                    "tier_downgrade_to",
-                    "tier_slug",
-                    "tier_upgrade_to",
-                    "usd_per_month",
-                    "usd_per_second",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_bandwidth_allowance_gib = None;
                 let mut slot_cpu_type = None;
                 let mut slot_cpus = None;
@@ -10484,9 +9676,9 @@ impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
                 let mut slot_usd_per_month = None;
                 let mut slot_usd_per_second = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "bandwidth_allowance_gib" => {
                             read_member_as::<
                                 Option<
                                     serde_with::PickFirst<
@@ -10501,10 +9693,10 @@ impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
                                 "bandwidth_allowance_gib",
                             )?
                         }
-                        Member::Known(1) => {
+                        "cpu_type" => {
                             read_member(&mut map, &mut slot_cpu_type, "cpu_type")?
                         }
-                        Member::Known(2) => {
+                        "cpus" => {
                             read_member_as::<
                                 Option<
                                     serde_with::PickFirst<
@@ -10515,14 +9707,14 @@ impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
                                 _,
                             >(&mut map, &mut slot_cpus, "cpus")?
                         }
-                        Member::Known(3) => {
+                        "deprecation_intent" => {
                             read_member(
                                 &mut map,
                                 &mut slot_deprecation_intent,
                                 "deprecation_intent",
                             )?
                         }
-                        Member::Known(4) => {
+                        "memory_bytes" => {
                             read_member_as::<
                                 Option<
                                     serde_with::PickFirst<
@@ -10533,55 +9725,50 @@ impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
                                 _,
                             >(&mut map, &mut slot_memory_bytes, "memory_bytes")?
                         }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(6) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "scalable" => {
                             read_member(&mut map, &mut slot_scalable, "scalable")?
                         }
-                        Member::Known(7) => {
+                        "single_instance_only" => {
                             read_member(
                                 &mut map,
                                 &mut slot_single_instance_only,
                                 "single_instance_only",
                             )?
                         }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_slug, "slug")?
-                        }
-                        Member::Known(9) => {
+                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
+                        "tier_downgrade_to" => {
                             read_member(
                                 &mut map,
                                 &mut slot_tier_downgrade_to,
                                 "tier_downgrade_to",
                             )?
                         }
-                        Member::Known(10) => {
+                        "tier_slug" => {
                             read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
                         }
-                        Member::Known(11) => {
+                        "tier_upgrade_to" => {
                             read_member(
                                 &mut map,
                                 &mut slot_tier_upgrade_to,
                                 "tier_upgrade_to",
                             )?
                         }
-                        Member::Known(12) => {
+                        "usd_per_month" => {
                             read_member(
                                 &mut map,
                                 &mut slot_usd_per_month,
                                 "usd_per_month",
                             )?
                         }
-                        Member::Known(13) => {
+                        "usd_per_second" => {
                             read_member(
                                 &mut map,
                                 &mut slot_usd_per_second,
                                 "usd_per_second",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -10740,18 +9927,7 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocation {
                 self,
                 mut map: A,
             ) -> Result<AppsJobInvocation, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "completed_at",
-                    "created_at",
-                    "deployment_id",
-                    "id",
-                    "job_name",
-                    "phase",
-                    "started_at",
-                    "trigger",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_completed_at = None;
                 let mut slot_created_at = None;
                 let mut slot_deployment_id = None;
@@ -10761,48 +9937,43 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocation {
                 let mut slot_started_at = None;
                 let mut slot_trigger = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "completed_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_completed_at, "completed_at")?
                         }
-                        Member::Known(1) => {
+                        "created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(2) => {
+                        "deployment_id" => {
                             read_member(
                                 &mut map,
                                 &mut slot_deployment_id,
                                 "deployment_id",
                             )?
                         }
-                        Member::Known(3) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(4) => {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "job_name" => {
                             read_member(&mut map, &mut slot_job_name, "job_name")?
                         }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_phase, "phase")?
-                        }
-                        Member::Known(6) => {
+                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
+                        "started_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_started_at, "started_at")?
                         }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_trigger, "trigger")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "trigger" => read_member(&mut map, &mut slot_trigger, "trigger")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -10903,18 +10074,13 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocationManualTrigger {
                 self,
                 mut map: A,
             ) -> Result<AppsJobInvocationManualTrigger, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["user"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_user = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_user, "user")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "user" => read_member(&mut map, &mut slot_user, "user")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -10972,22 +10138,17 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocationSchedule {
                 self,
                 mut map: A,
             ) -> Result<AppsJobInvocationSchedule, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["cron", "time_zone"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_cron = None;
                 let mut slot_time_zone = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_cron, "cron")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "cron" => read_member(&mut map, &mut slot_cron, "cron")?,
+                        "time_zone" => {
                             read_member(&mut map, &mut slot_time_zone, "time_zone")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11046,18 +10207,15 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocationScheduledTrigger {
                 self,
                 mut map: A,
             ) -> Result<AppsJobInvocationScheduledTrigger, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["schedule"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_schedule = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "schedule" => {
                             read_member(&mut map, &mut slot_schedule, "schedule")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11118,26 +10276,19 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocationTrigger {
                 self,
                 mut map: A,
             ) -> Result<AppsJobInvocationTrigger, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["manual", "scheduled", "type"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_manual = None;
                 let mut slot_scheduled = None;
                 let mut slot_type_ = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_manual, "manual")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "manual" => read_member(&mut map, &mut slot_manual, "manual")?,
+                        "scheduled" => {
                             read_member(&mut map, &mut slot_scheduled, "scheduled")?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11206,26 +10357,19 @@ impl<'de> serde::Deserialize<'de> for AppsJobInvocationUser {
                 self,
                 mut map: A,
             ) -> Result<AppsJobInvocationUser, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["email", "full_name", "uuid"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_email = None;
                 let mut slot_full_name = None;
                 let mut slot_uuid = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_email, "email")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "email" => read_member(&mut map, &mut slot_email, "email")?,
+                        "full_name" => {
                             read_member(&mut map, &mut slot_full_name, "full_name")?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_uuid, "uuid")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11288,18 +10432,13 @@ impl<'de> serde::Deserialize<'de> for AppsListAlertsResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsListAlertsResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["alerts"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_alerts = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_alerts, "alerts")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "alerts" => read_member(&mut map, &mut slot_alerts, "alerts")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11357,22 +10496,15 @@ impl<'de> serde::Deserialize<'de> for AppsListEventsResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsListEventsResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["events", "links"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_events = None;
                 let mut slot_links = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_events, "events")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_links, "links")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "events" => read_member(&mut map, &mut slot_events, "events")?,
+                        "links" => read_member(&mut map, &mut slot_links, "links")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11434,30 +10566,27 @@ impl<'de> serde::Deserialize<'de> for AppsListInstanceSizesResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsListInstanceSizesResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["discount_percent", "instance_sizes"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_discount_percent = None;
                 let mut slot_instance_sizes = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "discount_percent" => {
                             read_member(
                                 &mut map,
                                 &mut slot_discount_percent,
                                 "discount_percent",
                             )?
                         }
-                        Member::Known(1) => {
+                        "instance_sizes" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_sizes,
                                 "instance_sizes",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11519,26 +10648,21 @@ impl<'de> serde::Deserialize<'de> for AppsListJobInvocationsResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsListJobInvocationsResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["job_invocations", "links"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_job_invocations = None;
                 let mut slot_links = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "job_invocations" => {
                             read_member(
                                 &mut map,
                                 &mut slot_job_invocations,
                                 "job_invocations",
                             )?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_links, "links")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "links" => read_member(&mut map, &mut slot_links, "links")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11597,18 +10721,13 @@ impl<'de> serde::Deserialize<'de> for AppsListRegionsResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsListRegionsResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["regions"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_regions = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_regions, "regions")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "regions" => read_member(&mut map, &mut slot_regions, "regions")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11681,26 +10800,17 @@ impl<'de> serde::Deserialize<'de> for AppsListResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsListResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["apps", "links", "meta"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_apps = None;
                 let mut slot_links = None;
                 let mut slot_meta = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_apps, "apps")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_links, "links")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_meta, "meta")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "apps" => read_member(&mut map, &mut slot_apps, "apps")?,
+                        "links" => read_member(&mut map, &mut slot_links, "links")?,
+                        "meta" => read_member(&mut map, &mut slot_meta, "meta")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -11867,18 +10977,7 @@ impl<'de> serde::Deserialize<'de> for AppsRegion {
                 self,
                 mut map: A,
             ) -> Result<AppsRegion, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "continent",
-                    "data_centers",
-                    "default",
-                    "disabled",
-                    "flag",
-                    "label",
-                    "reason",
-                    "slug",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_continent = None;
                 let mut slot_data_centers = None;
                 let mut slot_default = None;
@@ -11888,38 +10987,27 @@ impl<'de> serde::Deserialize<'de> for AppsRegion {
                 let mut slot_reason = None;
                 let mut slot_slug = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "continent" => {
                             read_member(&mut map, &mut slot_continent, "continent")?
                         }
-                        Member::Known(1) => {
+                        "data_centers" => {
                             read_member(
                                 &mut map,
                                 &mut slot_data_centers,
                                 "data_centers",
                             )?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_default, "default")?
-                        }
-                        Member::Known(3) => {
+                        "default" => read_member(&mut map, &mut slot_default, "default")?,
+                        "disabled" => {
                             read_member(&mut map, &mut slot_disabled, "disabled")?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_flag, "flag")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_label, "label")?
-                        }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_reason, "reason")?
-                        }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_slug, "slug")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "flag" => read_member(&mut map, &mut slot_flag, "flag")?,
+                        "label" => read_member(&mut map, &mut slot_label, "label")?,
+                        "reason" => read_member(&mut map, &mut slot_reason, "reason")?,
+                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -12002,16 +11090,13 @@ impl<'de> serde::Deserialize<'de> for AppsResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["app"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_app = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_app, "app")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "app" => read_member(&mut map, &mut slot_app, "app")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -12066,18 +11151,15 @@ impl<'de> serde::Deserialize<'de> for AppsRestartRequest {
                 self,
                 mut map: A,
             ) -> Result<AppsRestartRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["components"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_components = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "components" => {
                             read_member(&mut map, &mut slot_components, "components")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -12135,26 +11217,23 @@ impl<'de> serde::Deserialize<'de> for AppsRollbackAppRequest {
                 self,
                 mut map: A,
             ) -> Result<AppsRollbackAppRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["deployment_id", "skip_pin"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_deployment_id = None;
                 let mut slot_skip_pin = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "deployment_id" => {
                             read_member(
                                 &mut map,
                                 &mut slot_deployment_id,
                                 "deployment_id",
                             )?
                         }
-                        Member::Known(1) => {
+                        "skip_pin" => {
                             read_member(&mut map, &mut slot_skip_pin, "skip_pin")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -12216,22 +11295,15 @@ impl<'de> serde::Deserialize<'de> for AppsStringMatch {
                 self,
                 mut map: A,
             ) -> Result<AppsStringMatch, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["exact", "regex"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_exact = None;
                 let mut slot_regex = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_exact, "exact")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_regex, "regex")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "exact" => read_member(&mut map, &mut slot_exact, "exact")?,
+                        "regex" => read_member(&mut map, &mut slot_regex, "regex")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -12306,26 +11378,21 @@ impl<'de> serde::Deserialize<'de> for AppsUpdateAppRequest {
                 self,
                 mut map: A,
             ) -> Result<AppsUpdateAppRequest, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["spec", "update_all_source_versions"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_spec = None;
                 let mut slot_update_all_source_versions = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_spec, "spec")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
+                        "update_all_source_versions" => {
                             read_member(
                                 &mut map,
                                 &mut slot_update_all_source_versions,
                                 "update_all_source_versions",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -12392,26 +11459,19 @@ impl<'de> serde::Deserialize<'de> for AppsValidateRollbackResponse {
                 self,
                 mut map: A,
             ) -> Result<AppsValidateRollbackResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["error", "valid", "warnings"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_error = None;
                 let mut slot_valid = None;
                 let mut slot_warnings = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_error, "error")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_valid, "valid")?
-                        }
-                        Member::Known(2) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "error" => read_member(&mut map, &mut slot_error, "error")?,
+                        "valid" => read_member(&mut map, &mut slot_valid, "valid")?,
+                        "warnings" => {
                             read_member(&mut map, &mut slot_warnings, "warnings")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -12477,20 +11537,17 @@ impl<'de> serde::Deserialize<'de> for AppsVpc {
                 self,
                 mut map: A,
             ) -> Result<AppsVpc, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["egress_ips", "id"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_egress_ips = None;
                 let mut slot_id = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "egress_ips" => {
                             read_member(&mut map, &mut slot_egress_ips, "egress_ips")?
                         }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -12549,16 +11606,13 @@ impl<'de> serde::Deserialize<'de> for AppsVpcEgressIp {
                 self,
                 mut map: A,
             ) -> Result<AppsVpcEgressIp, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["ip"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_ip = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_ip, "ip")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "ip" => read_member(&mut map, &mut slot_ip, "ip")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -89,23 +89,7 @@ impl<'de> serde::Deserialize<'de> for AppComponentBase {
                 self,
                 mut map: A,
             ) -> Result<AppComponentBase, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "bitbucket",
-                    "build_command",
-                    "dockerfile_path",
-                    "environment_slug",
-                    "envs",
-                    "git",
-                    "github",
-                    "gitlab",
-                    "image",
-                    "log_destinations",
-                    "name",
-                    "run_command",
-                    "source_dir",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_bitbucket = None;
                 let mut slot_build_command = None;
                 let mut slot_dockerfile_path = None;
@@ -120,63 +104,52 @@ impl<'de> serde::Deserialize<'de> for AppComponentBase {
                 let mut slot_run_command = None;
                 let mut slot_source_dir = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "bitbucket" => {
                             read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
                         }
-                        Member::Known(1) => {
+                        "build_command" => {
                             read_member(
                                 &mut map,
                                 &mut slot_build_command,
                                 "build_command",
                             )?
                         }
-                        Member::Known(2) => {
+                        "dockerfile_path" => {
                             read_member(
                                 &mut map,
                                 &mut slot_dockerfile_path,
                                 "dockerfile_path",
                             )?
                         }
-                        Member::Known(3) => {
+                        "environment_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_environment_slug,
                                 "environment_slug",
                             )?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_envs, "envs")?
-                        }
-                        Member::Known(5) => read_member(&mut map, &mut slot_git, "git")?,
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_github, "github")?
-                        }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_gitlab, "gitlab")?
-                        }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_image, "image")?
-                        }
-                        Member::Known(9) => {
+                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
+                        "git" => read_member(&mut map, &mut slot_git, "git")?,
+                        "github" => read_member(&mut map, &mut slot_github, "github")?,
+                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
+                        "image" => read_member(&mut map, &mut slot_image, "image")?,
+                        "log_destinations" => {
                             read_member(
                                 &mut map,
                                 &mut slot_log_destinations,
                                 "log_destinations",
                             )?
                         }
-                        Member::Known(10) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(11) => {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "run_command" => {
                             read_member(&mut map, &mut slot_run_command, "run_command")?
                         }
-                        Member::Known(12) => {
+                        "source_dir" => {
                             read_member(&mut map, &mut slot_source_dir, "source_dir")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -286,38 +259,31 @@ impl<'de> serde::Deserialize<'de> for AppComponentInstanceBase {
                 self,
                 mut map: A,
             ) -> Result<AppComponentInstanceBase, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "autoscaling",
-                    "instance_count",
-                    "instance_size_slug",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_autoscaling = None;
                 let mut slot_instance_count = None;
                 let mut slot_instance_size_slug = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "autoscaling" => {
                             read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
                         }
-                        Member::Known(1) => {
+                        "instance_count" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_count,
                                 "instance_count",
                             )?
                         }
-                        Member::Known(2) => {
+                        "instance_size_slug" => {
                             read_member(
                                 &mut map,
                                 &mut slot_instance_size_slug,
                                 "instance_size_slug",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -399,24 +365,19 @@ impl<'de> serde::Deserialize<'de> for Error {
                 self,
                 mut map: A,
             ) -> Result<Error, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["id", "message", "request_id"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_id = None;
                 let mut slot_message = None;
                 let mut slot_request_id = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_message, "message")?
-                        }
-                        Member::Known(2) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "message" => read_member(&mut map, &mut slot_message, "message")?,
+                        "request_id" => {
                             read_member(&mut map, &mut slot_request_id, "request_id")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -486,30 +447,19 @@ impl<'de> serde::Deserialize<'de> for LinkPages {
                 self,
                 mut map: A,
             ) -> Result<LinkPages, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["first", "last", "next", "prev"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_first = None;
                 let mut slot_last = None;
                 let mut slot_next = None;
                 let mut slot_prev = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_first, "first")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_last, "last")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_next, "next")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_prev, "prev")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "first" => read_member(&mut map, &mut slot_first, "first")?,
+                        "last" => read_member(&mut map, &mut slot_last, "last")?,
+                        "next" => read_member(&mut map, &mut slot_next, "next")?,
+                        "prev" => read_member(&mut map, &mut slot_prev, "prev")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -590,18 +540,13 @@ impl<'de> serde::Deserialize<'de> for Meta {
                 self,
                 mut map: A,
             ) -> Result<Meta, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["meta"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_meta = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_meta, "meta")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "meta" => read_member(&mut map, &mut slot_meta, "meta")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -668,18 +613,13 @@ impl<'de> serde::Deserialize<'de> for MetaProperties {
                 self,
                 mut map: A,
             ) -> Result<MetaProperties, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["total"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_total = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_total, "total")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "total" => read_member(&mut map, &mut slot_total, "total")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -735,18 +675,13 @@ impl<'de> serde::Deserialize<'de> for PageLinks {
                 self,
                 mut map: A,
             ) -> Result<PageLinks, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["pages"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_pages = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_pages, "pages")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "pages" => read_member(&mut map, &mut slot_pages, "pages")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -804,18 +739,13 @@ impl<'de> serde::Deserialize<'de> for Pagination {
                 self,
                 mut map: A,
             ) -> Result<Pagination, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["links"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_links = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_links, "links")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "links" => read_member(&mut map, &mut slot_links, "links")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -42,22 +42,15 @@ impl<'de> serde::Deserialize<'de> for OneClicks {
                 self,
                 mut map: A,
             ) -> Result<OneClicks, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["slug", "type"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_slug = None;
                 let mut slot_type_ = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_slug, "slug")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_type_, "type")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
+                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -126,26 +119,23 @@ impl<'de> serde::Deserialize<'de> for OneClicksCreate {
                 self,
                 mut map: A,
             ) -> Result<OneClicksCreate, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["addon_slugs", "cluster_uuid"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_addon_slugs = None;
                 let mut slot_cluster_uuid = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "addon_slugs" => {
                             read_member(&mut map, &mut slot_addon_slugs, "addon_slugs")?
                         }
-                        Member::Known(1) => {
+                        "cluster_uuid" => {
                             read_member(
                                 &mut map,
                                 &mut slot_cluster_uuid,
                                 "cluster_uuid",
                             )?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -200,18 +190,13 @@ impl<'de> serde::Deserialize<'de> for OneClicksInstallKubernetesResponse {
                 self,
                 mut map: A,
             ) -> Result<OneClicksInstallKubernetesResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["message"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_message = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_message, "message")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "message" => read_member(&mut map, &mut slot_message, "message")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -266,18 +251,15 @@ impl<'de> serde::Deserialize<'de> for OneClicksListResponse {
                 self,
                 mut map: A,
             ) -> Result<OneClicksListResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["1_clicks"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_1_clicks = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "1_clicks" => {
                             read_member(&mut map, &mut slot_1_clicks, "1_clicks")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

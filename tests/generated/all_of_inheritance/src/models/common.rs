@@ -50,34 +50,25 @@ impl<'de> serde::Deserialize<'de> for Car {
                 self,
                 mut map: A,
             ) -> Result<Car, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &["created_at", "doors", "id", "wheels"];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_created_at = None;
                 let mut slot_doors = None;
                 let mut slot_id = None;
                 let mut slot_wheels = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_doors, "doors")?
-                        }
-                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_wheels, "wheels")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "doors" => read_member(&mut map, &mut slot_doors, "doors")?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "wheels" => read_member(&mut map, &mut slot_wheels, "wheels")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -163,26 +154,21 @@ impl<'de> serde::Deserialize<'de> for Entity {
                 self,
                 mut map: A,
             ) -> Result<Entity, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &["created_at", "id"];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_created_at = None;
                 let mut slot_id = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -263,30 +249,23 @@ impl<'de> serde::Deserialize<'de> for Vehicle {
                 self,
                 mut map: A,
             ) -> Result<Vehicle, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &["created_at", "id", "wheels"];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_created_at = None;
                 let mut slot_id = None;
                 let mut slot_wheels = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_wheels, "wheels")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "wheels" => read_member(&mut map, &mut slot_wheels, "wheels")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -58,18 +58,7 @@ impl<'de> serde::Deserialize<'de> for ElectricCar {
                 self,
                 mut map: A,
             ) -> Result<ElectricCar, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &[
-                    "battery_kwh",
-                    "charging",
-                    "created_at",
-                    "doors",
-                    "id",
-                    "wheels",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_battery_kwh = None;
                 let mut slot_charging = None;
                 let mut slot_created_at = None;
@@ -77,30 +66,25 @@ impl<'de> serde::Deserialize<'de> for ElectricCar {
                 let mut slot_id = None;
                 let mut slot_wheels = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "battery_kwh" => {
                             read_member(&mut map, &mut slot_battery_kwh, "battery_kwh")?
                         }
-                        Member::Known(1) => {
+                        "charging" => {
                             read_member(&mut map, &mut slot_charging, "charging")?
                         }
-                        Member::Known(2) => {
+                        "created_at" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_created_at, "created_at")?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_doors, "doors")?
-                        }
-                        Member::Known(4) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_wheels, "wheels")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "doors" => read_member(&mut map, &mut slot_doors, "doors")?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "wheels" => read_member(&mut map, &mut slot_wheels, "wheels")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -175,18 +159,15 @@ impl<'de> serde::Deserialize<'de> for ElectricCarCharging {
                 self,
                 mut map: A,
             ) -> Result<ElectricCarCharging, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["connector"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_connector = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "connector" => {
                             read_member(&mut map, &mut slot_connector, "connector")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -100,20 +100,15 @@ impl<'de> serde::Deserialize<'de> for LegVariant0 {
                 self,
                 mut map: A,
             ) -> Result<LegVariant0, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["kind", "km"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_kind = None;
                 let mut slot_km = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(1) => read_member(&mut map, &mut slot_km, "km")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "km" => read_member(&mut map, &mut slot_km, "km")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -240,22 +235,15 @@ impl<'de> serde::Deserialize<'de> for LegVariant1 {
                 self,
                 mut map: A,
             ) -> Result<LegVariant1, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["kind", "minutes"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_kind = None;
                 let mut slot_minutes = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_minutes, "minutes")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "minutes" => read_member(&mut map, &mut slot_minutes, "minutes")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -31,22 +31,15 @@ impl<'de> serde::Deserialize<'de> for Contact {
                 self,
                 mut map: A,
             ) -> Result<Contact, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["email", "phone"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_email = None;
                 let mut slot_phone = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_email, "email")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_phone, "phone")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "email" => read_member(&mut map, &mut slot_email, "email")?,
+                        "phone" => read_member(&mut map, &mut slot_phone, "phone")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -256,34 +249,25 @@ impl<'de> serde::Deserialize<'de> for Trip {
                 self,
                 mut map: A,
             ) -> Result<Trip, A::Error> {
-                use crate::runtime::{
-                    Member, MemberName, read_member, read_member_as, required,
-                };
-
-                const NAMES: &[&str] = &["kind", "km", "minutes", "started_at"];
+                use crate::runtime::{MemberKey, read_member, read_member_as, required};
                 let mut slot_kind = None;
                 let mut slot_km = None;
                 let mut slot_minutes = None;
                 let mut slot_started_at = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(1) => read_member(&mut map, &mut slot_km, "km")?,
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_minutes, "minutes")?
-                        }
-                        Member::Known(3) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "km" => read_member(&mut map, &mut slot_km, "km")?,
+                        "minutes" => read_member(&mut map, &mut slot_minutes, "minutes")?,
+                        "started_at" => {
                             read_member_as::<
                                 crate::runtime::Rfc3339,
                                 _,
                                 _,
                             >(&mut map, &mut slot_started_at, "started_at")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -386,16 +370,7 @@ impl<'de> serde::Deserialize<'de> for Vehicle {
                 self,
                 mut map: A,
             ) -> Result<Vehicle, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "contact",
-                    "id",
-                    "odometer",
-                    "plate",
-                    "status",
-                    "tags",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_contact = None;
                 let mut slot_id = None;
                 let mut slot_odometer = None;
@@ -403,26 +378,17 @@ impl<'de> serde::Deserialize<'de> for Vehicle {
                 let mut slot_status = None;
                 let mut slot_tags = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_contact, "contact")?
-                        }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(2) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "contact" => read_member(&mut map, &mut slot_contact, "contact")?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "odometer" => {
                             read_member(&mut map, &mut slot_odometer, "odometer")?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_plate, "plate")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_tags, "tags")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "plate" => read_member(&mut map, &mut slot_plate, "plate")?,
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        "tags" => read_member(&mut map, &mut slot_tags, "tags")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -501,22 +467,15 @@ impl<'de> serde::Deserialize<'de> for VehicleUpdate {
                 self,
                 mut map: A,
             ) -> Result<VehicleUpdate, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["status", "tags"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_status = None;
                 let mut slot_tags = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_tags, "tags")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        "tags" => read_member(&mut map, &mut slot_tags, "tags")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -42,20 +42,15 @@ impl<'de> serde::Deserialize<'de> for Balance {
                 self,
                 mut map: A,
             ) -> Result<Balance, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["since", "wei"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_since = None;
                 let mut slot_wei = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_since, "since")?
-                        }
-                        Member::Known(1) => read_member(&mut map, &mut slot_wei, "wei")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "since" => read_member(&mut map, &mut slot_since, "since")?,
+                        "wei" => read_member(&mut map, &mut slot_wei, "wei")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -34,38 +34,29 @@ impl<'de> serde::Deserialize<'de> for Settings {
                 self,
                 mut map: A,
             ) -> Result<Settings, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "group_concat_max_len",
-                    "lock_wait_timeout",
-                    "offset",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_group_concat_max_len = None;
                 let mut slot_lock_wait_timeout = None;
                 let mut slot_offset = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "group_concat_max_len" => {
                             read_member(
                                 &mut map,
                                 &mut slot_group_concat_max_len,
                                 "group_concat_max_len",
                             )?
                         }
-                        Member::Known(1) => {
+                        "lock_wait_timeout" => {
                             read_member(
                                 &mut map,
                                 &mut slot_lock_wait_timeout,
                                 "lock_wait_timeout",
                             )?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_offset, "offset")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "offset" => read_member(&mut map, &mut slot_offset, "offset")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

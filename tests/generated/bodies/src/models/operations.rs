@@ -28,18 +28,13 @@ impl<'de> serde::Deserialize<'de> for AddNoteBody {
                 self,
                 mut map: A,
             ) -> Result<AddNoteBody, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["text"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_text = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_text, "text")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "text" => read_member(&mut map, &mut slot_text, "text")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -112,26 +107,23 @@ impl<'de> serde::Deserialize<'de> for LogInBody {
                 self,
                 mut map: A,
             ) -> Result<LogInBody, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["password", "remember", "username"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_password = None;
                 let mut slot_remember = None;
                 let mut slot_username = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "password" => {
                             read_member(&mut map, &mut slot_password, "password")?
                         }
-                        Member::Known(1) => {
+                        "remember" => {
                             read_member(&mut map, &mut slot_remember, "remember")?
                         }
-                        Member::Known(2) => {
+                        "username" => {
                             read_member(&mut map, &mut slot_username, "username")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -208,26 +200,19 @@ impl<'de> serde::Deserialize<'de> for UploadBody {
                 self,
                 mut map: A,
             ) -> Result<UploadBody, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["description", "file", "labels"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_description = None;
                 let mut slot_file = None;
                 let mut slot_labels = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "description" => {
                             read_member(&mut map, &mut slot_description, "description")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_file, "file")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_labels, "labels")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "file" => read_member(&mut map, &mut slot_file, "file")?,
+                        "labels" => read_member(&mut map, &mut slot_labels, "labels")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -288,16 +273,13 @@ impl<'de> serde::Deserialize<'de> for UploadResponse {
                 self,
                 mut map: A,
             ) -> Result<UploadResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["id"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_id = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -46,26 +46,17 @@ impl<'de> serde::Deserialize<'de> for Contact {
                 self,
                 mut map: A,
             ) -> Result<Contact, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["city", "clicks", "email"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_city = None;
                 let mut slot_clicks = None;
                 let mut slot_email = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_city, "city")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_clicks, "clicks")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_email, "email")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "city" => read_member(&mut map, &mut slot_city, "city")?,
+                        "clicks" => read_member(&mut map, &mut slot_clicks, "clicks")?,
+                        "email" => read_member(&mut map, &mut slot_email, "email")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -184,22 +184,15 @@ impl<'de> serde::Deserialize<'de> for LegacyWidget {
                 self,
                 mut map: A,
             ) -> Result<LegacyWidget, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["color", "name"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_color = None;
                 let mut slot_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_color, "color")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "color" => read_member(&mut map, &mut slot_color, "color")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -290,16 +283,7 @@ impl<'de> serde::Deserialize<'de> for Widget {
                 self,
                 mut map: A,
             ) -> Result<Widget, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "color",
-                    "dimensions",
-                    "finish",
-                    "name",
-                    "shape",
-                    "size",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_color = None;
                 let mut slot_dimensions = None;
                 let mut slot_finish = None;
@@ -307,28 +291,17 @@ impl<'de> serde::Deserialize<'de> for Widget {
                 let mut slot_shape = None;
                 let mut slot_size = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_color, "color")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "color" => read_member(&mut map, &mut slot_color, "color")?,
+                        "dimensions" => {
                             read_member(&mut map, &mut slot_dimensions, "dimensions")?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_finish, "finish")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_shape, "shape")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_size, "size")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "finish" => read_member(&mut map, &mut slot_finish, "finish")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "shape" => read_member(&mut map, &mut slot_shape, "shape")?,
+                        "size" => read_member(&mut map, &mut slot_size, "size")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -400,18 +373,13 @@ impl<'de> serde::Deserialize<'de> for WidgetFinish {
                 self,
                 mut map: A,
             ) -> Result<WidgetFinish, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["gloss"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_gloss = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_gloss, "gloss")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "gloss" => read_member(&mut map, &mut slot_gloss, "gloss")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -39,22 +39,15 @@ impl<'de> serde::Deserialize<'de> for Thing {
                 self,
                 mut map: A,
             ) -> Result<Thing, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["kind", "name"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_kind = None;
                 let mut slot_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

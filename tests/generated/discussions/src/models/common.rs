@@ -53,28 +53,19 @@ impl<'de> serde::Deserialize<'de> for Comment {
                 self,
                 mut map: A,
             ) -> Result<Comment, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["author", "body", "id", "replies"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_author = None;
                 let mut slot_body = None;
                 let mut slot_id = None;
                 let mut slot_replies = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_author, "author")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_body, "body")?
-                        }
-                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_replies, "replies")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "author" => read_member(&mut map, &mut slot_author, "author")?,
+                        "body" => read_member(&mut map, &mut slot_body, "body")?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "replies" => read_member(&mut map, &mut slot_replies, "replies")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -148,18 +139,13 @@ impl<'de> serde::Deserialize<'de> for Error {
                 self,
                 mut map: A,
             ) -> Result<Error, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["message"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_message = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_message, "message")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "message" => read_member(&mut map, &mut slot_message, "message")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -50,24 +50,19 @@ impl<'de> serde::Deserialize<'de> for ThreadsGetResponse {
                 self,
                 mut map: A,
             ) -> Result<ThreadsGetResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["comments", "id", "title"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_comments = None;
                 let mut slot_id = None;
                 let mut slot_title = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "comments" => {
                             read_member(&mut map, &mut slot_comments, "comments")?
                         }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_title, "title")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "title" => read_member(&mut map, &mut slot_title, "title")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

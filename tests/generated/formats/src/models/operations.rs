@@ -97,34 +97,7 @@ impl<'de> serde::Deserialize<'de> for Sample {
                 self,
                 mut map: A,
             ) -> Result<Sample, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, read_member_as};
-
-                const NAMES: &[&str] = &[
-                    "binary",
-                    "boolean",
-                    "byte",
-                    "counts",
-                    "date",
-                    "date_time",
-                    "double",
-                    "email",
-                    "float",
-                    "int32",
-                    "int32_string",
-                    "int64",
-                    "int64_string",
-                    "integer",
-                    "labels",
-                    "limits",
-                    "nullable_count",
-                    "nullable_counts",
-                    "number",
-                    "password",
-                    "plain",
-                    "sizes",
-                    "uri",
-                    "uuid",
-                ];
+                use crate::runtime::{MemberKey, read_member, read_member_as};
                 let mut slot_binary = None;
                 let mut slot_boolean = None;
                 let mut slot_byte = None;
@@ -150,18 +123,12 @@ impl<'de> serde::Deserialize<'de> for Sample {
                 let mut slot_uri = None;
                 let mut slot_uuid = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_binary, "binary")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_boolean, "boolean")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_byte, "byte")?
-                        }
-                        Member::Known(3) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "binary" => read_member(&mut map, &mut slot_binary, "binary")?,
+                        "boolean" => read_member(&mut map, &mut slot_boolean, "boolean")?,
+                        "byte" => read_member(&mut map, &mut slot_byte, "byte")?,
+                        "counts" => {
                             read_member_as::<
                                 Option<
                                     Vec<
@@ -174,29 +141,19 @@ impl<'de> serde::Deserialize<'de> for Sample {
                                 _,
                             >(&mut map, &mut slot_counts, "counts")?
                         }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_date, "date")?
-                        }
-                        Member::Known(5) => {
+                        "date" => read_member(&mut map, &mut slot_date, "date")?,
+                        "date_time" => {
                             read_member_as::<
                                 Option<crate::runtime::Rfc3339>,
                                 _,
                                 _,
                             >(&mut map, &mut slot_date_time, "date_time")?
                         }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_double, "double")?
-                        }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_email, "email")?
-                        }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_float, "float")?
-                        }
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_int32, "int32")?
-                        }
-                        Member::Known(10) => {
+                        "double" => read_member(&mut map, &mut slot_double, "double")?,
+                        "email" => read_member(&mut map, &mut slot_email, "email")?,
+                        "float" => read_member(&mut map, &mut slot_float, "float")?,
+                        "int32" => read_member(&mut map, &mut slot_int32, "int32")?,
+                        "int32_string" => {
                             read_member_as::<
                                 Option<
                                     serde_with::PickFirst<
@@ -207,10 +164,8 @@ impl<'de> serde::Deserialize<'de> for Sample {
                                 _,
                             >(&mut map, &mut slot_int32_string, "int32_string")?
                         }
-                        Member::Known(11) => {
-                            read_member(&mut map, &mut slot_int64, "int64")?
-                        }
-                        Member::Known(12) => {
+                        "int64" => read_member(&mut map, &mut slot_int64, "int64")?,
+                        "int64_string" => {
                             read_member_as::<
                                 Option<
                                     serde_with::PickFirst<
@@ -221,16 +176,10 @@ impl<'de> serde::Deserialize<'de> for Sample {
                                 _,
                             >(&mut map, &mut slot_int64_string, "int64_string")?
                         }
-                        Member::Known(13) => {
-                            read_member(&mut map, &mut slot_integer, "integer")?
-                        }
-                        Member::Known(14) => {
-                            read_member(&mut map, &mut slot_labels, "labels")?
-                        }
-                        Member::Known(15) => {
-                            read_member(&mut map, &mut slot_limits, "limits")?
-                        }
-                        Member::Known(16) => {
+                        "integer" => read_member(&mut map, &mut slot_integer, "integer")?,
+                        "labels" => read_member(&mut map, &mut slot_labels, "labels")?,
+                        "limits" => read_member(&mut map, &mut slot_limits, "limits")?,
+                        "nullable_count" => {
                             read_member_as::<
                                 Option<
                                     serde_with::PickFirst<
@@ -241,7 +190,7 @@ impl<'de> serde::Deserialize<'de> for Sample {
                                 _,
                             >(&mut map, &mut slot_nullable_count, "nullable_count")?
                         }
-                        Member::Known(17) => {
+                        "nullable_counts" => {
                             read_member_as::<
                                 Option<
                                     Vec<
@@ -256,24 +205,15 @@ impl<'de> serde::Deserialize<'de> for Sample {
                                 _,
                             >(&mut map, &mut slot_nullable_counts, "nullable_counts")?
                         }
-                        Member::Known(18) => {
-                            read_member(&mut map, &mut slot_number, "number")?
-                        }
-                        Member::Known(19) => {
+                        "number" => read_member(&mut map, &mut slot_number, "number")?,
+                        "password" => {
                             read_member(&mut map, &mut slot_password, "password")?
                         }
-                        Member::Known(20) => {
-                            read_member(&mut map, &mut slot_plain, "plain")?
-                        }
-                        Member::Known(21) => {
-                            read_member(&mut map, &mut slot_sizes, "sizes")?
-                        }
-                        Member::Known(22) => read_member(&mut map, &mut slot_uri, "uri")?,
-                        Member::Known(23) => {
-                            read_member(&mut map, &mut slot_uuid, "uuid")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "plain" => read_member(&mut map, &mut slot_plain, "plain")?,
+                        "sizes" => read_member(&mut map, &mut slot_sizes, "sizes")?,
+                        "uri" => read_member(&mut map, &mut slot_uri, "uri")?,
+                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

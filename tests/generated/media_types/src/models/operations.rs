@@ -38,18 +38,13 @@ impl<'de> serde::Deserialize<'de> for OpenSessionResponse {
                 self,
                 mut map: A,
             ) -> Result<OpenSessionResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["session"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_session = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_session, "session")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "session" => read_member(&mut map, &mut slot_session, "session")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -102,18 +97,13 @@ impl<'de> serde::Deserialize<'de> for SummarizeFileResponse200 {
                 self,
                 mut map: A,
             ) -> Result<SummarizeFileResponse200, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["words"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_words = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_words, "words")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "words" => read_member(&mut map, &mut slot_words, "words")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

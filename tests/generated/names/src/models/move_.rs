@@ -28,16 +28,13 @@ impl<'de> serde::Deserialize<'de> for Result2 {
                 self,
                 mut map: A,
             ) -> Result<Result2, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["ok"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_ok = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_ok, "ok")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "ok" => read_member(&mut map, &mut slot_ok, "ok")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

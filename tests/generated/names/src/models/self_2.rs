@@ -61,22 +61,7 @@ impl<'de> serde::Deserialize<'de> for Type2 {
                 self,
                 mut map: A,
             ) -> Result<Type2, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &[
-                    "",
-                    "$ref",
-                    "1st",
-                    "Type",
-                    "foo-bar",
-                    "fooBar",
-                    "foo_bar",
-                    "self",
-                    "type",
-                    "type_",
-                    "unknown_fields",
-                    "日本",
-                ];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_field = None;
                 let mut slot_ref_ = None;
                 let mut slot_1st = None;
@@ -90,46 +75,31 @@ impl<'de> serde::Deserialize<'de> for Type2 {
                 let mut slot_unknown_fields = None;
                 let mut slot_u65e5_u672c = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_field, "")?,
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_ref_, "$ref")?
-                        }
-                        Member::Known(2) => read_member(&mut map, &mut slot_1st, "1st")?,
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_type_, "Type")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_foo_bar, "foo-bar")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_foo_bar_2, "fooBar")?
-                        }
-                        Member::Known(6) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "" => read_member(&mut map, &mut slot_field, "")?,
+                        "$ref" => read_member(&mut map, &mut slot_ref_, "$ref")?,
+                        "1st" => read_member(&mut map, &mut slot_1st, "1st")?,
+                        "Type" => read_member(&mut map, &mut slot_type_, "Type")?,
+                        "foo-bar" => read_member(&mut map, &mut slot_foo_bar, "foo-bar")?,
+                        "fooBar" => read_member(&mut map, &mut slot_foo_bar_2, "fooBar")?,
+                        "foo_bar" => {
                             read_member(&mut map, &mut slot_foo_bar_3, "foo_bar")?
                         }
-                        Member::Known(7) => {
-                            read_member(&mut map, &mut slot_self_, "self")?
-                        }
-                        Member::Known(8) => {
-                            read_member(&mut map, &mut slot_type_2, "type")?
-                        }
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_type_3, "type_")?
-                        }
-                        Member::Known(10) => {
+                        "self" => read_member(&mut map, &mut slot_self_, "self")?,
+                        "type" => read_member(&mut map, &mut slot_type_2, "type")?,
+                        "type_" => read_member(&mut map, &mut slot_type_3, "type_")?,
+                        "unknown_fields" => {
                             read_member(
                                 &mut map,
                                 &mut slot_unknown_fields,
                                 "unknown_fields",
                             )?
                         }
-                        Member::Known(11) => {
+                        "日本" => {
                             read_member(&mut map, &mut slot_u65e5_u672c, "日本")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

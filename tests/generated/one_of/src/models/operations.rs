@@ -42,22 +42,15 @@ impl<'de> serde::Deserialize<'de> for Circle {
                 self,
                 mut map: A,
             ) -> Result<Circle, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["kind", "radius"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_kind = None;
                 let mut slot_radius = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_radius, "radius")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "radius" => read_member(&mut map, &mut slot_radius, "radius")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -121,30 +114,19 @@ impl<'de> serde::Deserialize<'de> for Measured {
                 self,
                 mut map: A,
             ) -> Result<Measured, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["area", "label", "shape", "tags"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_area = None;
                 let mut slot_label = None;
                 let mut slot_shape = None;
                 let mut slot_tags = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_area, "area")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_label, "label")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_shape, "shape")?
-                        }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_tags, "tags")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "area" => read_member(&mut map, &mut slot_area, "area")?,
+                        "label" => read_member(&mut map, &mut slot_label, "label")?,
+                        "shape" => read_member(&mut map, &mut slot_shape, "shape")?,
+                        "tags" => read_member(&mut map, &mut slot_tags, "tags")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -261,26 +243,17 @@ impl<'de> serde::Deserialize<'de> for Rectangle {
                 self,
                 mut map: A,
             ) -> Result<Rectangle, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["height", "kind", "width"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_height = None;
                 let mut slot_kind = None;
                 let mut slot_width = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_height, "height")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_width, "width")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "height" => read_member(&mut map, &mut slot_height, "height")?,
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "width" => read_member(&mut map, &mut slot_width, "width")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -415,22 +388,15 @@ impl<'de> serde::Deserialize<'de> for Square {
                 self,
                 mut map: A,
             ) -> Result<Square, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["kind", "side"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_kind = None;
                 let mut slot_side = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_side, "side")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "side" => read_member(&mut map, &mut slot_side, "side")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -38,18 +38,13 @@ impl<'de> serde::Deserialize<'de> for Person {
                 self,
                 mut map: A,
             ) -> Result<Person, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["name"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -212,21 +207,7 @@ impl<'de> serde::Deserialize<'de> for Task {
                 self,
                 mut map: A,
             ) -> Result<Task, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "attachment",
-                    "estimate",
-                    "id",
-                    "kind",
-                    "labels",
-                    "note",
-                    "owner",
-                    "priority",
-                    "reviewer",
-                    "status",
-                    "title",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_attachment = None;
                 let mut slot_estimate = None;
                 let mut slot_id = None;
@@ -239,41 +220,28 @@ impl<'de> serde::Deserialize<'de> for Task {
                 let mut slot_status = None;
                 let mut slot_title = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "attachment" => {
                             read_member(&mut map, &mut slot_attachment, "attachment")?
                         }
-                        Member::Known(1) => {
+                        "estimate" => {
                             read_member(&mut map, &mut slot_estimate, "estimate")?
                         }
-                        Member::Known(2) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_kind, "kind")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_labels, "labels")?
-                        }
-                        Member::Known(5) => {
-                            read_member(&mut map, &mut slot_note, "note")?
-                        }
-                        Member::Known(6) => {
-                            read_member(&mut map, &mut slot_owner, "owner")?
-                        }
-                        Member::Known(7) => {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
+                        "labels" => read_member(&mut map, &mut slot_labels, "labels")?,
+                        "note" => read_member(&mut map, &mut slot_note, "note")?,
+                        "owner" => read_member(&mut map, &mut slot_owner, "owner")?,
+                        "priority" => {
                             read_member(&mut map, &mut slot_priority, "priority")?
                         }
-                        Member::Known(8) => {
+                        "reviewer" => {
                             read_member(&mut map, &mut slot_reviewer, "reviewer")?
                         }
-                        Member::Known(9) => {
-                            read_member(&mut map, &mut slot_status, "status")?
-                        }
-                        Member::Known(10) => {
-                            read_member(&mut map, &mut slot_title, "title")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "status" => read_member(&mut map, &mut slot_status, "status")?,
+                        "title" => read_member(&mut map, &mut slot_title, "title")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

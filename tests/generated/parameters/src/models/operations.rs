@@ -31,22 +31,15 @@ impl<'de> serde::Deserialize<'de> for GetItemFilter {
                 self,
                 mut map: A,
             ) -> Result<GetItemFilter, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["color", "size"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_color = None;
                 let mut slot_size = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_color, "color")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_size, "size")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "color" => read_member(&mut map, &mut slot_color, "color")?,
+                        "size" => read_member(&mut map, &mut slot_size, "size")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -108,20 +101,17 @@ impl<'de> serde::Deserialize<'de> for GetItemResponse {
                 self,
                 mut map: A,
             ) -> Result<GetItemResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["account_id", "id"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_account_id = None;
                 let mut slot_id = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "account_id" => {
                             read_member(&mut map, &mut slot_account_id, "account_id")?
                         }
-                        Member::Known(1) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -247,26 +237,17 @@ impl<'de> serde::Deserialize<'de> for ListCommentsResponse {
                 self,
                 mut map: A,
             ) -> Result<ListCommentsResponse, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["next", "total", "values"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_next = None;
                 let mut slot_total = None;
                 let mut slot_values = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_next, "next")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_total, "total")?
-                        }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_values, "values")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "next" => read_member(&mut map, &mut slot_next, "next")?,
+                        "total" => read_member(&mut map, &mut slot_total, "total")?,
+                        "values" => read_member(&mut map, &mut slot_values, "values")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -329,18 +310,13 @@ impl<'de> serde::Deserialize<'de> for SearchQ {
                 self,
                 mut map: A,
             ) -> Result<SearchQ, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["term"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_term = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_term, "term")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "term" => read_member(&mut map, &mut slot_term, "term")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -42,22 +42,15 @@ impl<'de> serde::Deserialize<'de> for Error {
                 self,
                 mut map: A,
             ) -> Result<Error, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["code", "message"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_code = None;
                 let mut slot_message = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_code, "code")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_message, "message")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "code" => read_member(&mut map, &mut slot_code, "code")?,
+                        "message" => read_member(&mut map, &mut slot_message, "message")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -130,22 +123,17 @@ impl<'de> serde::Deserialize<'de> for Pet {
                 self,
                 mut map: A,
             ) -> Result<Pet, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["id", "name", "tag"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_id = None;
                 let mut slot_name = None;
                 let mut slot_tag = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(2) => read_member(&mut map, &mut slot_tag, "tag")?,
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "tag" => read_member(&mut map, &mut slot_tag, "tag")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -31,20 +31,15 @@ impl<'de> serde::Deserialize<'de> for Company {
                 self,
                 mut map: A,
             ) -> Result<Company, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["ceo", "name"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_ceo = None;
                 let mut slot_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_ceo, "ceo")?,
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "ceo" => read_member(&mut map, &mut slot_ceo, "ceo")?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -141,26 +136,19 @@ impl<'de> serde::Deserialize<'de> for Operation {
                 self,
                 mut map: A,
             ) -> Result<Operation, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["left", "operator", "right"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_left = None;
                 let mut slot_operator = None;
                 let mut slot_right = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_left, "left")?
-                        }
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "left" => read_member(&mut map, &mut slot_left, "left")?,
+                        "operator" => {
                             read_member(&mut map, &mut slot_operator, "operator")?
                         }
-                        Member::Known(2) => {
-                            read_member(&mut map, &mut slot_right, "right")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "right" => read_member(&mut map, &mut slot_right, "right")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -301,22 +289,17 @@ impl<'de> serde::Deserialize<'de> for Person {
                 self,
                 mut map: A,
             ) -> Result<Person, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &["employer", "name"];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_employer = None;
                 let mut slot_name = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "employer" => {
                             read_member(&mut map, &mut slot_employer, "employer")?
                         }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -54,40 +54,27 @@ impl<'de> serde::Deserialize<'de> for Node {
                 self,
                 mut map: A,
             ) -> Result<Node, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member, required};
-
-                const NAMES: &[&str] = &[
-                    "annotations",
-                    "children",
-                    "first_child",
-                    "name",
-                    "parent",
-                ];
+                use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_annotations = None;
                 let mut slot_children = None;
                 let mut slot_first_child = None;
                 let mut slot_name = None;
                 let mut slot_parent = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "annotations" => {
                             read_member(&mut map, &mut slot_annotations, "annotations")?
                         }
-                        Member::Known(1) => {
+                        "children" => {
                             read_member(&mut map, &mut slot_children, "children")?
                         }
-                        Member::Known(2) => {
+                        "first_child" => {
                             read_member(&mut map, &mut slot_first_child, "first_child")?
                         }
-                        Member::Known(3) => {
-                            read_member(&mut map, &mut slot_name, "name")?
-                        }
-                        Member::Known(4) => {
-                            read_member(&mut map, &mut slot_parent, "parent")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        "parent" => read_member(&mut map, &mut slot_parent, "parent")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

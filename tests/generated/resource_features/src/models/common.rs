@@ -33,22 +33,15 @@ impl<'de> serde::Deserialize<'de> for Receipt {
                 self,
                 mut map: A,
             ) -> Result<Receipt, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["invoice", "order"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_invoice = None;
                 let mut slot_order = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_invoice, "invoice")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_order, "order")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "invoice" => read_member(&mut map, &mut slot_invoice, "invoice")?,
+                        "order" => read_member(&mut map, &mut slot_order, "order")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -31,20 +31,15 @@ impl<'de> serde::Deserialize<'de> for Order {
                 self,
                 mut map: A,
             ) -> Result<Order, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["id", "items"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_id = None;
                 let mut slot_items = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_items, "items")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "items" => read_member(&mut map, &mut slot_items, "items")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

@@ -28,18 +28,13 @@ impl<'de> serde::Deserialize<'de> for GetStatusDefault {
                 self,
                 mut map: A,
             ) -> Result<GetStatusDefault, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["healthy"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_healthy = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_healthy, "healthy")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "healthy" => read_member(&mut map, &mut slot_healthy, "healthy")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -97,20 +92,17 @@ impl<'de> serde::Deserialize<'de> for Job {
                 self,
                 mut map: A,
             ) -> Result<Job, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["id", "poll_after"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_id = None;
                 let mut slot_poll_after = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => read_member(&mut map, &mut slot_id, "id")?,
-                        Member::Known(1) => {
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "id" => read_member(&mut map, &mut slot_id, "id")?,
+                        "poll_after" => {
                             read_member(&mut map, &mut slot_poll_after, "poll_after")?
                         }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -172,22 +164,15 @@ impl<'de> serde::Deserialize<'de> for Problem {
                 self,
                 mut map: A,
             ) -> Result<Problem, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["detail", "title"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_detail = None;
                 let mut slot_title = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_detail, "detail")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_title, "title")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "detail" => read_member(&mut map, &mut slot_detail, "detail")?,
+                        "title" => read_member(&mut map, &mut slot_title, "title")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
@@ -246,18 +231,13 @@ impl<'de> serde::Deserialize<'de> for Result2 {
                 self,
                 mut map: A,
             ) -> Result<Result2, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["value"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_value = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_value, "value")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "value" => read_member(&mut map, &mut slot_value, "value")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;

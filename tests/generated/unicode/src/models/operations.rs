@@ -31,22 +31,15 @@ impl<'de> serde::Deserialize<'de> for Gru {
                 self,
                 mut map: A,
             ) -> Result<Gru, A::Error> {
-                use crate::runtime::{Member, MemberName, read_member};
-
-                const NAMES: &[&str] = &["sprache", "text"];
+                use crate::runtime::{MemberKey, read_member};
                 let mut slot_sprache = None;
                 let mut slot_text = None;
                 let mut rest = crate::UnknownFields::default();
-                while let Some(member) = map.next_key_seed(MemberName(NAMES))? {
-                    match member {
-                        Member::Known(0) => {
-                            read_member(&mut map, &mut slot_sprache, "sprache")?
-                        }
-                        Member::Known(1) => {
-                            read_member(&mut map, &mut slot_text, "text")?
-                        }
-                        Member::Known(_) => unreachable!("an index of NAMES"),
-                        Member::Unknown(name) => rest.read(&mut map, name)?,
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "sprache" => read_member(&mut map, &mut slot_sprache, "sprache")?,
+                        "text" => read_member(&mut map, &mut slot_text, "text")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
                     }
                 }
                 rest.check()?;
