@@ -27,6 +27,7 @@ impl CorpusSpec {
             spec_display: crate::load::source_display(&self.path),
             command: "cargo xtask corpus".to_owned(),
             runtime: crate::Runtime::workspace_crate(&self.out),
+            cli_name: None,
             ..crate::EmitOptions::default()
         }
     }

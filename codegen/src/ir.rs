@@ -376,6 +376,9 @@ pub struct Field {
     pub nullable: bool,
     pub doc: Option<String>,
     pub default: Option<Value>,
+    /// The example the spec gives for the field, used by the mocks' example values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Value>,
     pub deprecated: bool,
     pub read_only: bool,
     /// Set when the field would otherwise make its type infinitely large.

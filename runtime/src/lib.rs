@@ -5,12 +5,20 @@
 //! A generated crate depends on this crate, or carries a copy of it as its `runtime` module; its
 //! generated code reaches both the same way, as `crate::runtime`. Users of a generated crate use
 //! the types it re-exports and need not name this crate.
+//!
+//! Two features add what a generated crate's own features build on: `mock`, the server, matchers
+//! and answers of its typed mocks, and `cli`, the options, output and exit codes of its command
+//! line.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "cli")]
+pub mod cli;
 mod client;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod pages;
 mod request;
 mod response;

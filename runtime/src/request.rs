@@ -85,8 +85,7 @@ pub fn path_segment<T: Serialize + ?Sized, E>(name: &str, value: &T) -> Result<S
 }
 
 fn to_value<T: Serialize + ?Sized, E>(name: &str, value: &T) -> Result<Value, Error<E>> {
-    serde_json::to_value(value)
-        .map_err(|error| Error::InvalidRequest(format!("parameter `{name}`: {error}")))
+    json(name, value).map_err(Error::InvalidRequest)
 }
 
 fn scalar(value: &Value) -> Option<String> {
@@ -146,6 +145,81 @@ fn pairs(name: &str, value: Value, style: Style, explode: bool) -> Vec<(String, 
             .map(|v| vec![(name.to_owned(), v)])
             .unwrap_or_default(),
     }
+}
+
+/// The pairs of the query string that a query parameter becomes.
+pub(crate) fn query_pairs<T: Serialize + ?Sized>(
+    name: &str,
+    value: &T,
+    style: Style,
+    explode: bool,
+) -> Result<Vec<(String, String)>, String> {
+    Ok(pairs(name, json(name, value)?, style, explode))
+}
+
+/// The text of a header parameter (`None` for a null value, which sends no header).
+pub(crate) fn header_text<T: Serialize + ?Sized>(
+    name: &str,
+    value: &T,
+) -> Result<Option<String>, String> {
+    Ok(match json(name, value)? {
+        Value::Null => None,
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(scalar)
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        Value::Object(map) => Some(
+            map.iter()
+                .filter_map(|(k, v)| Some(format!("{k},{}", scalar(v)?)))
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        other => Some(scalar(&other).unwrap_or_default()),
+    })
+}
+
+/// The `name=value` pairs of the `Cookie` header that a cookie parameter becomes.
+pub(crate) fn cookie_pairs<T: Serialize + ?Sized>(
+    name: &str,
+    value: &T,
+) -> Result<Vec<String>, String> {
+    Ok(pairs(name, json(name, value)?, Style::Form, false)
+        .into_iter()
+        .map(|(key, value)| format!("{key}={}", utf8_percent_encode(&value, SEGMENT)))
+        .collect())
+}
+
+/// A body as `application/x-www-form-urlencoded` text.
+pub(crate) fn form_text<T: Serialize + ?Sized>(body: &T) -> Result<String, String> {
+    let Value::Object(fields) = json("body", body)? else {
+        return Err("a form body must be an object".into());
+    };
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in fields {
+        let value = match value {
+            Value::Object(_) => Value::String(value.to_string()),
+            other => other,
+        };
+        form.extend_pairs(pairs(&name, value, Style::Form, true));
+    }
+    Ok(form.finish())
+}
+
+/// The bytes of a binary value, which serializes as a list of numbers.
+pub(crate) fn bytes_of(items: &[Value]) -> Vec<u8> {
+    items
+        .iter()
+        .filter_map(Value::as_u64)
+        .map(|b| b as u8)
+        .collect()
+}
+
+/// A parameter or body as JSON, or what keeps it from being one.
+fn json<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Value, String> {
+    serde_json::to_value(value).map_err(|error| format!("parameter `{name}`: {error}"))
 }
 
 /// A request being put together, for an API whose error bodies are `E`.
@@ -216,26 +290,15 @@ impl<E: DeserializeOwned> Call<E> {
         style: Style,
         explode: bool,
     ) -> Result<(), Error<E>> {
-        let value = to_value(name, value)?;
-        self.query.extend(pairs(name, value, style, explode));
+        let pairs = query_pairs(name, value, style, explode).map_err(Error::InvalidRequest)?;
+        self.query.extend(pairs);
         Ok(())
     }
 
     /// Adds the header `name`, its items and fields joined by commas (nothing for `None`).
     pub fn header<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error<E>> {
-        let text = match to_value(name, value)? {
-            Value::Null => return Ok(()),
-            Value::Array(items) => items
-                .iter()
-                .filter_map(scalar)
-                .collect::<Vec<_>>()
-                .join(","),
-            Value::Object(map) => map
-                .iter()
-                .filter_map(|(k, v)| Some(format!("{k},{}", scalar(v)?)))
-                .collect::<Vec<_>>()
-                .join(","),
-            other => scalar(&other).unwrap_or_default(),
+        let Some(text) = header_text(name, value).map_err(Error::InvalidRequest)? else {
+            return Ok(());
         };
         let value = HeaderValue::from_str(&text)
             .map_err(|_| Error::InvalidRequest(format!("header `{name}` cannot carry {text:?}")))?;
@@ -247,10 +310,8 @@ impl<E: DeserializeOwned> Call<E> {
 
     /// Adds the cookie `name` (nothing for `None`).
     pub fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error<E>> {
-        for (key, value) in pairs(name, to_value(name, value)?, Style::Form, false) {
-            self.cookies
-                .push(format!("{key}={}", utf8_percent_encode(&value, SEGMENT)));
-        }
+        let pairs = cookie_pairs(name, value).map_err(Error::InvalidRequest)?;
+        self.cookies.extend(pairs);
         Ok(())
     }
 
@@ -276,21 +337,9 @@ impl<E: DeserializeOwned> Call<E> {
 
     /// Sends `body` as `application/x-www-form-urlencoded`.
     pub fn form<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error<E>> {
-        let Value::Object(fields) = to_value("body", body)? else {
-            return Err(Error::InvalidRequest(
-                "a form body must be an object".into(),
-            ));
-        };
-        let mut form = url::form_urlencoded::Serializer::new(String::new());
-        for (name, value) in fields {
-            let value = match value {
-                Value::Object(_) => Value::String(value.to_string()),
-                other => other,
-            };
-            form.extend_pairs(pairs(&name, value, Style::Form, true));
-        }
+        let text = form_text(body).map_err(Error::InvalidRequest)?;
         self.body = Some(Body::Bytes(
-            Bytes::from(form.finish()),
+            Bytes::from(text),
             "application/x-www-form-urlencoded",
         ));
         Ok(())
@@ -318,13 +367,7 @@ impl<E: DeserializeOwned> Call<E> {
                 let part = match value {
                     Value::Null => continue,
                     Value::String(text) => Part::Text(text),
-                    Value::Array(items) => Part::Bytes(
-                        items
-                            .iter()
-                            .filter_map(Value::as_u64)
-                            .map(|b| b as u8)
-                            .collect(),
-                    ),
+                    Value::Array(items) => Part::Bytes(bytes_of(&items)),
                     other => Part::Json(other.to_string()),
                 };
                 parts.push((name.clone(), part));

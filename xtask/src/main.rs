@@ -23,6 +23,7 @@ use codegen::{Hint, Report, Warning, WarningReport};
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--deny-warnings] [--spec PATH] [--out DIR] [--crate-name NAME]
                            [--runtime vendored|crate]
+                           [--cli-name NAME]
        cargo xtask corpus [--check]
        cargo xtask check-docs [--spec PATH] [--docs DIR] [--allowlist PATH]
        cargo xtask api-diff [--base REV] [--spec PATH]
@@ -40,6 +41,8 @@ codegen regenerates a client crate from a spec:
                      `vendored`: copy the runtime into the crate, so that it
                      builds on its own (default: crate inside the workspace,
                      vendored outside it)
+  --cli-name NAME    the command-line tool, the crate in DIR/cli (default: do-api, or
+                     with --crate-name, that name without its -api)
 
 When it changes the crate, codegen also prints a line on what the change of the
 spec does to the crate's users (see api-diff).
@@ -182,6 +185,7 @@ impl Codegen {
             api_changes: true,
         };
         let mut command = vec!["cargo xtask codegen".to_owned()];
+        let mut cli_name_given = false;
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let mut value = |name: &str| {
@@ -194,7 +198,16 @@ impl Codegen {
                 "--deny-warnings" => codegen.deny_warnings = true,
                 "--spec" => codegen.spec = paths::from_command_line(value("--spec")?),
                 "--out" => codegen.out = paths::from_command_line(value("--out")?),
-                "--crate-name" => codegen.options.crate_name = value("--crate-name")?,
+                "--crate-name" => {
+                    codegen.options.crate_name = value("--crate-name")?;
+                    if !cli_name_given {
+                        codegen.options.cli_name = None;
+                    }
+                }
+                "--cli-name" => {
+                    codegen.options.cli_name = Some(value("--cli-name")?);
+                    cli_name_given = true;
+                }
                 "--runtime" => {
                     codegen.runtime = Some(match value("--runtime")?.as_str() {
                         "crate" => RuntimeMode::Crate,
@@ -404,6 +417,7 @@ fn command_value(arg: &str, codegen: &Codegen) -> String {
     match arg {
         "--spec" => paths::shown(&codegen.spec),
         "--out" => paths::shown(&codegen.out),
+        "--cli-name" => codegen.options.cli_name(),
         "--runtime" => match codegen.runtime {
             Some(RuntimeMode::Crate) => "crate".to_owned(),
             _ => "vendored".to_owned(),

@@ -158,7 +158,8 @@ fn field_added(
 }
 
 fn field_changed(old: &Field, new: &Field, usage: Usage, log: &mut Log<'_>) {
-    // `read_only` only decides `required`, which is compared.
+    // `read_only` only decides `required`, which is compared; `example` only fills the mocks'
+    // example values, which tests write over.
     let Field {
         name: _,
         rust_name,
@@ -167,6 +168,7 @@ fn field_changed(old: &Field, new: &Field, usage: Usage, log: &mut Log<'_>) {
         nullable,
         doc,
         default,
+        example: _,
         deprecated,
         read_only: _,
         boxed,

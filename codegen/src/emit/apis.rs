@@ -121,7 +121,7 @@ fn models() -> TokenStream {
 
 /// The parameters the method takes: path parameters, required query, header and cookie
 /// parameters, in that order, then a required body.
-fn positional(operation: &Operation) -> Vec<&Parameter> {
+pub(crate) fn positional(operation: &Operation) -> Vec<&Parameter> {
     operation.params.iter().filter(|p| p.required).collect()
 }
 
@@ -356,7 +356,7 @@ fn format_setter(name: &str, spec_doc: Option<&str>, default: &str) -> TokenStre
     }
 }
 
-fn location_name(location: ParamLocation) -> &'static str {
+pub(crate) fn location_name(location: ParamLocation) -> &'static str {
     match location {
         ParamLocation::Path => "path",
         ParamLocation::Query => "query",
@@ -415,7 +415,7 @@ fn status_text(status: Status) -> String {
     }
 }
 
-fn http_method(method: HttpMethod) -> TokenStream {
+pub(crate) fn http_method(method: HttpMethod) -> TokenStream {
     match method {
         HttpMethod::Get => quote!(reqwest::Method::GET),
         HttpMethod::Put => quote!(reqwest::Method::PUT),
@@ -428,7 +428,7 @@ fn http_method(method: HttpMethod) -> TokenStream {
     }
 }
 
-fn style(style: ParamStyle) -> TokenStream {
+pub(crate) fn style(style: ParamStyle) -> TokenStream {
     match style {
         ParamStyle::SpaceDelimited => quote!(crate::runtime::Style::SpaceDelimited),
         ParamStyle::PipeDelimited => quote!(crate::runtime::Style::PipeDelimited),
@@ -449,10 +449,11 @@ fn option_as_i64(value: TokenStream, ty: &TypeRef) -> TokenStream {
     }
 }
 
-fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
-    // Each path parameter is encoded into a local of its name, which the format string names.
+/// The operation's path as a `format!` string whose arguments are the path parameters, each
+/// named after its Rust name: the code that fills it encodes each into a local of that name.
+pub(crate) fn path_template(operation: &Operation) -> (String, Vec<&Parameter>) {
     let mut template = String::new();
-    let mut segments = Vec::new();
+    let mut params = Vec::new();
     for segment in &operation.path_segments {
         match segment {
             PathSegment::Literal(text) => {
@@ -461,13 +462,23 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             PathSegment::Param(index) => {
                 let param = &operation.params[*index];
                 template.push_str(&format!("{{{}}}", param.rust_name));
-                let wire = &param.name;
-                let name = ident(&param.rust_name);
-                segments
-                    .push(quote!(let #name = crate::runtime::path_segment(#wire, &self.#name)?;));
+                params.push(param);
             }
         }
     }
+    (template, params)
+}
+
+fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
+    let (template, params) = path_template(operation);
+    let segments: Vec<_> = params
+        .iter()
+        .map(|param| {
+            let wire = &param.name;
+            let name = ident(&param.rust_name);
+            quote!(let #name = crate::runtime::path_segment(#wire, &self.#name)?;)
+        })
+        .collect();
     let path = if segments.is_empty() {
         quote!(let path = String::from(#template);)
     } else {
@@ -664,7 +675,7 @@ fn raw_accept(operation: &Operation) -> Option<String> {
 }
 
 /// How the success body of `status` travels.
-fn body_encoding(operation: &Operation, status: Status) -> Option<Encoding> {
+pub(crate) fn body_encoding(operation: &Operation, status: Status) -> Option<Encoding> {
     operation
         .responses
         .iter()
@@ -673,15 +684,30 @@ fn body_encoding(operation: &Operation, status: Status) -> Option<Encoding> {
         .map(|c| c.encoding)
 }
 
-/// Decoding a single success body, by what its content is.
-fn decode_one(operation: &Operation, ty: &TypeRef, format: &TokenStream) -> TokenStream {
-    let encoding = operation
+/// The encoding of the first success body the operation documents.
+pub(crate) fn success_encoding(operation: &Operation) -> Option<Encoding> {
+    operation
         .responses
         .iter()
         .filter(|r| r.status.is_success() || r.status == Status::Default)
         .find_map(|r| r.content.first())
-        .map(|c| c.encoding);
-    match (encoding, ty) {
+        .map(|c| c.encoding)
+}
+
+/// The formats the client may ask its answer in: JSON or YAML, or both when the caller chooses.
+pub(crate) fn answer_formats(operation: &Operation) -> Vec<Encoding> {
+    if choice(&operation.accept) {
+        vec![Encoding::Json, Encoding::Yaml]
+    } else if operation.accept.first() == Some(&Encoding::Yaml) {
+        vec![Encoding::Yaml]
+    } else {
+        vec![Encoding::Json]
+    }
+}
+
+/// Decoding a single success body, by what its content is.
+fn decode_one(operation: &Operation, ty: &TypeRef, format: &TokenStream) -> TokenStream {
+    match (success_encoding(operation), ty) {
         (Some(Encoding::Binary), TypeRef::Binary) => quote! {
             let body = answer.bytes().to_vec();
             Ok(answer.into_response(body))

@@ -24,14 +24,26 @@ pub(crate) fn said(text: Option<&str>) -> Option<&str> {
 
 /// `#[doc]` attributes for text that is already rustdoc.
 pub(crate) fn lines_to_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
+    let lines = doc_lines(text);
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// The lines of a doc comment, each after the space that follows `///` or `//!`.
+fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().map(|line| {
         if line.is_empty() {
             String::new()
         } else {
             format!(" {line}")
         }
-    });
-    quote! { #( #[doc = #lines] )* }
+    })
+}
+
+/// `#![doc]` attributes for text that is already rustdoc: the documentation of the module it
+/// starts.
+pub(crate) fn module_attrs(text: &str) -> TokenStream {
+    let lines = doc_lines(text);
+    quote! { #( #![doc = #lines] )* }
 }
 
 /// Joins paragraphs with blank lines, skipping empty ones.

@@ -7,9 +7,12 @@
 //! which spec.
 
 pub(crate) mod apis;
+mod cli;
 mod codec;
 pub(crate) mod docs;
 mod examples;
+mod mock;
+mod mock_examples;
 pub(crate) mod models;
 mod runtime;
 pub(crate) mod rust;
@@ -27,7 +30,8 @@ pub use runtime::{RUNTIME_DIR, RUNTIME_PACKAGE, Runtime};
 /// What the emitted crate is called and where it comes from.
 #[derive(Debug, Clone)]
 pub struct EmitOptions {
-    /// The package name (`digitalocean-api`); the library is the same in snake case.
+    /// The package name (`digitalocean-api`); the library is the same in snake case, and the
+    /// command-line tool is the package `<name>-cli` in the crate's `cli/` directory.
     pub crate_name: String,
     pub crate_version: String,
     /// The spec as the header of every file names it (`spec/openapi.yaml`).
@@ -36,6 +40,18 @@ pub struct EmitOptions {
     pub command: String,
     /// How the crate gets the runtime.
     pub runtime: Runtime,
+    /// The name of the command-line tool; by default the crate's name without its `-api`.
+    pub cli_name: Option<String>,
+}
+
+impl EmitOptions {
+    /// The name of the command-line tool (`do-api`).
+    pub fn cli_name(&self) -> String {
+        self.cli_name.clone().unwrap_or_else(|| {
+            let name = &self.crate_name;
+            name.strip_suffix("-api").unwrap_or(name).to_owned()
+        })
+    }
 }
 
 impl Default for EmitOptions {
@@ -48,6 +64,7 @@ impl Default for EmitOptions {
             runtime: Runtime::Crate {
                 path: "../runtime".into(),
             },
+            cli_name: Some("do-api".into()),
         }
     }
 }
@@ -65,6 +82,8 @@ pub struct GeneratedFile {
 pub enum EmitError {
     #[error("`{0}` is not a crate name")]
     CrateName(String),
+    #[error("`{0}` is not a name for the command-line tool")]
+    CliName(String),
     #[error("the generated code of {file} does not parse: {message}")]
     Syntax { file: String, message: String },
     #[error("template {template} failed: {message}")]
@@ -76,6 +95,9 @@ impl crate::Hint for EmitError {
         match self {
             EmitError::CrateName(_) => {
                 "name the crate with lowercase ASCII letters and digits, separated by single `-` or `_`"
+            }
+            EmitError::CliName(_) => {
+                "name the tool with lowercase ASCII letters, digits, `-` and `_`, starting with a letter or digit"
             }
             _ => "this is a bug of the generator: please report it with the spec that triggers it",
         }
@@ -107,6 +129,14 @@ pub fn emit(
         && crate::names::snake(name, "") == name.replace('-', "_");
     if !valid {
         return Err(EmitError::CrateName(name.clone()));
+    }
+    let cli_name = options.cli_name();
+    let valid_cli = cli_name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && cli_name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !valid_cli {
+        return Err(EmitError::CliName(cli_name));
     }
     let table = rust::TypeTable::new(api);
     let groups = models::Groups::new(api, &table);
@@ -149,6 +179,17 @@ pub fn emit(
         })
     };
     let mut files = in_parallel(&jobs, emit_one)?;
+    // The mocks and the command line are built from the same model, one file after another.
+    let values = mock_examples::Examples::new(api, &table);
+    let mocks = mock::files(api, &values, &groups, &name.replace('-', "_"));
+    let commands = cli::files(api, &table, &cli_name, &templates::token_env(name));
+    for (path, tokens) in mocks.into_iter().chain(commands) {
+        let contents = format_rust(&path, tokens, &header)?;
+        files.push(GeneratedFile {
+            path: PathBuf::from(path),
+            contents,
+        });
+    }
     files.extend(runtime::files(&options.runtime, &header));
     files.extend(templates::render(api, options, examples)?);
     files.extend(

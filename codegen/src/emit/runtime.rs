@@ -42,6 +42,11 @@ pub const RUNTIME_DIR: &str = "runtime";
 /// written in a generated crate, and its source in `runtime/src/`.
 const FILES: &[(&str, &str, &str)] = &[
     (
+        "cli.rs",
+        "cli.rs",
+        include_str!("../../../runtime/src/cli.rs"),
+    ),
+    (
         "client.rs",
         "client.rs",
         include_str!("../../../runtime/src/client.rs"),
@@ -50,6 +55,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "error.rs",
         "error.rs",
         include_str!("../../../runtime/src/error.rs"),
+    ),
+    (
+        "mock.rs",
+        "mock.rs",
+        include_str!("../../../runtime/src/mock.rs"),
     ),
     (
         "mod.rs",

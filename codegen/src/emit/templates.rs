@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use heck::ToShoutySnakeCase;
+use heck::{ToKebabCase, ToShoutySnakeCase};
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::runtime::RuntimeView;
 use super::{EmitError, EmitOptions, GeneratedFile, docs, header};
-use crate::ir::{Api, Operation, Success, TypeRef};
+use crate::ir::{Api, Operation, ParamLocation, Resource, Success, TypeKind, TypeRef};
 use crate::load::Example;
 
 /// Each template, the file it renders, and its source.
@@ -29,6 +29,16 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
         "lib.rs.jinja",
         "src/lib.rs",
         include_str!("../../../templates/lib.rs.jinja"),
+    ),
+    (
+        "cli/Cargo.toml.jinja",
+        "cli/Cargo.toml",
+        include_str!("../../../templates/cli/Cargo.toml.jinja"),
+    ),
+    (
+        "cli/main.rs.jinja",
+        "cli/src/main.rs",
+        include_str!("../../../templates/cli/main.rs.jinja"),
     ),
     (
         "config.rs.jinja",
@@ -137,6 +147,7 @@ pub(crate) fn render(
         header_rust => header(options, "//"),
         header_markdown => format!("<!-- {} -->", header(options, "").trim()),
         crate_name => &options.crate_name,
+        cli_name => options.cli_name(),
         crate_version => &options.crate_version,
         lib_name => lib_name,
         title => &api.title,
@@ -154,6 +165,9 @@ pub(crate) fn render(
         operation_count => api.resources.iter().map(|r| r.operations.len()).sum::<usize>(),
         type_count => api.types.len(),
         quick_start => quick_start(api),
+        quick_start_answer => quick_start_answer(api),
+        cli_quick_start => quick_start_operation(api).map(|(r, op)| command(r, op)),
+        cli_paginated => paginated_operation(api).map(|(r, op)| command(r, op)),
         paginated => paginated(api),
         examples => Value::from(Serde(&examples)),
         runtime => Value::from(Serde(RuntimeView::new(&options.runtime))),
@@ -183,40 +197,74 @@ fn template_error(name: &str, error: &minijinja::Error) -> EmitError {
 }
 
 /// `DIGITALOCEAN_TOKEN` for `digitalocean-api`: the crate name without `-api`, then `_TOKEN`.
-fn token_env(crate_name: &str) -> String {
+pub(crate) fn token_env(crate_name: &str) -> String {
     let stem = crate_name.strip_suffix("-api").unwrap_or(crate_name);
     format!("{}_TOKEN", stem.to_shouty_snake_case())
 }
 
-/// A call to show in the docs: the first operation that needs no body and no arguments, else
-/// the first one without a body, with example arguments.
-fn quick_start(api: &Api) -> Option<String> {
-    let candidates = api
-        .resources
-        .iter()
-        .flat_map(|r| r.operations.iter().map(move |op| (r, op)));
-    let call = |(resource, op): (&crate::ir::Resource, &Operation)| {
-        let arguments: Vec<String> = op
-            .params
-            .iter()
-            .filter(|p| p.required)
-            .map(|p| example_argument(&p.ty))
-            .collect();
-        format!(
-            "{}().{}({})",
-            resource.module,
-            op.method_name,
-            arguments.join(", ")
-        )
-    };
+/// The operation to show in the docs: the first that needs no body and no arguments, else the
+/// first one without a body.
+fn quick_start_operation(api: &Api) -> Option<(&Resource, &Operation)> {
     let simple = |op: &Operation| {
         op.body.is_none()
             && op.http_method == crate::ir::HttpMethod::Get
             && !matches!(op.success, Success::Empty)
     };
-    let mut candidates: Vec<_> = candidates.filter(|(_, op)| simple(op)).collect();
+    let mut candidates: Vec<_> = api
+        .resources
+        .iter()
+        .flat_map(|r| r.operations.iter().map(move |op| (r, op)))
+        .filter(|(_, op)| simple(op))
+        .collect();
     candidates.sort_by_key(|(_, op)| op.params.iter().filter(|p| p.required).count());
-    candidates.into_iter().next().map(call)
+    candidates.into_iter().next()
+}
+
+/// The quick-start call, with example arguments.
+fn quick_start(api: &Api) -> Option<String> {
+    let (resource, op) = quick_start_operation(api)?;
+    let arguments: Vec<String> = op
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| example_argument(&p.ty))
+        .collect();
+    Some(format!(
+        "{}().{}({})",
+        resource.module,
+        op.method_name,
+        arguments.join(", ")
+    ))
+}
+
+/// The type the quick-start call answers, when it is a struct (which the mocks give an
+/// `example()`).
+fn quick_start_answer(api: &Api) -> Option<String> {
+    let (_, op) = quick_start_operation(api)?;
+    let Success::One(TypeRef::Named(name)) = &op.success else {
+        return None;
+    };
+    let def = api.types.iter().find(|def| &def.name == name)?;
+    matches!(def.kind, TypeKind::Struct(_)).then(|| name.clone())
+}
+
+/// An operation as the command line runs it: `apps get <ID>`.
+fn command(resource: &Resource, op: &Operation) -> String {
+    let mut words = vec![
+        resource.module.to_kebab_case(),
+        op.method_name.to_kebab_case(),
+    ];
+    for param in op.params.iter().filter(|p| p.required) {
+        let value = format!(
+            "<{}>",
+            param.name.to_uppercase().replace(['-', ' ', '.'], "_")
+        );
+        match param.location {
+            ParamLocation::Path => words.push(value),
+            _ => words.push(format!("--{} {value}", param.rust_name.to_kebab_case())),
+        }
+    }
+    words.join(" ")
 }
 
 fn example_argument(ty: &TypeRef) -> String {
@@ -229,15 +277,21 @@ fn example_argument(ty: &TypeRef) -> String {
     }
 }
 
-/// A paginated list call to show in the README.
-fn paginated(api: &Api) -> Option<String> {
+/// A paginated list that takes no arguments, to show in the README.
+fn paginated_operation(api: &Api) -> Option<(&Resource, &Operation)> {
     api.resources.iter().find_map(|resource| {
         let op = resource
             .operations
             .iter()
             .find(|op| op.pagination.is_some() && !op.params.iter().any(|p| p.required))?;
-        Some(format!("{}().{}()", resource.module, op.method_name))
+        Some((resource, op))
     })
+}
+
+/// A paginated list call to show in the README.
+fn paginated(api: &Api) -> Option<String> {
+    let (resource, op) = paginated_operation(api)?;
+    Some(format!("{}().{}()", resource.module, op.method_name))
 }
 
 /// What `ErrorBody` stands for: the error responses' shared named type, or any JSON.

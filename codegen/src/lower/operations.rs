@@ -27,17 +27,22 @@ pub(crate) struct TaggedOperation {
     pub operation: Operation,
 }
 
-/// Names a request builder takes for its own methods, which parameters must not shadow.
+/// Names a request builder, or an expectation of the mocks, takes for its own methods, which
+/// parameters must not shadow.
 pub(crate) const BUILDER_METHODS: &[&str] = &[
     "accept",
     "body",
+    "body_matches",
     "client",
     "collect_all",
     "content_type",
     "into_future",
     "pages",
+    "respond",
+    "respond_error",
     "send",
     "stream",
+    "when",
 ];
 
 pub(crate) fn lower_all<'a>(

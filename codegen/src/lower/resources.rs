@@ -7,10 +7,28 @@ use crate::ir::{Operation, Resource};
 use crate::load::Spec;
 use crate::names::{Namespace, camel, snake};
 
-/// Names accessors must not take: the generated `Client`'s own methods, and `default`, which
-/// cargo keeps for the default set of features (each resource is a feature of the crate).
+/// Names accessors must not take: the generated `Client`'s own methods and the mocks'
+/// `MockServer`'s; `default`, which cargo keeps for the default set of features (each resource is
+/// a feature of the crate); and the crate's own features, `mock` and `cli`.
 const CLIENT_METHODS: &[&str] = &[
-    "base_url", "builder", "clone", "default", "fmt", "from_env", "new",
+    "base_url",
+    "builder",
+    "cli",
+    "client",
+    "client_builder",
+    "clone",
+    "default",
+    "deref",
+    "fmt",
+    "from_env",
+    "mock",
+    "new",
+    "received_requests",
+    "reset",
+    "start",
+    "uri",
+    "verify",
+    "wiremock",
 ];
 
 /// The resource of operations without a tag.

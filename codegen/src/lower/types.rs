@@ -569,6 +569,7 @@ impl<'a> TypeLowerer<'a> {
                 nullable: data.nullable,
                 doc: data.doc,
                 default: data.default,
+                example: data.example,
                 deprecated: data.deprecated,
                 read_only: data.read_only,
                 boxed: false,
@@ -595,6 +596,7 @@ impl<'a> TypeLowerer<'a> {
                 nullable: false,
                 doc: None,
                 default: None,
+                example: None,
                 deprecated: false,
                 read_only: false,
                 boxed: false,
@@ -842,6 +844,7 @@ struct FieldData {
     read_only: bool,
     deprecated: bool,
     default: Option<Value>,
+    example: Option<Value>,
 }
 
 impl FieldData {
@@ -852,6 +855,7 @@ impl FieldData {
             read_only: data.read_only,
             deprecated: data.deprecated,
             default: data.default.clone(),
+            example: data.example.clone(),
         }
     }
 
@@ -863,6 +867,7 @@ impl FieldData {
             read_only: self.read_only || inner.read_only,
             deprecated: self.deprecated || inner.deprecated,
             default: self.default.or(inner.default),
+            example: self.example.or(inner.example),
         }
     }
 }
