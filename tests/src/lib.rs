@@ -1,5 +1,5 @@
-//! What the end-to-end tests share: the spec's examples, a mock server that checks each request,
-//! and a client pointed at it.
+//! What the end-to-end tests share: the spec's examples, a typed mock server that checks that
+//! each request comes from the client, and a client pointed at it.
 //!
 //! A spec's deprecations stay visible to the users of its crate: the crate compiles without a
 //! warning, but code that uses a deprecated item still gets one.
@@ -38,10 +38,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use codegen::ir::{Api, Operation, Status};
+use digitalocean_api::mock::{Expectation, MockServer};
 use digitalocean_api::{Client, RetryPolicy};
 use serde_json::Value;
-use wiremock::matchers::{body_json, header, method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 /// What the generated client refuses at compile time. A rollback names the deployment to go back
 /// to, so the rollback calls take their body as an argument; without one they do not compile:
@@ -132,8 +132,26 @@ pub fn request_example(id: &str) -> Value {
         .unwrap_or_else(|| panic!("`{id}` has no request example"))
 }
 
+/// A server that a test client can be pointed at.
+pub trait Local {
+    /// Its base URL.
+    fn uri(&self) -> String;
+}
+
+impl Local for wiremock::MockServer {
+    fn uri(&self) -> String {
+        wiremock::MockServer::uri(self)
+    }
+}
+
+impl Local for MockServer {
+    fn uri(&self) -> String {
+        digitalocean_api::mock::Server::uri(self)
+    }
+}
+
 /// A client of `server` with the test token and no retries.
-pub fn client(server: &MockServer) -> Client {
+pub fn client(server: &impl Local) -> Client {
     Client::builder()
         .token(TOKEN)
         .base_url(server.uri())
@@ -142,116 +160,75 @@ pub fn client(server: &MockServer) -> Client {
         .expect("the test client builds")
 }
 
-/// What a request must look like for the mock server to answer it.
-pub struct Expected<'a> {
-    pub operation: &'a str,
-    /// The path with its parameters filled in.
-    pub path: &'a str,
-    pub query: &'a [(&'a str, &'a str)],
-    pub body: Option<Value>,
+/// A typed mock server that refuses, with a `418` that names what is missing, any request
+/// without the test token or the crate's user agent.
+pub async fn mock_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(NotFromTheClient)
+        .respond_with(ResponseTemplate::new(418).set_body_json(serde_json::json!({
+            "id": "not_from_the_client",
+            "message": "the request lacks the bearer token or the user agent of the client"
+        })))
+        .with_priority(1)
+        .named("requests carry the token and the user agent")
+        .mount(server.wiremock())
+        .await;
+    server
 }
 
-impl<'a> Expected<'a> {
-    pub fn new(operation: &'a str, path: &'a str) -> Expected<'a> {
-        Expected {
-            operation,
-            path,
-            query: &[],
-            body: None,
-        }
-    }
+/// A typed mock server with the expectation `mount` makes, answered with the spec's 200 example
+/// of `operation` and met exactly once; a client of it; and the example.
+pub async fn serve<T: serde::de::DeserializeOwned>(
+    operation: &str,
+    mount: impl for<'a> FnOnce(&'a MockServer, T) -> Expectation<'a>,
+) -> (MockServer, Client, Value) {
+    let server = mock_server().await;
+    let example = response_example(operation, 200);
+    mount(&server, decoded(&example)).once().await;
+    let client = client(&server);
+    (server, client, example)
+}
 
-    pub fn query(mut self, query: &'a [(&'a str, &'a str)]) -> Self {
-        self.query = query;
-        self
-    }
+/// The spec's example of the operation's request body, decoded into its type; it encodes back to
+/// the example, so a test that sends it sends exactly what the docs show.
+pub fn request<T: serde::Serialize + serde::de::DeserializeOwned>(operation: &str) -> T {
+    let example = request_example(operation);
+    let body = decoded(&example);
+    assert_round_trip(&body, &example);
+    body
+}
 
-    pub fn body(mut self, body: Value) -> Self {
-        self.body = Some(body);
-        self
-    }
+/// The spec's example `value`, decoded into the type a mock answers with.
+pub fn decoded<T: serde::de::DeserializeOwned>(value: &Value) -> T {
+    serde_json::from_value(value.clone()).expect("the example decodes into its type")
+}
 
-    /// Mounts a mock that accepts exactly one such request (method and path as the spec says,
-    /// bearer token, user agent, JSON content type when there is a body) and answers `status`
-    /// with `answer` and the rate-limit headers.
-    pub async fn answer(self, server: &MockServer, status: u16, answer: Option<Value>) {
-        let op = operation(self.operation);
-        assert!(
-            matches_template(&op.path, self.path),
-            "{} is not an instance of the path template {}",
-            self.path,
-            op.path
-        );
-        let mut mock = Mock::given(method(op.http_method.as_str()))
-            .and(path(self.path))
-            .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-            .and(header("accept", "application/json"))
-            .and(UserAgent);
-        for (name, value) in self.query {
-            mock = mock.and(query_param(*name, *value));
-        }
-        mock = mock.and(QueryCount(self.query.len()));
-        if let Some(body) = self.body {
-            mock = mock
-                .and(header("content-type", "application/json"))
-                .and(body_json(body));
-        } else {
-            mock = mock.and(NoBody);
-        }
-        let mut response = ResponseTemplate::new(status)
-            .insert_header("ratelimit-limit", "5000")
-            .insert_header("ratelimit-remaining", "4816")
-            .insert_header("ratelimit-reset", "1444931833");
-        if let Some(answer) = answer {
-            response = response.set_body_json(answer);
-        }
-        mock.respond_with(response)
-            .expect(1)
-            .named(self.operation)
-            .mount(server)
-            .await;
+/// How the tests mount an expectation: met exactly once, by a request with nothing it does not
+/// name.
+pub trait Once {
+    fn once(self) -> Self;
+}
+
+impl Once for Expectation<'_> {
+    fn once(self) -> Self {
+        self.strict().times(1)
     }
 }
 
-/// Whether `path` fills the `{parameters}` of `template`.
-fn matches_template(template: &str, path: &str) -> bool {
-    let template: Vec<&str> = template.split('/').collect();
-    let path: Vec<&str> = path.split('/').collect();
-    template.len() == path.len()
-        && template
-            .iter()
-            .zip(&path)
-            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
-}
+/// A request without the test token or the crate's user agent.
+struct NotFromTheClient;
 
-/// The user agent names the crate and its version.
-struct UserAgent;
-
-impl wiremock::Match for UserAgent {
+impl wiremock::Match for NotFromTheClient {
     fn matches(&self, request: &wiremock::Request) -> bool {
-        request
-            .headers
-            .get("user-agent")
-            .and_then(|value| value.to_str().ok())
-            .is_some_and(|agent| agent.starts_with("digitalocean-api-rust/"))
-    }
-}
-
-/// The request has exactly this many query parameters: nothing unexpected is sent.
-struct QueryCount(usize);
-
-impl wiremock::Match for QueryCount {
-    fn matches(&self, request: &wiremock::Request) -> bool {
-        request.url.query_pairs().count() == self.0
-    }
-}
-
-/// The request has no body.
-struct NoBody;
-
-impl wiremock::Match for NoBody {
-    fn matches(&self, request: &wiremock::Request) -> bool {
-        request.body.is_empty() && !request.headers.contains_key("content-type")
+        let value = |name: &str| {
+            request
+                .headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or_default()
+        };
+        value("authorization") != format!("Bearer {TOKEN}")
+            || !value("user-agent").starts_with("digitalocean-api-rust/")
     }
 }
 

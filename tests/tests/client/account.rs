@@ -1,13 +1,15 @@
 use digitalocean_api::models::AccountStatus;
-use tests::{Expected, assert_round_trip, client, response_example};
-use wiremock::MockServer;
+use tests::{Once, assert_round_trip, client, decoded, mock_server, response_example};
 
 #[tokio::test]
 async fn get_decodes_the_account() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("account_get", 200);
-    Expected::new("account_get", "/v2/account")
-        .answer(&server, 200, Some(example.clone()))
+    server
+        .account()
+        .get()
+        .respond(200, decoded(&example))
+        .once()
         .await;
 
     let response = client(&server).account().get().send().await.unwrap();

@@ -1,15 +1,12 @@
 use digitalocean_api::models::ActionStatus;
-use tests::{Expected, assert_round_trip, client, response_example};
-use wiremock::MockServer;
+use tests::{Once, assert_round_trip, client, decoded, mock_server, response_example};
 
 #[tokio::test]
 async fn list_sends_the_page_parameters() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("actions_list", 200);
-    Expected::new("actions_list", "/v2/actions")
-        .query(&[("page", "3"), ("per_page", "1")])
-        .answer(&server, 200, Some(example.clone()))
-        .await;
+    let list = server.actions().list().page(3).per_page(1);
+    list.respond(200, decoded(&example)).once().await;
 
     let response = client(&server)
         .actions()
@@ -59,11 +56,10 @@ async fn list_sends_the_page_parameters() {
 
 #[tokio::test]
 async fn get_puts_the_id_in_the_path() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("actions_get", 200);
-    Expected::new("actions_get", "/v2/actions/36804636")
-        .answer(&server, 200, Some(example.clone()))
-        .await;
+    let get = server.actions().get(36804636);
+    get.respond(200, decoded(&example)).once().await;
 
     let response = client(&server)
         .actions()
@@ -83,14 +79,13 @@ async fn get_puts_the_id_in_the_path() {
 
 #[tokio::test]
 async fn a_null_completion_time_decodes_as_none() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let mut example = response_example("actions_get", 200);
     example["action"]["completed_at"] = serde_json::Value::Null;
     example["action"]["resource_id"] = serde_json::Value::Null;
     example["action"]["status"] = "in-progress".into();
-    Expected::new("actions_get", "/v2/actions/1")
-        .answer(&server, 200, Some(example))
-        .await;
+    let get = server.actions().get(1);
+    get.respond(200, decoded(&example)).once().await;
 
     let response = client(&server).actions().get(1).send().await.unwrap();
 

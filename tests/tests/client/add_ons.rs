@@ -3,16 +3,16 @@ use digitalocean_api::models::{
     AddonsResourceMetadataValue, AddonsResourceNew,
 };
 use serde_json::json;
-use tests::{Expected, assert_round_trip, client, request_example, response_example};
-use wiremock::MockServer;
+use tests::{
+    Once, assert_round_trip, client, decoded, mock_server, request_example, response_example,
+};
 
 #[tokio::test]
 async fn get_app_lists_the_applications() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("addons_get_app", 200);
-    Expected::new("addons_get_app", "/v2/add-ons/apps")
-        .answer(&server, 200, Some(example.clone()))
-        .await;
+    let get_app = server.add_ons().get_app();
+    get_app.respond(200, decoded(&example)).once().await;
 
     let response = client(&server).add_ons().get_app().send().await.unwrap();
 
@@ -56,7 +56,7 @@ fn feature(id: i64, kind: &str, value: serde_json::Value) -> serde_json::Value {
 
 #[tokio::test]
 async fn a_boolean_feature_value_decodes_and_encodes_back_unchanged() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let answer = json!({"apps": [{
         "app_slug": "example-app",
         "eula": "https://example.com/eula",
@@ -68,9 +68,8 @@ async fn a_boolean_feature_value_decodes_and_encodes_back_unchanged() {
         ]))],
         "tos": "https://example.com/tos"
     }]});
-    Expected::new("addons_get_app", "/v2/add-ons/apps")
-        .answer(&server, 200, Some(answer.clone()))
-        .await;
+    let get_app = server.add_ons().get_app();
+    get_app.respond(200, decoded(&answer)).once().await;
 
     let response = client(&server).add_ons().get_app().send().await.unwrap();
 
@@ -94,7 +93,7 @@ async fn a_boolean_feature_value_decodes_and_encodes_back_unchanged() {
 
 #[tokio::test]
 async fn a_boolean_metadata_value_decodes_and_encodes_back_unchanged() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let uuid = "123e4567-e89b-12d3-a456-426614174000";
     let answer = json!({"resource": {
         "app_slug": "example_app",
@@ -108,9 +107,8 @@ async fn a_boolean_metadata_value_decodes_and_encodes_back_unchanged() {
         "state": "provisioned",
         "uuid": uuid
     }});
-    Expected::new("addons_get", &format!("/v2/add-ons/saas/{uuid}"))
-        .answer(&server, 200, Some(answer.clone()))
-        .await;
+    let get = server.add_ons().get(uuid);
+    get.respond(200, decoded(&answer)).once().await;
 
     let response = client(&server).add_ons().get(uuid).send().await.unwrap();
 
@@ -134,14 +132,13 @@ async fn a_boolean_metadata_value_decodes_and_encodes_back_unchanged() {
 
 #[tokio::test]
 async fn get_app_metadata_names_the_app() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("addons_get_app_metadata", 200);
-    Expected::new(
-        "addons_get_app_metadata",
-        "/v2/add-ons/apps/example_app/metadata",
-    )
-    .answer(&server, 200, Some(example.clone()))
-    .await;
+    let get_app_metadata = server.add_ons().get_app_metadata("example_app");
+    get_app_metadata
+        .respond(200, decoded(&example))
+        .once()
+        .await;
 
     let response = client(&server)
         .add_ons()
@@ -162,11 +159,10 @@ async fn get_app_metadata_names_the_app() {
 
 #[tokio::test]
 async fn list_returns_the_resources() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("addons_list", 200);
-    Expected::new("addons_list", "/v2/add-ons/saas")
-        .answer(&server, 200, Some(example.clone()))
-        .await;
+    let list = server.add_ons().list();
+    list.respond(200, decoded(&example)).once().await;
 
     let response = client(&server).add_ons().list().send().await.unwrap();
 
@@ -195,13 +191,8 @@ fn assert_resource(resource: &digitalocean_api::models::AddonsResource) {
 
 #[tokio::test]
 async fn create_sends_the_new_resource() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("addons_create", 200);
-    Expected::new("addons_create", "/v2/add-ons/saas")
-        .body(request_example("addons_create"))
-        .answer(&server, 200, Some(example.clone()))
-        .await;
-
     let body = AddonsResourceNew {
         app_slug: "example-app".into(),
         fleet_uuid: Some("f1234567-89ab-cdef-0123-456789abcdef01".into()),
@@ -214,6 +205,11 @@ async fn create_sends_the_new_resource() {
         plan_slug: "basic_plan".into(),
         ..Default::default()
     };
+    // The typed body is the one the docs show.
+    assert_round_trip(&body, &request_example("addons_create"));
+    let create = server.add_ons().create().body(body.clone());
+    create.respond(200, decoded(&example)).once().await;
+
     let response = client(&server).add_ons().create(body).send().await.unwrap();
 
     assert_resource(response.resource.as_ref().unwrap());
@@ -222,38 +218,35 @@ async fn create_sends_the_new_resource() {
 
 #[tokio::test]
 async fn get_patch_and_patch_plan_address_one_resource() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let uuid = "123e4567-e89b-12d3-a456-426614174000";
-    let path = format!("/v2/add-ons/saas/{uuid}");
-    let plan_path = format!("/v2/add-ons/saas/{uuid}/plan");
-    Expected::new("addons_get", &path)
-        .answer(&server, 200, Some(response_example("addons_get", 200)))
+    let (rename, replan) = (
+        AddonsPatchRequest::new("new-name"),
+        AddonsPatchPlanRequest::new("basic_plan"),
+    );
+    assert_round_trip(&rename, &request_example("addons_patch"));
+    assert_round_trip(&replan, &request_example("addons_patch_plan"));
+    let mocks = server.add_ons();
+    let answer = |operation| response_example(operation, 200);
+    let get = mocks.get(uuid);
+    get.respond(200, decoded(&answer("addons_get")))
+        .once()
         .await;
-    Expected::new("addons_patch", &path)
-        .body(request_example("addons_patch"))
-        .answer(&server, 200, Some(response_example("addons_patch", 200)))
+    let patch = mocks.patch(uuid).body(rename.clone());
+    patch
+        .respond(200, decoded(&answer("addons_patch")))
+        .once()
         .await;
-    Expected::new("addons_patch_plan", &plan_path)
-        .body(request_example("addons_patch_plan"))
-        .answer(
-            &server,
-            200,
-            Some(response_example("addons_patch_plan", 200)),
-        )
+    let patch_plan = mocks.patch_plan(uuid).body(replan.clone());
+    patch_plan
+        .respond(200, decoded(&answer("addons_patch_plan")))
+        .once()
         .await;
     let add_ons = client(&server).add_ons();
 
     let got = add_ons.get(uuid).send().await.unwrap();
-    let renamed = add_ons
-        .patch(uuid, AddonsPatchRequest::new("new-name"))
-        .send()
-        .await
-        .unwrap();
-    let replanned = add_ons
-        .patch_plan(uuid, AddonsPatchPlanRequest::new("basic_plan"))
-        .send()
-        .await
-        .unwrap();
+    let renamed = add_ons.patch(uuid, rename).send().await.unwrap();
+    let replanned = add_ons.patch_plan(uuid, replan).send().await.unwrap();
 
     for response in [got, renamed, replanned] {
         assert_resource(response.resource.as_ref().unwrap());
@@ -262,13 +255,15 @@ async fn get_patch_and_patch_plan_address_one_resource() {
 
 #[tokio::test]
 async fn delete_returns_an_empty_body() {
-    let server = MockServer::start().await;
-    Expected::new(
-        "addons_delete",
-        "/v2/add-ons/saas/4de7ac8b-495b-4884-9a69-1050c6793cd6",
-    )
-    .answer(&server, 200, None)
-    .await;
+    let server = mock_server().await;
+    let delete = server
+        .add_ons()
+        .delete("4de7ac8b-495b-4884-9a69-1050c6793cd6");
+    delete
+        .respond(200)
+        .header("ratelimit-reset", "1444931833")
+        .once()
+        .await;
 
     let response = client(&server)
         .add_ons()

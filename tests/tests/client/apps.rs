@@ -5,31 +5,14 @@ use digitalocean_api::models::{
     AppPropose, AppRollbackValidationConditionCode, AppSpec, AppsCreateAppRequest,
     AppsRestartRequest, AppsRollbackAppRequest, AppsUpdateAppRequest,
 };
-use serde_json::Value;
-use tests::{Expected, assert_round_trip, client, request_example, response_example};
-use wiremock::MockServer;
-
-/// A server that answers one request of `expected` with the operation's 200 example.
-pub async fn serve(expected: Expected<'_>) -> (MockServer, digitalocean_api::Client, Value) {
-    let server = MockServer::start().await;
-    let example = response_example(expected.operation, 200);
-    expected.answer(&server, 200, Some(example.clone())).await;
-    let client = client(&server);
-    (server, client, example)
-}
-
-/// The request example decoded into its type: the tests send exactly what the docs show.
-pub fn body<T: serde::de::DeserializeOwned>(operation: &str) -> T {
-    serde_json::from_value(request_example(operation)).expect("the request example decodes")
-}
+use tests::{Once, assert_round_trip, client, mock_server, request, serve};
 
 #[tokio::test]
 async fn list() {
-    let (_server, client, example) = serve(Expected::new("apps_list", "/v2/apps").query(&[
-        ("page", "1"),
-        ("per_page", "2"),
-        ("with_projects", "true"),
-    ]))
+    let (_server, client, example) = serve("apps_list", |server, answer| {
+        let list = server.apps().list().page(1).per_page(2);
+        list.with_projects(true).respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -70,9 +53,12 @@ async fn list() {
 
 #[tokio::test]
 async fn create() {
-    let request: AppsCreateAppRequest = body("apps_create");
-    let (_server, client, example) =
-        serve(Expected::new("apps_create", "/v2/apps").body(request_example("apps_create"))).await;
+    let request: AppsCreateAppRequest = request("apps_create");
+    let body = request.clone();
+    let (_server, client, example) = serve("apps_create", |server, answer| {
+        server.apps().create().body(body).respond(200, answer)
+    })
+    .await;
 
     let response = client.apps().create(request).send().await.unwrap();
 
@@ -94,28 +80,32 @@ async fn create_from_a_typed_spec() {
         region: Some("nyc".into()),
         ..AppSpec::new("web-app")
     };
-    let expected =
-        serde_json::json!({"spec": {"name": "web-app", "region": "nyc"}, "project_id": "p-1"});
-    let (_server, client, _) = serve(Expected::new("apps_create", "/v2/apps").body(expected)).await;
-
     let request = AppsCreateAppRequest {
         project_id: Some("p-1".into()),
         ..AppsCreateAppRequest::new(spec)
     };
-    client.apps().create(request).send().await.unwrap();
+    let expected =
+        serde_json::json!({"spec": {"name": "web-app", "region": "nyc"}, "project_id": "p-1"});
+    assert_eq!(serde_json::to_value(&request).unwrap(), expected);
+    let server = mock_server().await;
+    let create = server.apps().create().body(request.clone());
+    create.respond(200, Default::default()).once().await;
+
+    client(&server).apps().create(request).send().await.unwrap();
 }
 
 #[tokio::test]
 async fn get() {
-    let (_server, client, example) = serve(
-        Expected::new("apps_get", "/v2/apps/c2a93513-8d9b-4223-9d61-5e7272c81cf5")
-            .query(&[("name", "sample-golang")]),
-    )
+    let id = "c2a93513-8d9b-4223-9d61-5e7272c81cf5";
+    let (_server, client, example) = serve("apps_get", |server, answer| {
+        let get = server.apps().get(id).name("sample-golang");
+        get.respond(200, answer)
+    })
     .await;
 
     let response = client
         .apps()
-        .get("c2a93513-8d9b-4223-9d61-5e7272c81cf5")
+        .get(id)
         .name("sample-golang")
         .send()
         .await
@@ -132,22 +122,15 @@ async fn get() {
 
 #[tokio::test]
 async fn update() {
-    let request: AppsUpdateAppRequest = body("apps_update");
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_update",
-            "/v2/apps/c2a93513-8d9b-4223-9d61-5e7272c81cf5",
-        )
-        .body(request_example("apps_update")),
-    )
+    let id = "c2a93513-8d9b-4223-9d61-5e7272c81cf5";
+    let request: AppsUpdateAppRequest = request("apps_update");
+    let body = request.clone();
+    let (_server, client, example) = serve("apps_update", |server, answer| {
+        server.apps().update(id).body(body).respond(200, answer)
+    })
     .await;
 
-    let response = client
-        .apps()
-        .update("c2a93513-8d9b-4223-9d61-5e7272c81cf5", request)
-        .send()
-        .await
-        .unwrap();
+    let response = client.apps().update(id, request).send().await.unwrap();
 
     assert!(response.app.as_ref().unwrap().spec.services.is_some());
     assert_round_trip(response.body(), &example);
@@ -155,33 +138,26 @@ async fn update() {
 
 #[tokio::test]
 async fn delete() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_delete",
-        "/v2/apps/b7d64052-3706-4cb7-b21a-c5a2f44e63b3",
-    ))
+    let id = "b7d64052-3706-4cb7-b21a-c5a2f44e63b3";
+    let (_server, client, example) = serve("apps_delete", |server, answer| {
+        server.apps().delete(id).respond(200, answer)
+    })
     .await;
 
-    let response = client
-        .apps()
-        .delete("b7d64052-3706-4cb7-b21a-c5a2f44e63b3")
-        .send()
-        .await
-        .unwrap();
+    let response = client.apps().delete(id).send().await.unwrap();
 
-    assert_eq!(
-        response.id.as_deref(),
-        Some("b7d64052-3706-4cb7-b21a-c5a2f44e63b3")
-    );
+    assert_eq!(response.id.as_deref(), Some(id));
     assert_round_trip(response.body(), &example);
 }
 
 #[tokio::test]
 async fn validate_app_spec() {
-    let request: AppPropose = body("apps_validate_appSpec");
-    let (_server, client, example) = serve(
-        Expected::new("apps_validate_appSpec", "/v2/apps/propose")
-            .body(request_example("apps_validate_appSpec")),
-    )
+    let request: AppPropose = request("apps_validate_appSpec");
+    let body = request.clone();
+    let (_server, client, example) = serve("apps_validate_appSpec", |server, answer| {
+        let validate = server.apps().validate_app_spec().body(body);
+        validate.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -200,11 +176,15 @@ async fn validate_app_spec() {
 
 #[tokio::test]
 async fn restart() {
-    let request: AppsRestartRequest = body("apps_restart");
-    let (_server, client, example) = serve(
-        Expected::new("apps_restart", "/v2/apps/4f6c71e2/restart")
-            .body(request_example("apps_restart")),
-    )
+    let request: AppsRestartRequest = request("apps_restart");
+    let body = request.clone();
+    let (_server, client, example) = serve("apps_restart", |server, answer| {
+        server
+            .apps()
+            .restart("4f6c71e2")
+            .body(body)
+            .respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -247,11 +227,12 @@ pub fn assert_pending_deployment(response: &digitalocean_api::models::AppsDeploy
 
 #[tokio::test]
 async fn create_rollback() {
-    let request: AppsRollbackAppRequest = body("apps_create_rollback");
-    let (_server, client, example) = serve(
-        Expected::new("apps_create_rollback", "/v2/apps/4f6c71e2/rollback")
-            .body(request_example("apps_create_rollback")),
-    )
+    let request: AppsRollbackAppRequest = request("apps_create_rollback");
+    let body = request.clone();
+    let (_server, client, example) = serve("apps_create_rollback", |server, answer| {
+        let rollback = server.apps().create_rollback("4f6c71e2").body(body);
+        rollback.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -267,14 +248,12 @@ async fn create_rollback() {
 
 #[tokio::test]
 async fn validate_rollback() {
-    let request: AppsRollbackAppRequest = body("apps_validate_rollback");
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_validate_rollback",
-            "/v2/apps/4f6c71e2/rollback/validate",
-        )
-        .body(request_example("apps_validate_rollback")),
-    )
+    let request: AppsRollbackAppRequest = request("apps_validate_rollback");
+    let body = request.clone();
+    let (_server, client, example) = serve("apps_validate_rollback", |server, answer| {
+        let validate = server.apps().validate_rollback("4f6c71e2").body(body);
+        validate.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -299,10 +278,9 @@ async fn validate_rollback() {
 
 #[tokio::test]
 async fn commit_rollback() {
-    let server = MockServer::start().await;
-    Expected::new("apps_commit_rollback", "/v2/apps/4f6c71e2/rollback/commit")
-        .answer(&server, 200, None)
-        .await;
+    let server = mock_server().await;
+    let commit = server.apps().commit_rollback("4f6c71e2");
+    commit.respond(200).once().await;
 
     let response = client(&server)
         .apps()
@@ -316,10 +294,12 @@ async fn commit_rollback() {
 
 #[tokio::test]
 async fn revert_rollback() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_revert_rollback",
-        "/v2/apps/4f6c71e2/rollback/revert",
-    ))
+    let (_server, client, example) = serve("apps_revert_rollback", |server, answer| {
+        server
+            .apps()
+            .revert_rollback("4f6c71e2")
+            .respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -335,10 +315,9 @@ async fn revert_rollback() {
 
 #[tokio::test]
 async fn list_instance_sizes() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_list_instanceSizes",
-        "/v2/apps/tiers/instance_sizes",
-    ))
+    let (_server, client, example) = serve("apps_list_instanceSizes", |server, answer| {
+        server.apps().list_instance_sizes().respond(200, answer)
+    })
     .await;
 
     let response = client.apps().list_instance_sizes().send().await.unwrap();
@@ -358,18 +337,13 @@ async fn list_instance_sizes() {
 
 #[tokio::test]
 async fn get_instance_size() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_get_instanceSize",
-        "/v2/apps/tiers/instance_sizes/apps-s-1vcpu-0.5gb",
-    ))
+    let slug = "apps-s-1vcpu-0.5gb";
+    let (_server, client, example) = serve("apps_get_instanceSize", |server, answer| {
+        server.apps().get_instance_size(slug).respond(200, answer)
+    })
     .await;
 
-    let response = client
-        .apps()
-        .get_instance_size("apps-s-1vcpu-0.5gb")
-        .send()
-        .await
-        .unwrap();
+    let response = client.apps().get_instance_size(slug).send().await.unwrap();
 
     let size = response.instance_size.as_ref().unwrap();
     assert_eq!(size.cpus, Some(1));
@@ -380,8 +354,10 @@ async fn get_instance_size() {
 
 #[tokio::test]
 async fn list_regions() {
-    let (_server, client, example) =
-        serve(Expected::new("apps_list_regions", "/v2/apps/regions")).await;
+    let (_server, client, example) = serve("apps_list_regions", |server, answer| {
+        server.apps().list_regions().respond(200, answer)
+    })
+    .await;
 
     let response = client.apps().list_regions().send().await.unwrap();
 

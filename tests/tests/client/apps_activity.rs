@@ -1,9 +1,7 @@
 //! App Platform events and job invocations.
 
 use digitalocean_api::models::AppsLogType;
-use tests::{Expected, assert_round_trip};
-
-use crate::apps::serve;
+use tests::{assert_round_trip, serve};
 
 fn assert_event(event: &digitalocean_api::models::AppsEvent) {
     assert_eq!(
@@ -23,10 +21,11 @@ fn assert_event(event: &digitalocean_api::models::AppsEvent) {
 
 #[tokio::test]
 async fn list_events() {
-    let (_server, client, example) = serve(
-        Expected::new("apps_list_events", "/v2/apps/4f6c71e2/events")
-            .query(&[("event_types", "DEPLOYMENT"), ("per_page", "5")]),
-    )
+    let (_server, client, example) = serve("apps_list_events", |server, answer| {
+        let list = server.apps().list_events("4f6c71e2");
+        let list = list.event_types(vec!["DEPLOYMENT".into()]).per_page(5);
+        list.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -44,10 +43,10 @@ async fn list_events() {
 
 #[tokio::test]
 async fn get_event() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_get_event",
-        "/v2/apps/4f6c71e2/events/ba32b134",
-    ))
+    let (_server, client, example) = serve("apps_get_event", |server, answer| {
+        let get = server.apps().get_event("4f6c71e2", "ba32b134");
+        get.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -72,10 +71,10 @@ async fn get_event() {
 
 #[tokio::test]
 async fn cancel_event() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_cancel_event",
-        "/v2/apps/4f6c71e2/events/ba32b134/cancel",
-    ))
+    let (_server, client, example) = serve("apps_cancel_event", |server, answer| {
+        let cancel = server.apps().cancel_event("4f6c71e2", "ba32b134");
+        cancel.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -91,13 +90,13 @@ async fn cancel_event() {
 
 #[tokio::test]
 async fn get_event_logs() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_event_logs",
-            "/v2/apps/4f6c71e2/events/ba32b134/logs",
-        )
-        .query(&[("type", "AUTOSCALE_EVENT"), ("follow", "false")]),
-    )
+    let (_server, client, example) = serve("apps_get_event_logs", |server, answer| {
+        let logs =
+            server
+                .apps()
+                .get_event_logs("4f6c71e2", "ba32b134", AppsLogType::AutoscaleEvent);
+        logs.follow(false).respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -134,17 +133,11 @@ fn assert_invocation(invocation: &digitalocean_api::models::AppsJobInvocation) {
 
 #[tokio::test]
 async fn list_job_invocations() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_list_job_invocations",
-            "/v2/apps/4f6c71e2/job-invocations",
-        )
-        .query(&[
-            ("job_names", "good-job"),
-            ("job_names", "other-job"),
-            ("deployment_id", "c020763f"),
-        ]),
-    )
+    let (_server, client, example) = serve("apps_list_job_invocations", |server, answer| {
+        let list = server.apps().list_job_invocations("4f6c71e2");
+        let list = list.job_names(vec!["good-job".into(), "other-job".into()]);
+        list.deployment_id("c020763f").respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -162,13 +155,10 @@ async fn list_job_invocations() {
 
 #[tokio::test]
 async fn get_job_invocation() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_job_invocation",
-            "/v2/apps/4f6c71e2/job-invocations/ba32b134",
-        )
-        .query(&[("job_name", "good-job")]),
-    )
+    let (_server, client, example) = serve("apps_get_job_invocation", |server, answer| {
+        let get = server.apps().get_job_invocation("4f6c71e2", "ba32b134");
+        get.job_name("good-job").respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -185,10 +175,10 @@ async fn get_job_invocation() {
 
 #[tokio::test]
 async fn cancel_job_invocation() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_cancel_job_invocation",
-        "/v2/apps/4f6c71e2/job-invocations/ba32b134/cancel",
-    ))
+    let (_server, client, example) = serve("apps_cancel_job_invocation", |server, answer| {
+        let cancel = server.apps().cancel_job_invocation("4f6c71e2", "ba32b134");
+        cancel.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -204,13 +194,12 @@ async fn cancel_job_invocation() {
 
 #[tokio::test]
 async fn get_job_invocation_logs() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_job_invocation_logs",
-            "/v2/apps/4f6c71e2/jobs/good-job/invocations/ba32b134/logs",
-        )
-        .query(&[("type", "JOB_INVOCATION"), ("tail_lines", "100")]),
-    )
+    let (_server, client, example) = serve("apps_get_job_invocation_logs", |server, answer| {
+        let apps = server.apps();
+        let logs =
+            apps.get_job_invocation_logs("4f6c71e2", "good-job", "ba32b134", "JOB_INVOCATION");
+        logs.tail_lines(100).respond(200, answer)
+    })
     .await;
 
     let response = client

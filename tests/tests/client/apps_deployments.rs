@@ -2,21 +2,22 @@
 
 use digitalocean_api::models::{AppsCreateDeploymentRequest, AppsDeploymentType, AppsLogType};
 use serde_json::json;
-use tests::{Expected, assert_round_trip, client, request_example};
-use wiremock::MockServer;
+use tests::{Once, assert_round_trip, client, decoded, mock_server, request, serve};
 
-use crate::apps::{assert_pending_deployment, body, serve};
+use crate::apps::assert_pending_deployment;
 
 #[tokio::test]
 async fn list_deployments() {
-    let (_server, client, example) = serve(
-        Expected::new("apps_list_deployments", "/v2/apps/4f6c71e2/deployments").query(&[
-            ("page", "2"),
-            ("per_page", "20"),
-            ("deployment_types", "MANUAL"),
-            ("deployment_types", "AUTOSCALED"),
-        ]),
-    )
+    let types = vec![AppsDeploymentType::Manual, AppsDeploymentType::Autoscaled];
+    let expected = types.clone();
+    let (_server, client, example) = serve("apps_list_deployments", |server, answer| {
+        let list = server
+            .apps()
+            .list_deployments("4f6c71e2")
+            .page(2)
+            .per_page(20);
+        list.deployment_types(expected).respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -24,10 +25,7 @@ async fn list_deployments() {
         .list_deployments("4f6c71e2")
         .page(2)
         .per_page(20)
-        .deployment_types(vec![
-            AppsDeploymentType::Manual,
-            AppsDeploymentType::Autoscaled,
-        ])
+        .deployment_types(types)
         .send()
         .await
         .unwrap();
@@ -43,12 +41,13 @@ async fn list_deployments() {
 
 #[tokio::test]
 async fn create_deployment() {
-    let request: AppsCreateDeploymentRequest = body("apps_create_deployment");
+    let request: AppsCreateDeploymentRequest = request("apps_create_deployment");
     assert_eq!(request.force_build, Some(true));
-    let (_server, client, example) = serve(
-        Expected::new("apps_create_deployment", "/v2/apps/4f6c71e2/deployments")
-            .body(request_example("apps_create_deployment")),
-    )
+    let body = request.clone();
+    let (_server, client, example) = serve("apps_create_deployment", |server, answer| {
+        let create = server.apps().create_deployment("4f6c71e2").body(body);
+        create.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -65,10 +64,12 @@ async fn create_deployment() {
 
 #[tokio::test]
 async fn create_deployment_without_a_body_sends_none_as_the_docs_curl_does() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_create_deployment",
-        "/v2/apps/4f6c71e2/deployments",
-    ))
+    let (_server, client, example) = serve("apps_create_deployment", |server, answer| {
+        server
+            .apps()
+            .create_deployment("4f6c71e2")
+            .respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -84,10 +85,10 @@ async fn create_deployment_without_a_body_sends_none_as_the_docs_curl_does() {
 
 #[tokio::test]
 async fn get_deployment() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_get_deployment",
-        "/v2/apps/4f6c71e2/deployments/b6bdf840",
-    ))
+    let (_server, client, example) = serve("apps_get_deployment", |server, answer| {
+        let get = server.apps().get_deployment("4f6c71e2", "b6bdf840");
+        get.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -103,10 +104,10 @@ async fn get_deployment() {
 
 #[tokio::test]
 async fn cancel_deployment() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_cancel_deployment",
-        "/v2/apps/4f6c71e2/deployments/b6bdf840/cancel",
-    ))
+    let (_server, client, example) = serve("apps_cancel_deployment", |server, answer| {
+        let cancel = server.apps().cancel_deployment("4f6c71e2", "b6bdf840");
+        cancel.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -130,18 +131,14 @@ fn assert_logs(response: &digitalocean_api::models::AppsGetLogsResponse) {
 
 #[tokio::test]
 async fn a_logs_response_shaped_like_the_listing_decodes_into_typed_fields() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let answer = json!({
         "historic_urls": ["https://logs-example/archive/build.log"],
         "live_url": "wss://logs-example/build"
     });
-    Expected::new(
-        "apps_get_logs_active_deployment_aggregate",
-        "/v2/apps/4f6c71e2/logs",
-    )
-    .query(&[("type", "BUILD")])
-    .answer(&server, 200, Some(answer.clone()))
-    .await;
+    let apps = server.apps();
+    let logs = apps.get_logs_active_deployment_aggregate("4f6c71e2", AppsLogType::Build);
+    logs.respond(200, decoded(&answer)).once().await;
 
     let response = client(&server)
         .apps()
@@ -164,17 +161,13 @@ async fn a_logs_response_shaped_like_the_listing_decodes_into_typed_fields() {
 
 #[tokio::test]
 async fn get_logs() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_logs",
-            "/v2/apps/4f6c71e2/deployments/b6bdf840/components/web/logs",
-        )
-        .query(&[
-            ("type", "BUILD"),
-            ("follow", "true"),
-            ("pod_connection_timeout", "3m"),
-        ]),
-    )
+    let (_server, client, example) = serve("apps_get_logs", |server, answer| {
+        let logs = server
+            .apps()
+            .get_logs("4f6c71e2", "b6bdf840", "web", AppsLogType::Build);
+        let logs = logs.follow(true).pod_connection_timeout("3m");
+        logs.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -192,13 +185,11 @@ async fn get_logs() {
 
 #[tokio::test]
 async fn get_logs_aggregate() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_logs_aggregate",
-            "/v2/apps/4f6c71e2/deployments/b6bdf840/logs",
-        )
-        .query(&[("type", "DEPLOY")]),
-    )
+    let (_server, client, example) = serve("apps_get_logs_aggregate", |server, answer| {
+        let apps = server.apps();
+        let logs = apps.get_logs_aggregate("4f6c71e2", "b6bdf840", AppsLogType::Deploy);
+        logs.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -214,13 +205,11 @@ async fn get_logs_aggregate() {
 
 #[tokio::test]
 async fn get_logs_active_deployment() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_logs_active_deployment",
-            "/v2/apps/4f6c71e2/components/web/logs",
-        )
-        .query(&[("type", "RUN")]),
-    )
+    let (_server, client, example) = serve("apps_get_logs_active_deployment", |server, answer| {
+        let apps = server.apps();
+        let logs = apps.get_logs_active_deployment("4f6c71e2", "web", AppsLogType::Run);
+        logs.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -236,13 +225,12 @@ async fn get_logs_active_deployment() {
 
 #[tokio::test]
 async fn get_logs_active_deployment_aggregate() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_logs_active_deployment_aggregate",
-            "/v2/apps/4f6c71e2/logs",
-        )
-        .query(&[("type", "RUN_RESTARTED")]),
-    )
+    let operation = "apps_get_logs_active_deployment_aggregate";
+    let (_server, client, example) = serve(operation, |server, answer| {
+        let apps = server.apps();
+        let logs = apps.get_logs_active_deployment_aggregate("4f6c71e2", AppsLogType::RunRestarted);
+        logs.respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -258,13 +246,10 @@ async fn get_logs_active_deployment_aggregate() {
 
 #[tokio::test]
 async fn get_exec() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_exec",
-            "/v2/apps/4f6c71e2/deployments/b6bdf840/components/web/exec",
-        )
-        .query(&[("instance_name", "web-0")]),
-    )
+    let (_server, client, example) = serve("apps_get_exec", |server, answer| {
+        let exec = server.apps().get_exec("4f6c71e2", "b6bdf840", "web");
+        exec.instance_name("web-0").respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -281,10 +266,10 @@ async fn get_exec() {
 
 #[tokio::test]
 async fn get_exec_active_deployment() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_get_exec_active_deployment",
-        "/v2/apps/4f6c71e2/components/web/exec",
-    ))
+    let (_server, client, example) = serve("apps_get_exec_active_deployment", |server, answer| {
+        let exec = server.apps().get_exec_active_deployment("4f6c71e2", "web");
+        exec.respond(200, answer)
+    })
     .await;
 
     let response = client

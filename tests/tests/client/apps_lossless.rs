@@ -3,9 +3,7 @@
 
 use digitalocean_api::models::{AppDomainSpecType, AppsUpdateAppRequest};
 use serde_json::Value;
-use tests::{TOKEN, client, response_example};
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use tests::{Once, client, decoded, mock_server, response_example};
 
 /// Unknown members, written as the server sends them, and where they go in the app.
 const UNKNOWN: &[(&str, &str)] = &[
@@ -40,22 +38,14 @@ fn app_with_unknowns() -> String {
 
 #[tokio::test]
 async fn get_modify_update_keeps_what_the_spec_does_not_know() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let original = app_with_unknowns();
-    Mock::given(method("GET"))
-        .and(path("/v2/apps/c2a93513"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(original.clone(), "application/json"))
-        .mount(&server)
-        .await;
-    Mock::given(method("PUT"))
-        .and(path("/v2/apps/c2a93513"))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(response_example("apps_update", 200)),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
+    let mocks = server.apps();
+    let answer = decoded(&serde_json::from_str(&original).unwrap());
+    mocks.get("c2a93513").respond(200, answer).once().await;
+    let update = mocks.update("c2a93513");
+    let example = response_example("apps_update", 200);
+    update.respond(200, decoded(&example)).times(1).await;
     let apps = client(&server).apps();
 
     let app = apps
@@ -80,7 +70,7 @@ async fn get_modify_update_keeps_what_the_spec_does_not_know() {
         .await
         .unwrap();
 
-    let requests = server.received_requests().await.unwrap();
+    let requests = server.received_requests().await;
     let sent = String::from_utf8(requests.last().unwrap().body.clone()).unwrap();
     for (_, member) in &UNKNOWN[1..] {
         assert!(

@@ -4,17 +4,13 @@ use digitalocean_api::models::{
     AppMetricsBandwidthUsageRequest, AppsAssignAppAlertDestinationsRequest,
 };
 use serde_json::json;
-use tests::{Expected, assert_round_trip, client, request_example};
-use wiremock::MockServer;
-
-use crate::apps::{body, serve};
+use tests::{Once, assert_round_trip, client, decoded, mock_server, request, serve};
 
 #[tokio::test]
 async fn list_alerts() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_list_alerts",
-        "/v2/apps/4f6c71e2/alerts",
-    ))
+    let (_server, client, example) = serve("apps_list_alerts", |server, answer| {
+        server.apps().list_alerts("4f6c71e2").respond(200, answer)
+    })
     .await;
 
     let response = client.apps().list_alerts("4f6c71e2").send().await.unwrap();
@@ -35,14 +31,14 @@ async fn list_alerts() {
 
 #[tokio::test]
 async fn assign_alert_destinations() {
-    let request: AppsAssignAppAlertDestinationsRequest = body("apps_assign_alertDestinations");
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_assign_alertDestinations",
-            "/v2/apps/4f6c71e2/alerts/e552e1f9/destinations",
-        )
-        .body(request_example("apps_assign_alertDestinations")),
-    )
+    let request: AppsAssignAppAlertDestinationsRequest = request("apps_assign_alertDestinations");
+    let body = request.clone();
+    let (_server, client, example) = serve("apps_assign_alertDestinations", |server, answer| {
+        let assign = server
+            .apps()
+            .assign_alert_destinations("4f6c71e2", "e552e1f9");
+        assign.body(body).respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -68,8 +64,10 @@ async fn assign_alert_destinations() {
 
 #[tokio::test]
 async fn get_health() {
-    let (_server, client, example) =
-        serve(Expected::new("apps_get_health", "/v2/apps/4f6c71e2/health")).await;
+    let (_server, client, example) = serve("apps_get_health", |server, answer| {
+        server.apps().get_health("4f6c71e2").respond(200, answer)
+    })
+    .await;
 
     let response = client.apps().get_health("4f6c71e2").send().await.unwrap();
 
@@ -84,7 +82,7 @@ async fn get_health() {
 
 #[tokio::test]
 async fn a_health_response_shaped_like_the_listing_decodes_into_typed_fields() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     // Every field the docs list, nested as they list it: under `app_health`.
     let answer = json!({"app_health": {
         "components": [{
@@ -104,9 +102,8 @@ async fn a_health_response_shaped_like_the_listing_decodes_into_typed_fields() {
             "name": "sample_function"
         }]
     }});
-    Expected::new("apps_get_health", "/v2/apps/4f6c71e2/health")
-        .answer(&server, 200, Some(answer.clone()))
-        .await;
+    let get_health = server.apps().get_health("4f6c71e2");
+    get_health.respond(200, decoded(&answer)).once().await;
 
     let response = client(&server)
         .apps()
@@ -159,10 +156,9 @@ async fn a_health_response_shaped_like_the_listing_decodes_into_typed_fields() {
 
 #[tokio::test]
 async fn get_instances() {
-    let (_server, client, example) = serve(Expected::new(
-        "apps_get_instances",
-        "/v2/apps/4f6c71e2/instances",
-    ))
+    let (_server, client, example) = serve("apps_get_instances", |server, answer| {
+        server.apps().get_instances("4f6c71e2").respond(200, answer)
+    })
     .await;
 
     let response = client
@@ -184,16 +180,13 @@ async fn get_instances() {
 
 #[tokio::test]
 async fn get_metrics_bandwidth_daily() {
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_get_metrics_bandwidth_daily",
-            "/v2/apps/4f6c71e2/metrics/bandwidth_daily",
-        )
-        .query(&[("date", "2023-01-17T00:00:00Z")]),
-    )
+    let date = "2023-01-17T00:00:00Z".parse().unwrap();
+    let (_server, client, example) = serve("apps_get_metrics_bandwidth_daily", |server, answer| {
+        let daily = server.apps().get_metrics_bandwidth_daily("4f6c71e2");
+        daily.date(date).respond(200, answer)
+    })
     .await;
 
-    let date = "2023-01-17T00:00:00Z".parse().unwrap();
     let response = client
         .apps()
         .get_metrics_bandwidth_daily("4f6c71e2")
@@ -210,15 +203,14 @@ async fn get_metrics_bandwidth_daily() {
 
 #[tokio::test]
 async fn list_metrics_bandwidth_daily() {
-    let request: AppMetricsBandwidthUsageRequest = body("apps_list_metrics_bandwidth_daily");
-    let (_server, client, example) = serve(
-        Expected::new(
-            "apps_list_metrics_bandwidth_daily",
-            "/v2/apps/metrics/bandwidth_daily",
-        )
-        .body(request_example("apps_list_metrics_bandwidth_daily")),
-    )
-    .await;
+    let request: AppMetricsBandwidthUsageRequest = request("apps_list_metrics_bandwidth_daily");
+    let body = request.clone();
+    let (_server, client, example) =
+        serve("apps_list_metrics_bandwidth_daily", |server, answer| {
+            let daily = server.apps().list_metrics_bandwidth_daily().body(body);
+            daily.respond(200, answer)
+        })
+        .await;
 
     let response = client
         .apps()

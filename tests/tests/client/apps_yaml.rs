@@ -1,47 +1,31 @@
 //! Create, update and propose speak YAML as well as JSON, with the same typed values.
 
 use digitalocean_api::Format;
-use digitalocean_api::models::{AppPropose, AppSpec, AppsCreateAppRequest, AppsUpdateAppRequest};
+use digitalocean_api::mock::Expectation;
+use digitalocean_api::models::{
+    AppPropose, AppSpec, AppsCreateAppRequest, AppsResponse, AppsUpdateAppRequest,
+};
 use serde_json::Value;
-use tests::{TOKEN, client, request_example, response_example};
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use tests::{
+    Once, TOKEN, assert_round_trip, client, decoded, mock_server, request, response_example,
+};
+use wiremock::matchers::{header, method};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-/// The request body is YAML that reads as `expected`.
-struct YamlBody(Value);
-
-impl wiremock::Match for YamlBody {
-    fn matches(&self, request: &Request) -> bool {
-        serde_yaml::from_slice::<Value>(&request.body).is_ok_and(|body| body == self.0)
-    }
-}
-
-/// Answers a YAML request to `route` with the YAML of `answer`.
-async fn yaml_server(verb: &str, route: &str, expected: Value, answer: &Value) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method(verb))
-        .and(path(route))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .and(header("content-type", "application/yaml"))
-        .and(header("accept", "application/yaml"))
-        .and(YamlBody(expected))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-type", "application/yaml")
-                .set_body_string(serde_yaml::to_string(answer).unwrap()),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
-    server
+/// `expectation`, only for a request whose body is YAML and that asks for YAML; it answers YAML.
+async fn in_yaml(expectation: Expectation<'_>) {
+    let yaml = "application/yaml";
+    let expectation = expectation.and(header("content-type", yaml));
+    expectation.and(header("accept", yaml)).once().await;
 }
 
 #[tokio::test]
 async fn create_sends_and_reads_yaml() {
     let example = response_example("apps_create", 200);
-    let server = yaml_server("POST", "/v2/apps", request_example("apps_create"), &example).await;
-    let request: AppsCreateAppRequest =
-        serde_json::from_value(request_example("apps_create")).unwrap();
+    let request: AppsCreateAppRequest = request("apps_create");
+    let server = mock_server().await;
+    let create = server.apps().create().body(request.clone());
+    in_yaml(create.respond(200, decoded(&example))).await;
 
     let response = client(&server)
         .apps()
@@ -52,22 +36,17 @@ async fn create_sends_and_reads_yaml() {
         .await
         .unwrap();
 
-    let expected: digitalocean_api::models::AppsResponse = serde_json::from_value(example).unwrap();
-    assert_eq!(*response.body(), expected);
+    assert_eq!(response.headers()["content-type"], "application/yaml");
+    assert_eq!(*response.body(), decoded::<AppsResponse>(&example));
 }
 
 #[tokio::test]
 async fn propose_sends_and_reads_yaml() {
+    let request: AppPropose = request("apps_validate_appSpec");
+    let server = mock_server().await;
+    let validate = server.apps().validate_app_spec().body(request.clone());
     let example = response_example("apps_validate_appSpec", 200);
-    let server = yaml_server(
-        "POST",
-        "/v2/apps/propose",
-        request_example("apps_validate_appSpec"),
-        &example,
-    )
-    .await;
-    let request: AppPropose =
-        serde_json::from_value(request_example("apps_validate_appSpec")).unwrap();
+    in_yaml(validate.respond(200, decoded(&example))).await;
 
     let response = client(&server)
         .apps()
@@ -106,9 +85,14 @@ services:
 async fn a_spec_file_in_yaml_updates_an_app() {
     let spec: AppSpec = serde_yaml::from_str(APP_YAML).unwrap();
     assert_eq!(spec.services.as_deref().unwrap()[0].instance_count, Some(2));
-    let expected = serde_json::json!({ "spec": serde_yaml::from_str::<Value>(APP_YAML).unwrap() });
+    let as_written =
+        serde_json::json!({ "spec": serde_yaml::from_str::<Value>(APP_YAML).unwrap() });
+    let expected: AppsUpdateAppRequest = decoded(&as_written);
+    assert_round_trip(&expected, &as_written);
+    let server = mock_server().await;
+    let update = server.apps().update("c2a93513").body(expected);
     let example = response_example("apps_update", 200);
-    let server = yaml_server("PUT", "/v2/apps/c2a93513", expected, &example).await;
+    in_yaml(update.respond(200, decoded(&example))).await;
 
     let response = client(&server)
         .apps()

@@ -1,21 +1,24 @@
 //! Error statuses become `Error::Api` with the body's fields and the rate limits.
 
-use tests::{Expected, api_error, client, response_example};
-use wiremock::MockServer;
+use digitalocean_api::mock::{Expectation, MockServer};
+use digitalocean_api::{Client, Error, ErrorBody};
+use tests::{Once, api_error, client, decoded, mock_server, response_example};
 
-/// Every error status the spec documents for `operation`, with its example body.
+/// Every error status the spec documents for `operation`, with its example body, answered by
+/// the expectation `mount` makes.
 async fn assert_errors(
     operation: &str,
-    path: &str,
     statuses: &[u16],
-    call: impl AsyncFn(&digitalocean_api::Client) -> Result<(), digitalocean_api::Error>,
+    mount: impl for<'a> Fn(&'a MockServer, u16, ErrorBody) -> Expectation<'a>,
+    call: impl AsyncFn(&Client) -> Result<(), Error>,
 ) {
     for &status in statuses {
-        let server = MockServer::start().await;
+        let server = mock_server().await;
         let mut body = response_example(operation, status);
         body["request_id"] = "4d9d8375-3c56-4925-a3e7-eb137fed17e9".into();
-        Expected::new(operation, path)
-            .answer(&server, status, Some(body.clone()))
+        mount(&server, status, decoded(&body))
+            .header("ratelimit-remaining", "4816")
+            .once()
             .await;
 
         let error = api_error(call(&client(&server)).await);
@@ -49,8 +52,8 @@ async fn assert_errors(
 async fn account_errors() {
     assert_errors(
         "account_get",
-        "/v2/account",
         &[401, 429, 500],
+        |server, status, body| server.account().get().respond_error(status, body),
         async |client| client.account().get().send().await.map(drop),
     )
     .await;
@@ -60,8 +63,8 @@ async fn account_errors() {
 async fn action_errors() {
     assert_errors(
         "actions_get",
-        "/v2/actions/7",
         &[401, 404, 429, 500],
+        |server, status, body| server.actions().get(7).respond_error(status, body),
         async |client| client.actions().get(7).send().await.map(drop),
     )
     .await;
@@ -71,8 +74,8 @@ async fn action_errors() {
 async fn add_on_errors() {
     assert_errors(
         "addons_delete",
-        "/v2/add-ons/saas/x",
         &[401, 404, 429, 500],
+        |server, status, body| server.add_ons().delete("x").respond_error(status, body),
         async |client| client.add_ons().delete("x").send().await.map(drop),
     )
     .await;
@@ -80,11 +83,10 @@ async fn add_on_errors() {
 
 #[tokio::test]
 async fn an_undocumented_error_status_is_an_api_error_too() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let body = response_example("oneClicks_list", 500);
-    Expected::new("oneClicks_list", "/v2/1-clicks")
-        .answer(&server, 418, Some(body))
-        .await;
+    let list = server.one_clicks().list();
+    list.respond_error(418, decoded(&body)).once().await;
 
     let error = api_error(client(&server).one_clicks().list().send().await);
 

@@ -1,14 +1,20 @@
 use digitalocean_api::models::{OneClicksCreate, OneClicksListType};
-use tests::{Expected, assert_round_trip, client, request_example, response_example};
-use wiremock::MockServer;
+use tests::{
+    Once, assert_round_trip, client, decoded, mock_server, request_example, response_example,
+};
 
 #[tokio::test]
 async fn list_filters_by_type_and_decodes_the_example() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("oneClicks_list", 200);
-    Expected::new("oneClicks_list", "/v2/1-clicks")
-        .query(&[("type", "kubernetes")])
-        .answer(&server, 200, Some(example.clone()))
+    let list = server
+        .one_clicks()
+        .list()
+        .type_(OneClicksListType::Kubernetes);
+    list.respond(200, decoded(&example))
+        .header("ratelimit-limit", "5000")
+        .header("ratelimit-remaining", "4816")
+        .once()
         .await;
 
     let response = client(&server)
@@ -37,18 +43,17 @@ async fn list_filters_by_type_and_decodes_the_example() {
 
 #[tokio::test]
 async fn install_kubernetes_sends_the_body() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let example = response_example("oneClicks_install_kubernetes", 200);
-    Expected::new("oneClicks_install_kubernetes", "/v2/1-clicks/kubernetes")
-        .body(request_example("oneClicks_install_kubernetes"))
-        .answer(&server, 200, Some(example.clone()))
-        .await;
-
     let body = OneClicksCreate {
         addon_slugs: vec!["kube-state-metrics".into(), "loki".into()],
         cluster_uuid: "50a994b6-c303-438f-9495-7e896cfe6b08".into(),
         ..Default::default()
     };
+    // The typed body is the one the docs show.
+    assert_round_trip(&body, &request_example("oneClicks_install_kubernetes"));
+    let install = server.one_clicks().install_kubernetes().body(body.clone());
+    install.respond(200, decoded(&example)).once().await;
     let response = client(&server)
         .one_clicks()
         .install_kubernetes(body)

@@ -1,60 +1,53 @@
 //! A list streams every item of every page, fetching each page when the stream reaches it.
 
+use digitalocean_api::ErrorBody;
+use digitalocean_api::mock::MockServer;
+use digitalocean_api::models::{Action, ActionsListResponse, LinkPages, MetaProperties, PageLinks};
 use futures::StreamExt;
-use serde_json::{Value, json};
-use tests::{TOKEN, client};
-use wiremock::matchers::{header, method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use tests::{Once, client, mock_server};
 
-/// A page of `actions` with ids `ids`, a `next` link to `next` and the total.
-fn page(ids: &[i64], next: Option<String>) -> Value {
-    let actions: Vec<Value> = ids
-        .iter()
-        .map(|id| json!({"id": id, "status": "completed"}))
-        .collect();
-    let mut pages = json!({});
-    if let Some(next) = next {
-        pages["next"] = next.into();
-    }
-    json!({"actions": actions, "links": {"pages": pages}, "meta": {"total": 5}})
-}
-
-async fn serve_page(server: &MockServer, number: &str, body: Value) {
-    let mut mock = Mock::given(method("GET"))
-        .and(path("/v2/actions"))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .and(query_param("per_page", "2"));
-    mock = if number == "1" {
-        mock.and(NoPage)
-    } else {
-        mock.and(query_param("page", number))
+/// A page of actions with ids `ids`, a `next` link to `next` and the total.
+fn page(ids: &[i64], next: Option<String>) -> ActionsListResponse {
+    let actions = ids.iter().map(|id| Action {
+        id: Some(*id),
+        ..Action::example()
+    });
+    let pages = LinkPages {
+        next,
+        ..LinkPages::example()
     };
-    mock.respond_with(ResponseTemplate::new(200).set_body_json(body))
-        .expect(1)
-        .mount(server)
-        .await;
+    ActionsListResponse {
+        actions: Some(actions.collect()),
+        links: Some(PageLinks {
+            pages: Some(pages),
+            ..PageLinks::example()
+        }),
+        meta: MetaProperties::new(5),
+        ..ActionsListResponse::example()
+    }
 }
 
-/// The first request asks for the default page.
-struct NoPage;
-
-impl wiremock::Match for NoPage {
-    fn matches(&self, request: &wiremock::Request) -> bool {
-        !request.url.query_pairs().any(|(key, _)| key == "page")
+/// Serves `body` once as page `number` of two actions a page. The first page is asked for
+/// without a page number: its expectation comes after those of the other pages.
+async fn serve_page(server: &MockServer, number: i64, body: ActionsListResponse) {
+    let list = server.actions().list().per_page(2);
+    match number {
+        1 => list.respond(200, body).with_priority(10).once().await,
+        _ => list.page(number).respond(200, body).once().await,
     }
 }
 
 #[tokio::test]
 async fn three_pages_stream_every_item_once_in_order() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let link = |n: u32| format!("https://api.digitalocean.com/v2/actions?page={n}&per_page=2");
-    serve_page(&server, "1", page(&[1, 2], Some(link(2)))).await;
-    serve_page(&server, "2", page(&[3, 4], Some(link(3)))).await;
-    serve_page(&server, "3", page(&[5], None)).await;
+    serve_page(&server, 1, page(&[1, 2], Some(link(2)))).await;
+    serve_page(&server, 2, page(&[3, 4], Some(link(3)))).await;
+    serve_page(&server, 3, page(&[5], None)).await;
 
     let mut stream = client(&server).actions().list().per_page(2).stream();
     assert!(
-        server.received_requests().await.unwrap().is_empty(),
+        server.received_requests().await.is_empty(),
         "nothing is sent before the stream is polled"
     );
     assert_eq!(stream.total(), None);
@@ -62,7 +55,7 @@ async fn three_pages_stream_every_item_once_in_order() {
     let first = stream.next().await.unwrap().unwrap();
     assert_eq!(first.id, Some(1));
     assert_eq!(
-        server.received_requests().await.unwrap().len(),
+        server.received_requests().await.len(),
         1,
         "the second page waits until it is needed"
     );
@@ -73,20 +66,20 @@ async fn three_pages_stream_every_item_once_in_order() {
         ids.push(action.unwrap().id.unwrap());
     }
     assert_eq!(ids, [1, 2, 3, 4, 5]);
-    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+    assert_eq!(server.received_requests().await.len(), 3);
     assert!(stream.next().await.is_none(), "the stream stays finished");
 }
 
 #[tokio::test]
 async fn collect_all_gathers_every_page() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     serve_page(
         &server,
-        "1",
+        1,
         page(&[1, 2], Some("/v2/actions?page=2&per_page=2".into())),
     )
     .await;
-    serve_page(&server, "2", page(&[3], None)).await;
+    serve_page(&server, 2, page(&[3], None)).await;
 
     let all = client(&server)
         .actions()
@@ -105,15 +98,13 @@ async fn collect_all_gathers_every_page() {
 
 #[tokio::test]
 async fn a_next_link_to_another_host_stays_on_the_configured_one() {
-    let server = MockServer::start().await;
-    let elsewhere = MockServer::start().await;
-    Mock::given(wiremock::matchers::any())
-        .respond_with(ResponseTemplate::new(200).set_body_json(page(&[99], None)))
-        .mount(&elsewhere)
-        .await;
+    let server = mock_server().await;
+    let elsewhere = mock_server().await;
+    let list = elsewhere.actions().list();
+    list.respond(200, page(&[99], None)).await;
     let next = format!("{}/v2/actions?page=2&per_page=2", elsewhere.uri());
-    serve_page(&server, "1", page(&[1, 2], Some(next))).await;
-    serve_page(&server, "2", page(&[3], None)).await;
+    serve_page(&server, 1, page(&[1, 2], Some(next))).await;
+    serve_page(&server, 2, page(&[3], None)).await;
 
     let all = client(&server)
         .actions()
@@ -129,27 +120,23 @@ async fn a_next_link_to_another_host_stays_on_the_configured_one() {
         [1, 2, 3]
     );
     assert!(
-        elsewhere.received_requests().await.unwrap().is_empty(),
+        elsewhere.received_requests().await.is_empty(),
         "the other host received nothing"
     );
 }
 
 #[tokio::test]
 async fn an_error_ends_the_stream_after_the_items_before_it() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     serve_page(
         &server,
-        "1",
+        1,
         page(&[1, 2], Some("/v2/actions?page=2&per_page=2".into())),
     )
     .await;
-    Mock::given(method("GET"))
-        .and(query_param("page", "2"))
-        .respond_with(
-            ResponseTemplate::new(404).set_body_json(json!({"id": "not_found", "message": "gone"})),
-        )
-        .mount(&server)
-        .await;
+    let gone = ErrorBody::new("not_found", "gone");
+    let list = server.actions().list().per_page(2).page(2);
+    list.respond_error(404, gone).once().await;
 
     let mut stream = client(&server).actions().list().per_page(2).stream();
     assert_eq!(stream.next().await.unwrap().unwrap().id, Some(1));
@@ -161,16 +148,16 @@ async fn an_error_ends_the_stream_after_the_items_before_it() {
 
 #[tokio::test]
 async fn a_link_back_to_a_page_already_read_ends_the_stream() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     serve_page(
         &server,
-        "1",
+        1,
         page(&[1], Some("/v2/actions?page=2&per_page=2".into())),
     )
     .await;
     serve_page(
         &server,
-        "2",
+        2,
         page(&[2], Some("/v2/actions?page=2&per_page=2".into())),
     )
     .await;
@@ -189,13 +176,13 @@ async fn a_link_back_to_a_page_already_read_ends_the_stream() {
 
 #[tokio::test]
 async fn a_first_page_linking_to_page_one_is_read_once() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let to_page_one = || Some("/v2/actions?page=1&per_page=2".to_owned());
-    serve_page(&server, "1", page(&[1, 2], to_page_one())).await;
-    Mock::given(query_param("page", "1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(page(&[1, 2], to_page_one())))
-        .expect(0)
-        .mount(&server)
+    serve_page(&server, 1, page(&[1, 2], to_page_one())).await;
+    let again = server.actions().list().per_page(2).page(1);
+    again
+        .respond(200, page(&[1, 2], to_page_one()))
+        .times(0)
         .await;
 
     let all = client(&server)
@@ -211,15 +198,15 @@ async fn a_first_page_linking_to_page_one_is_read_once() {
         all.iter().map(|a| a.id.unwrap()).collect::<Vec<_>>(),
         [1, 2]
     );
-    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    assert_eq!(server.received_requests().await.len(), 1);
 }
 
 #[tokio::test]
 async fn a_stream_started_at_a_page_never_reads_it_again() {
-    let server = MockServer::start().await;
+    let server = mock_server().await;
     let link = |n: u32| Some(format!("/v2/actions?page={n}&per_page=2"));
-    serve_page(&server, "3", page(&[5, 6], link(2))).await;
-    serve_page(&server, "2", page(&[3, 4], link(3))).await;
+    serve_page(&server, 3, page(&[5, 6], link(2))).await;
+    serve_page(&server, 2, page(&[3, 4], link(3))).await;
 
     let all = client(&server)
         .actions()
@@ -238,7 +225,6 @@ async fn a_stream_started_at_a_page_never_reads_it_again() {
     let pages: Vec<String> = server
         .received_requests()
         .await
-        .unwrap()
         .iter()
         .map(|request| request.url.query().unwrap_or_default().to_owned())
         .collect();

@@ -5,6 +5,7 @@ mod annotated_refs;
 mod bodies;
 mod deprecations;
 mod media_types;
+mod mocks;
 mod nullable_items;
 mod parameters;
 mod query_templates;
