@@ -161,6 +161,12 @@ fn operation_doc(operation: &Operation) -> String {
 /// The most arguments (`self` included) clippy's `too_many_arguments` accepts.
 const CLIPPY_MAX_ARGUMENTS: usize = 7;
 
+/// The allow a method of `self` and `arguments` more needs: an operation's required parameters
+/// are arguments, however many the spec has.
+pub(super) fn allow_many_arguments(arguments: usize) -> Option<TokenStream> {
+    (arguments + 1 > CLIPPY_MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]))
+}
+
 fn method(operation: &Operation) -> TokenStream {
     let method_name = ident(&operation.method_name);
     let builder = ident(&operation.builder_name);
@@ -197,9 +203,7 @@ fn method(operation: &Operation) -> TokenStream {
     if choice(&operation.accept) {
         fields.push(quote!(accept: crate::Format::Json));
     }
-    // The required parameters are the arguments, however many the spec has.
-    let many = (arguments.len() + 1 > CLIPPY_MAX_ARGUMENTS)
-        .then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let many = allow_many_arguments(arguments.len());
     quote! {
         #doc
         #deprecated

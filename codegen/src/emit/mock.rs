@@ -402,8 +402,10 @@ fn constructor(resource: &Resource, operation: &Operation) -> TokenStream {
     };
     let id = &operation.id;
     let method = super::apis::http_method(operation.http_method);
+    let many = super::apis::allow_many_arguments(arguments.len());
     quote! {
         #[doc = #doc]
+        #many
         pub fn #method_name(&self, #( #arguments ),*) -> #expectation<'a> {
             #( #conversions )*
             #expectation {

@@ -9,6 +9,7 @@ pub struct Operations<'a> {
 
 impl<'a> Operations<'a> {
     /// Expects [`Operations::geo_search`](crate::apis::operations::Operations::geo_search): `GET /rest?method=photos.geo` with these parameters.
+    #[allow(clippy::too_many_arguments)]
     pub fn geo_search(
         &self,
         accuracy: i64,
