@@ -70,11 +70,18 @@ fn do_api(server: &MockServer, args: &[&str]) -> assert_cmd::Command {
     command
 }
 
-/// Runs the command on a blocking thread, so that the server keeps answering.
+/// Runs the command on a blocking thread, so that the server keeps answering, and checks that
+/// the token shows neither in its output nor in its errors, whatever the command did.
 async fn run(mut command: assert_cmd::Command) -> Assert {
-    tokio::task::spawn_blocking(move || command.assert())
+    let assert = tokio::task::spawn_blocking(move || command.assert())
         .await
-        .expect("the command runs")
+        .expect("the command runs");
+    let output = assert.get_output();
+    for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains(TOKEN), "the token is on {stream}: {text}");
+    }
+    assert
 }
 
 fn stdout_json(assert: &Assert) -> Value {
