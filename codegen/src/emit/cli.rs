@@ -10,6 +10,7 @@ use quote::quote;
 
 use super::apis::{location_name, positional, success_encoding};
 use super::docs;
+use super::features_cfg;
 use super::rust::{TypeTable, ident, rust_type};
 use crate::ir::{
     Api, Encoding, Operation, ParamLocation, Parameter, Resource, Success, TypeKind, TypeRef,
@@ -60,8 +61,15 @@ fn index(api: &Api, cli_name: &str, token_env: &str) -> TokenStream {
         ),
     ]);
     let about = docs::lines_to_attrs(&about);
-    let modules: Vec<_> = api.resources.iter().map(|r| ident(&r.module)).collect();
+    // Each resource is a feature of the crate: its module, command and arm are compiled with it.
+    let cfg = |resource: &Resource| features_cfg([resource.module.as_str()]);
+    let modules = api.resources.iter().map(|resource| {
+        let cfg = cfg(resource);
+        let module = ident(&resource.module);
+        quote!(#cfg pub mod #module;)
+    });
     let variants = api.resources.iter().map(|resource| {
+        let cfg = cfg(resource);
         let module = ident(&resource.module);
         let type_name = ident(&resource.type_name);
         let name = resource.module.to_kebab_case();
@@ -75,23 +83,22 @@ fn index(api: &Api, cli_name: &str, token_env: &str) -> TokenStream {
         let doc = docs::lines_to_attrs(&doc);
         quote! {
             #doc
+            #cfg
             #[command(name = #name, subcommand)]
             #type_name(#module::#type_name),
         }
     });
     let arms = api.resources.iter().map(|resource| {
+        let cfg = cfg(resource);
         let type_name = ident(&resource.type_name);
-        quote!(Command::#type_name(command) => command.run(context).await,)
+        quote!(#cfg Command::#type_name(command) => command.run(context).await,)
     });
-    // A spec without operations has no command that uses the context.
-    let context = if api.resources.is_empty() {
-        quote!(_context)
-    } else {
-        quote!(context)
-    };
+    // Without a resource (none in the spec, or none enabled) no command uses the context.
+    let features = api.resources.iter().map(|resource| &resource.module);
+    let unused = quote!(#[cfg_attr(not(any(#( feature = #features ),*)), allow(unused_variables))]);
     quote! {
         #module_doc
-        #( pub mod #modules; )*
+        #( #modules )*
 
         pub use crate::runtime::cli::{
             EXIT_API, EXIT_RESPONSE, EXIT_TRANSPORT, EXIT_USAGE, Options, OutputFormat,
@@ -124,7 +131,8 @@ fn index(api: &Api, cli_name: &str, token_env: &str) -> TokenStream {
 
         impl Command {
             /// Sends the request of the operation and prints its answer.
-            pub async fn run(self, #context: &Context) -> Result<(), Failure> {
+            #unused
+            pub async fn run(self, context: &Context) -> Result<(), Failure> {
                 match self {
                     #( #arms )*
                 }

@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use super::apis::{answer_formats, location_name, path_template, positional, style};
 use super::docs;
+use super::features_cfg;
 use super::mock_examples::Examples;
+use super::models::Groups;
 use super::rust::{argument, ident, rust_type};
 use crate::ir::{
     Api, Encoding, Operation, ParamLocation, Parameter, Resource, Success, TypeDef, TypeKind,
@@ -22,7 +24,7 @@ use crate::ir::{
 pub(crate) fn files(
     api: &Api,
     examples: &Examples<'_>,
-    groups: &BTreeMap<String, String>,
+    groups: &Groups<'_>,
     lib_name: &str,
 ) -> Vec<(String, TokenStream)> {
     let mut values: BTreeMap<&str, Vec<(&TypeDef, Value)>> = BTreeMap::new();
@@ -32,7 +34,7 @@ pub(crate) fn files(
         .iter()
         .filter(|def| matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_)));
     for def in with_examples {
-        if let (Some(group), Some(value)) = (groups.get(&def.name), examples.of(def)) {
+        if let (Some(group), Some(value)) = (groups.of(&def.name), examples.of(def)) {
             values.entry(group).or_default().push((def, value));
         }
     }
@@ -61,7 +63,18 @@ pub(crate) fn files(
             (None, _) => " Example values of the types that several resources use.".to_owned(),
         };
         let resource = resources.get(module).map(|resource| expectations(resource));
-        let values = values.get(module).map(|values| example_values(values));
+        // A resource's module is compiled with its feature, and so are the types of its group;
+        // the other groups' types each say what they need.
+        let gate = |name: &str| {
+            if resources.contains_key(module) {
+                TokenStream::new()
+            } else {
+                groups.cfg(name)
+            }
+        };
+        let values = values
+            .get(module)
+            .map(|values| example_values(values, gate));
         files.push((
             format!("src/mock/{module}.rs"),
             quote! {
@@ -81,8 +94,16 @@ fn index(
     lib_name: &str,
 ) -> TokenStream {
     let doc = docs::module_attrs(&module_doc(api, examples, lib_name));
-    let modules = modules.iter().map(|module| ident(module));
+    let resources: BTreeSet<&str> = api.resources.iter().map(|r| r.module.as_str()).collect();
+    // A resource's module is its feature's; the others hold example values of types that each
+    // say what they need.
+    let modules = modules.iter().map(|module| {
+        let cfg = resources.contains(module).then(|| features_cfg([*module]));
+        let module = ident(module);
+        quote!(#cfg pub mod #module;)
+    });
     let accessors = api.resources.iter().map(|resource| {
+        let cfg = features_cfg([resource.module.as_str()]);
         let module = ident(&resource.module);
         let type_name = ident(&resource.type_name);
         let doc = format!(
@@ -91,6 +112,7 @@ fn index(
         );
         quote! {
             #[doc = #doc]
+            #cfg
             pub fn #module(&self) -> #module::#type_name<'_> {
                 #module::#type_name { server: &self.server }
             }
@@ -98,7 +120,7 @@ fn index(
     });
     quote! {
         #doc
-        #( pub mod #modules; )*
+        #( #modules )*
 
         pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -593,8 +615,10 @@ fn respond(resource: &Resource, operation: &Operation) -> TokenStream {
 }
 
 /// `Type::example()` for the types of one group, and a test that each decodes.
-fn example_values(values: &[(&TypeDef, Value)]) -> TokenStream {
+/// The `example()` of each type of `values`, each behind its `gate`.
+fn example_values(values: &[(&TypeDef, Value)], gate: impl Fn(&str) -> TokenStream) -> TokenStream {
     let impls = values.iter().map(|(def, value)| {
+        let cfg = gate(&def.name);
         let name = ident(&def.name);
         let type_name = &def.name;
         let json = raw_string(&value.to_string());
@@ -611,6 +635,7 @@ fn example_values(values: &[(&TypeDef, Value)]) -> TokenStream {
             ),
         };
         quote! {
+            #cfg
             impl crate::models::#name {
                 #[doc = #doc]
                 pub fn example() -> Self {
@@ -620,8 +645,9 @@ fn example_values(values: &[(&TypeDef, Value)]) -> TokenStream {
         }
     });
     let checks = values.iter().map(|(def, _)| {
+        let cfg = gate(&def.name);
         let name = ident(&def.name);
-        quote!(let _ = crate::models::#name::example();)
+        quote!(#cfg let _ = crate::models::#name::example();)
     });
     quote! {
         #( #impls )*

@@ -163,7 +163,7 @@ impl<'a> Groups<'a> {
     }
 
     /// The group of the type named `name`.
-    fn of(&self, name: &str) -> Option<&'a str> {
+    pub(crate) fn of(&self, name: &str) -> Option<&'a str> {
         self.of.get(name).copied()
     }
 

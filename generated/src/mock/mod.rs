@@ -49,11 +49,20 @@
 //! # }
 //! ```
 
+#[cfg(feature = "account")]
 pub mod account;
+
+#[cfg(feature = "actions")]
 pub mod actions;
+
+#[cfg(feature = "add_ons")]
 pub mod add_ons;
+
+#[cfg(feature = "apps")]
 pub mod apps;
 pub mod common;
+
+#[cfg(feature = "one_clicks")]
 pub mod one_clicks;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -86,6 +95,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Account` resource.
+    #[cfg(feature = "account")]
     pub fn account(&self) -> account::Account<'_> {
         account::Account {
             server: &self.server,
@@ -93,6 +103,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Actions` resource.
+    #[cfg(feature = "actions")]
     pub fn actions(&self) -> actions::Actions<'_> {
         actions::Actions {
             server: &self.server,
@@ -100,6 +111,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Add-Ons` resource.
+    #[cfg(feature = "add_ons")]
     pub fn add_ons(&self) -> add_ons::AddOns<'_> {
         add_ons::AddOns {
             server: &self.server,
@@ -107,11 +119,13 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Apps` resource.
+    #[cfg(feature = "apps")]
     pub fn apps(&self) -> apps::Apps<'_> {
         apps::Apps { server: &self.server }
     }
 
     /// The expectations of the operations of the `1-Click Applications` resource.
+    #[cfg(feature = "one_clicks")]
     pub fn one_clicks(&self) -> one_clicks::OneClicks<'_> {
         one_clicks::OneClicks {
             server: &self.server,

@@ -29,6 +29,8 @@
 //! ```
 
 pub mod common;
+
+#[cfg(feature = "operations")]
 pub mod operations;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -61,6 +63,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `operations` resource.
+    #[cfg(feature = "operations")]
     pub fn operations(&self) -> operations::Operations<'_> {
         operations::Operations {
             server: &self.server,

@@ -28,7 +28,10 @@
 //! # }
 //! ```
 
+#[cfg(feature = "balances")]
 pub mod balances;
+
+#[cfg(feature = "settings")]
 pub mod settings;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -61,6 +64,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Balances` resource.
+    #[cfg(feature = "balances")]
     pub fn balances(&self) -> balances::Balances<'_> {
         balances::Balances {
             server: &self.server,
@@ -68,6 +72,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Settings` resource.
+    #[cfg(feature = "settings")]
     pub fn settings(&self) -> settings::Settings<'_> {
         settings::Settings {
             server: &self.server,

@@ -24,6 +24,7 @@
 //! # }
 //! ```
 
+#[cfg(feature = "contacts")]
 pub mod contacts;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -56,6 +57,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Contacts` resource.
+    #[cfg(feature = "contacts")]
     pub fn contacts(&self) -> contacts::Contacts<'_> {
         contacts::Contacts {
             server: &self.server,

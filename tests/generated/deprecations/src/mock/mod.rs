@@ -24,6 +24,7 @@
 //! # }
 //! ```
 
+#[cfg(feature = "widgets")]
 pub mod widgets;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -56,6 +57,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `widgets` resource.
+    #[cfg(feature = "widgets")]
     pub fn widgets(&self) -> widgets::Widgets<'_> {
         widgets::Widgets {
             server: &self.server,

@@ -28,6 +28,7 @@
 //! # }
 //! ```
 
+#[cfg(feature = "things_and_stuff")]
 pub mod things_and_stuff;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -60,6 +61,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `things <and stuff>` resource.
+    #[cfg(feature = "things_and_stuff")]
     pub fn things_and_stuff(&self) -> things_and_stuff::ThingsAndStuff<'_> {
         things_and_stuff::ThingsAndStuff {
             server: &self.server,

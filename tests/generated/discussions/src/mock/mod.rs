@@ -49,8 +49,11 @@
 //! # }
 //! ```
 
+#[cfg(feature = "comments")]
 pub mod comments;
 pub mod common;
+
+#[cfg(feature = "threads")]
 pub mod threads;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -83,6 +86,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Comments` resource.
+    #[cfg(feature = "comments")]
     pub fn comments(&self) -> comments::Comments<'_> {
         comments::Comments {
             server: &self.server,
@@ -90,6 +94,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Threads` resource.
+    #[cfg(feature = "threads")]
     pub fn threads(&self) -> threads::Threads<'_> {
         threads::Threads {
             server: &self.server,

@@ -29,8 +29,14 @@
 //! ```
 
 pub mod common;
+
+#[cfg(feature = "move_")]
 pub mod move_;
+
+#[cfg(feature = "self_")]
 pub mod self_;
+
+#[cfg(feature = "self_2")]
 pub mod self_2;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -63,6 +69,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `move` resource.
+    #[cfg(feature = "move_")]
     pub fn move_(&self) -> move_::Move<'_> {
         move_::Move {
             server: &self.server,
@@ -70,6 +77,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Self` resource.
+    #[cfg(feature = "self_")]
     pub fn self_(&self) -> self_::Self_<'_> {
         self_::Self_ {
             server: &self.server,
@@ -77,6 +85,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `self` resource.
+    #[cfg(feature = "self_2")]
     pub fn self_2(&self) -> self_2::Self2<'_> {
         self_2::Self2 {
             server: &self.server,

@@ -3,6 +3,7 @@
 //!
 //! An expectation matches the operation's method and path, the parameters passed to it, and what its setters add (optional parameters, `body`, `body_matches`). It answers with `respond(status, body)` or `respond_error(status, error_body)`, can be told how often it must be met (`times`), and is mounted when awaited. A server that is dropped with an unmet count panics, naming the operation.
 
+#[cfg(feature = "operations")]
 pub mod operations;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -35,6 +36,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `operations` resource.
+    #[cfg(feature = "operations")]
     pub fn operations(&self) -> operations::Operations<'_> {
         operations::Operations {
             server: &self.server,

@@ -3,6 +3,7 @@
 //!
 //! An expectation matches the operation's method and path, the parameters passed to it, and what its setters add (optional parameters, `body`, `body_matches`). It answers with `respond(status, body)` or `respond_error(status, error_body)`, can be told how often it must be met (`times`), and is mounted when awaited. A server that is dropped with an unmet count panics, naming the operation.
 
+#[cfg(feature = "tasks")]
 pub mod tasks;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -35,6 +36,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `Tasks` resource.
+    #[cfg(feature = "tasks")]
     pub fn tasks(&self) -> tasks::Tasks<'_> {
         tasks::Tasks {
             server: &self.server,

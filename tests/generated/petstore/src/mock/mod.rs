@@ -28,6 +28,7 @@
 //! # }
 //! ```
 
+#[cfg(feature = "pets")]
 pub mod pets;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -60,6 +61,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `pets` resource.
+    #[cfg(feature = "pets")]
     pub fn pets(&self) -> pets::Pets<'_> {
         pets::Pets { server: &self.server }
     }

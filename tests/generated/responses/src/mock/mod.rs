@@ -28,6 +28,7 @@
 //! # }
 //! ```
 
+#[cfg(feature = "operations")]
 pub mod operations;
 pub use crate::runtime::mock::{Expectation, IntoStatus, Server, wiremock};
 
@@ -60,6 +61,7 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `operations` resource.
+    #[cfg(feature = "operations")]
     pub fn operations(&self) -> operations::Operations<'_> {
         operations::Operations {
             server: &self.server,
