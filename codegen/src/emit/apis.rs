@@ -1,7 +1,7 @@
 //! Resources to Rust: an accessor per resource on the client, a method per operation, and a
 //! request builder per method whose `send` makes the call.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs;
@@ -222,13 +222,18 @@ pub(crate) fn choice(encodings: &[Encoding]) -> bool {
     encodings.contains(&Encoding::Json) && encodings.contains(&Encoding::Yaml)
 }
 
-fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
-    let builder = ident(&operation.builder_name);
-    let summary = operation
+/// The operation's summary in parentheses, after a space, for the first line of a type's doc.
+pub(super) fn summary_in_parentheses(operation: &Operation) -> String {
+    operation
         .summary
         .as_deref()
         .map(|s| format!(" ({})", docs::inline(s.trim_end_matches('.'))))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
+    let builder = ident(&operation.builder_name);
+    let summary = summary_in_parentheses(operation);
     let has_setters = operation.params.iter().any(|p| !p.required)
         || operation
             .body
@@ -455,7 +460,7 @@ fn option_as_i64(value: TokenStream, ty: &TypeRef) -> TokenStream {
 
 /// The operation's path as a `format!` string whose arguments are the path parameters, each
 /// named after its Rust name: the code that fills it encodes each into a local of that name.
-pub(crate) fn path_template(operation: &Operation) -> (String, Vec<&Parameter>) {
+fn path_template(operation: &Operation) -> (String, Vec<&Parameter>) {
     let mut template = String::new();
     let mut params = Vec::new();
     for segment in &operation.path_segments {
@@ -473,16 +478,29 @@ pub(crate) fn path_template(operation: &Operation) -> (String, Vec<&Parameter>) 
     (template, params)
 }
 
-fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
+/// The operation's path as a `format!` template of its parameters' names, and a statement per
+/// parameter that binds its name to its encoded segment, `encode(wire name, name)`.
+pub(super) fn path_segments(
+    operation: &Operation,
+    encode: impl Fn(&str, &Ident) -> TokenStream,
+) -> (String, Vec<TokenStream>) {
     let (template, params) = path_template(operation);
-    let segments: Vec<_> = params
+    let segments = params
         .iter()
         .map(|param| {
-            let wire = &param.name;
             let name = ident(&param.rust_name);
-            quote!(let #name = crate::runtime::path_segment(#wire, &self.#name)?;)
+            let segment = encode(&param.name, &name);
+            quote!(let #name = #segment;)
         })
         .collect();
+    (template, segments)
+}
+
+fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
+    let (template, segments) = path_segments(
+        operation,
+        |wire, name| quote!(crate::runtime::path_segment(#wire, &self.#name)?),
+    );
     let path = if segments.is_empty() {
         quote!(let path = String::from(#template);)
     } else {

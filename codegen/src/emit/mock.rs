@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
-use super::apis::{answer_formats, location_name, path_template, positional, style};
+use super::apis::{answer_formats, location_name, positional, style};
 use super::docs;
 use super::features_cfg;
 use super::mock_examples::Examples;
@@ -408,15 +408,10 @@ fn constructor(resource: &Resource, operation: &Operation) -> TokenStream {
         }
         steps.push(match_param(param));
     }
-    let (template, params) = path_template(operation);
-    let segments: Vec<_> = params
-        .iter()
-        .map(|param| {
-            let wire = &param.name;
-            let name = ident(&param.rust_name);
-            quote!(let #name = crate::runtime::mock::segment(#wire, &#name);)
-        })
-        .collect();
+    let (template, segments) = super::apis::path_segments(
+        operation,
+        |wire, name| quote!(crate::runtime::mock::segment(#wire, &#name)),
+    );
     let path = if segments.is_empty() {
         quote!(String::from(#template))
     } else {
@@ -451,11 +446,7 @@ fn body_encoding(encoding: Option<&Encoding>) -> Option<TokenStream> {
 
 fn expectation(resource: &Resource, operation: &Operation) -> TokenStream {
     let name = ident(&operation.builder_name);
-    let summary = operation
-        .summary
-        .as_deref()
-        .map(|s| format!(" ({})", docs::inline(s.trim_end_matches('.'))))
-        .unwrap_or_default();
+    let summary = super::apis::summary_in_parentheses(operation);
     let doc = format!(
         "The expectation of [`{}::{}`](crate::apis::{}::{}::{}){summary}: narrow it with its \
          setters, then answer it with [`respond`](Self::respond) or \

@@ -204,17 +204,22 @@ fn integer_fits(number: i128, format: IntegerFormat) -> bool {
     }
 }
 
-/// `YYYY-MM-DD`.
-fn is_date(text: &str) -> bool {
+/// Whether `text` is `len` ASCII digits but for `separator` at each of `at`.
+fn digits_apart(text: &str, len: usize, at: [usize; 2], separator: u8) -> bool {
     let bytes = text.as_bytes();
-    bytes.len() == 10
+    bytes.len() == len
         && bytes.iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
+            if at.contains(&i) {
+                *b == separator
             } else {
                 b.is_ascii_digit()
             }
         })
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(text: &str) -> bool {
+    digits_apart(text, 10, [4, 7], b'-')
 }
 
 /// An RFC 3339 date-time: a date, `T`, `HH:MM:SS`, optional fractions, and `Z` or an offset.
@@ -222,17 +227,7 @@ fn is_date_time(text: &str) -> bool {
     let Some((date, time)) = text.split_once(['T', 't']) else {
         return false;
     };
-    let clock = |t: &str| {
-        let b = t.as_bytes();
-        b.len() == 8
-            && b.iter().enumerate().all(|(i, c)| {
-                if i == 2 || i == 5 {
-                    *c == b':'
-                } else {
-                    c.is_ascii_digit()
-                }
-            })
-    };
+    let clock = |t: &str| digits_apart(t, 8, [2, 5], b':');
     let (time, offset_ok) = if let Some(time) = time.strip_suffix(['Z', 'z']) {
         (time, true)
     } else if let Some(at) = time.rfind(['+', '-']) {
