@@ -90,6 +90,13 @@ impl<'a> Examples<'a> {
                 }
                 .map_or(Value::Object(Map::new()), Value::Object),
             ),
+            // An item or value that may be null is the example's where it is one, else null.
+            TypeRef::Nullable(inner) => Some(match hint {
+                Some(hint) if !hint.is_null() => {
+                    self.value(inner, Some(hint), stack).unwrap_or(Value::Null)
+                }
+                _ => Value::Null,
+            }),
             scalar => Some(match hint {
                 Some(hint) if fits(hint, scalar) => hint.clone(),
                 _ => placeholder(scalar),
@@ -258,7 +265,7 @@ fn placeholder(ty: &TypeRef) -> Value {
         TypeRef::Date => Value::String("1970-01-01".into()),
         TypeRef::Binary | TypeRef::Array(_) => Value::Array(Vec::new()),
         TypeRef::Map(_) => Value::Object(Map::new()),
-        TypeRef::Any | TypeRef::Named(_) => Value::Null,
+        TypeRef::Any | TypeRef::Named(_) | TypeRef::Nullable(_) => Value::Null,
     }
 }
 

@@ -18,6 +18,10 @@
 //!
 //! Successful responses are [`Response`]s: the typed body (they dereference to it) with the
 //! status, the headers and the parsed [`RateLimit`]. Failures are [`Error`]s.
+//!
+//! Two features add what is built from the same spec: `mock`, typed mocks of the API for the
+//! tests of code that uses this crate (the `mock` module), and `cli`, the commands of the
+//! `resource-features` command line (the `cli` module; the binary is the crate in `cli/`).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -27,6 +31,12 @@ pub mod apis;
 mod client;
 #[rustfmt::skip]
 pub mod models;
+#[cfg(feature = "mock")]
+#[rustfmt::skip]
+pub mod mock;
+#[cfg(feature = "cli")]
+#[rustfmt::skip]
+pub mod cli;
 /// The hand-written runtime the generated code is built on.
 pub use openapi_client_runtime as runtime;
 // What the spec says of the whole API; its lines are as long as the spec's values.
