@@ -11,6 +11,9 @@ pub enum Operations {
     #[command(name = "get-item")]
     GetItem(GetItem),
 
+    #[command(name = "list-comments")]
+    ListComments(ListComments),
+
     #[command(name = "search")]
     Search(Search),
 }
@@ -24,6 +27,7 @@ impl Operations {
         match self {
             Operations::DeleteItem(command) => command.run(context).await,
             Operations::GetItem(command) => command.run(context).await,
+            Operations::ListComments(command) => command.run(context).await,
             Operations::Search(command) => command.run(context).await,
         }
     }
@@ -154,6 +158,46 @@ impl GetItem {
         }
         if let Some(value) = self.session {
             request = request.session(value);
+        }
+        context.print(request.send().await?.body())
+    }
+}
+
+/// The `list_comments` operation.
+///
+/// A list in pages numbered by a 32-bit integer, whose responses count the items in a 32-bit integer too, as many APIs write them.
+///
+/// `GET /comments` (operation `list_comments`).
+#[derive(Debug, clap::Args)]
+pub struct ListComments {
+    /// The page to read, from 1.
+    #[arg(long = "page", value_name = "PAGE")]
+    page: Option<i32>,
+
+    /// How many comments a page holds.
+    #[arg(long = "pagelen", value_name = "PAGELEN")]
+    pagelen: Option<i32>,
+
+    /// Follow every page of the list and print all its items, as one list.
+    #[arg(long = "all", conflicts_with = "page")]
+    all: bool,
+}
+
+impl ListComments {
+    /// Sends the request and prints its answer.
+    pub async fn run(
+        self,
+        context: &crate::cli::Context,
+    ) -> Result<(), crate::cli::Failure> {
+        let mut request = context.client().operations().list_comments();
+        if let Some(value) = self.page {
+            request = request.page(value);
+        }
+        if let Some(value) = self.pagelen {
+            request = request.pagelen(value);
+        }
+        if self.all {
+            return context.print(&request.stream().collect_all().await?);
         }
         context.print(request.send().await?.body())
     }

@@ -2,6 +2,31 @@
 //! Typed mocks of the API (the `mock` feature), for testing code that uses this crate: a local [`MockServer`] whose expectations take the same typed parameters, bodies and responses as the client, and an `example()` value of every type whose required fields are filled from the spec's examples, so that a test writes only the fields it cares about (`Type { field: value, ..Type::example() }`).
 //!
 //! An expectation matches the operation's method and path, the parameters passed to it, and what its setters add (optional parameters, `body`, `body_matches`). It answers with `respond(status, body)` or `respond_error(status, error_body)`, can be told how often it must be met (`times`), and is mounted when awaited. A server that is dropped with an unmet count panics, naming the operation.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! use parameters_api::StatusCode;
+//! use parameters_api::mock::MockServer;
+//! use parameters_api::models::ListCommentsResponse;
+//!
+//! let server = MockServer::start().await;
+//! server
+//!     .operations().list_comments()
+//!     .respond(StatusCode::OK, ListCommentsResponse::example())
+//!     .times(1)
+//!     .await;
+//!
+//! let response = server.client().operations().list_comments().send().await.unwrap();
+//! assert_eq!(*response.body(), ListCommentsResponse::example());
+//!
+//! // Errors are answered with the API's error body.
+//! server.reset().await;
+//! server.operations().list_comments().respond_error(404, serde_json::json!({"message": "not found"})).await;
+//! let error = server.client().operations().list_comments().send().await.unwrap_err();
+//! assert_eq!(error.status(), Some(StatusCode::NOT_FOUND));
+//! # }
+//! ```
 
 #[cfg(feature = "operations")]
 pub mod operations;

@@ -63,6 +63,15 @@ impl<'a> Operations<'a> {
         }
     }
 
+    /// Expects [`Operations::list_comments`](crate::apis::operations::Operations::list_comments): `GET /comments`.
+    pub fn list_comments(&self) -> ListComments<'a> {
+        ListComments {
+            when: self
+                .server
+                .when("list_comments", reqwest::Method::GET, String::from("/comments")),
+        }
+    }
+
     /// Expects [`Operations::search`](crate::apis::operations::Operations::search): `GET /search` with these parameters.
     pub fn search(&self, q: crate::models::SearchQ) -> Search<'a> {
         Search {
@@ -182,6 +191,55 @@ impl<'a> GetItem<'a> {
     }
 }
 
+/// The expectation of [`Operations::list_comments`](crate::apis::operations::Operations::list_comments): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
+#[derive(Debug)]
+#[must_use = "an expectation does nothing until it is answered and awaited"]
+pub struct ListComments<'a> {
+    when: crate::runtime::mock::When<'a>,
+}
+
+impl<'a> ListComments<'a> {
+    /// Only requests whose `page` query parameter is this.
+    pub fn page(mut self, page: i32) -> Self {
+        self.when = self.when.query("page", &page, crate::runtime::Style::Form, true);
+        self
+    }
+
+    /// Only requests whose `pagelen` query parameter is this.
+    pub fn pagelen(mut self, pagelen: i32) -> Self {
+        self.when = self
+            .when
+            .query("pagelen", &pagelen, crate::runtime::Style::Form, true);
+        self
+    }
+
+    /// Answers with `status` and `body`, in the format the request asks for.
+    pub fn respond(
+        self,
+        status: impl crate::mock::IntoStatus,
+        body: crate::models::ListCommentsResponse,
+    ) -> crate::mock::Expectation<'a> {
+        self.when
+            .respond(
+                status,
+                crate::runtime::mock::Reply::value(&body, &[crate::Format::Json]),
+            )
+    }
+
+    /// Answers with an error `status` and the API's error body.
+    pub fn respond_error(
+        self,
+        status: impl crate::mock::IntoStatus,
+        body: crate::ErrorBody,
+    ) -> crate::mock::Expectation<'a> {
+        self.when
+            .respond(
+                status,
+                crate::runtime::mock::Reply::value(&body, &[crate::Format::Json]),
+            )
+    }
+}
+
 /// The expectation of [`Operations::search`](crate::apis::operations::Operations::search): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
 #[derive(Debug)]
 #[must_use = "an expectation does nothing until it is answered and awaited"]
@@ -239,6 +297,13 @@ impl crate::models::GetItemResponse {
     }
 }
 
+impl crate::models::ListCommentsResponse {
+    /// The example value of `ListCommentsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `ListCommentsResponse { field: value, ..ListCommentsResponse::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("ListCommentsResponse", r#"{}"#)
+    }
+}
+
 impl crate::models::SearchQ {
     /// The example value of `SearchQ`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `SearchQ { field: value, ..SearchQ::example() }`.
     pub fn example() -> Self {
@@ -252,6 +317,7 @@ mod tests {
     fn every_example_value_decodes() {
         let _ = crate::models::GetItemFilter::example();
         let _ = crate::models::GetItemResponse::example();
+        let _ = crate::models::ListCommentsResponse::example();
         let _ = crate::models::SearchQ::example();
     }
 }
