@@ -204,10 +204,13 @@ fn method(operation: &Operation) -> TokenStream {
         fields.push(quote!(accept: crate::Format::Json));
     }
     let many = allow_many_arguments(arguments.len());
+    // An operation called `new` is a method of its resource that makes a request, as any other.
+    let new = (operation.method_name == "new").then(|| quote!(#[allow(clippy::new_ret_no_self)]));
     quote! {
         #doc
         #deprecated
         #many
+        #new
         pub fn #method_name(&self, #( #arguments ),*) -> #builder {
             #builder {
                 client: self.client.clone(),

@@ -119,6 +119,13 @@ fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStre
             TokenStream::new(),
         ),
     };
+    // The decoder names its visitor and imports the runtime's helpers; a struct of one of those
+    // names is reached through its module.
+    let value = if ["Visitor", "Member", "MemberName"].contains(&def.name.as_str()) {
+        quote!(self::#name)
+    } else {
+        quote!(#name)
+    };
     // A struct whose only member is the catch-all has no described names to match.
     let read_member = if s.fields.is_empty() {
         quote!(#rest_arm;)
@@ -136,13 +143,13 @@ fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStre
                 struct Visitor;
 
                 impl<'de> serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
+                    type Value = #value;
 
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str("an object")
                     }
 
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#value, A::Error> {
                         use crate::runtime::{#( #imports ),*};
 
                         #( let mut #slots = None; )*
@@ -151,7 +158,7 @@ fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStre
                             #read_member
                         }
                         #rest_check
-                        Ok(#name {
+                        Ok(#value {
                             #( #values, )*
                             #rest: rest,
                         })

@@ -16,6 +16,14 @@ impl Move {
             client: self.client.clone(),
         }
     }
+
+    /// An operation named like a constructor.
+    ///
+    /// `POST /agents` (operation `new`).
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(&self) -> New {
+        New { client: self.client.clone() }
+    }
 }
 
 /// The request of [`Move::async_`]: [`send`](Self::send) it.
@@ -38,5 +46,28 @@ impl Async {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+}
+
+/// The request of [`Move::new`] (An operation named like a constructor): [`send`](Self::send) it.
+#[derive(Clone, Debug)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct New {
+    client: crate::Client,
+}
+
+impl New {
+    /// Sends the request and waits for its answer.
+    pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
+        let path = String::from("/agents");
+        let call = crate::runtime::Call::new(
+            &self.client,
+            "new",
+            reqwest::Method::POST,
+            "/agents",
+            path,
+        );
+        let answer = call.send().await?;
+        Ok(answer.into_response(()))
     }
 }

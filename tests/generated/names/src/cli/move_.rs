@@ -7,6 +7,9 @@
 pub enum Move {
     #[command(name = "async")]
     Async(Async),
+
+    #[command(name = "new")]
+    New(New),
 }
 
 impl Move {
@@ -17,6 +20,7 @@ impl Move {
     ) -> Result<(), crate::cli::Failure> {
         match self {
             Move::Async(command) => command.run(context).await,
+            Move::New(command) => command.run(context).await,
         }
     }
 }
@@ -34,5 +38,22 @@ impl Async {
     ) -> Result<(), crate::cli::Failure> {
         let request = context.client().move_().async_();
         context.print(request.send().await?.body())
+    }
+}
+
+/// An operation named like a constructor.
+///
+/// `POST /agents` (operation `new`).
+#[derive(Debug, clap::Args)]
+pub struct New {}
+impl New {
+    /// Sends the request and prints its answer.
+    pub async fn run(
+        self,
+        context: &crate::cli::Context,
+    ) -> Result<(), crate::cli::Failure> {
+        let request = context.client().move_().new();
+        request.send().await?;
+        Ok(())
     }
 }

@@ -14,6 +14,13 @@ impl<'a> Move<'a> {
             when: self.server.when("async", reqwest::Method::GET, String::from("/async")),
         }
     }
+
+    /// Expects [`Move::new`](crate::apis::move_::Move::new): `POST /agents`.
+    pub fn new(&self) -> New<'a> {
+        New {
+            when: self.server.when("new", reqwest::Method::POST, String::from("/agents")),
+        }
+    }
 }
 
 /// The expectation of [`Move::async_`](crate::apis::move_::Move::async_): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
@@ -51,6 +58,43 @@ impl<'a> Async<'a> {
     }
 }
 
+/// The expectation of [`Move::new`](crate::apis::move_::Move::new) (An operation named like a constructor): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
+#[derive(Debug)]
+#[must_use = "an expectation does nothing until it is answered and awaited"]
+pub struct New<'a> {
+    when: crate::runtime::mock::When<'a>,
+}
+
+impl<'a> New<'a> {
+    /// Answers with `status` and no body.
+    pub fn respond(
+        self,
+        status: impl crate::mock::IntoStatus,
+    ) -> crate::mock::Expectation<'a> {
+        self.when.respond(status, crate::runtime::mock::Reply::Empty)
+    }
+
+    /// Answers with an error `status` and the API's error body.
+    pub fn respond_error(
+        self,
+        status: impl crate::mock::IntoStatus,
+        body: crate::ErrorBody,
+    ) -> crate::mock::Expectation<'a> {
+        self.when
+            .respond(
+                status,
+                crate::runtime::mock::Reply::value(&body, &[crate::Format::Json]),
+            )
+    }
+}
+
+impl crate::models::Member {
+    /// The example value of `Member`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Member { field: value, ..Member::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("Member", r#"{}"#)
+    }
+}
+
 impl crate::models::Result2 {
     /// The example value of `Result2`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Result2 { field: value, ..Result2::example() }`.
     pub fn example() -> Self {
@@ -58,10 +102,19 @@ impl crate::models::Result2 {
     }
 }
 
+impl crate::models::Visitor {
+    /// The example value of `Visitor`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Visitor { field: value, ..Visitor::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("Visitor", r#"{}"#)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn every_example_value_decodes() {
+        let _ = crate::models::Member::example();
         let _ = crate::models::Result2::example();
+        let _ = crate::models::Visitor::example();
     }
 }
