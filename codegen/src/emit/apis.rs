@@ -167,6 +167,12 @@ pub(super) fn allow_many_arguments(arguments: usize) -> Option<TokenStream> {
     (arguments + 1 > CLIPPY_MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]))
 }
 
+/// The allow a method named after an operation called `new` needs: it returns a request (or an
+/// expectation), as the method of any other operation does, not `Self`.
+pub(super) fn allow_new(method_name: &str) -> Option<TokenStream> {
+    (method_name == "new").then(|| quote!(#[allow(clippy::new_ret_no_self)]))
+}
+
 fn method(operation: &Operation) -> TokenStream {
     let method_name = ident(&operation.method_name);
     let builder = ident(&operation.builder_name);
@@ -204,8 +210,7 @@ fn method(operation: &Operation) -> TokenStream {
         fields.push(quote!(accept: crate::Format::Json));
     }
     let many = allow_many_arguments(arguments.len());
-    // An operation called `new` is a method of its resource that makes a request, as any other.
-    let new = (operation.method_name == "new").then(|| quote!(#[allow(clippy::new_ret_no_self)]));
+    let new = allow_new(&operation.method_name);
     quote! {
         #doc
         #deprecated

@@ -420,9 +420,11 @@ fn constructor(resource: &Resource, operation: &Operation) -> TokenStream {
     let id = &operation.id;
     let method = super::apis::http_method(operation.http_method);
     let many = super::apis::allow_many_arguments(arguments.len());
+    let new = super::apis::allow_new(&operation.method_name);
     quote! {
         #[doc = #doc]
         #many
+        #new
         pub fn #method_name(&self, #( #arguments ),*) -> #expectation<'a> {
             #( #conversions )*
             #expectation {

@@ -16,6 +16,7 @@ impl<'a> Move<'a> {
     }
 
     /// Expects [`Move::new`](crate::apis::move_::Move::new): `POST /agents`.
+    #[allow(clippy::new_ret_no_self)]
     pub fn new(&self) -> New<'a> {
         New {
             when: self.server.when("new", reqwest::Method::POST, String::from("/agents")),
