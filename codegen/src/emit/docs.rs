@@ -120,11 +120,13 @@ pub(crate) fn rustdoc(text: &str) -> String {
             out.push(String::new());
             continue;
         }
-        let is_item = trimmed.starts_with("- ")
-            || trimmed.starts_with("* ")
-            || trimmed
-                .split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        // The markers CommonMark knows: `-`, `*`, `+`, and `1.` or `1)`.
+        let is_item = ["- ", "* ", "+ "].iter().any(|m| trimmed.starts_with(m))
+            || [". ", ") "].iter().any(|m| {
+                trimmed
+                    .split_once(m)
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            });
         if in_list && !is_item {
             // End the list instead of continuing its last item lazily.
             out.push(String::new());
@@ -373,6 +375,10 @@ mod tests {
         assert_eq!(
             rustdoc("Kinds:\n- A: first\n- B: second\nThen text."),
             "Kinds:\n- A: first\n- B: second\n\nThen text."
+        );
+        assert_eq!(
+            rustdoc("Rules.\n+ One.\n+ Two.\nMore.\n1) Three.\nEnd."),
+            "Rules.\n+ One.\n+ Two.\n\nMore.\n1) Three.\n\nEnd."
         );
     }
 
