@@ -25,26 +25,23 @@ pub(crate) fn struct_impls(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) 
 
 /// The adapter a field travels through (integers as strings), around its box and option.
 fn field_adapter(field: &Field, table: &TypeTable<'_>) -> Option<TokenStream> {
-    let mut adapter = table.adapter(&field.ty)?;
-    if field.boxed {
-        adapter = quote!(Box<#adapter>);
-    }
-    if field.is_optional() {
-        adapter = quote!(Option<#adapter>);
-    }
-    Some(adapter)
+    Some(wrapped(field, table.adapter(&field.ty)?))
 }
 
 /// The field's Rust type, as the struct declares it.
 pub(crate) fn field_type(field: &Field, spell: &dyn Fn(&TypeRef) -> TokenStream) -> TokenStream {
-    let mut ty = spell(&field.ty);
+    wrapped(field, spell(&field.ty))
+}
+
+/// `inner` in the field's box and option, so that its type and its adapter wrap alike.
+fn wrapped(field: &Field, mut inner: TokenStream) -> TokenStream {
     if field.boxed {
-        ty = quote!(Box<#ty>);
+        inner = quote!(Box<#inner>);
     }
     if field.is_optional() {
-        ty = quote!(Option<#ty>);
+        inner = quote!(Option<#inner>);
     }
-    ty
+    inner
 }
 
 fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStream {
