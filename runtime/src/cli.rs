@@ -35,6 +35,11 @@ pub struct Options {
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
+    /// Allow a plain-http base URL on a host that is not loopback. The token then travels in
+    /// clear text, readable by anyone on the way: only for a network you trust.
+    #[arg(long, global = true)]
+    pub allow_insecure_http: bool,
+
     /// How long one attempt of a request may take, in seconds (60 unless set).
     #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds)]
     pub timeout: Option<Duration>,
@@ -94,6 +99,7 @@ impl<C: GeneratedClient> Context<C> {
         if let Some(base_url) = &options.base_url {
             builder = builder.base_url(base_url);
         }
+        builder = builder.allow_insecure_http(options.allow_insecure_http);
         if let Some(timeout) = options.timeout {
             builder = builder.timeout(timeout);
         }
@@ -256,7 +262,9 @@ impl<E> Failure<E> {
                 Error::Timeout(_) | Error::ConnectTimeout(_) | Error::Transport(_),
             ) => EXIT_TRANSPORT,
             Failure::Request(Error::Decode { .. } | Error::Redirect { .. }) => EXIT_RESPONSE,
-            Failure::Request(Error::InvalidRequest(_) | Error::Config(_)) => EXIT_USAGE,
+            Failure::Request(
+                Error::InvalidRequest(_) | Error::Config(_) | Error::InsecureBaseUrl { .. },
+            ) => EXIT_USAGE,
             // A reader that went away (`| head`) is not a failure.
             Failure::Output(error) if error.kind() == io::ErrorKind::BrokenPipe => 0,
             Failure::Output(_) => 1,
@@ -296,6 +304,14 @@ impl<E: fmt::Debug> fmt::Display for Report<'_, E> {
                 }
                 Ok(())
             }
+            // The library's words name the builder's method, which a user of the command line
+            // does not call.
+            Failure::Request(Error::InsecureBaseUrl { url }) => write!(
+                f,
+                "error: the base URL `{url}` is plain http on a host that is not loopback, so \
+                 the token would travel in clear text; use https, or pass \
+                 --allow-insecure-http if you mean it"
+            ),
             Failure::Request(error) => {
                 write!(f, "error: {error}")?;
                 let mut source = std::error::Error::source(error);

@@ -267,11 +267,9 @@ impl<C: GeneratedClient> ClientBuilder<C> {
             "https" => {}
             "http" if self.allow_insecure_http || is_loopback(&url) => {}
             "http" => {
-                return Err(Error::Config(format!(
-                    "the base URL `{}` is plain http on a host that is not loopback, so the token would travel in clear text; \
-                     use https, or call allow_insecure_http(true) if you mean it",
-                    self.base_url
-                )));
+                return Err(Error::InsecureBaseUrl {
+                    url: self.base_url.clone(),
+                });
             }
             other => {
                 return Err(Error::Config(format!(

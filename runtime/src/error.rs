@@ -60,6 +60,18 @@ pub enum Error<E = serde_json::Value> {
     /// The client's configuration cannot work.
     #[error("invalid client configuration: {0}")]
     Config(String),
+
+    /// The base URL is plain http on a host that is not loopback, and plain http was not allowed
+    /// on purpose: the token would travel in clear text, readable by anyone on the way.
+    #[error(
+        "invalid client configuration: the base URL `{url}` is plain http on a host that is not \
+         loopback, so the token would travel in clear text; use https, or call \
+         allow_insecure_http(true) if you mean it"
+    )]
+    InsecureBaseUrl {
+        /// The base URL as it was given.
+        url: String,
+    },
 }
 
 impl<E> Error<E> {

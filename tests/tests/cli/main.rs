@@ -412,3 +412,33 @@ fn an_empty_body_on_standard_input_is_a_usage_error() {
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert!(stderr.contains("standard input"), "{stderr}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn plain_http_elsewhere_is_refused_unless_allowed_on_the_command_line() {
+    // The mock server stands in for a proxy: the only way to reach a non-loopback host here.
+    let proxy = MockServer::start().await;
+    let elsewhere = |extra: &[&str]| {
+        let mut command = assert_cmd::Command::new(binary());
+        command
+            .env(digitalocean_api::TOKEN_ENV_VAR, TOKEN)
+            .env("HTTP_PROXY", proxy.uri())
+            .env("http_proxy", proxy.uri())
+            .env_remove("NO_PROXY")
+            .env_remove("no_proxy")
+            .args(["--base-url", "http://api.example.invalid", "account", "get"])
+            .args(extra)
+            .timeout(Duration::from_secs(60));
+        command
+    };
+
+    let refused = run(elsewhere(&[])).await.code(2);
+    let message = stderr(&refused);
+    assert!(message.contains("clear text"), "{message}");
+    assert!(message.contains("--allow-insecure-http"), "{message}");
+    assert!(!message.contains("allow_insecure_http("), "{message}");
+    assert!(proxy.received_requests().await.is_empty());
+
+    run(elsewhere(&["--allow-insecure-http"])).await.code(3);
+    let sent = proxy.received_requests().await;
+    assert_eq!(sent.len(), 1, "{sent:?}");
+}

@@ -76,6 +76,10 @@ fn plain_http_is_refused_except_on_loopback_or_when_allowed() {
             .build()
     };
     let refused = build("http://api.example.com", false).unwrap_err();
+    assert!(
+        matches!(&refused, Error::InsecureBaseUrl { url } if url == "http://api.example.com"),
+        "{refused:?}"
+    );
     assert!(refused.to_string().contains("clear text"), "{refused}");
     assert!(!refused.to_string().contains("9f3a2c1e"));
     assert!(build("http://api.example.com", true).is_ok());
