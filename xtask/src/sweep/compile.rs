@@ -94,8 +94,9 @@ pub fn all(
             // The library and its tests, checked side by side, would need twice the memory.
             command.args(["--jobs", "1"]);
         }
-        let status = super::run_with_timeout(&mut command, &stdout, &stderr, TIMEOUT)
-            .map_err(|error| format!("cannot run cargo clippy: {error}"))?;
+        let status =
+            super::run_with_limit(&mut command, &stdout, &stderr, super::Limit::Wall(TIMEOUT))
+                .map_err(|error| format!("cannot run cargo clippy: {error}"))?;
         let mut compiled = Compiled {
             id: outcome.spec.id.clone(),
             compiles: matches!(status, Some(status) if status.success()),

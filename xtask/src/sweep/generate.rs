@@ -164,7 +164,7 @@ pub fn all(
     results
 }
 
-/// Runs `xtask sweep-one` on `spec`, killing it after `timeout`.
+/// Runs `xtask sweep-one` on `spec`, killing it once it has used `timeout` of CPU time.
 fn child(
     exe: &Path,
     spec: &Spec,
@@ -189,7 +189,12 @@ fn child(
     if let Some(dir) = &crate_dir {
         command.arg(dir).arg(&name);
     }
-    let status = super::run_with_timeout(&mut command, &stdout_path, &stderr_path, timeout);
+    let status = super::run_with_limit(
+        &mut command,
+        &stdout_path,
+        &stderr_path,
+        super::Limit::Cpu(timeout),
+    );
     outcome.elapsed = started.elapsed();
     let stderr = std::fs::read_to_string(&stderr_path).unwrap_or_default();
     outcome.ending = match status {

@@ -29,8 +29,8 @@ then checks and lints the crates of a fixed sample:
   --from FILE        only the specs whose ids FILE lists, one a line
   --compile-stress   also compile Microsoft Graph's two descriptions (hours)
   --jobs N           specs generated at once (default: the number of cores)
-  --timeout SECS     the time one spec may take to generate (default: 120; the stress
-                     specs get 30 minutes)";
+  --timeout SECS     the CPU time one spec may take to generate (default: 120; the stress
+                     specs get 30 minutes), and ten times that of wall-clock time";
 
 /// What to sweep and how.
 #[derive(Debug, Default)]
@@ -215,12 +215,46 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
     report::print(&dir, &results, &compiled, sample_selected, &times)
 }
 
-/// Runs `command` with its output in two files; `None` when it was killed after `timeout`.
-fn run_with_timeout(
+/// How long a child may run before it counts as hung and is killed.
+#[derive(Debug, Clone, Copy)]
+enum Limit {
+    /// Wall-clock time: for cargo, whose work is done by children of its own.
+    Wall(Duration),
+    /// The child's own CPU time, so that a loaded machine does not turn a slow spec into a
+    /// timeout. A child that waits instead of working is still stopped, at ten times the limit
+    /// of wall-clock time.
+    Cpu(Duration),
+}
+
+impl Limit {
+    fn exceeded(self, pid: u32, started: Instant) -> bool {
+        match self {
+            Limit::Wall(limit) => started.elapsed() > limit,
+            Limit::Cpu(limit) => {
+                started.elapsed() > limit * 10
+                    || cpu_time(pid).unwrap_or_else(|| started.elapsed()) > limit
+            }
+        }
+    }
+}
+
+/// The CPU time, user and system over all threads, that process `pid` has used so far, where
+/// `/proc` tells it (Linux).
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name, in parentheses, may hold anything: fields are counted after it.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    // `utime` and `stime` (fields 14 and 15 of proc(5)), in ticks of USER_HZ, which is 100.
+    let ticks = |index: usize| fields.get(index)?.parse::<u64>().ok();
+    Some(Duration::from_millis((ticks(11)? + ticks(12)?) * 10))
+}
+
+/// Runs `command` with its output in two files; `None` when it was killed over `limit`.
+fn run_with_limit(
     command: &mut Command,
     stdout: &Path,
     stderr: &Path,
-    timeout: Duration,
+    limit: Limit,
 ) -> std::io::Result<Option<ExitStatus>> {
     let started = Instant::now();
     let mut child = command
@@ -233,12 +267,59 @@ fn run_with_timeout(
         if let Some(status) = child.try_wait()? {
             return Ok(Some(status));
         }
-        if started.elapsed() > timeout {
+        if limit.exceeded(child.id(), started) {
             child.kill()?;
             child.wait()?;
             return Ok(None);
         }
         std::thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(100));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn cpu_time_counts_work_and_not_waiting() {
+        let pid = std::process::id();
+        let before = cpu_time(pid).expect("/proc tells the CPU time");
+        let started = Instant::now();
+        let mut spin = 0u64;
+        while started.elapsed() < Duration::from_millis(300) {
+            spin = std::hint::black_box(spin.wrapping_add(1));
+        }
+        let worked = cpu_time(pid).unwrap() - before;
+        // Some of the 300 ms may go to other processes on a loaded machine, but not all.
+        assert!(worked >= Duration::from_millis(20), "{worked:?}");
+        assert!(worked <= Duration::from_secs(5), "{worked:?}");
+
+        let mut waiting = Command::new("sleep").arg("0.3").spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        let slept = cpu_time(waiting.id()).expect("the child is running");
+        waiting.wait().unwrap();
+        assert!(slept < Duration::from_millis(100), "{slept:?}");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_child_that_waits_is_stopped_by_the_wall_clock_backstop() {
+        let dir = std::env::temp_dir().join(format!("sweep-limit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut sleeping = Command::new("sleep");
+        sleeping.arg("30");
+        let started = Instant::now();
+        let status = run_with_limit(
+            &mut sleeping,
+            &dir.join("out"),
+            &dir.join("err"),
+            Limit::Cpu(Duration::from_millis(50)),
+        )
+        .unwrap();
+        assert!(status.is_none(), "killed, not finished");
+        assert!(started.elapsed() < Duration::from_secs(20));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
