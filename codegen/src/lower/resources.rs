@@ -9,19 +9,25 @@ use crate::names::{Namespace, camel, snake};
 
 /// Names accessors must not take: the generated `Client`'s own methods and the mocks'
 /// `MockServer`'s; `default`, which cargo keeps for the default set of features (each resource is
-/// a feature of the crate); and the crate's own features, `mock` and `cli`.
+/// a feature of the crate); the crate's own features, `mock` and `cli`; and the modules that hold
+/// a module per resource, or sit beside them (Kubernetes has a tag `apis`, which would be
+/// `apis::apis`, and a tag `Common` would overwrite the types its resources share).
 const CLIENT_METHODS: &[&str] = &[
+    "apis",
     "base_url",
     "builder",
     "cli",
     "client",
     "client_builder",
     "clone",
+    "common",
     "default",
     "deref",
+    "examples",
     "fmt",
     "from_env",
     "mock",
+    "models",
     "new",
     "received_requests",
     "reset",

@@ -12,23 +12,34 @@
 //!
 //! let server = MockServer::start().await;
 //! server
-//!     .move_().async_()
+//!     .apis_2().list_apis()
 //!     .respond(StatusCode::OK, Result2::example())
 //!     .times(1)
 //!     .await;
 //!
-//! let response = server.client().move_().async_().send().await.unwrap();
+//! let response = server.client().apis_2().list_apis().send().await.unwrap();
 //! assert_eq!(*response.body(), Result2::example());
 //!
 //! // Errors are answered with the API's error body.
 //! server.reset().await;
-//! server.move_().async_().respond_error(404, serde_json::json!({"message": "not found"})).await;
-//! let error = server.client().move_().async_().send().await.unwrap_err();
+//! server.apis_2().list_apis().respond_error(404, serde_json::json!({"message": "not found"})).await;
+//! let error = server.client().apis_2().list_apis().send().await.unwrap_err();
 //! assert_eq!(error.status(), Some(StatusCode::NOT_FOUND));
 //! # }
 //! ```
 
+#[cfg(feature = "apis_2")]
+pub mod apis_2;
 pub mod common;
+
+#[cfg(feature = "common_2")]
+pub mod common_2;
+
+#[cfg(feature = "examples_2")]
+pub mod examples_2;
+
+#[cfg(feature = "models_2")]
+pub mod models_2;
 
 #[cfg(feature = "move_")]
 pub mod move_;
@@ -66,6 +77,38 @@ impl MockServer {
     /// retries, for a test that configures more.
     pub fn client_builder(&self) -> crate::ClientBuilder {
         self.server.client_builder()
+    }
+
+    /// The expectations of the operations of the `apis` resource.
+    #[cfg(feature = "apis_2")]
+    pub fn apis_2(&self) -> apis_2::Apis2<'_> {
+        apis_2::Apis2 {
+            server: &self.server,
+        }
+    }
+
+    /// The expectations of the operations of the `Common` resource.
+    #[cfg(feature = "common_2")]
+    pub fn common_2(&self) -> common_2::Common2<'_> {
+        common_2::Common2 {
+            server: &self.server,
+        }
+    }
+
+    /// The expectations of the operations of the `examples` resource.
+    #[cfg(feature = "examples_2")]
+    pub fn examples_2(&self) -> examples_2::Examples2<'_> {
+        examples_2::Examples2 {
+            server: &self.server,
+        }
+    }
+
+    /// The expectations of the operations of the `models` resource.
+    #[cfg(feature = "models_2")]
+    pub fn models_2(&self) -> models_2::Models2<'_> {
+        models_2::Models2 {
+            server: &self.server,
+        }
     }
 
     /// The expectations of the operations of the `move` resource.

@@ -123,8 +123,154 @@ impl serde::Serialize for FooBar2 {
     }
 }
 
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+/// Named like a helper of the decoder of structs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Member {
+    /// The `name` field.
+    pub name: Option<String>,
+
+    /// Fields the spec does not describe, kept so that they are sent back unchanged.
+    pub unknown_fields: crate::UnknownFields,
+}
+
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+impl<'de> serde::Deserialize<'de> for Member {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = self::Member;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<self::Member, A::Error> {
+                use crate::runtime::{MemberKey, read_member};
+                let mut slot_name = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "name" => read_member(&mut map, &mut slot_name, "name")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
+                    }
+                }
+                rest.check()?;
+                Ok(self::Member {
+                    name: slot_name.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+impl serde::Serialize for Member {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.name.is_some() {
+            map.serialize_entry("name", &self.name)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The `Option` schema of the spec.
 pub type Option2 = String;
+
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+/// Named like a type of the prelude.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Result2 {
+    /// Named like a helper of the decoder of structs.
+    pub member: Option<Member>,
+
+    /// The `ok` field.
+    pub ok: Option<bool>,
+
+    /// Named like the visitor that the decoder of a struct defines.
+    pub visitor: Option<Visitor>,
+
+    /// Fields the spec does not describe, kept so that they are sent back unchanged.
+    pub unknown_fields: crate::UnknownFields,
+}
+
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+impl<'de> serde::Deserialize<'de> for Result2 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Result2;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Result2, A::Error> {
+                use crate::runtime::{MemberKey, read_member};
+                let mut slot_member = None;
+                let mut slot_ok = None;
+                let mut slot_visitor = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "member" => read_member(&mut map, &mut slot_member, "member")?,
+                        "ok" => read_member(&mut map, &mut slot_ok, "ok")?,
+                        "visitor" => read_member(&mut map, &mut slot_visitor, "visitor")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
+                    }
+                }
+                rest.check()?;
+                Ok(Result2 {
+                    member: slot_member.unwrap_or_default(),
+                    ok: slot_ok.unwrap_or_default(),
+                    visitor: slot_visitor.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+impl serde::Serialize for Result2 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.member.is_some() {
+            map.serialize_entry("member", &self.member)?;
+        }
+        if self.ok.is_some() {
+            map.serialize_entry("ok", &self.ok)?;
+        }
+        if self.visitor.is_some() {
+            map.serialize_entry("visitor", &self.visitor)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
 
 /// The `String` schema of the spec.
 pub type String2 = i64;
@@ -221,3 +367,67 @@ impl<'de> serde::Deserialize<'de> for Type {
 
 /// The `Vec` schema of the spec.
 pub type Vec2 = Vec<String2>;
+
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+/// Named like the visitor that the decoder of a struct defines.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Visitor {
+    /// The `seen` field.
+    pub seen: Option<i64>,
+
+    /// Fields the spec does not describe, kept so that they are sent back unchanged.
+    pub unknown_fields: crate::UnknownFields,
+}
+
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+impl<'de> serde::Deserialize<'de> for Visitor {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = self::Visitor;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<self::Visitor, A::Error> {
+                use crate::runtime::{MemberKey, read_member};
+                let mut slot_seen = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "seen" => read_member(&mut map, &mut slot_seen, "seen")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
+                    }
+                }
+                rest.check()?;
+                Ok(self::Visitor {
+                    seen: slot_seen.unwrap_or_default(),
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+impl serde::Serialize for Visitor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        if self.seen.is_some() {
+            map.serialize_entry("seen", &self.seen)?;
+        }
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}

@@ -4,15 +4,18 @@
 
 mod common;
 
-#[cfg(feature = "move_")]
-mod move_;
+#[cfg(feature = "common_2")]
+mod common_2;
 
 #[cfg(feature = "self_2")]
 mod self_2;
+
+#[cfg(all(test, feature = "common_2"))]
+mod examples;
 pub use common::*;
 
-#[cfg(feature = "move_")]
-pub use move_::*;
+#[cfg(feature = "common_2")]
+pub use common_2::*;
 
 #[cfg(feature = "self_2")]
 pub use self_2::*;
