@@ -99,9 +99,16 @@ impl codegen::load::Files for Snapshot<'_> {
         }
         let object = format!("{}:{path}", self.commit);
         git(&self.repository.root, &["show", &object]).map_err(|message| {
+            // git's own words for a missing path repeat the path and the commit.
+            let missing = message.contains("does not exist in") || message.contains("but not in");
+            let cause = if missing {
+                String::new()
+            } else {
+                format!(": {message}")
+            };
             io::Error::new(
                 io::ErrorKind::NotFound,
-                format!("not in commit {}: {message}", short(self.commit)),
+                format!("not in commit {}{cause}", short(self.commit)),
             )
         })
     }
