@@ -99,7 +99,7 @@ fn words(raw: &str) -> Vec<String> {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
-    let words: Vec<String> = cleaned
+    let words: Vec<String> = plural_acronyms(cleaned)
         .to_snake_case()
         .split('_')
         .filter(|word| !word.is_empty())
@@ -113,6 +113,25 @@ fn words(raw: &str) -> Vec<String> {
             .collect();
     }
     words
+}
+
+/// `APIs`, `IDs`, `URLs`: the `s` of an acronym's plural is part of the acronym, where case
+/// changes alone would split `AP` from `Is` (`ap_is`). It is capitalised when it follows two
+/// capitals and ends a word. `text` is ASCII.
+fn plural_acronyms(mut text: String) -> String {
+    let bytes = text.as_bytes();
+    let plurals: Vec<usize> = (2..bytes.len())
+        .filter(|&i| {
+            bytes[i] == b's'
+                && bytes[i - 1].is_ascii_uppercase()
+                && bytes[i - 2].is_ascii_uppercase()
+                && !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+        })
+        .collect();
+    for i in plurals {
+        text.replace_range(i..=i, "S");
+    }
+    text
 }
 
 /// A word for a character that cannot be part of an identifier.
@@ -220,6 +239,13 @@ mod tests {
         assert_eq!(snake("日本", "field"), "u65e5_u672c");
         assert_eq!(snake("<=", "field"), "less_equals");
         assert_eq!(snake("$ref", "x"), "ref_");
+        assert_eq!(snake("APIs", "x"), "apis");
+        assert_eq!(snake("listVMsByIDs", "x"), "list_vms_by_ids");
+        assert_eq!(
+            snake("getURLsForHTTPServer", "x"),
+            "get_urls_for_http_server"
+        );
+        assert_eq!(snake("As", "x"), "as_");
     }
 
     #[test]
@@ -230,6 +256,7 @@ mod tests {
         assert_eq!(camel("in-progress", "X", "V"), "InProgress");
         assert_eq!(camel("application/json", "X", "V"), "ApplicationJson");
         assert_eq!(camel("Self", "X", "T"), "Self_");
+        assert_eq!(camel("user_IDs", "X", "T"), "UserIds");
         assert_eq!(camel("s-1vcpu-1gb", "X", "V"), "S1vcpu1gb");
         assert_eq!(camel("", "Empty", "V"), "Empty");
         assert_eq!(camel("+", "Empty", "V"), "Plus");

@@ -20,6 +20,10 @@ pub(crate) fn index(api: &Api) -> TokenStream {
         .map(|resource| super::features_cfg([resource.module.as_str()]))
         .collect();
     let modules = api.resources.iter().map(|resource| ident(&resource.module));
+    let allows = api
+        .resources
+        .iter()
+        .map(|resource| super::allow_inception("apis", &resource.module));
     let accessors = api.resources.iter().zip(&cfgs).map(|(resource, cfg)| {
         let module = ident(&resource.module);
         let type_name = ident(&resource.type_name);
@@ -34,7 +38,7 @@ pub(crate) fn index(api: &Api) -> TokenStream {
     });
     quote! {
         //! One module per resource of the API. [`Client`](crate::Client) has an accessor for each.
-        #( #cfgs pub mod #modules; )*
+        #( #cfgs #allows pub mod #modules; )*
 
         impl crate::Client {
             #( #accessors )*

@@ -236,6 +236,16 @@ pub(crate) fn any_feature<'a>(modules: impl IntoIterator<Item = &'a str>) -> Tok
     }
 }
 
+/// The attribute a module named like its parent needs: a resource `apis` (Kubernetes has one)
+/// is the module `apis::apis`, which clippy flags; renaming it would rename `client.apis()`.
+pub(crate) fn allow_inception(parent: &str, module: &str) -> TokenStream {
+    if parent == module {
+        quote::quote!(#[allow(clippy::module_inception)])
+    } else {
+        TokenStream::new()
+    }
+}
+
 /// A Rust file of the crate, built from the model.
 enum RustFile<'a> {
     ApisIndex,
@@ -293,6 +303,7 @@ fn models_index(groups: &models::Groups<'_>, examples: Option<TokenStream>) -> T
         .names()
         .map(|group| groups.module_cfg(group))
         .collect();
+    let allows = groups.names().map(|group| allow_inception("models", group));
     let examples = examples.map(|cfg| {
         quote::quote!(
             #cfg
@@ -302,7 +313,7 @@ fn models_index(groups: &models::Groups<'_>, examples: Option<TokenStream>) -> T
     quote::quote! {
         //! The types the operations send and receive, one module per resource that uses them and
         //! `common` for the others, all re-exported here.
-        #( #cfgs mod #modules; )*
+        #( #cfgs #allows mod #modules; )*
         #examples
         #( #cfgs pub use #modules::*; )*
     }

@@ -9,11 +9,9 @@ use crate::names::{Namespace, camel, snake};
 
 /// Names accessors must not take: the generated `Client`'s own methods and the mocks'
 /// `MockServer`'s; `default`, which cargo keeps for the default set of features (each resource is
-/// a feature of the crate); the crate's own features, `mock` and `cli`; and the modules that hold
-/// a module per resource, or sit beside them (Kubernetes has a tag `apis`, which would be
-/// `apis::apis`, and a tag `Common` would overwrite the types its resources share).
+/// a feature of the crate); the crate's own features, `mock` and `cli`; and the files beside the
+/// resources' own (a tag `Common` would overwrite the types and mocks its resources share).
 const CLIENT_METHODS: &[&str] = &[
-    "apis",
     "base_url",
     "builder",
     "cli",
@@ -27,7 +25,6 @@ const CLIENT_METHODS: &[&str] = &[
     "fmt",
     "from_env",
     "mock",
-    "models",
     "new",
     "received_requests",
     "reset",

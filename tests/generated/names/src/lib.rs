@@ -8,7 +8,7 @@
 //! ```no_run
 //! # async fn example() -> Result<(), names_api::Error> {
 //! let client = names_api::Client::from_env()?;
-//! let response = client.apis_2().list_apis().send().await?;
+//! let response = client.apis().list_apis().send().await?;
 //! println!("{:?}", response.rate_limit());
 //! # Ok(())
 //! # }

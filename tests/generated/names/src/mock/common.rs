@@ -15,7 +15,7 @@ impl crate::models::FooBar2 {
     }
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl crate::models::Member {
     /// The example value of `Member`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Member { field: value, ..Member::example() }`.
     pub fn example() -> Self {
@@ -23,7 +23,7 @@ impl crate::models::Member {
     }
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl crate::models::Result2 {
     /// The example value of `Result2`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Result2 { field: value, ..Result2::example() }`.
     pub fn example() -> Self {
@@ -31,7 +31,7 @@ impl crate::models::Result2 {
     }
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl crate::models::Visitor {
     /// The example value of `Visitor`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Visitor { field: value, ..Visitor::example() }`.
     pub fn example() -> Self {
@@ -46,13 +46,13 @@ mod tests {
         let _ = crate::models::FooBar::example();
         let _ = crate::models::FooBar2::example();
 
-        #[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+        #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
         let _ = crate::models::Member::example();
 
-        #[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+        #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
         let _ = crate::models::Result2::example();
 
-        #[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+        #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
         let _ = crate::models::Visitor::example();
     }
 }

@@ -12,24 +12,24 @@
 //!
 //! let server = MockServer::start().await;
 //! server
-//!     .apis_2().list_apis()
+//!     .apis().list_apis()
 //!     .respond(StatusCode::OK, Result2::example())
 //!     .times(1)
 //!     .await;
 //!
-//! let response = server.client().apis_2().list_apis().send().await.unwrap();
+//! let response = server.client().apis().list_apis().send().await.unwrap();
 //! assert_eq!(*response.body(), Result2::example());
 //!
 //! // Errors are answered with the API's error body.
 //! server.reset().await;
-//! server.apis_2().list_apis().respond_error(404, serde_json::json!({"message": "not found"})).await;
-//! let error = server.client().apis_2().list_apis().send().await.unwrap_err();
+//! server.apis().list_apis().respond_error(404, serde_json::json!({"message": "not found"})).await;
+//! let error = server.client().apis().list_apis().send().await.unwrap_err();
 //! assert_eq!(error.status(), Some(StatusCode::NOT_FOUND));
 //! # }
 //! ```
 
-#[cfg(feature = "apis_2")]
-pub mod apis_2;
+#[cfg(feature = "apis")]
+pub mod apis;
 pub mod common;
 
 #[cfg(feature = "common_2")]
@@ -38,8 +38,8 @@ pub mod common_2;
 #[cfg(feature = "examples_2")]
 pub mod examples_2;
 
-#[cfg(feature = "models_2")]
-pub mod models_2;
+#[cfg(feature = "models")]
+pub mod models;
 
 #[cfg(feature = "move_")]
 pub mod move_;
@@ -80,11 +80,9 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `apis` resource.
-    #[cfg(feature = "apis_2")]
-    pub fn apis_2(&self) -> apis_2::Apis2<'_> {
-        apis_2::Apis2 {
-            server: &self.server,
-        }
+    #[cfg(feature = "apis")]
+    pub fn apis(&self) -> apis::Apis<'_> {
+        apis::Apis { server: &self.server }
     }
 
     /// The expectations of the operations of the `Common` resource.
@@ -104,9 +102,9 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `models` resource.
-    #[cfg(feature = "models_2")]
-    pub fn models_2(&self) -> models_2::Models2<'_> {
-        models_2::Models2 {
+    #[cfg(feature = "models")]
+    pub fn models(&self) -> models::Models<'_> {
+        models::Models {
             server: &self.server,
         }
     }

@@ -123,7 +123,7 @@ impl serde::Serialize for FooBar2 {
     }
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 /// Named like a helper of the decoder of structs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Member {
@@ -134,7 +134,7 @@ pub struct Member {
     pub unknown_fields: crate::UnknownFields,
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl<'de> serde::Deserialize<'de> for Member {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -172,7 +172,7 @@ impl<'de> serde::Deserialize<'de> for Member {
     }
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl serde::Serialize for Member {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
@@ -190,7 +190,7 @@ impl serde::Serialize for Member {
 /// The `Option` schema of the spec.
 pub type Option2 = String;
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 /// Named like a type of the prelude.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Result2 {
@@ -207,7 +207,7 @@ pub struct Result2 {
     pub unknown_fields: crate::UnknownFields,
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl<'de> serde::Deserialize<'de> for Result2 {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -251,7 +251,7 @@ impl<'de> serde::Deserialize<'de> for Result2 {
     }
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl serde::Serialize for Result2 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
@@ -368,7 +368,7 @@ impl<'de> serde::Deserialize<'de> for Type {
 /// The `Vec` schema of the spec.
 pub type Vec2 = Vec<String2>;
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 /// Named like the visitor that the decoder of a struct defines.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Visitor {
@@ -379,7 +379,7 @@ pub struct Visitor {
     pub unknown_fields: crate::UnknownFields,
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl<'de> serde::Deserialize<'de> for Visitor {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -417,7 +417,7 @@ impl<'de> serde::Deserialize<'de> for Visitor {
     }
 }
 
-#[cfg(any(feature = "apis_2", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl serde::Serialize for Visitor {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;

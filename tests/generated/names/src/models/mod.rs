@@ -7,6 +7,10 @@ mod common;
 #[cfg(feature = "common_2")]
 mod common_2;
 
+#[cfg(feature = "models")]
+#[allow(clippy::module_inception)]
+mod models;
+
 #[cfg(feature = "self_2")]
 mod self_2;
 
@@ -16,6 +20,9 @@ pub use common::*;
 
 #[cfg(feature = "common_2")]
 pub use common_2::*;
+
+#[cfg(feature = "models")]
+pub use models::*;
 
 #[cfg(feature = "self_2")]
 pub use self_2::*;

@@ -5,11 +5,11 @@ use crate::models;
 
 /// The operations of the `apis` resource.
 #[derive(Clone, Debug)]
-pub struct Apis2 {
+pub struct Apis {
     pub(crate) client: crate::Client,
 }
 
-impl Apis2 {
+impl Apis {
     /// A tag named like the module of the resources' calls (Kubernetes has one).
     ///
     /// `GET /apis` (operation `listApis`).
@@ -20,7 +20,7 @@ impl Apis2 {
     }
 }
 
-/// The request of [`Apis2::list_apis`] (A tag named like the module of the resources' calls (Kubernetes has one)): [`send`](Self::send) it.
+/// The request of [`Apis::list_apis`] (A tag named like the module of the resources' calls (Kubernetes has one)): [`send`](Self::send) it.
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListApis {

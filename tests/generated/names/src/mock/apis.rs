@@ -3,12 +3,12 @@
 
 /// The expectations of the `apis` resource: a method per operation, which takes what the client's method takes but the body.
 #[derive(Clone, Copy, Debug)]
-pub struct Apis2<'a> {
+pub struct Apis<'a> {
     pub(crate) server: &'a crate::runtime::mock::Server,
 }
 
-impl<'a> Apis2<'a> {
-    /// Expects [`Apis2::list_apis`](crate::apis::apis_2::Apis2::list_apis): `GET /apis`.
+impl<'a> Apis<'a> {
+    /// Expects [`Apis::list_apis`](crate::apis::apis::Apis::list_apis): `GET /apis`.
     pub fn list_apis(&self) -> ListApis<'a> {
         ListApis {
             when: self
@@ -18,7 +18,7 @@ impl<'a> Apis2<'a> {
     }
 }
 
-/// The expectation of [`Apis2::list_apis`](crate::apis::apis_2::Apis2::list_apis) (A tag named like the module of the resources' calls (Kubernetes has one)): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
+/// The expectation of [`Apis::list_apis`](crate::apis::apis::Apis::list_apis) (A tag named like the module of the resources' calls (Kubernetes has one)): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
 #[derive(Debug)]
 #[must_use = "an expectation does nothing until it is answered and awaited"]
 pub struct ListApis<'a> {
