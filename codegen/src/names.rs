@@ -54,7 +54,9 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
 ];
 
 /// `snake_case`, for fields, parameters, methods and modules. `fallback` is used when nothing of
-/// `raw` survives (it was empty, or all punctuation or non-ASCII).
+/// `raw` survives (it was empty, or all punctuation or non-ASCII), and put before a name of
+/// digits alone: a property `1` is the field `field_1`, since `_1` reads as unused and, bound as
+/// an argument, is what clippy calls a name of just underscores and digits.
 pub fn snake(raw: &str, fallback: &str) -> String {
     let words = words(raw);
     let mut name = if words.is_empty() {
@@ -62,7 +64,9 @@ pub fn snake(raw: &str, fallback: &str) -> String {
     } else {
         words.join("_")
     };
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
+    if name.chars().all(|c| c.is_ascii_digit() || c == '_') {
+        name = format!("{fallback}_{name}");
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, '_');
     }
     escape_keyword(name)
@@ -230,6 +234,8 @@ mod tests {
         assert_eq!(snake("type", "x"), "type_");
         assert_eq!(snake("self", "x"), "self_");
         assert_eq!(snake("1_clicks", "x"), "_1_clicks");
+        assert_eq!(snake("1", "field"), "field_1");
+        assert_eq!(snake("2.0", "call"), "call_2_0");
         assert_eq!(snake("ratelimit-reset", "x"), "ratelimit_reset");
         assert_eq!(
             snake("apps_list_instanceSizes", "x"),

@@ -31,6 +31,13 @@ impl crate::models::Result2 {
     }
 }
 
+impl crate::models::Scores {
+    /// The example value of `Scores`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Scores { field: value, ..Scores::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("Scores", r#"{"1":0,"2":0}"#)
+    }
+}
+
 #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
 impl crate::models::Visitor {
     /// The example value of `Visitor`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Visitor { field: value, ..Visitor::example() }`.
@@ -51,6 +58,7 @@ mod tests {
 
         #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
         let _ = crate::models::Result2::example();
+        let _ = crate::models::Scores::example();
 
         #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
         let _ = crate::models::Visitor::example();

@@ -272,6 +272,83 @@ impl serde::Serialize for Result2 {
     }
 }
 
+/// Properties named by digits alone, as zalando.com's are.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    /// The `1` field.
+    pub field_1: i64,
+
+    /// The `2` field.
+    pub field_2: i64,
+
+    /// Fields the spec does not describe, kept so that they are sent back unchanged.
+    pub unknown_fields: crate::UnknownFields,
+}
+
+impl Scores {
+    /// A value with its required fields (`field_1`, `field_2`) and no others.
+    pub fn new(field_1: i64, field_2: i64) -> Self {
+        Self {
+            field_1,
+            field_2,
+            unknown_fields: Default::default(),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Scores {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Scores;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Scores, A::Error> {
+                use crate::runtime::{MemberKey, read_member, required};
+                let mut slot_field_1 = None;
+                let mut slot_field_2 = None;
+                let mut rest = crate::UnknownFields::default();
+                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
+                    match key.as_str() {
+                        "1" => read_member(&mut map, &mut slot_field_1, "1")?,
+                        "2" => read_member(&mut map, &mut slot_field_2, "2")?,
+                        _ => rest.read(&mut map, key.into_owned())?,
+                    }
+                }
+                rest.check()?;
+                Ok(Scores {
+                    field_1: required(slot_field_1, "1")?,
+                    field_2: required(slot_field_2, "2")?,
+                    unknown_fields: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl serde::Serialize for Scores {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("1", &self.field_1)?;
+        map.serialize_entry("2", &self.field_2)?;
+        for (name, value) in self.unknown_fields.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
 /// The `String` schema of the spec.
 pub type String2 = i64;
 
