@@ -14,6 +14,7 @@ impl Move {
     pub fn async_(&self) -> Async {
         Async {
             client: self.client.clone(),
+            foo: None,
         }
     }
 
@@ -26,24 +27,34 @@ impl Move {
     }
 }
 
-/// The request of [`Move::async_`]: [`send`](Self::send) it.
+/// The request of [`Move::async_`]: set its optional parameters, then [`send`](Self::send) it.
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Async {
     client: crate::Client,
+    foo: Option<String>,
 }
 
 impl Async {
+    /// Named like a placeholder, as Slack's `api.test` names its parameter.
+    pub fn foo(mut self, foo: impl Into<String>) -> Self {
+        self.foo = Some(foo.into());
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Result2>, crate::Error> {
         let path = String::from("/async");
-        let call = crate::runtime::Call::new(
+        let mut call = crate::runtime::Call::new(
             &self.client,
             "async",
             reqwest::Method::GET,
             "/async",
             path,
         );
+        if let Some(value) = &self.foo {
+            call.query("foo", value, crate::runtime::Style::Form, true)?;
+        }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }

@@ -29,14 +29,22 @@ impl Move {
 ///
 /// `GET /async` (operation `async`).
 #[derive(Debug, clap::Args)]
-pub struct Async {}
+pub struct Async {
+    /// Named like a placeholder, as Slack's `api.test` names its parameter.
+    #[arg(long = "foo", value_name = "FOO")]
+    foo: Option<String>,
+}
+
 impl Async {
     /// Sends the request and prints its answer.
     pub async fn run(
         self,
         context: &crate::cli::Context,
     ) -> Result<(), crate::cli::Failure> {
-        let request = context.client().move_().async_();
+        let mut request = context.client().move_().async_();
+        if let Some(value) = self.foo {
+            request = request.foo(value);
+        }
         context.print(request.send().await?.body())
     }
 }

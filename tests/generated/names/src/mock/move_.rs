@@ -32,6 +32,13 @@ pub struct Async<'a> {
 }
 
 impl<'a> Async<'a> {
+    /// Only requests whose `foo` query parameter is this.
+    pub fn foo(mut self, foo: impl Into<String>) -> Self {
+        let foo: String = foo.into();
+        self.when = self.when.query("foo", &foo, crate::runtime::Style::Form, true);
+        self
+    }
+
     /// Answers with `status` and `body`, in the format the request asks for.
     pub fn respond(
         self,
