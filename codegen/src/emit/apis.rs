@@ -472,9 +472,11 @@ fn option_as_i64(value: TokenStream, ty: &TypeRef) -> TokenStream {
 
 /// The operation's path as a `format!` string whose arguments are the path parameters, each
 /// named after its Rust name: the code that fills it encodes each into a local of that name.
+/// A parameter the template names twice (Azure's `System.{location}/.../{location}`) is one
+/// local.
 fn path_template(operation: &Operation) -> (String, Vec<&Parameter>) {
     let mut template = String::new();
-    let mut params = Vec::new();
+    let mut params: Vec<&Parameter> = Vec::new();
     for segment in &operation.path_segments {
         match segment {
             PathSegment::Literal(text) => {
@@ -483,7 +485,9 @@ fn path_template(operation: &Operation) -> (String, Vec<&Parameter>) {
             PathSegment::Param(index) => {
                 let param = &operation.params[*index];
                 template.push_str(&format!("{{{}}}", param.rust_name));
-                params.push(param);
+                if !params.iter().any(|known| std::ptr::eq(*known, param)) {
+                    params.push(param);
+                }
             }
         }
     }

@@ -154,3 +154,21 @@ async fn pages_numbered_by_32_bit_integers_stream_every_item() {
     // The total, an `i32` in the body, widened.
     assert_eq!(stream.total(), Some(3));
 }
+
+#[tokio::test]
+async fn a_parameter_named_twice_in_the_path_fills_both_places() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/locations/System.west%20eu/sites/west%20eu"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    client(&server)
+        .operations()
+        .get_site("west eu")
+        .send()
+        .await
+        .unwrap();
+}

@@ -46,6 +46,16 @@ impl Operations {
         }
     }
 
+    /// A parameter the path names twice, as Azure's admin APIs do.
+    ///
+    /// `GET /locations/System.{location}/sites/{location}` (operation `get_site`).
+    pub fn get_site(&self, location: impl Into<String>) -> GetSite {
+        GetSite {
+            client: self.client.clone(),
+            location: location.into(),
+        }
+    }
+
     /// A list in pages numbered by a 32-bit integer, whose responses count the items in a 32-bit integer too, as many APIs write them.
     ///
     /// `GET /comments` (operation `list_comments`).
@@ -187,6 +197,31 @@ impl GetItem {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+}
+
+/// The request of [`Operations::get_site`]: [`send`](Self::send) it.
+#[derive(Clone, Debug)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct GetSite {
+    client: crate::Client,
+    location: String,
+}
+
+impl GetSite {
+    /// Sends the request and waits for its answer.
+    pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
+        let location = crate::runtime::path_segment("location", &self.location)?;
+        let path = format!("/locations/System.{location}/sites/{location}");
+        let call = crate::runtime::Call::new(
+            &self.client,
+            "get_site",
+            reqwest::Method::GET,
+            "/locations/System.{location}/sites/{location}",
+            path,
+        );
+        let answer = call.send().await?;
+        Ok(answer.into_response(()))
     }
 }
 

@@ -11,6 +11,9 @@ pub enum Operations {
     #[command(name = "get-item")]
     GetItem(GetItem),
 
+    #[command(name = "get-site")]
+    GetSite(GetSite),
+
     #[command(name = "list-comments")]
     ListComments(ListComments),
 
@@ -27,6 +30,7 @@ impl Operations {
         match self {
             Operations::DeleteItem(command) => command.run(context).await,
             Operations::GetItem(command) => command.run(context).await,
+            Operations::GetSite(command) => command.run(context).await,
             Operations::ListComments(command) => command.run(context).await,
             Operations::Search(command) => command.run(context).await,
         }
@@ -160,6 +164,30 @@ impl GetItem {
             request = request.session(value);
         }
         context.print(request.send().await?.body())
+    }
+}
+
+/// The `get_site` operation.
+///
+/// A parameter the path names twice, as Azure's admin APIs do.
+///
+/// `GET /locations/System.{location}/sites/{location}` (operation `get_site`).
+#[derive(Debug, clap::Args)]
+pub struct GetSite {
+    /// The `location` path parameter.
+    #[arg(value_name = "LOCATION")]
+    location: String,
+}
+
+impl GetSite {
+    /// Sends the request and prints its answer.
+    pub async fn run(
+        self,
+        context: &crate::cli::Context,
+    ) -> Result<(), crate::cli::Failure> {
+        let request = context.client().operations().get_site(self.location);
+        request.send().await?;
+        Ok(())
     }
 }
 

@@ -63,6 +63,26 @@ impl<'a> Operations<'a> {
         }
     }
 
+    /// Expects [`Operations::get_site`](crate::apis::operations::Operations::get_site): `GET /locations/System.{location}/sites/{location}` with these parameters.
+    pub fn get_site(&self, location: impl Into<String>) -> GetSite<'a> {
+        let location: String = location.into();
+        GetSite {
+            when: self
+                .server
+                .when(
+                    "get_site",
+                    reqwest::Method::GET,
+                    {
+                        let location = crate::runtime::mock::segment(
+                            "location",
+                            &location,
+                        );
+                        format!("/locations/System.{location}/sites/{location}")
+                    },
+                ),
+        }
+    }
+
     /// Expects [`Operations::list_comments`](crate::apis::operations::Operations::list_comments): `GET /comments`.
     pub fn list_comments(&self) -> ListComments<'a> {
         ListComments {
@@ -175,6 +195,36 @@ impl<'a> GetItem<'a> {
                 status,
                 crate::runtime::mock::Reply::value(&body, &[crate::Format::Json]),
             )
+    }
+
+    /// Answers with an error `status` and the API's error body.
+    pub fn respond_error(
+        self,
+        status: impl crate::mock::IntoStatus,
+        body: crate::ErrorBody,
+    ) -> crate::mock::Expectation<'a> {
+        self.when
+            .respond(
+                status,
+                crate::runtime::mock::Reply::value(&body, &[crate::Format::Json]),
+            )
+    }
+}
+
+/// The expectation of [`Operations::get_site`](crate::apis::operations::Operations::get_site): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
+#[derive(Debug)]
+#[must_use = "an expectation does nothing until it is answered and awaited"]
+pub struct GetSite<'a> {
+    when: crate::runtime::mock::When<'a>,
+}
+
+impl<'a> GetSite<'a> {
+    /// Answers with `status` and no body.
+    pub fn respond(
+        self,
+        status: impl crate::mock::IntoStatus,
+    ) -> crate::mock::Expectation<'a> {
+        self.when.respond(status, crate::runtime::mock::Reply::Empty)
     }
 
     /// Answers with an error `status` and the API's error body.
