@@ -28,15 +28,29 @@ pub(crate) fn lines_to_attrs(text: &str) -> TokenStream {
     quote! { #( #[doc = #lines] )* }
 }
 
-/// The lines of a doc comment, each after the space that follows `///` or `//!`.
-fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    })
+/// The lines of a doc comment, each after the space that follows `///` or `//!`. A carriage
+/// return alone ends a line too: rustc refuses a bare one in a doc comment.
+fn doc_lines(text: &str) -> Vec<String> {
+    line_breaks(text)
+        .lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
+}
+
+/// `text` with every line break a `\n`: Windows' `\r\n` and the old Mac's lone `\r` (vtex.local's
+/// descriptions have them).
+fn line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    }
 }
 
 /// `#![doc]` attributes for text that is already rustdoc: the documentation of the module it
@@ -92,7 +106,7 @@ pub(crate) fn rustdoc(text: &str) -> String {
     let mut fence: Option<&str> = None;
     let mut in_list = false;
     // A tab in a doc comment trips clippy's `tabs_in_doc_comments`.
-    for raw in text.replace("\r\n", "\n").replace('\t', "    ").lines() {
+    for raw in line_breaks(text).replace('\t', "    ").lines() {
         let line = raw.trim_end();
         let trimmed = line.trim_start();
         if let Some(marker) = fence {
@@ -386,6 +400,14 @@ mod tests {
     fn tabs_become_spaces() {
         assert_eq!(rustdoc("a\tb"), "a    b");
         assert_eq!(rustdoc("```\n\tcode\n```"), "```text\n    code\n```");
+    }
+
+    #[test]
+    fn every_carriage_return_breaks_a_line() {
+        assert_eq!(rustdoc("a\r\nb\r```\r{\r```"), "a\nb\n```text\n{\n```");
+        let attrs = lines_to_attrs("a\rb").to_string();
+        assert!(!attrs.contains("\\r"), "{attrs}");
+        assert_eq!(doc_lines("a\r\nb\rc"), [" a", " b", " c"]);
     }
 
     #[test]

@@ -12,6 +12,12 @@
 /// \<details\>\<summary\>More\</summary\>hidden\</details\>
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Thing {
+    /// Lines broken by carriage returns alone, as vtex.local's are:
+    /// ```text
+    /// {"status": "ready"}
+    /// ```
+    pub filter: Option<String>,
+
     /// The `kind` field.
     pub kind: Option<ThingKind>,
 
@@ -40,11 +46,13 @@ impl<'de> serde::Deserialize<'de> for Thing {
                 mut map: A,
             ) -> Result<Thing, A::Error> {
                 use crate::runtime::{MemberKey, read_member};
+                let mut slot_filter = None;
                 let mut slot_kind = None;
                 let mut slot_name = None;
                 let mut rest = crate::UnknownFields::default();
                 while let Some(key) = map.next_key::<MemberKey<'de>>()? {
                     match key.as_str() {
+                        "filter" => read_member(&mut map, &mut slot_filter, "filter")?,
                         "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
                         "name" => read_member(&mut map, &mut slot_name, "name")?,
                         _ => rest.read(&mut map, key.into_owned())?,
@@ -52,6 +60,7 @@ impl<'de> serde::Deserialize<'de> for Thing {
                 }
                 rest.check()?;
                 Ok(Thing {
+                    filter: slot_filter.unwrap_or_default(),
                     kind: slot_kind.unwrap_or_default(),
                     name: slot_name.unwrap_or_default(),
                     unknown_fields: rest,
@@ -66,6 +75,9 @@ impl serde::Serialize for Thing {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
+        if self.filter.is_some() {
+            map.serialize_entry("filter", &self.filter)?;
+        }
         if self.kind.is_some() {
             map.serialize_entry("kind", &self.kind)?;
         }
