@@ -518,11 +518,7 @@ fn run(
             Ok(())
         },
         Success::One(ty) => {
-            let print = match (success_encoding(operation), ty) {
-                (Some(Encoding::Binary), TypeRef::Binary) => quote!(print_bytes),
-                (Some(Encoding::Text), TypeRef::String) => quote!(print_text),
-                _ => quote!(print),
-            };
+            let print = printer(success_encoding(operation), ty);
             quote!(context.#print(request.send().await?.body()))
         }
         Success::Several {
@@ -532,14 +528,11 @@ fn run(
             let type_name = ident(type_name);
             let arms = variants.iter().map(|variant| {
                 let variant_name = ident(&variant.name);
-                let print = match super::apis::body_encoding(operation, variant.status) {
-                    Some(Encoding::Text) => quote!(context.print_text(&value)),
-                    Some(Encoding::Binary) => quote!(context.print_bytes(&value)),
-                    _ => quote!(context.print(&value)),
-                };
                 match &variant.ty {
-                    Some(_) => {
-                        quote!(crate::apis::#accessor::#type_name::#variant_name(value) => #print,)
+                    Some(ty) => {
+                        let encoding = super::apis::body_encoding(operation, variant.status);
+                        let print = printer(encoding, ty);
+                        quote!(crate::apis::#accessor::#type_name::#variant_name(value) => context.#print(&value),)
                     }
                     None => quote!(crate::apis::#accessor::#type_name::#variant_name => Ok(()),),
                 }
@@ -565,6 +558,16 @@ fn run(
                 #finish
             }
         }
+    }
+}
+
+/// The method of `Context` that prints a body of type `ty` that came as `encoding`: text and
+/// bytes as they are, anything else as JSON or YAML.
+fn printer(encoding: Option<Encoding>, ty: &TypeRef) -> TokenStream {
+    match (encoding, ty) {
+        (Some(Encoding::Binary), TypeRef::Binary) => quote!(print_bytes),
+        (Some(Encoding::Text), TypeRef::String) => quote!(print_text),
+        _ => quote!(print),
     }
 }
 
