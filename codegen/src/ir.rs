@@ -285,6 +285,93 @@ pub struct FieldPath {
     pub ty: TypeRef,
 }
 
+impl Api {
+    /// Calls `visit` on every type reference of the model (the types' own, the operations'
+    /// parameters, bodies, responses, success bodies and pages), and on every type inside each.
+    pub fn visit_type_refs_mut(&mut self, visit: &mut dyn FnMut(&mut TypeRef)) {
+        for def in &mut self.types {
+            def.kind.visit_type_refs_mut(visit);
+        }
+        for operation in self.resources.iter_mut().flat_map(|r| &mut r.operations) {
+            operation.visit_type_refs_mut(visit);
+        }
+        if let Some(error_body) = &mut self.error_body {
+            error_body.visit_mut(visit);
+        }
+    }
+}
+
+impl TypeKind {
+    /// Calls `visit` on every type the kind refers to, and on every type inside each.
+    pub fn visit_type_refs_mut(&mut self, visit: &mut dyn FnMut(&mut TypeRef)) {
+        match self {
+            TypeKind::Struct(s) => {
+                for field in &mut s.fields {
+                    field.ty.visit_mut(visit);
+                }
+                if let Rest::Typed { ty, .. } = &mut s.rest {
+                    ty.visit_mut(visit);
+                }
+            }
+            TypeKind::Enum(_) => {}
+            TypeKind::Union(u) => {
+                for variant in &mut u.variants {
+                    variant.ty.visit_mut(visit);
+                }
+            }
+            TypeKind::Alias(ty) => ty.visit_mut(visit),
+        }
+    }
+}
+
+impl Operation {
+    fn visit_type_refs_mut(&mut self, visit: &mut dyn FnMut(&mut TypeRef)) {
+        for param in &mut self.params {
+            param.ty.visit_mut(visit);
+        }
+        if let Some(body) = &mut self.body {
+            body.ty.visit_mut(visit);
+        }
+        for response in &mut self.responses {
+            for content in &mut response.content {
+                if let Some(ty) = &mut content.ty {
+                    ty.visit_mut(visit);
+                }
+            }
+            for header in &mut response.headers {
+                header.ty.visit_mut(visit);
+            }
+        }
+        match &mut self.success {
+            Success::Empty => {}
+            Success::One(ty) => ty.visit_mut(visit),
+            Success::Several { variants, .. } => {
+                for ty in variants.iter_mut().filter_map(|v| v.ty.as_mut()) {
+                    ty.visit_mut(visit);
+                }
+            }
+        }
+        if let Some(pagination) = &mut self.pagination {
+            pagination.item_type.visit_mut(visit);
+            pagination.next_link.ty.visit_mut(visit);
+            if let Some(total) = &mut pagination.total {
+                total.ty.visit_mut(visit);
+            }
+        }
+    }
+}
+
+impl TypeRef {
+    /// Calls `visit` on this type, then on the types inside it (an array's items, a map's
+    /// values), as they are once `visit` has seen this one.
+    pub fn visit_mut(&mut self, visit: &mut dyn FnMut(&mut TypeRef)) {
+        visit(self);
+        if let TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) = self {
+            inner.visit_mut(visit);
+        }
+    }
+}
+
 /// A type as used by a field, parameter or body.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum TypeRef {
@@ -333,6 +420,10 @@ pub struct TypeDef {
     pub doc: Option<String>,
     /// Where the type comes from: a JSON pointer into the bundled spec.
     pub origin: String,
+    /// The other places that describe this same type: schemas identical to the one at
+    /// `origin` but for their words, as JSON pointers into the bundled spec, sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
     pub deprecated: bool,
     pub kind: TypeKind,
     /// Whether the type implements `Default` (all its fields do, or the spec gives a default).

@@ -41,6 +41,7 @@ fn type_def(old: &TypeDef, new: &TypeDef, usage: Usage, log: &mut Log<'_>) {
         name: _,
         doc,
         origin,
+        copies: _,
         deprecated,
         kind: old_kind,
         has_default,

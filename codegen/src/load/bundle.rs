@@ -1,14 +1,15 @@
 //! Joins a spec spread over several files into one document.
 //!
 //! A `$ref` to `/components/{kind}/{name}` of any file becomes a component of the bundled document
-//! under the same name, so that a schema defined once is one type however many files use it. Any
-//! other `$ref` (a path item, a fragment that is not a component) is replaced by a copy of its
-//! target, except a schema that contains itself: it cannot be copied into itself, so it becomes a
-//! component named after where it is. Afterwards every `$ref` in the document is local and names
-//! a component. The bundle remembers where each part came from, so that later stages report file,
-//! line and pointer.
+//! under the same name, so that a schema defined once is one type however many files use it. A
+//! `$ref` in the place of a schema to anything else (a file of its own, `models/app.yml`, or a
+//! fragment of one) becomes a schema component too, the way bundlers hoist such files into
+//! `components/schemas`; the bundle remembers which, with the name its file gives it. Any other
+//! `$ref` (a path item, a response, a parameter, a map of properties) is replaced by a copy of its
+//! target. Afterwards every `$ref` in the document is local and names a component. The bundle
+//! remembers where each part came from, so that later stages report file, line and pointer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use serde_json::{Map, Value};
@@ -25,6 +26,20 @@ pub struct Bundle {
     files: Vec<SourceFile>,
     /// Which part of which file each subtree of the document was copied from.
     origins: Vec<Origin>,
+    /// The schema components made of schemas referenced from outside `components`, by name.
+    hoisted: BTreeMap<String, HoistedSchema>,
+}
+
+/// A schema component that the spec wrote outside `components`: in a file of its own or at a
+/// pointer of one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoistedSchema {
+    /// The file it was written in, as [`SourceFile::display`] shows it.
+    pub file: String,
+    /// What its place calls it: the file's name (`app` for `models/app.yml`), or the name its
+    /// fragment ends in (`droplet_id` for `attributes.yml#/droplet_id`); `None` when the place
+    /// is not a name (`#/paths/~1tree/get/.../schema`).
+    pub name: Option<String>,
 }
 
 #[derive(Debug)]
@@ -43,6 +58,11 @@ impl Bundle {
     /// The files the spec was read from, the root first.
     pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
         self.files.iter()
+    }
+
+    /// The schema component `name`, when the spec wrote it outside `components`.
+    pub fn hoisted_schema(&self, name: &str) -> Option<&HoistedSchema> {
+        self.hoisted.get(name)
     }
 }
 
@@ -78,10 +98,11 @@ pub fn bundle(files: &dyn Files, root: PathBuf) -> Result<Bundle, LoadError> {
         files: vec![root_file],
         origins: Vec::new(),
         components: BTreeMap::new(),
-        hoisted: Vec::new(),
+        pending: Vec::new(),
         inlining: Vec::new(),
         copied: 0,
-        recursive: Vec::new(),
+        schemas: Vec::new(),
+        schema_index: BTreeMap::new(),
         keep_siblings: false,
     };
     let mut document = bundler.files[ROOT].value.clone();
@@ -104,16 +125,17 @@ pub fn bundle(files: &dyn Files, root: PathBuf) -> Result<Bundle, LoadError> {
     }
     bundler.walk(&mut document, ROOT, &mut Vec::new())?;
     // Hoisted components may hoist more while they are walked.
-    while let Some((kind, name, file, mut node)) = bundler.hoisted.pop() {
+    while let Some((kind, name, file, mut node)) = bundler.pending.pop() {
         let mut path = vec!["components".to_owned(), kind.clone(), name.clone()];
         bundler.walk(&mut node, file, &mut path)?;
         insert_component(&mut document, &kind, &name, node);
     }
-    bundler.name_recursive_schemas(&mut document);
+    let hoisted = bundler.name_hoisted_schemas(&mut document);
     let bundle = Bundle {
         document,
         files: bundler.files,
         origins: bundler.origins,
+        hoisted,
     };
     check_alias_cycles(&bundle)?;
     Ok(bundle)
@@ -125,24 +147,25 @@ struct Bundler<'a> {
     origins: Vec<Origin>,
     /// Every component of the bundled document and the file and pointer it came from.
     components: BTreeMap<(String, String), (usize, Vec<String>)>,
-    /// Components copied from other files that still have to be walked.
-    hoisted: Vec<(String, String, usize, Value)>,
+    /// Components copied from other files (and schemas hoisted) that still have to be walked.
+    pending: Vec<(String, String, usize, Value)>,
     /// The inlined references being expanded, to catch a reference that contains itself.
     inlining: Vec<(usize, Vec<String>)>,
     /// How many nodes have been copied in place, to stop a spec that multiplies itself.
     copied: usize,
-    /// Schemas outside `components` that contain themselves: each becomes a component.
-    recursive: Vec<Recursive>,
+    /// Schemas referenced from outside `components`, in the order they were met: each becomes a
+    /// component, named once all are known.
+    schemas: Vec<SchemaTarget>,
+    /// The index in `schemas` of each file and pointer.
+    schema_index: BTreeMap<(usize, Vec<String>), usize>,
     /// Whether the siblings of a `$ref` are kept next to it (OpenAPI 3.1).
     keep_siblings: bool,
 }
 
-/// A schema outside `components` that contains itself, and so cannot be copied in place.
-struct Recursive {
+/// A schema referenced from outside `components`: the file and pointer it is written at.
+struct SchemaTarget {
     file: usize,
     tokens: Vec<String>,
-    /// Its definition, once its first copy has been walked.
-    definition: Option<Value>,
 }
 
 /// Deeper than any spec needs; a guard against references that nest without end.
@@ -153,8 +176,9 @@ const MAX_DEPTH: usize = 128;
 /// billion laughs), which would exhaust the memory long before they end.
 const MAX_COPIED: usize = if cfg!(test) { 100_000 } else { 10_000_000 };
 
-/// The prefix of the `$ref` to a recursive schema until its component has its final name.
-const RECURSIVE: &str = "#/components/schemas/\u{0}recursive";
+/// The name of a hoisted schema's component until it has its final name: a component name no
+/// spec can write.
+const PLACEHOLDER: &str = "\u{0}hoisted";
 
 impl Bundler<'_> {
     fn locate(&self, bundled: &[String]) -> Location {
@@ -177,24 +201,21 @@ impl Bundler<'_> {
         }
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get("$ref")
-                    && !is_name_position(path)
-                {
+                if let Some(Value::String(reference)) = map.get("$ref") {
                     let reference = reference.clone();
+                    if is_name_position(path) {
+                        // A discriminator's `mapping` maps values to strings: `$ref` is a value.
+                        if path.last().is_some_and(|key| key == "mapping") {
+                            return Ok(());
+                        }
+                        return self.map_reference(value, &reference, file, path);
+                    }
                     if !self.keep_siblings || map.len() == 1 {
                         return self.reference(value, &reference, file, path);
                     }
                     return self.reference_with_siblings(value, &reference, file, path);
                 }
-                for (key, child) in map.iter_mut() {
-                    if is_literal(path, key) {
-                        continue;
-                    }
-                    path.push(key.clone());
-                    self.walk(child, file, path)?;
-                    path.pop();
-                }
-                Ok(())
+                self.walk_entries(map, file, path)
             }
             Value::Array(items) => {
                 for (index, child) in items.iter_mut().enumerate() {
@@ -208,6 +229,23 @@ impl Bundler<'_> {
         }
     }
 
+    fn walk_entries(
+        &mut self,
+        map: &mut Map<String, Value>,
+        file: usize,
+        path: &mut Vec<String>,
+    ) -> Result<(), LoadError> {
+        for (key, child) in map.iter_mut() {
+            if is_literal(path, key) {
+                continue;
+            }
+            path.push(key.clone());
+            self.walk(child, file, path)?;
+            path.pop();
+        }
+        Ok(())
+    }
+
     fn reference(
         &mut self,
         value: &mut Value,
@@ -215,6 +253,54 @@ impl Bundler<'_> {
         file: usize,
         path: &mut Vec<String>,
     ) -> Result<(), LoadError> {
+        let (target, tokens) = self.target(reference, file, path)?;
+        // What the OpenAPI model takes only in place (a callback, 3.1's path items) is copied.
+        if let [components, kind, name] = tokens.as_slice()
+            && components == "components"
+            && !matches!(kind.as_str(), "callbacks" | "pathItems")
+        {
+            let key = (kind.clone(), name.clone());
+            match self.components.get(&key) {
+                Some((other_file, other)) if (*other_file, other) != (target, &tokens) => {
+                    return Err(LoadError::Conflict {
+                        location: self.files[target].locate(&join_pointer(&tokens)),
+                        name: name.clone(),
+                        other: self.files[*other_file].locate(&join_pointer(other)),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    let node = get(&self.files[target].value, &tokens)
+                        .cloned()
+                        .unwrap_or_default();
+                    self.components.insert(key, (target, tokens.clone()));
+                    self.origins.push(Origin {
+                        bundled: tokens.clone(),
+                        file: target,
+                        source: tokens.clone(),
+                    });
+                    self.pending
+                        .push((kind.clone(), name.clone(), target, node));
+                }
+            }
+            *value = reference_to(&join_pointer(&tokens));
+            return Ok(());
+        }
+        if is_schema_position(path) {
+            *value = reference_to(&self.hoist_schema(target, tokens));
+            return Ok(());
+        }
+        self.copy_in_place(value, reference, target, tokens, path)
+    }
+
+    /// The file and pointer that `reference` (written in `file`) points at, once it is known
+    /// that something is there.
+    fn target(
+        &mut self,
+        reference: &str,
+        file: usize,
+        path: &[String],
+    ) -> Result<(usize, Vec<String>), LoadError> {
         let error = |this: &Self, reason: String| LoadError::Reference {
             location: this.locate(path),
             reference: reference.to_owned(),
@@ -234,7 +320,7 @@ impl Bundler<'_> {
             self.open(file_part, file, path)?
         };
         let tokens = split_pointer(fragment);
-        let Some(node) = get(&self.files[target].value, &tokens) else {
+        if get(&self.files[target].value, &tokens).is_none() {
             let place = if file_part.is_empty() {
                 "this file".to_owned()
             } else {
@@ -244,62 +330,55 @@ impl Bundler<'_> {
                 self,
                 format!("points at nothing: {place} has no `#{fragment}`"),
             ));
-        };
-        // What the OpenAPI model takes only in place (a callback, 3.1's path items) is copied.
-        if let [components, kind, name] = tokens.as_slice()
-            && components == "components"
-            && !matches!(kind.as_str(), "callbacks" | "pathItems")
-        {
-            let key = (kind.clone(), name.clone());
-            match self.components.get(&key) {
-                Some((other_file, other)) if (*other_file, other) != (target, &tokens) => {
-                    return Err(LoadError::Conflict {
-                        location: self.files[target].locate(&join_pointer(&tokens)),
-                        name: name.clone(),
-                        other: self.files[*other_file].locate(&join_pointer(other)),
-                    });
-                }
-                Some(_) => {}
-                None => {
-                    let node = node.clone();
-                    self.components.insert(key, (target, tokens.clone()));
-                    self.origins.push(Origin {
-                        bundled: tokens.clone(),
-                        file: target,
-                        source: tokens.clone(),
-                    });
-                    self.hoisted
-                        .push((kind.clone(), name.clone(), target, node));
-                }
+        }
+        Ok((target, tokens))
+    }
+
+    /// The reference to the component that the schema at `tokens` of `target` becomes, the same
+    /// for every place that references it (a schema that contains itself included).
+    fn hoist_schema(&mut self, target: usize, tokens: Vec<String>) -> String {
+        let key = (target, tokens);
+        let index = match self.schema_index.get(&key) {
+            Some(index) => *index,
+            None => {
+                let index = self.schemas.len();
+                let (target, tokens) = key.clone();
+                let node = get(&self.files[target].value, &tokens)
+                    .cloned()
+                    .unwrap_or_default();
+                self.origins.push(Origin {
+                    bundled: schema_component(&placeholder(index)),
+                    file: target,
+                    source: tokens.clone(),
+                });
+                self.pending
+                    .push(("schemas".to_owned(), placeholder(index), target, node));
+                self.schemas.push(SchemaTarget {
+                    file: target,
+                    tokens,
+                });
+                self.schema_index.insert(key, index);
+                index
             }
-            *value = Value::String(join_pointer(&tokens));
-            *value = Value::Object(Map::from_iter([("$ref".to_owned(), value.take())]));
-            return Ok(());
-        }
-        // A schema known to contain itself is referenced by name.
-        if let Some(index) = self
-            .recursive
-            .iter()
-            .position(|r| (r.file, &r.tokens) == (target, &tokens))
-        {
-            *value = reference_to(&recursive_reference(index));
-            return Ok(());
-        }
-        // Anything else is copied in place, unless it is already being copied around this place.
+        };
+        join_pointer(&schema_component(&placeholder(index)))
+    }
+
+    /// Replaces `value` by a copy of what `tokens` of `target` holds, its own references
+    /// resolved, unless that copy is already being made around this place.
+    fn copy_in_place(
+        &mut self,
+        value: &mut Value,
+        reference: &str,
+        target: usize,
+        tokens: Vec<String>,
+        path: &mut Vec<String>,
+    ) -> Result<(), LoadError> {
         if let Some(start) = self
             .inlining
             .iter()
             .position(|(f, t)| *f == target && *t == tokens)
         {
-            if is_schema_position(path) {
-                self.recursive.push(Recursive {
-                    file: target,
-                    tokens,
-                    definition: None,
-                });
-                *value = reference_to(&recursive_reference(self.recursive.len() - 1));
-                return Ok(());
-            }
             let mut chain: Vec<String> = self.inlining[start..]
                 .iter()
                 .map(|(f, t)| format!("{}{}", self.files[*f].display(), join_pointer(t)))
@@ -310,7 +389,10 @@ impl Bundler<'_> {
                 chain,
             });
         }
-        self.copied += size(node);
+        let mut node = get(&self.files[target].value, &tokens)
+            .cloned()
+            .unwrap_or_default();
+        self.copied += size(&node);
         if self.copied > MAX_COPIED {
             return Err(LoadError::Invalid {
                 location: self.locate(path),
@@ -320,38 +402,52 @@ impl Bundler<'_> {
                 hint: "make the repeated parts components and reference them by name",
             });
         }
-        let mut node = node.clone();
-        let first_origin = self.origins.len();
         self.origins.push(Origin {
             bundled: path.clone(),
             file: target,
             source: tokens.clone(),
         });
-        self.inlining.push((target, tokens.clone()));
+        self.inlining.push((target, tokens));
         let walked = self.walk(&mut node, target, path);
         self.inlining.pop();
         walked?;
-        match self
-            .recursive
-            .iter()
-            .position(|r| (r.file, &r.tokens) == (target, &tokens))
-        {
-            // The copy met itself inside: it is the definition of a component.
-            Some(index) => {
-                let reference = recursive_reference(index);
-                let component = split_pointer(&reference);
-                for origin in &mut self.origins[first_origin..] {
-                    if origin.bundled.starts_with(path) {
-                        origin
-                            .bundled
-                            .splice(..path.len(), component.iter().cloned());
-                    }
-                }
-                self.recursive[index].definition = Some(node);
-                *value = reference_to(&reference);
-            }
-            None => *value = node,
-        }
+        *value = node;
+        Ok(())
+    }
+
+    /// A `$ref` standing for a whole map of names (`properties: {$ref: 'attributes.yml#/ids'}`),
+    /// which bundlers resolve: the map is the one it points at, with the entries written beside
+    /// the `$ref` over its own.
+    fn map_reference(
+        &mut self,
+        value: &mut Value,
+        reference: &str,
+        file: usize,
+        path: &mut Vec<String>,
+    ) -> Result<(), LoadError> {
+        let Value::Object(mut entries) = value.take() else {
+            unreachable!("called on an object")
+        };
+        entries.remove("$ref");
+        let (target, tokens) = self.target(reference, file, path)?;
+        // Where the `$ref` is written; once copied, the place leads to what it points at.
+        let location = self.locate(path);
+        let mut map = Value::Null;
+        self.copy_in_place(&mut map, reference, target, tokens, path)?;
+        let Value::Object(mut map) = map else {
+            let map_name = path.last().map(String::as_str).unwrap_or("map");
+            return Err(LoadError::Reference {
+                location,
+                reference: reference.to_owned(),
+                reason: format!(
+                    "stands for the `{map_name}` map here, but points at {} rather than a map",
+                    json_kind(&map)
+                ),
+            });
+        };
+        self.walk_entries(&mut entries, file, path)?;
+        map.append(&mut entries);
+        *value = Value::Object(map);
         Ok(())
     }
 
@@ -397,50 +493,61 @@ impl Bundler<'_> {
         Ok(())
     }
 
-    /// Gives each recursive schema a component name no other component has: the last token of
-    /// its pointer, or the name of its file.
-    fn name_recursive_schemas(&mut self, document: &mut Value) {
-        if self.recursive.is_empty() {
-            return;
+    /// Gives each hoisted schema its component's name, one no other component has: the name
+    /// its place gives it (its file's, or its pointer's last token), numbered when taken. Names
+    /// are given in the order of the files and pointers, so that they do not depend on the
+    /// order in which the references were met.
+    fn name_hoisted_schemas(&mut self, document: &mut Value) -> BTreeMap<String, HoistedSchema> {
+        let mut hoisted = BTreeMap::new();
+        if self.schemas.is_empty() {
+            return hoisted;
         }
-        let mut taken: Vec<String> = document
-            .get("components")
-            .and_then(|c| c.get("schemas"))
-            .and_then(Value::as_object)
-            .map(|schemas| schemas.keys().cloned().collect())
-            .unwrap_or_default();
-        let mut names = Vec::new();
-        for (index, recursive) in self.recursive.iter_mut().enumerate() {
-            let stem = match recursive.tokens.last() {
-                Some(token) => token.clone(),
-                None => self.files[recursive.file]
-                    .path
-                    .file_stem()
-                    .map(|stem| stem.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "schema".to_owned()),
-            };
-            let mut name = stem.clone();
+        let Some(schemas) = document
+            .get_mut("components")
+            .and_then(|c| c.get_mut("schemas"))
+            .and_then(Value::as_object_mut)
+        else {
+            return hoisted;
+        };
+        let mut taken: BTreeSet<String> = schemas
+            .keys()
+            .filter(|name| !name.starts_with(PLACEHOLDER))
+            .cloned()
+            .collect();
+        let mut order: Vec<usize> = (0..self.schemas.len()).collect();
+        order.sort_by_cached_key(|&index| {
+            let target = &self.schemas[index];
+            (self.files[target.file].display(), target.tokens.clone())
+        });
+        let mut renames = BTreeMap::new();
+        for index in order {
+            let target = &self.schemas[index];
+            let file = &self.files[target.file];
+            let name = place_name(file, &target.tokens);
+            let stem = name.clone().unwrap_or_else(|| "schema".to_owned());
+            let mut key = stem.clone();
             let mut n = 1;
-            while taken.contains(&name) {
+            while taken.contains(&key) {
                 n += 1;
-                name = format!("{stem}{n}");
+                key = format!("{stem}{n}");
             }
-            taken.push(name.clone());
-            let placeholder = split_pointer(&recursive_reference(index));
-            let component = vec!["components".to_owned(), "schemas".to_owned(), name.clone()];
+            taken.insert(key.clone());
+            let placeholder = placeholder(index);
+            if let Some(definition) = schemas.remove(&placeholder) {
+                schemas.insert(key.clone(), definition);
+            }
+            let (from, to) = (schema_component(&placeholder), schema_component(&key));
             for origin in &mut self.origins {
-                if origin.bundled.starts_with(&placeholder) {
-                    origin
-                        .bundled
-                        .splice(..placeholder.len(), component.iter().cloned());
+                if origin.bundled.starts_with(&from) {
+                    origin.bundled.splice(..from.len(), to.iter().cloned());
                 }
             }
-            // Set when its first copy was walked, which is how it was found.
-            let definition = recursive.definition.take().unwrap_or_default();
-            insert_component(document, "schemas", &name, definition);
-            names.push((recursive_reference(index), join_pointer(&component)));
+            renames.insert(join_pointer(&from), join_pointer(&to));
+            let file = file.display();
+            hoisted.insert(key, HoistedSchema { file, name });
         }
-        rename_references(document, &names);
+        rename_references(document, &renames);
+        hoisted
     }
 
     /// Reads (once) the file that `reference` names relative to `from`.
@@ -496,16 +603,46 @@ fn reference_to(pointer: &str) -> Value {
     )]))
 }
 
-fn recursive_reference(index: usize) -> String {
-    format!("{RECURSIVE}{index}")
+/// The name of the component of the `index`th hoisted schema until it has its own.
+fn placeholder(index: usize) -> String {
+    format!("{PLACEHOLDER}{index}")
 }
 
-/// Points the placeholder references of recursive schemas at their components.
-fn rename_references(value: &mut Value, names: &[(String, String)]) {
+fn schema_component(name: &str) -> Vec<String> {
+    vec![
+        "components".to_owned(),
+        "schemas".to_owned(),
+        name.to_owned(),
+    ]
+}
+
+/// What the place of a hoisted schema calls it: a whole file is called by its name, a fragment
+/// by its last token when that is a name (a top-level key, an entry of a map of schemas).
+fn place_name(file: &SourceFile, tokens: &[String]) -> Option<String> {
+    match tokens {
+        [] => file
+            .path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned()),
+        [name] => Some(name.clone()),
+        [.., map, name]
+            if matches!(
+                map.as_str(),
+                "schemas" | "definitions" | "$defs" | "properties"
+            ) =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    }
+}
+
+/// Points the placeholder references of hoisted schemas at their components.
+fn rename_references(value: &mut Value, names: &BTreeMap<String, String>) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(reference)) = map.get_mut("$ref")
-                && let Some((_, name)) = names.iter().find(|(from, _)| from == reference)
+                && let Some(name) = names.get(reference.as_str())
             {
                 *reference = name.clone();
             }
@@ -519,6 +656,18 @@ fn rename_references(value: &mut Value, names: &[(String, String)]) {
             }
         }
         _ => {}
+    }
+}
+
+/// What a JSON value is, with its article.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a map",
     }
 }
 

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-pub use bundle::Bundle;
+pub use bundle::{Bundle, HoistedSchema};
 pub use error::LoadError;
 pub use examples::{EXAMPLES_DIR, Example, examples};
 pub use source::{Disk, Files, Format, InMemory, SourceFile, display as source_display, normalize};
@@ -542,6 +542,111 @@ properties:
         assert_eq!(location.file, "spec/models/node.yml");
         assert_eq!(location.line, Some(6));
         assert_eq!(location.pointer, "#/properties/children/items");
+    }
+
+    /// A root whose one operation answers with `schema` (YAML, one line).
+    fn answering(schema: &str) -> String {
+        format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {schema}\n"
+        )
+    }
+
+    #[test]
+    fn a_schema_file_becomes_one_component_named_after_its_file() {
+        let root = answering(
+            "{type: object, properties: {a: {$ref: 'models/app.yml'}, b: {$ref: 'models/app.yml'}, id: {$ref: 'attributes.yml#/app_id'}}}",
+        );
+        let app = "type: object\nproperties:\n  name: {type: string}\n";
+        let attributes = "app_id: {type: string}\n";
+        let spec = load_with(
+            &files(&[
+                ("spec/root.yaml", &root),
+                ("spec/models/app.yml", app),
+                ("spec/attributes.yml", attributes),
+            ]),
+            Path::new("spec/root.yaml"),
+        )
+        .unwrap();
+        let doc = &spec.bundle.document;
+        let body =
+            &doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(body["properties"]["a"]["$ref"], "#/components/schemas/app");
+        assert_eq!(body["properties"]["b"]["$ref"], "#/components/schemas/app");
+        assert_eq!(
+            body["properties"]["id"]["$ref"],
+            "#/components/schemas/app_id"
+        );
+        let hoisted = spec.bundle.hoisted_schema("app").unwrap();
+        assert_eq!(hoisted.file, "spec/models/app.yml");
+        assert_eq!(hoisted.name.as_deref(), Some("app"));
+        assert_eq!(
+            spec.bundle
+                .hoisted_schema("app_id")
+                .unwrap()
+                .name
+                .as_deref(),
+            Some("app_id")
+        );
+        let location = spec.locate("#/components/schemas/app/properties/name");
+        assert_eq!(
+            (location.file.as_str(), location.line),
+            ("spec/models/app.yml", Some(3))
+        );
+    }
+
+    #[test]
+    fn a_reference_in_place_of_a_map_of_properties_is_that_map() {
+        let root = answering("{$ref: 'models/app.yml'}");
+        let app = "type: object\nproperties:\n  $ref: '../attributes.yml#/shared'\n  size: {type: integer}\n";
+        let attributes = "shared:\n  id: {type: string}\n  size: {type: string}\n  owner: {$ref: '#/owner'}\nowner: {type: string, format: email}\n";
+        let spec = load_with(
+            &files(&[
+                ("spec/root.yaml", &root),
+                ("spec/models/app.yml", app),
+                ("spec/attributes.yml", attributes),
+            ]),
+            Path::new("spec/root.yaml"),
+        )
+        .unwrap();
+        let properties = &spec.bundle.document["components"]["schemas"]["app"]["properties"];
+        assert_eq!(properties["id"]["type"], "string");
+        // What is written beside the `$ref` wins over the map's own entry.
+        assert_eq!(properties["size"]["type"], "integer");
+        // The map's own references are read from the file it is in.
+        assert_eq!(properties["owner"]["$ref"], "#/components/schemas/owner");
+        assert!(properties.get("$ref").is_none());
+        // A property named `$ref` is still a property, and a mapping's value still a value.
+        let named = answering(
+            "{type: object, properties: {$ref: {type: string}}, discriminator: {propertyName: k, mapping: {$ref: '#/components/schemas/x'}}}",
+        );
+        let spec = load_with(&files(&[("root.yaml", &named)]), Path::new("root.yaml")).unwrap();
+        let body = &spec.bundle.document["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]
+            ["schema"];
+        assert_eq!(body["properties"]["$ref"]["type"], "string");
+        assert_eq!(
+            body["discriminator"]["mapping"]["$ref"],
+            "#/components/schemas/x"
+        );
+    }
+
+    #[test]
+    fn a_reference_in_place_of_a_map_that_points_at_no_map_is_refused_where_it_is() {
+        let root = answering("{type: object, properties: {$ref: '#/info/title'}}");
+        let error = failure(&[("root.yaml", &root)]);
+        let message = error.to_string();
+        assert!(
+            message.contains(
+                "stands for the `properties` map here, but points at a string rather than a map"
+            ),
+            "{message}"
+        );
+        assert_eq!(error.location().unwrap().line, Some(11));
+        let dangling = answering("{type: object, properties: {$ref: 'gone.yml#/ids'}}");
+        let error = failure(&[("root.yaml", &dangling)]);
+        assert!(
+            error.to_string().starts_with("cannot read gone.yml"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod error;
 mod finish;
+mod identity;
 mod operations;
 mod resources;
 mod template;
@@ -46,6 +47,9 @@ pub fn lower(spec: &Spec) -> Result<Lowered, LowerError> {
         error_body: None,
         features: Features::default(),
     };
+    for (pointer, message, hint) in identity::merge(&mut api, &types.births()) {
+        types.warn(&pointer, message, hint);
+    }
     finish::finish(&mut api, spec)?;
     let mut warnings = spec.warnings.clone();
     warnings.append(&mut types.warnings);

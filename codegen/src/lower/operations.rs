@@ -10,7 +10,7 @@ use openapiv3::{
 
 use super::LowerError;
 use super::template::{QueryValue, Template};
-use super::types::TypeLowerer;
+use super::types::{Place, TypeLowerer};
 use crate::ir::{
     Content, Encoding, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
     RequestBody, Response, ResponseHeader, Status, Success, SuccessVariant, TypeRef,
@@ -173,7 +173,7 @@ impl<'a> OperationLowering<'a> {
             None => None,
         };
         let responses = self.responses(types, operation)?;
-        let (success, accept) = success(&responses, &self.type_hint);
+        let (success, accept) = success(&responses, format!("{}Success", self.type_hint));
         let security = operation
             .security
             .as_ref()
@@ -265,10 +265,11 @@ impl<'a> OperationLowering<'a> {
                     _ => {}
                 }
             }
-            let hint = format!("{}{}", self.type_hint, camel(name, "Param", "P"));
+            let place =
+                Place::operation(format!("{}{}", self.type_hint, camel(name, "Param", "P")));
             let ty = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
-                    types.type_of(schema.into(), &hint, &format!("{at}/schema"))?
+                    types.type_of(schema.into(), &place, &format!("{at}/schema"))?
                 }
                 ParameterSchemaOrContent::Content(content) => match content.iter().next() {
                     Some((
@@ -279,7 +280,7 @@ impl<'a> OperationLowering<'a> {
                         },
                     )) => types.type_of(
                         schema.into(),
-                        &hint,
+                        &place,
                         &format!("{at}/content/{}/schema", escape_token(media_type)),
                     )?,
                     _ => return Err(self.invalid(
@@ -518,7 +519,7 @@ impl<'a> OperationLowering<'a> {
             types,
             &body.content,
             &at,
-            &format!("{}Body", self.type_hint),
+            &Place::operation(format!("{}Body", self.type_hint)),
         )?;
         let Some(primary) = contents.first() else {
             types.warn(
@@ -553,7 +554,7 @@ impl<'a> OperationLowering<'a> {
         types: &mut TypeLowerer<'a>,
         content: &'a IndexMap<String, MediaType>,
         at: &str,
-        hint: &str,
+        place: &Place,
     ) -> Result<Vec<Content>, LowerError> {
         let mut media: Vec<(Encoding, &String, &MediaType)> = content
             .iter()
@@ -567,7 +568,7 @@ impl<'a> OperationLowering<'a> {
                 (Encoding::Binary, _) => Some(TypeRef::Binary),
                 (_, Some(schema)) => Some(types.type_of(
                     schema.into(),
-                    hint,
+                    place,
                     &format!("{at}/content/{}/schema", escape_token(media_type)),
                 )?),
                 (_, None) => None,
@@ -616,6 +617,7 @@ impl<'a> OperationLowering<'a> {
             .iter()
             .filter(|(status, _, r)| status.is_success() && has_content(r))
             .count();
+        let any_success = entries.iter().any(|(status, _, _)| status.is_success());
         let components = self.spec.openapi.components.as_ref();
         let mut out = Vec::new();
         for (status, key, response) in entries {
@@ -627,13 +629,18 @@ impl<'a> OperationLowering<'a> {
                 components.map(|c| &c.responses),
                 |m| self.invalid(&pointer, m),
             )?;
-            let hint = match status {
-                Status::Default => format!("{}Default", self.type_hint),
-                _ if status.is_success() && with_body <= 1 => format!("{}Response", self.type_hint),
-                _ if status.is_success() => format!("{}Response{key}", self.type_hint),
-                _ => format!("{}Error{key}", self.type_hint),
+            let hint = &self.type_hint;
+            let place = match status {
+                // With no success documented, `default` describes whatever comes back.
+                Status::Default if !any_success => Place::operation(format!("{hint}Default")),
+                Status::Default => Place::error(format!("{hint}Default")),
+                _ if status.is_success() && with_body <= 1 => {
+                    Place::operation(format!("{hint}Response"))
+                }
+                _ if status.is_success() => Place::operation(format!("{hint}Response{key}")),
+                _ => Place::error(format!("{hint}Error{key}")),
             };
-            let content = self.contents(types, &response.content, &at, &hint)?;
+            let content = self.contents(types, &response.content, &at, &place)?;
             let mut headers = Vec::new();
             let mut names: Vec<&String> = response.headers.keys().collect();
             names.sort();
@@ -649,7 +656,7 @@ impl<'a> OperationLowering<'a> {
                 let ty = match &header.format {
                     ParameterSchemaOrContent::Schema(schema) => types.type_of(
                         schema.into(),
-                        &format!("{hint}{}", camel(name, "Header", "H")),
+                        &place.header(name),
                         &format!("{header_at}/schema"),
                     )?,
                     ParameterSchemaOrContent::Content(_) => TypeRef::String,
@@ -774,7 +781,9 @@ pub(crate) fn encoding_of(media_type: &str) -> Encoding {
 }
 
 /// What the operation returns on success, and the formats the success body can be asked for.
-fn success(responses: &[Response], type_hint: &str) -> (Success, Vec<Encoding>) {
+/// The success bodies of an operation with these responses, and the formats they may be asked
+/// for; `several` names the enum of them when they differ.
+pub(crate) fn success(responses: &[Response], several: String) -> (Success, Vec<Encoding>) {
     let mut successes: Vec<&Response> =
         responses.iter().filter(|r| r.status.is_success()).collect();
     if successes.is_empty() {
@@ -815,7 +824,7 @@ fn success(responses: &[Response], type_hint: &str) -> (Success, Vec<Encoding>) 
         .collect();
     (
         Success::Several {
-            type_name: format!("{type_hint}Success"),
+            type_name: several,
             variants,
         },
         Vec::new(),

@@ -8,17 +8,20 @@ use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaData};
 use serde_json::Value;
 
 mod all_of;
+mod place;
 mod shape;
 
 use all_of::AllOfReading;
+pub(crate) use place::Place;
 use shape::{ObjectShape, Shape, UnionShape};
 
 use super::LowerError;
+use super::identity::Births;
 use crate::ir::{
     EnumDef, EnumVariant, Field, IntegerFormat, NumberFormat, Rest, StructDef, TypeDef, TypeKind,
     TypeRef, UnionDef, UnionVariant,
 };
-use crate::load::Spec;
+use crate::load::{HoistedSchema, Spec};
 use crate::location::escape_token;
 use crate::names::{Namespace, RESERVED_TYPE_NAMES, camel, snake};
 
@@ -58,6 +61,15 @@ pub(crate) struct TypeLowerer<'a> {
     /// Inline schemas already lowered, by pointer, so that a schema reached twice (a property of a
     /// base merged into several `allOf`s) is one type.
     lowered: BTreeMap<String, TypeRef>,
+    /// The schema components the spec wrote outside `components`, by type name.
+    pub(crate) hoisted: BTreeMap<String, HoistedSchema>,
+    /// Where each inline type and hoisted component is used: an inline type where it was met,
+    /// a hoisted component at every reference; what names the types that turn out to be one.
+    pub(crate) places: BTreeMap<String, Vec<Place>>,
+    /// The names of the components, then of the inline types, in the order they were claimed.
+    pub(crate) born: Vec<String>,
+    /// The `title` of each type's schema, when it has one.
+    pub(crate) titles: BTreeMap<String, String>,
     /// What was read although it is odd.
     pub(crate) warnings: Vec<crate::Warning>,
     /// The pointers and messages of `warnings`.
@@ -76,17 +88,28 @@ impl<'a> TypeLowerer<'a> {
             .map(|(name, schema)| (name.as_str(), schema))
             .collect();
         let mut names = Namespace::with_reserved(RESERVED_TYPE_NAMES);
-        let component_names = components
+        let component_names: BTreeMap<&str, String> = components
             .keys()
             .map(|name| (*name, names.claim(camel(name, "Schema", "T"))))
             .collect();
+        let hoisted = component_names
+            .iter()
+            .filter_map(|(key, name)| {
+                let schema = spec.bundle.hoisted_schema(key)?;
+                Some((name.clone(), schema.clone()))
+            })
+            .collect();
         TypeLowerer {
             spec,
+            born: component_names.values().cloned().collect(),
             components,
             component_names,
             names,
             types: BTreeMap::new(),
             lowered: BTreeMap::new(),
+            hoisted,
+            places: BTreeMap::new(),
+            titles: BTreeMap::new(),
             warnings: Vec::new(),
             warned: BTreeSet::new(),
         }
@@ -108,9 +131,34 @@ impl<'a> TypeLowerer<'a> {
         Ok(())
     }
 
-    /// Claims a fresh type name built from `hint`.
-    pub(crate) fn claim_name(&mut self, hint: &str) -> String {
-        self.names.claim(camel(hint, "Type", "T"))
+    /// What the lowering of the types knew of them, for their merging and naming.
+    pub(crate) fn births(&mut self) -> Births {
+        let declared = self
+            .component_names
+            .values()
+            .filter(|name| !self.hoisted.contains_key(*name))
+            .cloned()
+            .collect();
+        Births {
+            declared,
+            hoisted: std::mem::take(&mut self.hoisted),
+            places: std::mem::take(&mut self.places),
+            born: std::mem::take(&mut self.born),
+            titles: std::mem::take(&mut self.titles),
+        }
+    }
+
+    /// Claims a fresh type name for an inline schema at `place`.
+    fn claim_name(&mut self, place: &Place) -> String {
+        let name = self
+            .names
+            .claim(camel(&place.provisional_name(), "Type", "T"));
+        self.born.push(name.clone());
+        self.places
+            .entry(name.clone())
+            .or_default()
+            .push(place.clone());
+        name
     }
 
     pub(crate) fn location(&self, pointer: &str) -> crate::Location {
@@ -200,18 +248,25 @@ impl<'a> TypeLowerer<'a> {
         ))
     }
 
-    /// The type of a schema used at `pointer`. Inline objects, enums and unions become named
-    /// types called `hint`.
+    /// The type of a schema used at `pointer`, at `place`. Inline objects, enums and unions
+    /// become named types called after the place.
     pub(crate) fn type_of(
         &mut self,
         node: SchemaNode<'a>,
-        hint: &str,
+        place: &Place,
         pointer: &str,
     ) -> Result<TypeRef, LowerError> {
         let schema = match node {
             SchemaNode::Ref(reference) => {
                 let (name, _) = self.component(reference, pointer)?;
-                return Ok(TypeRef::Named(self.component_names[name].clone()));
+                let name = self.component_names[name].clone();
+                if self.hoisted.contains_key(&name) {
+                    self.places
+                        .entry(name.clone())
+                        .or_default()
+                        .push(place.clone());
+                }
+                return Ok(TypeRef::Named(name));
             }
             SchemaNode::Inline(schema) => schema,
         };
@@ -225,36 +280,36 @@ impl<'a> TypeLowerer<'a> {
             Shape::Number { .. } => TypeRef::Number(NumberFormat::F64),
             Shape::Boolean => TypeRef::Boolean,
             Shape::Any => TypeRef::Any,
-            Shape::Array { items } => self.array_of(items, hint, pointer)?,
+            Shape::Array { items } => self.array_of(items, place, pointer)?,
             Shape::Object(object) if object.properties.is_empty() => {
-                self.map_of(object.additional, hint, pointer)?
+                self.map_of(object.additional, place, pointer)?
             }
             // A single-part union is how 3.0 puts a description or `nullable` on a `$ref`.
             Shape::OneOf(union) if union.parts.len() == 1 => {
                 let (index, part) = union.parts[0];
-                self.type_of(part, hint, &format!("{pointer}/{}/{index}", union.keyword))?
+                self.type_of(part, place, &format!("{pointer}/{}/{index}", union.keyword))?
             }
             Shape::AllOf(parts, own) => match self.read_all_of(&parts, own.is_some(), pointer)? {
                 AllOfReading::Part(index) => {
-                    self.type_of(parts[index], hint, &format!("{pointer}/allOf/{index}"))?
+                    self.type_of(parts[index], place, &format!("{pointer}/allOf/{index}"))?
                 }
                 AllOfReading::Any => TypeRef::Any,
-                AllOfReading::Merge => self.named(hint, node, pointer)?,
+                AllOfReading::Merge => self.named(place, node, pointer)?,
             },
-            _ => self.named(hint, node, pointer)?,
+            _ => self.named(place, node, pointer)?,
         };
         self.lowered.insert(pointer.to_owned(), ty.clone());
         Ok(ty)
     }
 
-    /// A new named type called after `hint` for the inline schema at `pointer`.
+    /// A new named type called after `place` for the inline schema at `pointer`.
     fn named(
         &mut self,
-        hint: &str,
+        place: &Place,
         node: SchemaNode<'a>,
         pointer: &str,
     ) -> Result<TypeRef, LowerError> {
-        let name = self.claim_name(hint);
+        let name = self.claim_name(place);
         // Known before it is defined, so that a schema reached again while it is being
         // defined (through an `allOf` of the component it sits in) is the same type.
         self.lowered
@@ -272,13 +327,18 @@ impl<'a> TypeLowerer<'a> {
         pointer: &str,
     ) -> Result<TypeDef, LowerError> {
         let (schema, target) = match node {
-            SchemaNode::Ref(_) => (None, self.type_of(node, name, pointer)?),
+            SchemaNode::Ref(_) => (None, self.type_of(node, &Place::of_type(name), pointer)?),
             SchemaNode::Inline(schema) => (Some(schema), TypeRef::Any),
         };
         let Some(schema) = schema else {
             return Ok(self.def(name, pointer, None, TypeKind::Alias(target)));
         };
         let data = &schema.schema_data;
+        if let Some(title) = &data.title {
+            self.titles
+                .entry(name.to_owned())
+                .or_insert_with(|| title.clone());
+        }
         let kind = match self.shape(schema, pointer)? {
             Shape::String { values, .. } if !values.is_empty() => {
                 TypeKind::Enum(self.enumeration(&values, data, pointer)?)
@@ -292,7 +352,7 @@ impl<'a> TypeLowerer<'a> {
                     let (words, _) = self.words(schema, pointer)?;
                     let mut def = match parts[index] {
                         SchemaNode::Ref(_) => {
-                            let target = self.type_of(parts[index], name, &at)?;
+                            let target = self.type_of(parts[index], &Place::of_type(name), &at)?;
                             self.def(name, pointer, None, TypeKind::Alias(target))
                         }
                         // The component is that inline schema, with the words of the `allOf`.
@@ -346,25 +406,22 @@ impl<'a> TypeLowerer<'a> {
             Shape::Number { .. } => Ok(TypeRef::Number(NumberFormat::F64)),
             Shape::Boolean => Ok(TypeRef::Boolean),
             Shape::Any => Ok(TypeRef::Any),
-            Shape::Array { items } => self.array_of(items, name, pointer),
-            Shape::Object(object) => self.map_of(object.additional, name, pointer),
+            Shape::Array { items } => self.array_of(items, &Place::of_type(name), pointer),
+            Shape::Object(object) => self.map_of(object.additional, &Place::of_type(name), pointer),
             // `define` makes structs and unions of compositions; they never get here.
             Shape::AllOf(..) | Shape::OneOf(_) => Ok(TypeRef::Any),
         }
     }
 
-    /// The array of the `items` schema (of any JSON value when there is none); its items are
-    /// named after `hint` when they need a type of their own.
+    /// The array held at `place` of the `items` schema (of any JSON value when there is none).
     fn array_of(
         &mut self,
         items: Option<SchemaNode<'a>>,
-        hint: &str,
+        place: &Place,
         pointer: &str,
     ) -> Result<TypeRef, LowerError> {
         let item = match items {
-            Some(items) => {
-                self.element_of(items, &format!("{hint}Item"), &format!("{pointer}/items"))?
-            }
+            Some(items) => self.element_of(items, &place.item(), &format!("{pointer}/items"))?,
             None => TypeRef::Any,
         };
         Ok(TypeRef::Array(Box::new(item)))
@@ -375,13 +432,13 @@ impl<'a> TypeLowerer<'a> {
     fn map_of(
         &mut self,
         additional: Option<&'a AdditionalProperties>,
-        hint: &str,
+        place: &Place,
         pointer: &str,
     ) -> Result<TypeRef, LowerError> {
         let value = match additional {
             Some(AdditionalProperties::Schema(schema)) => self.element_of(
                 schema.as_ref().into(),
-                &format!("{hint}Value"),
+                &place.value(),
                 &format!("{pointer}/additionalProperties"),
             )?,
             _ => TypeRef::Any,
@@ -394,10 +451,10 @@ impl<'a> TypeLowerer<'a> {
     fn element_of(
         &mut self,
         node: SchemaNode<'a>,
-        hint: &str,
+        place: &Place,
         pointer: &str,
     ) -> Result<TypeRef, LowerError> {
-        let ty = self.type_of(node, hint, pointer)?;
+        let ty = self.type_of(node, place, pointer)?;
         if ty == TypeRef::Any || !self.field_data(node, pointer)?.nullable {
             return Ok(ty);
         }
@@ -409,6 +466,7 @@ impl<'a> TypeLowerer<'a> {
             name: name.to_owned(),
             doc,
             origin: pointer.to_owned(),
+            copies: Vec::new(),
             deprecated: false,
             kind,
             has_default: false,
@@ -550,15 +608,14 @@ impl<'a> TypeLowerer<'a> {
         }
         let rest_type = match additional {
             Some((owner, at, schema)) => {
-                Some(self.element_of(schema.into(), &format!("{owner}Value"), &at)?)
+                Some(self.element_of(schema.into(), &Place::of_type(&owner).value(), &at)?)
             }
             None => None,
         };
         let mut field_names = Namespace::new();
         let mut fields = Vec::with_capacity(properties.len() + undefined.len());
         for (property, (owner, property_pointer, node)) in properties {
-            let hint = format!("{owner}{}", camel(property, "Field", "F"));
-            let ty = self.type_of(node, &hint, &property_pointer)?;
+            let ty = self.type_of(node, &Place::member(owner, property), &property_pointer)?;
             let data = self.field_data(node, &property_pointer)?;
             fields.push(Field {
                 name: property.to_owned(),
@@ -716,12 +773,10 @@ impl<'a> TypeLowerer<'a> {
         pointer: &str,
     ) -> Result<UnionDef, LowerError> {
         let mut discriminator = schema.schema_data.discriminator.as_ref();
-        let mut names = Namespace::new();
         let mut variants: Vec<UnionVariant> = Vec::new();
         for &(index, part) in &union.parts {
             let at = format!("{pointer}/{}/{index}", union.keyword);
-            let ty = self.type_of(part, &format!("{name}Variant{index}"), &at)?;
-            let rust_name = names.claim(variant_name(&ty));
+            let ty = self.type_of(part, &Place::variant(name, index), &at)?;
             let mut tags = Vec::new();
             if let Some(chosen) = discriminator {
                 tags = self.tags(part, chosen, &at)?;
@@ -739,17 +794,19 @@ impl<'a> TypeLowerer<'a> {
                 }
             }
             variants.push(UnionVariant {
-                rust_name,
+                rust_name: String::new(),
                 ty,
                 tags,
                 boxed: false,
             });
         }
-        Ok(UnionDef {
+        let mut union = UnionDef {
             variants,
             discriminator: discriminator.map(|d| d.property_name.clone()),
-            other_variant: names.claim("UnknownValue".into()),
-        })
+            other_variant: String::new(),
+        };
+        name_variants(&mut union);
+        Ok(union)
     }
 
     /// The discriminator values that select a variant: those the mapping gives its component
@@ -870,6 +927,15 @@ impl FieldData {
             example: self.example.or(inner.example),
         }
     }
+}
+
+/// Names the variants of a union after their types, and its catch-all after them.
+pub(crate) fn name_variants(union: &mut UnionDef) {
+    let mut names = Namespace::new();
+    for variant in &mut union.variants {
+        variant.rust_name = names.claim(variant_name(&variant.ty));
+    }
+    union.other_variant = names.claim("UnknownValue".into());
 }
 
 /// A union variant is named after its type.

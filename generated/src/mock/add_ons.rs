@@ -589,16 +589,6 @@ impl crate::models::AddonsResourceMetadata {
     }
 }
 
-impl crate::models::AddonsResourceMetadataValue {
-    /// The example value of `AddonsResourceMetadataValue`: the spec's example, or else its first variant with the required fields filled in.
-    pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsResourceMetadataValue",
-            r#""example_value""#,
-        )
-    }
-}
-
 impl crate::models::AddonsResourceNew {
     /// The example value of `AddonsResourceNew`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsResourceNew { field: value, ..AddonsResourceNew::example() }`.
     pub fn example() -> Self {
@@ -633,7 +623,6 @@ mod tests {
         let _ = crate::models::AddonsPlan::example();
         let _ = crate::models::AddonsResource::example();
         let _ = crate::models::AddonsResourceMetadata::example();
-        let _ = crate::models::AddonsResourceMetadataValue::example();
         let _ = crate::models::AddonsResourceNew::example();
         let _ = crate::models::AddonsResourceResponse::example();
     }

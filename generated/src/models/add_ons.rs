@@ -1257,7 +1257,7 @@ pub struct AddonsResourceMetadata {
     pub name: String,
 
     /// The value to be set for the metadata item, which can be a string or boolean.
-    pub value: AddonsResourceMetadataValue,
+    pub value: AddonsFeatureValue,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
@@ -1265,7 +1265,7 @@ pub struct AddonsResourceMetadata {
 
 impl AddonsResourceMetadata {
     /// A value with its required fields (`name`, `value`) and no others.
-    pub fn new(name: impl Into<String>, value: AddonsResourceMetadataValue) -> Self {
+    pub fn new(name: impl Into<String>, value: AddonsFeatureValue) -> Self {
         Self {
             name: name.into(),
             value,
@@ -1325,22 +1325,6 @@ impl serde::Serialize for AddonsResourceMetadata {
         }
         map.end()
     }
-}
-
-/// The value to be set for the metadata item, which can be a string or boolean.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
-#[serde(untagged)]
-#[allow(clippy::large_enum_variant)]
-#[non_exhaustive]
-pub enum AddonsResourceMetadataValue {
-    ///A value of the `String` shape.
-    String(String),
-
-    ///A value of the `Boolean` shape.
-    Boolean(bool),
-
-    /// A value that none of the shapes the spec lists accepts, kept as it came.
-    UnknownValue(serde_json::Value),
 }
 
 /// The add-on resource to create.

@@ -64,8 +64,8 @@ fn addons_feature_value_example_0() {
 
 #[test]
 #[cfg(feature = "add_ons")]
-fn addons_resource_metadata_value_example_0() {
-    check::<AddonsResourceMetadataValue>("\"example_value\"");
+fn addons_feature_value_example_1() {
+    check::<AddonsFeatureValue>("\"example_value\"");
 }
 
 #[test]

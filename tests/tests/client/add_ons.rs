@@ -1,6 +1,6 @@
 use digitalocean_api::models::{
     AddonsFeatureValue, AddonsPatchPlanRequest, AddonsPatchRequest, AddonsResourceMetadata,
-    AddonsResourceMetadataValue, AddonsResourceNew,
+    AddonsResourceNew,
 };
 use serde_json::json;
 use tests::{
@@ -119,14 +119,8 @@ async fn a_boolean_metadata_value_decodes_and_encodes_back_unchanged() {
         .metadata
         .as_deref()
         .unwrap();
-    assert_eq!(
-        metadata[0].value,
-        AddonsResourceMetadataValue::Boolean(true)
-    );
-    assert_eq!(
-        metadata[1].value,
-        AddonsResourceMetadataValue::String("nyc3".into())
-    );
+    assert_eq!(metadata[0].value, AddonsFeatureValue::Boolean(true));
+    assert_eq!(metadata[1].value, AddonsFeatureValue::String("nyc3".into()));
     assert_eq!(serde_json::to_value(response.body()).unwrap(), answer);
 }
 
@@ -199,7 +193,7 @@ async fn create_sends_the_new_resource() {
         linked_droplet_id: Some(12345678),
         metadata: vec![AddonsResourceMetadata::new(
             "property_name",
-            AddonsResourceMetadataValue::String("example_value".into()),
+            AddonsFeatureValue::String("example_value".into()),
         )],
         name: "my-resource-01".into(),
         plan_slug: "basic_plan".into(),
@@ -287,15 +281,9 @@ fn metadata_values_are_strings_or_booleans() {
     let boolean: AddonsResourceMetadata =
         serde_json::from_str(r#"{"name":"a","value":true}"#).unwrap();
     let other: AddonsResourceMetadata = serde_json::from_str(r#"{"name":"a","value":7}"#).unwrap();
-    assert_eq!(
-        string.value,
-        AddonsResourceMetadataValue::String("x".into())
-    );
-    assert_eq!(boolean.value, AddonsResourceMetadataValue::Boolean(true));
-    assert_eq!(
-        other.value,
-        AddonsResourceMetadataValue::UnknownValue(7.into())
-    );
+    assert_eq!(string.value, AddonsFeatureValue::String("x".into()));
+    assert_eq!(boolean.value, AddonsFeatureValue::Boolean(true));
+    assert_eq!(other.value, AddonsFeatureValue::UnknownValue(7.into()));
     assert_eq!(
         serde_json::to_string(&boolean).unwrap(),
         r#"{"name":"a","value":true}"#

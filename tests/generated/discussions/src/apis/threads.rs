@@ -31,9 +31,7 @@ pub struct Get {
 
 impl Get {
     /// Sends the request and waits for its answer.
-    pub async fn send(
-        self,
-    ) -> Result<crate::Response<models::ThreadsGetResponse>, crate::Error> {
+    pub async fn send(self) -> Result<crate::Response<models::Thread>, crate::Error> {
         let thread_id = crate::runtime::path_segment("thread_id", &self.thread_id)?;
         let path = format!("/threads/{thread_id}");
         let call = crate::runtime::Call::new(

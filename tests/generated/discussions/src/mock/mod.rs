@@ -8,17 +8,17 @@
 //! # async fn main() {
 //! use discussions_api::StatusCode;
 //! use discussions_api::mock::MockServer;
-//! use discussions_api::models::ThreadsGetResponse;
+//! use discussions_api::models::Thread;
 //!
 //! let server = MockServer::start().await;
 //! server
 //!     .threads().get(1)
-//!     .respond(StatusCode::OK, ThreadsGetResponse::example())
+//!     .respond(StatusCode::OK, Thread::example())
 //!     .times(1)
 //!     .await;
 //!
 //! let response = server.client().threads().get(1).send().await.unwrap();
-//! assert_eq!(*response.body(), ThreadsGetResponse::example());
+//! assert_eq!(*response.body(), Thread::example());
 //!
 //! // Errors are answered with the API's error body.
 //! server.reset().await;

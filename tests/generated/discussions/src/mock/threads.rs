@@ -40,7 +40,7 @@ impl<'a> Get<'a> {
     pub fn respond(
         self,
         status: impl crate::mock::IntoStatus,
-        body: crate::models::ThreadsGetResponse,
+        body: crate::models::Thread,
     ) -> crate::mock::Expectation<'a> {
         self.when
             .respond(
@@ -63,11 +63,11 @@ impl<'a> Get<'a> {
     }
 }
 
-impl crate::models::ThreadsGetResponse {
-    /// The example value of `ThreadsGetResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `ThreadsGetResponse { field: value, ..ThreadsGetResponse::example() }`.
+impl crate::models::Thread {
+    /// The example value of `Thread`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Thread { field: value, ..Thread::example() }`.
     pub fn example() -> Self {
         crate::runtime::mock::example(
-            "ThreadsGetResponse",
+            "Thread",
             r#"{"comments":[{"author":"ada","body":"Names say what a thing is."}],"id":7,"title":"Naming things"}"#,
         )
     }
@@ -77,6 +77,6 @@ impl crate::models::ThreadsGetResponse {
 mod tests {
     #[test]
     fn every_example_value_decodes() {
-        let _ = crate::models::ThreadsGetResponse::example();
+        let _ = crate::models::Thread::example();
     }
 }

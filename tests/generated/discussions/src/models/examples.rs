@@ -38,7 +38,7 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 #[cfg(feature = "threads")]
 fn threads_get_200() {
     check::<
-        ThreadsGetResponse,
+        Thread,
     >(
         "{\"comments\":[{\"author\":\"ada\",\"body\":\"Names say what a thing is.\",\"id\":1,\"replies\":[{\"author\":\"grace\",\"body\":\"And not how it is stored.\",\"id\":2,\"replies\":[]}]}],\"id\":7,\"title\":\"Naming things\"}",
     );

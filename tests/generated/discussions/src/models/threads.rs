@@ -3,7 +3,7 @@
 
 /// A thread and its comments.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ThreadsGetResponse {
+pub struct Thread {
     /// The comments on the thread, oldest first.
     pub comments: Vec<super::Comment>,
 
@@ -17,7 +17,7 @@ pub struct ThreadsGetResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl ThreadsGetResponse {
+impl Thread {
     /// A value with its required fields (`comments`, `id`, `title`) and no others.
     pub fn new(
         comments: Vec<super::Comment>,
@@ -33,14 +33,14 @@ impl ThreadsGetResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ThreadsGetResponse {
+impl<'de> serde::Deserialize<'de> for Thread {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         struct Visitor;
 
         impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ThreadsGetResponse;
+            type Value = Thread;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("an object")
@@ -49,7 +49,7 @@ impl<'de> serde::Deserialize<'de> for ThreadsGetResponse {
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> Result<ThreadsGetResponse, A::Error> {
+            ) -> Result<Thread, A::Error> {
                 use crate::runtime::{MemberKey, read_member, required};
                 let mut slot_comments = None;
                 let mut slot_id = None;
@@ -66,7 +66,7 @@ impl<'de> serde::Deserialize<'de> for ThreadsGetResponse {
                     }
                 }
                 rest.check()?;
-                Ok(ThreadsGetResponse {
+                Ok(Thread {
                     comments: required(slot_comments, "comments")?,
                     id: required(slot_id, "id")?,
                     title: required(slot_title, "title")?,
@@ -78,7 +78,7 @@ impl<'de> serde::Deserialize<'de> for ThreadsGetResponse {
     }
 }
 
-impl serde::Serialize for ThreadsGetResponse {
+impl serde::Serialize for Thread {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;

@@ -13,7 +13,7 @@ impl Tasks {
     /// Read a task
     ///
     /// `GET /tasks/{task_id}` (operation `tasks_get`).
-    pub fn get(&self, task_id: models::TasksGetTaskId) -> Get {
+    pub fn get(&self, task_id: models::TaskId) -> Get {
         Get {
             client: self.client.clone(),
             task_id,
@@ -36,7 +36,7 @@ impl Tasks {
 #[must_use = "a request does nothing until it is sent"]
 pub struct Get {
     client: crate::Client,
-    task_id: models::TasksGetTaskId,
+    task_id: models::TaskId,
 }
 
 impl Get {

@@ -34,10 +34,10 @@ pub struct Get {
     ///
     /// As JSON.
     #[arg(
-        value_parser = crate::runtime::cli::parse::<crate::models::TasksGetTaskId>,
+        value_parser = crate::runtime::cli::parse::<crate::models::TaskId>,
         value_name = "TASK_ID"
     )]
-    task_id: crate::models::TasksGetTaskId,
+    task_id: crate::models::TaskId,
 }
 
 impl Get {

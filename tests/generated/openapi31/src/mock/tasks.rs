@@ -9,7 +9,7 @@ pub struct Tasks<'a> {
 
 impl<'a> Tasks<'a> {
     /// Expects [`Tasks::get`](crate::apis::tasks::Tasks::get): `GET /tasks/{task_id}` with these parameters.
-    pub fn get(&self, task_id: crate::models::TasksGetTaskId) -> Get<'a> {
+    pub fn get(&self, task_id: crate::models::TaskId) -> Get<'a> {
         Get {
             when: self
                 .server
@@ -132,14 +132,7 @@ impl crate::models::Task {
 impl crate::models::TaskId {
     /// The example value of `TaskId`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("TaskId", r#"0"#)
-    }
-}
-
-impl crate::models::TasksGetTaskId {
-    /// The example value of `TasksGetTaskId`: the spec's example, or else its first variant with the required fields filled in.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("TasksGetTaskId", r#"42"#)
+        crate::runtime::mock::example("TaskId", r#"42"#)
     }
 }
 
@@ -150,6 +143,5 @@ mod tests {
         let _ = crate::models::Person::example();
         let _ = crate::models::Task::example();
         let _ = crate::models::TaskId::example();
-        let _ = crate::models::TasksGetTaskId::example();
     }
 }

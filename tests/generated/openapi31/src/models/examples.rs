@@ -36,8 +36,8 @@ fn normalized(value: serde_json::Value) -> serde_json::Value {
 
 #[test]
 #[cfg(feature = "tasks")]
-fn tasks_get_task_id_example_0() {
-    check::<TasksGetTaskId>("42");
+fn task_id_example_0() {
+    check::<TaskId>("42");
 }
 
 #[test]

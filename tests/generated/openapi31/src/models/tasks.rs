@@ -373,19 +373,3 @@ impl<'de> serde::Deserialize<'de> for TaskKind {
         Ok(parsed)
     }
 }
-
-/// The `schema` schema of the spec.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
-#[serde(untagged)]
-#[allow(clippy::large_enum_variant)]
-#[non_exhaustive]
-pub enum TasksGetTaskId {
-    ///A value of the `Integer` shape.
-    Integer(i64),
-
-    ///A value of the `String` shape.
-    String(String),
-
-    /// A value that none of the shapes the spec lists accepts, kept as it came.
-    UnknownValue(serde_json::Value),
-}
