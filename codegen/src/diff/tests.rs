@@ -773,3 +773,81 @@ fn a_query_pair_fixed_by_the_path_template_changes_the_request() {
         ]
     );
 }
+
+#[test]
+fn a_type_whose_name_changes_is_reported_renamed_and_compared_under_its_new_name() {
+    let changes = changes(&[(
+        "              schema:\n                type: object\n                required: [orders]",
+        "              schema:\n                title: Order page\n                description: A page of orders.\n                type: object\n                required: [orders]",
+    )]);
+    assert_eq!(
+        listed(&changes),
+        [
+            (
+                Class::Breaking,
+                "`orders().list()` · `GET /v1/orders`",
+                "`send()` returns `Response<OrderPage>` (was `Response<OrdersListResponse>`)"
+            ),
+            (
+                Class::Docs,
+                "`OrderPage` · responses",
+                "description changed"
+            ),
+            (
+                Class::Breaking,
+                "`OrdersListResponse` · responses",
+                "renamed to `OrderPage`"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn two_types_that_become_identical_are_reported_merged() {
+    let get = |extra: &str| {
+        edited(&[(
+            "          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/order'}\ncomponents:",
+            &format!(
+                "          content:\n            application/json:\n              schema:\n                type: object\n                required: [orders]\n                properties:\n{extra}                  orders:\n                    type: array\n                    items: {{$ref: '#/components/schemas/order'}}\ncomponents:"
+            ),
+        )])
+    };
+    let (before, after) = (
+        model(&get("                  more: {type: boolean}\n")),
+        model(&get("")),
+    );
+    assert_eq!(
+        listed(&compare(&before, &after)),
+        [
+            (
+                Class::Breaking,
+                "`orders().list()` · `GET /v1/orders`",
+                "`send()` returns `Response<OrdersGetResponse>` (was `Response<OrdersListResponse>`)"
+            ),
+            (
+                Class::Breaking,
+                "`OrdersGetResponse` · responses",
+                "field `more` removed"
+            ),
+            (
+                Class::Breaking,
+                "`OrdersListResponse` · responses",
+                "merged into `OrdersGetResponse`, the same type written elsewhere"
+            ),
+        ]
+    );
+    let page = after
+        .types
+        .iter()
+        .find(|def| def.name == "OrdersGetResponse")
+        .unwrap();
+    // Described first by the listing, and again by the reading of one order.
+    assert_eq!(
+        page.origin,
+        "#/paths/~1v1~1orders/get/responses/200/content/application~1json/schema"
+    );
+    assert_eq!(
+        page.copies,
+        ["#/paths/~1v1~1orders~1{order_id}/get/responses/200/content/application~1json/schema"]
+    );
+}

@@ -1,6 +1,8 @@
 //! The named types of `models`: structs and their fields, enums and their values, unions and
 //! their variants, aliases.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::usage::{Reach, Usage, usage};
 use super::{Change, Log, Pair, Section, code, pairs, spell, spell_both};
 use crate::emit::models::constructor_arguments;
@@ -10,6 +12,7 @@ use crate::ir::{
 
 pub(super) fn compare(old: &Api, new: &Api, out: &mut Vec<Change>) {
     let (old_reach, new_reach) = (Reach::of(old), Reach::of(new));
+    let renamed = renames(old, new);
     for pair in pairs(&old.types, &new.types, |def| def.name.as_str()) {
         let name = match pair {
             Pair::Removed(def) | Pair::Added(def) | Pair::Both(_, def) => &def.name,
@@ -18,11 +21,56 @@ pub(super) fn compare(old: &Api, new: &Api, out: &mut Vec<Change>) {
         let subject = format!("{} · {}", code(name), usage.label());
         let mut log = Log::new(out, Section::Types, subject);
         match pair {
-            Pair::Removed(def) => log.breaking(format!("{} removed", kind(&def.kind))),
-            Pair::Added(def) => log.additive(format!("{} added", kind(&def.kind))),
+            Pair::Removed(def) => match renamed.get(def.name.as_str()) {
+                Some(&(to, merged)) if merged => log.breaking(format!(
+                    "merged into {}, the same type written elsewhere",
+                    code(&to.name)
+                )),
+                Some(&(to, _)) => log.breaking(format!("renamed to {}", code(&to.name))),
+                None => log.breaking(format!("{} removed", kind(&def.kind))),
+            },
+            // A type that only has a new name is compared with the one it was.
+            Pair::Added(def) => {
+                let before = old.types.iter().find(|before| {
+                    renamed
+                        .get(before.name.as_str())
+                        .is_some_and(|(to, _)| to.name == def.name)
+                });
+                match before {
+                    Some(before) => type_def(before, def, usage, &mut log),
+                    None => log.additive(format!("{} added", kind(&def.kind))),
+                }
+            }
             Pair::Both(old, new) => type_def(old, new, usage, &mut log),
         }
     }
+}
+
+/// The types of `old` that `new` no longer has by their name but describes from the same place
+/// of the spec: the type they are now, and whether `old` had that name too (two types of `old`
+/// are one now, as identical schemas are).
+fn renames<'a>(old: &'a Api, new: &'a Api) -> BTreeMap<&'a str, (&'a TypeDef, bool)> {
+    let old_names: BTreeSet<&str> = old.types.iter().map(|def| def.name.as_str()).collect();
+    let new_names: BTreeSet<&str> = new.types.iter().map(|def| def.name.as_str()).collect();
+    let mut by_origin: BTreeMap<&str, &TypeDef> = BTreeMap::new();
+    for def in &new.types {
+        for origin in std::iter::once(&def.origin).chain(&def.copies) {
+            by_origin.insert(origin, def);
+        }
+    }
+    old.types
+        .iter()
+        .filter(|def| !new_names.contains(def.name.as_str()))
+        .filter_map(|def| {
+            let to = std::iter::once(&def.origin)
+                .chain(&def.copies)
+                .find_map(|origin| by_origin.get(origin.as_str()))?;
+            Some((
+                def.name.as_str(),
+                (*to, old_names.contains(to.name.as_str())),
+            ))
+        })
+        .collect()
 }
 
 /// What a type is, as a noun.
