@@ -10,4 +10,5 @@ mod nullable_items;
 mod parameters;
 mod query_templates;
 mod responses;
+mod shared_schemas;
 mod unions;
