@@ -1833,7 +1833,7 @@ pub struct AppFunctionsComponentHealthMetrics {
     pub metric_label: Option<String>,
 
     /// The value of the metric.
-    pub metric_value: Option<i64>,
+    pub metric_value: Option<f64>,
 
     /// The time window the metric covers.
     pub time_window: Option<String>,

@@ -5,6 +5,8 @@ use digitalocean_api::models::{
 };
 use serde_json::json;
 use tests::{Once, assert_round_trip, client, decoded, mock_server, request, serve};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
 
 #[tokio::test]
 async fn list_alerts() {
@@ -149,9 +151,61 @@ async fn a_health_response_shaped_like_the_listing_decodes_into_typed_fields() {
             metric.metric_value,
             metric.time_window.as_deref()
         ),
-        (Some("activations_count"), Some(100), Some("1h"))
+        (Some("activations_count"), Some(100.0), Some("1h"))
     );
     assert_round_trip(response.body(), &answer);
+}
+
+#[tokio::test]
+async fn health_metric_values_with_fractions_decode_as_numbers() {
+    let server = mock_server().await;
+    // As the API sends it, byte for byte: a metric's value is a number, whole or not.
+    let body = r#"{"app_health": {"functions_components": [{
+        "name": "sample_function",
+        "functions_component_health_metrics": [
+            {"metric_label": "activations_count", "metric_value": 100, "time_window": "1h"},
+            {"metric_label": "error_rate", "metric_value": 0.25, "time_window": "1h"},
+            {"metric_label": "average_duration", "metric_value": -46366221.15592091, "time_window": "1h"}
+        ]
+    }]}}"#;
+    Mock::given(method("GET"))
+        .and(path("/v2/apps/4f6c71e2/health"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+        .expect(1)
+        .mount(server.wiremock())
+        .await;
+
+    let response = client(&server)
+        .apps()
+        .get_health("4f6c71e2")
+        .send()
+        .await
+        .unwrap();
+
+    let functions = &response
+        .app_health
+        .as_ref()
+        .unwrap()
+        .functions_components
+        .as_deref()
+        .unwrap()[0];
+    let values: Vec<(Option<&str>, Option<f64>)> = functions
+        .functions_component_health_metrics
+        .as_deref()
+        .unwrap()
+        .iter()
+        .map(|metric| (metric.metric_label.as_deref(), metric.metric_value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            (Some("activations_count"), Some(100.0)),
+            (Some("error_rate"), Some(0.25)),
+            (Some("average_duration"), Some(-46_366_221.155_920_91)),
+        ]
+    );
+    let body: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_round_trip(response.body(), &body);
 }
 
 #[tokio::test]
