@@ -74,6 +74,9 @@ pub struct Entry {
     pub required: bool,
     /// Whether "Show child properties" follows it: the entries after it are its children.
     pub expands: bool,
+    /// The type the listing writes (`string`, `array of object`). Only the one-line layout writes
+    /// one; elsewhere the example payloads gave the spec its type.
+    pub written_type: Option<String>,
     pub at: Place,
 }
 
@@ -243,8 +246,9 @@ fn entries(
     names: &BTreeSet<String>,
     place: &dyn Fn(usize) -> Place,
 ) -> Vec<Entry> {
-    // Each entry as (the line that starts it, the line its value starts at, name, required).
-    let mut found: Vec<(usize, usize, String, bool)> = Vec::new();
+    // Each entry as (the line that starts it, the line its value starts at, name, required, the
+    // type written).
+    let mut found: Vec<(usize, usize, String, bool, Option<String>)> = Vec::new();
     for index in from..to {
         let line = lines[index].trim();
         if let Some(required) = flag(line) {
@@ -262,16 +266,16 @@ fn entries(
                 unglue(raw, names)
             };
             if !name.is_empty() {
-                found.push((index - 1, index + 1, name, required));
+                found.push((index - 1, index + 1, name, required, None));
             }
-        } else if let Some((name, required)) = inline_entry(line) {
-            found.push((index, index + 1, name, required));
+        } else if let Some((name, written_type, required)) = inline_entry(line) {
+            found.push((index, index + 1, name, required, Some(written_type)));
         }
     }
     found
         .iter()
         .enumerate()
-        .map(|(position, (line, value, name, required))| {
+        .map(|(position, (line, value, name, required, written_type))| {
             let value_end = found
                 .get(position + 1)
                 .map_or(to, |(next_line, ..)| *next_line);
@@ -281,6 +285,7 @@ fn entries(
                 expands: lines[*value..value_end.max(*value)]
                     .iter()
                     .any(|line| line.trim() == SHOW_CHILDREN),
+                written_type: written_type.clone(),
                 at: place(*line),
             }
         })
@@ -304,17 +309,24 @@ fn flag(line: &str) -> Option<bool> {
 }
 
 /// `slug string required`, `1_clicks array of object optional`, `type string, one of: droplet,
-/// kubernetes optional`: the one-line layout.
-fn inline_entry(line: &str) -> Option<(String, bool)> {
+/// kubernetes optional`: the one-line layout, as the name, the type written (`string`, `array of
+/// object`) and whether it is required.
+fn inline_entry(line: &str) -> Option<(String, String, bool)> {
     let (name, rest) = line.split_once(' ')?;
     const TYPES: [&str; 6] = ["string", "integer", "number", "boolean", "object", "array"];
     if !is_name(name) || !TYPES.iter().any(|kind| rest.starts_with(kind)) {
         return None;
     }
-    let (_, flag) = rest.rsplit_once(' ')?;
+    let (written, flag) = rest.rsplit_once(' ')?;
+    let written_type = written
+        .split(',')
+        .next()
+        .unwrap_or(written)
+        .trim()
+        .to_owned();
     match flag {
-        "required" => Some((name.to_owned(), true)),
-        "optional" => Some((name.to_owned(), false)),
+        "required" => Some((name.to_owned(), written_type, true)),
+        "optional" => Some((name.to_owned(), written_type, false)),
         _ => None,
     }
 }
@@ -676,6 +688,10 @@ Response
             ]
         );
         assert_eq!(ok.fields[3].at.line, 33);
+        assert!(
+            ok.fields.iter().all(|entry| entry.written_type.is_none()),
+            "this layout writes no types"
+        );
         assert_eq!(summary(&health.responses[1].fields), [("id", true, false)]);
         assert!(operations[1].responses.is_empty());
     }
@@ -730,6 +746,22 @@ Example: kubernetes
                 ("slug", true, false),
                 ("type", true, false)
             ]
+        );
+        let written: Vec<Option<&str>> = ok
+            .fields
+            .iter()
+            .chain([&list.parameters[0].entry])
+            .map(|entry| entry.written_type.as_deref())
+            .collect();
+        assert_eq!(
+            written,
+            [
+                Some("array of object"),
+                Some("string"),
+                Some("string"),
+                Some("string")
+            ],
+            "the type without its values or flag"
         );
     }
 }

@@ -181,6 +181,29 @@ fn component_name(pointer: &str) -> Option<&str> {
     pointer.strip_prefix("#/components/schemas/")
 }
 
+/// The JSON type the schema at `pointer` declares, written as the reference writes types:
+/// `integer`, `array of number`. It is found through `$ref`s and an `allOf` of one part (the 3.0
+/// way to annotate a reference); `None` when the schema declares none.
+pub fn declared_type(document: &Value, pointer: &str) -> Option<String> {
+    let pointer = resolve(document, pointer);
+    let node = pointer_to(document, &pointer)?;
+    match node.get("type").and_then(Value::as_str) {
+        Some("array") => {
+            let items = declared_type(document, &format!("{pointer}/items"));
+            Some(items.map_or_else(|| "array".to_owned(), |items| format!("array of {items}")))
+        }
+        Some(declared) => Some(declared.to_owned()),
+        None => match node
+            .get("allOf")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+        {
+            Some([_]) => declared_type(document, &format!("{pointer}/allOf/0")),
+            _ => None,
+        },
+    }
+}
+
 /// How the reference lists the values of a map, and how a map's schema shows them here.
 pub const ADDITIONAL_PROPERTIES: &str = "(additional properties)";
 
@@ -495,6 +518,34 @@ mod tests {
             parent.identity, "thing",
             "an allOf around one reference is that component"
         );
+    }
+
+    #[test]
+    fn a_declared_type_is_found_through_references_and_arrays() {
+        let document = json!({"components": {"schemas": {
+            "count": {"type": "integer"},
+            "holder": {"type": "object", "properties": {
+                "annotated": {"description": "A count.", "allOf": [{"$ref": "#/components/schemas/count"}]},
+                "counts": {"type": "array", "items": {"$ref": "#/components/schemas/count"}},
+                "merged": {"allOf": [{"$ref": "#/components/schemas/count"}, {"type": "string"}]},
+                "share": {"type": "number"},
+                "anything": {"description": "Any value."}
+            }}
+        }}});
+        let declared = |name: &str| {
+            let pointer = format!("#/components/schemas/holder/properties/{name}");
+            declared_type(&document, &pointer)
+        };
+        assert_eq!(declared("annotated").as_deref(), Some("integer"));
+        assert_eq!(declared("counts").as_deref(), Some("array of integer"));
+        assert_eq!(declared("share").as_deref(), Some("number"));
+        assert_eq!(
+            declared("merged"),
+            None,
+            "an allOf of several parts is not read"
+        );
+        assert_eq!(declared("anything"), None);
+        assert_eq!(declared("missing"), None);
     }
 
     #[test]
