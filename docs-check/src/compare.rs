@@ -19,6 +19,7 @@ use serde_json::Value;
 
 use crate::reference::{self, Entry, Place};
 use crate::spec::{self, Property, Shape};
+use crate::untyped::{self, UntypedNumber};
 
 /// What agrees, and every difference by its key.
 #[derive(Debug, Default)]
@@ -43,6 +44,10 @@ pub struct Figures {
     pub listings_inside_wrapper: Vec<String>,
     /// Fields of the spec in objects that no listing expands, which an example payload shows.
     pub fields_from_examples: usize,
+    /// Fields of the spec whose type no listing writes: the examples gave them their types.
+    pub untyped_fields: usize,
+    /// The numeric ones among them, whose examples cannot tell an integer from a number.
+    pub untyped_numbers: Vec<UntypedNumber>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +82,8 @@ pub fn compare(
         locate,
         comparison: Comparison::default(),
         listed: BTreeSet::new(),
+        shown_at: BTreeMap::new(),
+        typed: BTreeSet::new(),
         expanded: BTreeSet::new(),
         reachable: spec::Reachable::default(),
     };
@@ -106,6 +113,7 @@ pub fn compare(
         }
     }
     comparer.unlisted_fields(examples);
+    comparer.untyped_numbers();
     comparer.comparison
 }
 
@@ -133,6 +141,10 @@ struct Comparer<'a> {
     comparison: Comparison,
     /// The keys of the spec's fields that some listing shows.
     listed: BTreeSet<String>,
+    /// Where the listings show each of those fields, as differences give places.
+    shown_at: BTreeMap<String, Vec<String>>,
+    /// The keys of the fields some listing writes a type for.
+    typed: BTreeSet<String>,
     /// The owners of the fields of every object some listing expands.
     expanded: BTreeSet<String>,
     /// What the bodies and responses of the operations the reference documents reach.
@@ -449,6 +461,13 @@ impl Comparer<'_> {
             };
             self.comparison.figures.fields.matched += 1;
             self.listed.insert(property.key());
+            self.shown_at
+                .entry(property.key())
+                .or_default()
+                .push(place_shown(&entry.at, &shown));
+            if entry.written_type.is_some() {
+                self.typed.insert(property.key());
+            }
             if property.required == entry.required {
                 self.comparison.figures.fields.flags_agreeing += 1;
             } else {
@@ -477,13 +496,39 @@ impl Comparer<'_> {
         }
     }
 
+    /// Lists the numeric fields whose type no listing writes, and makes a difference of each
+    /// measurement among them that the spec reads as whole numbers only.
+    fn untyped_numbers(&mut self) {
+        let fields = &self.reachable.fields;
+        self.comparison.figures.untyped_fields = fields
+            .keys()
+            .filter(|key| !self.typed.contains(*key))
+            .count();
+        let numbers = untyped::numbers(self.document, fields, &self.typed, self.locate);
+        for number in numbers
+            .iter()
+            .filter(|number| number.is_whole_measurement())
+        {
+            let what = format!(
+                "the docs write no type for this field and its name says it is a measurement \
+                 (`{}`); the spec has `{}` ({}), but a whole-number example does not make an \
+                 integer: make it `type: number`, or allow-list it with the reason it is always whole",
+                number.measurement.unwrap_or_default(),
+                number.declared,
+                number.at
+            );
+            let key = format!("integer measurement {}", number.key);
+            let places = self.shown_at.get(&number.key).cloned().unwrap_or_default();
+            self.comparison
+                .differences
+                .insert(key.clone(), Difference { key, what, places });
+        }
+        self.comparison.figures.untyped_numbers = numbers;
+    }
+
     /// Records a difference seen at `place` of the reference.
     fn differ(&mut self, key: String, what: String, place: &Place, shown: &str) {
-        let place = if shown.is_empty() {
-            place.to_string()
-        } else {
-            format!("{place} ({shown})")
-        };
+        let place = place_shown(place, shown);
         self.comparison
             .differences
             .entry(key.clone())
@@ -506,6 +551,15 @@ impl Comparer<'_> {
                 places: Vec::new(),
             },
         );
+    }
+}
+
+/// A place of the reference with the listing's path to the field shown there, if any.
+fn place_shown(place: &Place, shown: &str) -> String {
+    if shown.is_empty() {
+        place.to_string()
+    } else {
+        format!("{place} ({shown})")
     }
 }
 
@@ -680,6 +734,125 @@ Not found.
             comparison.differences["unlisted field plan.hidden"]
                 .what
                 .starts_with("the docs expand `plan`"),
+        );
+    }
+
+    /// A page where a listing writes no types and one that writes them, and the spec they
+    /// describe.
+    fn gauges() -> Comparison {
+        let response = |schema: &str| json!({"content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}});
+        let document = json!({
+            "paths": {
+                "/v2/gauges": {"get": {
+                    "operationId": "gauges_list",
+                    "responses": {"200": response("gauges_response")}
+                }},
+                "/v2/dials": {"get": {
+                    "operationId": "dials_get",
+                    "responses": {"200": response("dial_response")}
+                }}
+            },
+            "components": {"schemas": {
+                "gauges_response": {"type": "object", "properties": {
+                    "gauges": {"type": "array", "items": {"$ref": "#/components/schemas/gauge"}}
+                }},
+                "gauge": {"type": "object", "properties": {
+                    "label": {"type": "string"},
+                    "load_rate": {"type": "number"},
+                    "reading_value": {"type": "integer"},
+                    "replicas": {"type": "integer"}
+                }},
+                "dial_response": {"type": "object", "properties": {
+                    "dial": {"$ref": "#/components/schemas/dial"}
+                }},
+                "dial": {"type": "object", "properties": {"size": {"type": "integer"}}}
+            }}
+        });
+        let page = "\
+GET List gauges
+/v2/gauges
+Responses
+200
+A JSON with key gauges
+application/json
+gauges
+optional
+Show child properties
+label
+optional
+northload_rate
+optional
+0.5reading_value
+optional
+100replicas
+optional
+2
+GET Get a dial
+/v2/dials
+Responses
+
+200
+
+A JSON with key dial
+
+dial object optional
+Show child properties
+size integer optional
+Example: 3
+";
+        let known = spec::names(&document);
+        let operations = reference::parse("page.txt", page, &known);
+        compare(&operations, &BTreeSet::new(), &document, &|pointer| {
+            pointer.to_owned()
+        })
+    }
+
+    #[test]
+    fn a_measurement_typed_integer_with_no_type_in_the_docs_is_a_difference() {
+        let comparison = gauges();
+        let keys: Vec<&str> = comparison.differences.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["integer measurement gauge.reading_value"]);
+        let difference = &comparison.differences["integer measurement gauge.reading_value"];
+        assert_eq!(
+            difference.places,
+            ["page.txt:14 (gauges_list 200: gauges.reading_value)"]
+        );
+        assert!(
+            difference.what.contains("(`value`)")
+                && difference
+                    .what
+                    .contains("`integer` (#/components/schemas/gauge/properties/reading_value)"),
+            "{}",
+            difference.what
+        );
+    }
+
+    #[test]
+    fn every_numeric_field_without_a_written_type_is_listed() {
+        let figures = gauges().figures;
+        let listed: Vec<(&str, &str, Option<&str>)> = figures
+            .untyped_numbers
+            .iter()
+            .map(|number| {
+                (
+                    number.key.as_str(),
+                    number.declared.as_str(),
+                    number.measurement,
+                )
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("gauge.load_rate", "number", Some("rate")),
+                ("gauge.reading_value", "integer", Some("value")),
+                ("gauge.replicas", "integer", None),
+            ],
+            "`dial.size` is left out: its listing writes `integer`"
+        );
+        assert_eq!(
+            figures.untyped_fields, 5,
+            "the gauges' fields and `gauges` itself; not the dial's, whose types are written"
         );
     }
 

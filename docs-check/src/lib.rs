@@ -7,11 +7,14 @@
 //!    but missing from the spec, fields of the spec listed nowhere, required flags that disagree,
 //!    wrappers ("A JSON with key X") the spec's body does not have, and the same for parameters,
 //!    responses and operations.
-//! 4. [`allowlist`]: set apart the differences the spec makes on purpose, each with its reason.
+//! 4. [`untyped`]: list the numeric fields whose type no listing writes, and make a difference of
+//!    each measurement among them that the spec types `integer`.
+//! 5. [`allowlist`]: set apart the differences the spec makes on purpose, each with its reason.
 //!
 //! The rule the check holds the spec to: a response's "A JSON with key X" sentence decides its
 //! wrapper, the field listing decides the fields, their nesting and their required flags, and an
-//! example decides only what both leave out.
+//! example decides only what both leave out; but a whole-number example does not make a
+//! measurement an integer.
 
 // Errors are made once per run and carry the spec's locations; their size costs nothing.
 #![allow(clippy::result_large_err)]
@@ -20,6 +23,7 @@ pub mod allowlist;
 pub mod compare;
 pub mod reference;
 pub mod spec;
+pub mod untyped;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -233,6 +237,20 @@ impl fmt::Display for Report {
             "  fields of objects no listing expands, shown by an example payload: {}",
             figures.fields_from_examples
         )?;
+        writeln!(
+            f,
+            "  fields whose type no listing writes, typed from the examples: {}; the {} numeric ones \
+             (an example cannot tell an integer from a number):",
+            figures.untyped_fields,
+            figures.untyped_numbers.len()
+        )?;
+        for number in &figures.untyped_numbers {
+            write!(f, "    {:<16}  {}", number.declared, number.key)?;
+            match number.measurement {
+                Some(word) => writeln!(f, "  (a measurement: `{word}`)")?,
+                None => writeln!(f)?,
+            }
+        }
         if !figures.listings_inside_wrapper.is_empty() {
             writeln!(
                 f,

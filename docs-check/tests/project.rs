@@ -131,6 +131,13 @@ fn a_transcription_mistake_fails_the_check_and_says_where() {
             "        window:\n",
             "unlisted field app_functions_component_health_metrics.window",
         ),
+        // A measurement typed from its whole-number example.
+        (
+            "apps/monitoring.yaml",
+            "        metric_value:\n          type: number",
+            "        metric_value:\n          type: integer",
+            "integer measurement app_functions_component_health_metrics.metric_value",
+        ),
         // A parameter's required flag.
         (
             "apps/deployments.yaml",
