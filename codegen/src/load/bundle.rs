@@ -201,13 +201,12 @@ impl Bundler<'_> {
         }
         match value {
             Value::Object(map) => {
+                if path.last().is_some_and(|key| key == "mapping") && is_name_position(path) {
+                    return self.mapping(map, file, path);
+                }
                 if let Some(Value::String(reference)) = map.get("$ref") {
                     let reference = reference.clone();
                     if is_name_position(path) {
-                        // A discriminator's `mapping` maps values to strings: `$ref` is a value.
-                        if path.last().is_some_and(|key| key == "mapping") {
-                            return Ok(());
-                        }
                         return self.map_reference(value, &reference, file, path);
                     }
                     if !self.keep_siblings || map.len() == 1 {
@@ -254,36 +253,8 @@ impl Bundler<'_> {
         path: &mut Vec<String>,
     ) -> Result<(), LoadError> {
         let (target, tokens) = self.target(reference, file, path)?;
-        // What the OpenAPI model takes only in place (a callback, 3.1's path items) is copied.
-        if let [components, kind, name] = tokens.as_slice()
-            && components == "components"
-            && !matches!(kind.as_str(), "callbacks" | "pathItems")
-        {
-            let key = (kind.clone(), name.clone());
-            match self.components.get(&key) {
-                Some((other_file, other)) if (*other_file, other) != (target, &tokens) => {
-                    return Err(LoadError::Conflict {
-                        location: self.files[target].locate(&join_pointer(&tokens)),
-                        name: name.clone(),
-                        other: self.files[*other_file].locate(&join_pointer(other)),
-                    });
-                }
-                Some(_) => {}
-                None => {
-                    let node = get(&self.files[target].value, &tokens)
-                        .cloned()
-                        .unwrap_or_default();
-                    self.components.insert(key, (target, tokens.clone()));
-                    self.origins.push(Origin {
-                        bundled: tokens.clone(),
-                        file: target,
-                        source: tokens.clone(),
-                    });
-                    self.pending
-                        .push((kind.clone(), name.clone(), target, node));
-                }
-            }
-            *value = reference_to(&join_pointer(&tokens));
+        if let Some(pointer) = self.component(target, &tokens)? {
+            *value = reference_to(&pointer);
             return Ok(());
         }
         if is_schema_position(path) {
@@ -291,6 +262,72 @@ impl Bundler<'_> {
             return Ok(());
         }
         self.copy_in_place(value, reference, target, tokens, path)
+    }
+
+    /// The pointer of the bundled component that `tokens` of `target` is, when it is one
+    /// (`/components/{kind}/{name}` of any file), hoisted from its file the first time.
+    fn component(&mut self, target: usize, tokens: &[String]) -> Result<Option<String>, LoadError> {
+        // What the OpenAPI model takes only in place (a callback, 3.1's path items) is copied.
+        let [components, kind, name] = tokens else {
+            return Ok(None);
+        };
+        if components != "components" || matches!(kind.as_str(), "callbacks" | "pathItems") {
+            return Ok(None);
+        }
+        let key = (kind.clone(), name.clone());
+        match self.components.get(&key) {
+            Some((other_file, other)) if (*other_file, other.as_slice()) != (target, tokens) => {
+                return Err(LoadError::Conflict {
+                    location: self.files[target].locate(&join_pointer(tokens)),
+                    name: name.clone(),
+                    other: self.files[*other_file].locate(&join_pointer(other)),
+                });
+            }
+            Some(_) => {}
+            None => {
+                let node = get(&self.files[target].value, tokens)
+                    .cloned()
+                    .unwrap_or_default();
+                self.components.insert(key, (target, tokens.to_vec()));
+                self.origins.push(Origin {
+                    bundled: tokens.to_vec(),
+                    file: target,
+                    source: tokens.to_vec(),
+                });
+                self.pending
+                    .push((kind.clone(), name.clone(), target, node));
+            }
+        }
+        Ok(Some(join_pointer(tokens)))
+    }
+
+    /// A discriminator's `mapping`: its values that are references (`models/actions.yml#/reboot`,
+    /// where the others are the names of components) point at the components their schemas
+    /// become, as the variants' `$ref`s do, so that each variant is found by its value. One that
+    /// points nowhere is left as written: the variants it would select keep their names.
+    fn mapping(
+        &mut self,
+        map: &mut Map<String, Value>,
+        file: usize,
+        path: &[String],
+    ) -> Result<(), LoadError> {
+        for value in map.values_mut() {
+            let Value::String(reference) = value else {
+                continue;
+            };
+            if !reference.contains(['#', '/']) {
+                continue;
+            }
+            let Ok((target, tokens)) = self.target(&reference.clone(), file, path) else {
+                continue;
+            };
+            let pointer = match self.component(target, &tokens)? {
+                Some(pointer) => pointer,
+                None => self.hoist_schema(target, tokens),
+            };
+            *value = Value::String(pointer);
+        }
+        Ok(())
     }
 
     /// The file and pointer that `reference` (written in `file`) points at, once it is known
@@ -645,6 +682,18 @@ fn rename_references(value: &mut Value, names: &BTreeMap<String, String>) {
                 && let Some(name) = names.get(reference.as_str())
             {
                 *reference = name.clone();
+            }
+            // A discriminator's mapping points at components with plain strings.
+            if map.contains_key("propertyName")
+                && let Some(Value::Object(mapping)) = map.get_mut("mapping")
+            {
+                for target in mapping.values_mut() {
+                    if let Value::String(target) = target
+                        && let Some(name) = names.get(target.as_str())
+                    {
+                        *target = name.clone();
+                    }
+                }
             }
             for child in map.values_mut() {
                 rename_references(child, names);

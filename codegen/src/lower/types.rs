@@ -809,8 +809,9 @@ impl<'a> TypeLowerer<'a> {
         Ok(union)
     }
 
-    /// The discriminator values that select a variant: those the mapping gives its component
-    /// (else the component's name); for an inline variant, the `enum` of its discriminator
+    /// The discriminator values that select a variant: those the mapping gives its component,
+    /// else the component's name; for an inline variant, or one the spec wrote outside
+    /// `components` (whose component name is not the spec's), the `enum` of its discriminator
     /// property.
     fn tags(
         &mut self,
@@ -828,11 +829,13 @@ impl<'a> TypeLowerer<'a> {
                     })
                     .map(|(tag, _)| tag.clone())
                     .collect();
-                if mapped.is_empty() {
-                    let component = reference.rsplit('/').next().unwrap_or(reference);
-                    vec![component.to_owned()]
-                } else {
+                let (component, _) = self.component(reference, at)?;
+                if !mapped.is_empty() {
                     mapped
+                } else if self.hoisted.contains_key(&self.component_names[component]) {
+                    self.listed_values(part, &discriminator.property_name, at, 0)?
+                } else {
+                    vec![component.to_owned()]
                 }
             }
             SchemaNode::Inline(_) => {
