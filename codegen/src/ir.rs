@@ -325,7 +325,8 @@ impl TypeKind {
 }
 
 impl Operation {
-    fn visit_type_refs_mut(&mut self, visit: &mut dyn FnMut(&mut TypeRef)) {
+    /// Calls `visit` on every type the operation refers to, and on every type inside each.
+    pub fn visit_type_refs_mut(&mut self, visit: &mut dyn FnMut(&mut TypeRef)) {
         for param in &mut self.params {
             param.ty.visit_mut(visit);
         }

@@ -26,6 +26,14 @@ pub struct Lowered {
     pub warnings: Vec<Warning>,
 }
 
+/// A class number for each of `types`: the same number for the types that are the same type,
+/// identical but for their words (descriptions, examples), the types they refer to the same in
+/// turn. Lowering merges such types of one spec; this tells, for one list of types, which are
+/// alike (the types of two models, say, with their names made distinct).
+pub fn identical_types(types: &[crate::ir::TypeDef]) -> Vec<usize> {
+    identity::classes(types)
+}
+
 /// Builds the model of the API described by `spec`.
 pub fn lower(spec: &Spec) -> Result<Lowered, LowerError> {
     let mut types = types::TypeLowerer::new(spec);

@@ -9,7 +9,7 @@ use crate::ir::{TypeDef, TypeKind, TypeRef};
 /// A class number for each of `types`, in their order: two types have the same number when they
 /// are the same type. Refined from what each type says itself until what it refers to agrees
 /// too, so that two recursive types are told apart or kept together by their whole shape.
-pub(super) fn classes(types: &[TypeDef]) -> Vec<usize> {
+pub(crate) fn classes(types: &[TypeDef]) -> Vec<usize> {
     let index: HashMap<&str, usize> = types
         .iter()
         .enumerate()

@@ -10,6 +10,8 @@
 
 mod classes;
 mod naming;
+
+pub(crate) use classes::classes;
 #[cfg(test)]
 mod tests;
 
@@ -46,6 +48,7 @@ pub(crate) type Warning = (String, String, &'static str);
 /// settles what depends on which types are the same: union variant names and success bodies.
 pub(crate) fn merge(api: &mut Api, births: &Births) -> Vec<Warning> {
     inline_file_aliases(api, births);
+    drop_unreached(api, births);
     let classes = classes::classes(&api.types);
     let (mut targets, target_of) = targets(&api.types, &classes, births);
     let mut namespace = Namespace::with_reserved(RESERVED_TYPE_NAMES);
@@ -84,6 +87,46 @@ pub(crate) fn merge(api: &mut Api, births: &Births) -> Vec<Warning> {
         settle_success(operation);
     }
     warnings
+}
+
+/// Leaves out the types that neither an operation nor a component of the spec's reaches: the
+/// files that only serve as parts of an `allOf`, or as the schema of a header parameter the
+/// client writes itself, and the inline types inside them.
+fn drop_unreached(api: &mut Api, births: &Births) {
+    let index: HashMap<&str, usize> = api
+        .types
+        .iter()
+        .enumerate()
+        .map(|(i, def)| (def.name.as_str(), i))
+        .collect();
+    let mut reached = vec![false; api.types.len()];
+    let mut waiting: Vec<usize> = api
+        .types
+        .iter()
+        .enumerate()
+        .filter(|(_, def)| births.declared.contains(&def.name))
+        .map(|(i, _)| i)
+        .collect();
+    let note = |ty: &mut TypeRef, waiting: &mut Vec<usize>| {
+        if let TypeRef::Named(name) = ty
+            && let Some(&i) = index.get(name.as_str())
+        {
+            waiting.push(i);
+        }
+    };
+    let mut resources = api.resources.clone();
+    for operation in resources.iter_mut().flat_map(|r| &mut r.operations) {
+        operation.visit_type_refs_mut(&mut |ty| note(ty, &mut waiting));
+    }
+    while let Some(i) = waiting.pop() {
+        if std::mem::replace(&mut reached[i], true) {
+            continue;
+        }
+        let mut kind = api.types[i].kind.clone();
+        kind.visit_type_refs_mut(&mut |ty| note(ty, &mut waiting));
+    }
+    let mut reached = reached.into_iter();
+    api.types.retain(|_| reached.next().unwrap_or(true));
 }
 
 /// Replaces every reference to a hoisted schema that is only a primitive, array or map by what

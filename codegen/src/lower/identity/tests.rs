@@ -252,3 +252,57 @@ fn a_change_elsewhere_in_the_spec_renames_nothing_else() {
         names(&after)
     );
 }
+
+#[test]
+fn a_discriminator_mapping_to_files_selects_the_variants_those_files_become() {
+    let root = answering(&[("a", "{$ref: 'models/action.yml'}")], "");
+    let action = "oneOf:\n  - $ref: 'actions.yml#/reboot'\n  - $ref: 'actions.yml#/rename'\ndiscriminator:\n  propertyName: type\n  mapping:\n    reboot: 'actions.yml#/reboot'\n    power_cycle: 'actions.yml#/reboot'\n    rename: 'actions.yml#/rename'\n    gone: 'nowhere.yml#/x'\n";
+    let actions = "reboot: {type: object, properties: {type: {type: string}}}\nrename: {type: object, properties: {type: {type: string}, name: {type: string}}}\n";
+    let api = lowered(&[
+        ("api.yaml", &root),
+        ("models/action.yml", action),
+        ("models/actions.yml", actions),
+    ])
+    .api;
+    let action = api.types.iter().find(|def| def.name == "Action").unwrap();
+    let TypeKind::Union(union) = &action.kind else {
+        panic!("a union")
+    };
+    assert_eq!(union.discriminator.as_deref(), Some("type"));
+    let tags: Vec<(&str, Vec<&str>)> = union
+        .variants
+        .iter()
+        .map(|v| {
+            (
+                v.rust_name.as_str(),
+                v.tags.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("Reboot", vec!["power_cycle", "reboot"]),
+            ("Rename", vec!["rename"])
+        ]
+    );
+}
+
+#[test]
+fn a_file_that_only_serves_as_a_part_of_an_all_of_is_no_type_of_its_own() {
+    let root = answering(
+        &[(
+            "a",
+            "{allOf: [{$ref: 'base.yml'}, {type: object, properties: {size: {type: integer}}}]}",
+        )],
+        "",
+    );
+    let base = "type: object\nproperties:\n  id: {type: string}\n";
+    let api = lowered(&[("api.yaml", &root), ("base.yml", base)]).api;
+    assert_eq!(names(&api), ["GetAResponse"]);
+    let TypeKind::Struct(body) = &api.types[0].kind else {
+        panic!("a struct")
+    };
+    let fields: Vec<&str> = body.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(fields, ["id", "size"]);
+}
