@@ -7,6 +7,8 @@
 //! - `body BYTES OUT`: writes a page of apps of at least BYTES bytes.
 //! - `decode typed|value FILE`: decodes FILE as a page of apps, into the generated types or into
 //!   a `serde_json::Value`, and prints the peak memory with the body already read as baseline.
+//! - `split SPEC OUT`: writes the bundled JSON description SPEC into OUT as files, one per
+//!   operation and per distinct schema (`benches::split`).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -21,7 +23,9 @@ fn main() -> ExitCode {
         ["generate", spec, out] => generate(spec, out),
         ["body", bytes, out] => body(bytes, out),
         ["decode", kind, file] => decode(kind, file),
-        _ => Err("usage: bench-tool spec OPERATIONS TAGS OUT | generate SPEC OUT | body BYTES OUT | decode typed|value FILE".into()),
+        ["split", spec, out] => split(spec, out),
+        ["compare", first, second] => compare(first, second),
+        _ => Err("usage: bench-tool spec OPERATIONS TAGS OUT | generate SPEC OUT | body BYTES OUT | decode typed|value FILE | split SPEC OUT".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -54,6 +58,35 @@ fn generate(spec: &str, out: &str) -> Result<(), String> {
     codegen::regenerate(Path::new(spec), out, &options).map_err(|error| error.to_string())?;
     println!("baseline_bytes {baseline}");
     println!("peak_bytes {}", memory::peak()?);
+    Ok(())
+}
+
+fn split(spec: &str, out: &str) -> Result<(), String> {
+    let text = std::fs::read(spec).map_err(|error| format!("{spec}: {error}"))?;
+    let bundled = serde_json::from_slice(&text).map_err(|error| format!("{spec}: {error}"))?;
+    let out = Path::new(out);
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|error| format!("{}: {error}", out.display()))?;
+    }
+    let split = benches::split::split(&bundled, out)?;
+    println!("root {}", split.root.display());
+    println!("schema_files {}", split.schema_files);
+    println!("operation_files {}", split.operation_files);
+    Ok(())
+}
+
+fn compare(first: &str, second: &str) -> Result<(), String> {
+    let model = |spec: &str| {
+        codegen::model_from(&codegen::load::Disk, Path::new(spec))
+            .map(|lowered| lowered.api)
+            .map_err(|error| format!("{spec}: {error}"))
+    };
+    let (first, second) = (model(first)?, model(second)?);
+    let comparison = benches::split::compare(&first, &second);
+    println!("types {} {}", first.types.len(), second.types.len());
+    println!("matched {}", comparison.matched);
+    println!("only_first {}", comparison.only_first.join(" "));
+    println!("only_second {}", comparison.only_second.join(" "));
     Ok(())
 }
 
