@@ -259,9 +259,14 @@ impl<E> Failure<E> {
             Failure::Usage(_) => EXIT_USAGE,
             Failure::Request(Error::Api(_)) => EXIT_API,
             Failure::Request(
-                Error::Timeout(_) | Error::ConnectTimeout(_) | Error::Transport(_),
+                Error::Timeout(_)
+                | Error::ConnectTimeout(_)
+                | Error::Transport(_)
+                | Error::Middleware(_),
             ) => EXIT_TRANSPORT,
-            Failure::Request(Error::Decode { .. } | Error::Redirect { .. }) => EXIT_RESPONSE,
+            Failure::Request(
+                Error::Decode { .. } | Error::Redirect { .. } | Error::FollowedRedirect { .. },
+            ) => EXIT_RESPONSE,
             Failure::Request(
                 Error::InvalidRequest(_) | Error::Config(_) | Error::InsecureBaseUrl { .. },
             ) => EXIT_USAGE,

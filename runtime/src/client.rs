@@ -13,7 +13,10 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::error::Error;
+use super::hook::Hook;
+use super::options::RequestOptions;
 use super::retry::RetryPolicy;
+use super::transport::Transport;
 
 /// A client generated for one API, as the runtime sees it: the defaults its spec gives and the
 /// type of its error bodies. The generated crate's `Client` implements it, around a [`Client`].
@@ -43,10 +46,13 @@ pub trait GeneratedClient: Sized {
 #[derive(Clone)]
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
+    /// The options of the one call this client is the client of, in a request builder.
+    pub(crate) options: Option<Arc<RequestOptions>>,
 }
 
 pub(crate) struct Inner {
-    pub(crate) http: reqwest::Client,
+    pub(crate) http: Transport,
+    pub(crate) hooks: Vec<Arc<dyn Hook>>,
     pub(crate) base_url: Url,
     pub(crate) token: Option<SecretString>,
     pub(crate) retry: RetryPolicy,
@@ -62,8 +68,20 @@ impl fmt::Debug for Client {
             .field("token", &self.inner.token.as_ref().map(|_| "[redacted]"))
             .field("retry", &self.inner.retry)
             .field("timeout", &self.inner.timeout)
+            .field("hooks", &self.inner.hooks.len())
+            .field("options", &self.options)
             .finish()
     }
+}
+
+/// The client `client` with `options` for the one call its request builder makes: what a
+/// builder's `with_options` does.
+pub fn with_options<C: GeneratedClient>(client: &C, options: RequestOptions) -> C {
+    let client = client.as_client();
+    C::from_client(Client {
+        inner: client.inner.clone(),
+        options: Some(Arc::new(options)),
+    })
 }
 
 impl Client {
@@ -72,16 +90,21 @@ impl Client {
         &self.inner.base_url
     }
 
+    /// The `Authorization` header of a call, marked sensitive: from the call's own token, else
+    /// from the client's.
     pub(crate) fn authorization<E>(&self) -> Result<Option<HeaderValue>, Error<E>> {
-        let Some(token) = &self.inner.token else {
-            return Ok(None);
+        let call_token = self.options.as_ref().and_then(|o| o.token.as_ref());
+        let token = match call_token {
+            Some(token) => checked_token(token.expose_secret(), "the token of the request options")
+                .map_err(Error::InvalidRequest)?,
+            None => match &self.inner.token {
+                Some(token) => token.expose_secret(),
+                None => return Ok(None),
+            },
         };
-        let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
-            .map_err(|_| {
-                Error::Config(
-                    "the token contains characters that cannot be sent in a header".into(),
-                )
-            })?;
+        let mut value = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            Error::Config("the token contains characters that cannot be sent in a header".into())
+        })?;
         value.set_sensitive(true);
         Ok(Some(value))
     }
@@ -96,7 +119,8 @@ pub struct ClientBuilder<C> {
     timeout: Duration,
     connect_timeout: Duration,
     retry: RetryPolicy,
-    http: Option<reqwest::Client>,
+    http: Option<Transport>,
+    hooks: Vec<Arc<dyn Hook>>,
     allow_insecure_http: bool,
     client: PhantomData<fn() -> C>,
 }
@@ -110,6 +134,8 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("retry", &self.retry)
+            .field("http", &self.http)
+            .field("hooks", &self.hooks.len())
             .field("allow_insecure_http", &self.allow_insecure_http)
             .finish_non_exhaustive()
     }
@@ -125,6 +151,7 @@ impl<C: GeneratedClient> Default for ClientBuilder<C> {
             connect_timeout: Duration::from_secs(10),
             retry: RetryPolicy::default(),
             http: None,
+            hooks: Vec::new(),
             allow_insecure_http: false,
             client: PhantomData,
         }
@@ -158,7 +185,7 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         };
         // A value that is not Unicode is refused for the characters it has.
         let token = token.to_string_lossy();
-        checked_token(&token, &source)?;
+        checked_token(&token, &source).map_err(Error::Config)?;
         Ok(self.token(token))
     }
 
@@ -204,12 +231,29 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         self
     }
 
-    /// Sends requests through this `reqwest::Client` (for its proxy, TLS or pool settings). The
-    /// builder's user agent and timeouts then do not apply to the connection, only the per-request
-    /// timeout does; and its own redirect and proxy policies apply, not the ones described in
-    /// the crate's documentation.
-    pub fn http_client(mut self, http: reqwest::Client) -> Self {
-        self.http = Some(http);
+    /// Sends requests through this HTTP client: a `reqwest::Client` of one's own (for its proxy,
+    /// TLS or pool settings), or, with the `middleware` feature, a
+    /// `reqwest_middleware::ClientWithMiddleware`. A client built from the crate's re-export of
+    /// `reqwest` (`reqwest::Client::new()`) has TLS as the crate's own has, with no feature or
+    /// setup of the program's.
+    ///
+    /// The builder's user agent and connect timeout then do not apply, since they are settings
+    /// of the connection; the timeout of each attempt does. The base URL is still checked (https
+    /// unless loopback or allowed), and a response that comes from another scheme, host or port
+    /// than the base URL's, because the client followed a redirect, is refused as
+    /// [`Error::FollowedRedirect`]: reqwest drops the token when it follows a redirect to
+    /// another host, but a client of one's own should not follow redirects at all
+    /// (`redirect(reqwest::redirect::Policy::none())`). Its proxy settings are its own: a
+    /// loopback base URL is reached directly only if the client says so (`no_proxy()`).
+    pub fn http_client(mut self, http: impl Into<Transport>) -> Self {
+        self.http = Some(http.into());
+        self
+    }
+
+    /// Registers a hook: code called before every attempt of every request and after every
+    /// response (see [`Hook`]). Hooks run in the order they were registered.
+    pub fn hook(mut self, hook: impl Hook) -> Self {
+        self.hooks.push(Arc::new(hook));
         self
     }
 
@@ -218,7 +262,9 @@ impl<C: GeneratedClient> ClientBuilder<C> {
         let base_url = self.checked_base_url()?;
         let token = match &self.token {
             Some(token) => Some(SecretString::from(
-                checked_token(token.expose_secret(), "the token")?.to_owned(),
+                checked_token(token.expose_secret(), "the token")
+                    .map_err(Error::Config)?
+                    .to_owned(),
             )),
             None => None,
         };
@@ -236,18 +282,20 @@ impl<C: GeneratedClient> ClientBuilder<C> {
                 let http = http.build().map_err(|error| {
                     Error::Config(format!("the HTTP client cannot be built: {error}"))
                 })?;
-                (http, Some(self.connect_timeout))
+                (http.into(), Some(self.connect_timeout))
             }
         };
         Ok(C::from_client(Client {
             inner: Arc::new(Inner {
                 http,
+                hooks: self.hooks,
                 base_url,
                 token,
                 retry: self.retry,
                 timeout: self.timeout,
                 connect_timeout,
             }),
+            options: None,
         }))
     }
 
@@ -306,31 +354,31 @@ fn clean_token(token: &str) -> &str {
 
 /// The token without what pasting added, refused when nothing is left or when it has a
 /// character a header would carry as raw bytes or not at all. `source` says where it came from.
-fn checked_token<'a, E>(token: &'a str, source: &str) -> Result<&'a str, Error<E>> {
+fn checked_token<'a>(token: &'a str, source: &str) -> Result<&'a str, String> {
     let token = clean_token(token);
     if token.is_empty() {
-        return Err(Error::Config(format!(
-            "{source} is empty; set it to an API token"
-        )));
+        return Err(format!("{source} is empty; set it to an API token"));
     }
     if !token.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(Error::Config(format!(
+        return Err(format!(
             "{source} has a character that is not visible ASCII, which an Authorization header \
              cannot carry; check that it was copied whole"
-        )));
+        ));
     }
     Ok(token)
 }
 
-/// TLS 1.2 and 1.3 by rustls, with the `ring` provider (or the provider the program installed
-/// as its default), certificates checked by the operating system's verifier, and HTTP/2
-/// offered before HTTP/1.1. Made once per process: the verifier reads the system's roots.
+/// TLS 1.2 and 1.3 by rustls, with the `aws-lc-rs` provider and its post-quantum key exchange
+/// (or the provider the program installed as its default), certificates checked by the
+/// operating system's verifier, and HTTP/2 offered before HTTP/1.1. The provider is the one
+/// reqwest uses too, so that a client built from the crate's re-export of reqwest works as this
+/// one does. Made once per process: the verifier reads the system's roots.
 fn tls_config<E>() -> Result<rustls::ClientConfig, Error<E>> {
     static CONFIG: OnceLock<Result<rustls::ClientConfig, String>> = OnceLock::new();
     let config = CONFIG.get_or_init(|| {
         let provider = rustls::crypto::CryptoProvider::get_default()
             .cloned()
-            .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
+            .unwrap_or_else(|| Arc::new(rustls::crypto::aws_lc_rs::default_provider()));
         let mut config = rustls::ClientConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
             .and_then(|builder| builder.with_platform_verifier())
@@ -372,13 +420,10 @@ mod tests {
 
     #[test]
     fn tokens_are_cleaned_then_checked() {
-        let checked = |token| -> Result<&str, Error> { checked_token(token, "the token") };
+        let checked = |token| checked_token(token, "the token");
         assert_eq!(checked(" 'dop_v1_abc'\n").unwrap(), "dop_v1_abc");
         for refused in ["", " ", "\"\"", "dop_v1_\u{e9}", "dop v1", "dop\u{0}"] {
-            assert!(
-                matches!(checked(refused), Err(Error::Config(_))),
-                "{refused:?}"
-            );
+            assert!(checked(refused).is_err(), "{refused:?}");
         }
     }
 

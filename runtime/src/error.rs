@@ -34,9 +34,26 @@ pub enum Error<E = serde_json::Value> {
         location: Option<String>,
     },
 
+    /// The HTTP client given to [`ClientBuilder::http_client`](super::ClientBuilder::http_client)
+    /// followed a redirect to another scheme, host or port than the base URL's, where the client
+    /// sends no request of its own. The answer is refused, whatever it was.
+    #[error(
+        "the HTTP client followed a redirect to {location}, away from the base URL, and its \
+         answer is refused; build the client given to http_client() with \
+         redirect(reqwest::redirect::Policy::none())"
+    )]
+    FollowedRedirect {
+        /// Where the redirect led.
+        location: String,
+    },
+
     /// The request could not be sent, or its response not received.
     #[error("the request failed: {0}")]
     Transport(#[source] reqwest::Error),
+
+    /// A middleware of the HTTP client failed (with the `middleware` feature).
+    #[error("a middleware of the HTTP client failed: {0}")]
+    Middleware(#[source] Box<dyn std::error::Error + Send + Sync>),
 
     /// A response arrived but its body is not what the operation returns.
     #[error(

@@ -115,6 +115,49 @@ impl<T, E> Pages<T, E> {
     pub async fn collect_all(self) -> Result<Vec<T>, Error<E>> {
         self.try_collect().await
     }
+
+    /// The same items as an iterator that blocks the thread for each page, for code that is not
+    /// async (the `blocking` feature). Inside an async runtime its first item is an error that
+    /// says to use the stream, and it ends there.
+    #[cfg(feature = "blocking")]
+    pub fn into_blocking_iter(self) -> BlockingPages<T, E> {
+        BlockingPages {
+            pages: self,
+            done: false,
+        }
+    }
+}
+
+/// Every item of a paginated list, page after page, for code that is not async: see
+/// [`Pages::into_blocking_iter`]. An error ends it.
+#[cfg(feature = "blocking")]
+#[must_use = "an iterator does nothing unless iterated"]
+#[derive(Debug)]
+pub struct BlockingPages<T, E = serde_json::Value> {
+    pages: Pages<T, E>,
+    done: bool,
+}
+
+#[cfg(feature = "blocking")]
+impl<T, E> BlockingPages<T, E> {
+    /// The total number of items the API reported (`meta.total`), once a page has arrived.
+    pub fn total(&self) -> Option<u64> {
+        self.pages.total()
+    }
+}
+
+#[cfg(feature = "blocking")]
+impl<T, E> Iterator for BlockingPages<T, E> {
+    type Item = Result<T, Error<E>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let item = super::blocking::next(&mut self.pages);
+        self.done = !matches!(item, Some(Ok(_)));
+        item
+    }
 }
 
 impl<T, E> Unpin for Pages<T, E> {}

@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 use std::time::Duration;
 
 use bytes::Bytes;
+use futures_util::TryStreamExt;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, HeaderMap, HeaderName, HeaderValue, LOCATION,
@@ -18,8 +19,11 @@ use tracing::Instrument;
 
 use super::client::{Client, GeneratedClient};
 use super::error::{ApiError, Error};
+use super::hook::{Attempt, AttemptResponse};
+use super::options::{RequestOptions, lay_over};
 use super::response::{RateLimit, Response};
 use super::retry::Failure;
+use super::transport;
 
 /// The format of a request or response body, where an operation offers a choice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -407,49 +411,109 @@ impl<E: DeserializeOwned> Call<E> {
         self.attempt_all().instrument(span).await
     }
 
-    fn url(&self) -> url::Url {
+    /// The URL of the call: the base URL, the path, the parameters' query pairs, then the
+    /// options' own.
+    fn url(&self, options: Option<&RequestOptions>) -> url::Url {
         let mut url = self.client.base_url().clone();
         let path = format!("{}{}", url.path().trim_end_matches('/'), self.path);
         url.set_path(&path);
-        if !self.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(&self.query);
+        let extra = options.map_or(&[][..], |options| options.query.as_slice());
+        if !self.query.is_empty() || !extra.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(&self.query)
+                .extend_pairs(extra);
         }
         url
     }
 
+    /// The headers every attempt of the call sends: the parameters', `Accept`, the token, the
+    /// cookies and the body's type, then the options' over them.
+    fn headers(
+        &self,
+        options: Option<&RequestOptions>,
+        content_type: Option<HeaderValue>,
+    ) -> Result<HeaderMap, Error<E>> {
+        let mut headers = self.headers.clone();
+        let accept = HeaderValue::from_str(self.accept).map_err(|_| {
+            Error::InvalidRequest(format!("`{}` cannot be sent as `Accept`", self.accept))
+        })?;
+        headers.insert(ACCEPT, accept);
+        if let Some(authorization) = self.client.authorization()? {
+            headers.insert(AUTHORIZATION, authorization);
+        }
+        if !self.cookies.is_empty() {
+            let cookies = HeaderValue::from_str(&self.cookies.join("; "))
+                .map_err(|_| Error::InvalidRequest("the cookies cannot be sent".into()))?;
+            headers.insert(COOKIE, cookies);
+        }
+        if let Some(content_type) = content_type {
+            headers.insert(CONTENT_TYPE, content_type);
+        }
+        if let Some(options) = options {
+            let extra = options.header_map().map_err(Error::InvalidRequest)?;
+            lay_over(&mut headers, &extra);
+        }
+        Ok(headers)
+    }
+
+    /// The body's bytes and media type, encoded once for every attempt.
+    async fn encoded_body(&self) -> Result<Option<(Bytes, HeaderValue)>, Error<E>> {
+        let (bytes, media_type) = match &self.body {
+            None => return Ok(None),
+            Some(Body::Bytes(bytes, media_type)) => (bytes.clone(), (*media_type).to_owned()),
+            Some(Body::Multipart(parts)) => {
+                let form = multipart_form(parts)?;
+                let media_type = format!("multipart/form-data; boundary={}", form.boundary());
+                let bytes = form
+                    .into_stream()
+                    .try_fold(Vec::new(), |mut bytes, chunk| async move {
+                        bytes.extend_from_slice(&chunk);
+                        Ok(bytes)
+                    })
+                    .await
+                    .map_err(|error| Error::InvalidRequest(error.to_string()))?;
+                (Bytes::from(bytes), media_type)
+            }
+        };
+        let media_type = HeaderValue::from_str(&media_type).map_err(|_| {
+            Error::InvalidRequest(format!("`{media_type}` cannot be sent as `Content-Type`"))
+        })?;
+        Ok(Some((bytes, media_type)))
+    }
+
     async fn attempt_all(self) -> Result<Answer<E>, Error<E>> {
-        let url = self.url();
         let inner = &self.client.inner;
-        let authorization = self.client.authorization()?;
-        let policy = &inner.retry;
+        let options = self.client.options.as_deref();
+        let url = self.url(options);
+        let body = self.encoded_body().await?;
+        let content_type = body.as_ref().map(|(_, media_type)| media_type.clone());
+        let headers = self.headers(options, content_type)?;
+        let policy = options
+            .and_then(|options| options.retry.as_ref())
+            .unwrap_or(&inner.retry);
+        let timeout = options
+            .and_then(|options| options.timeout)
+            .unwrap_or(inner.timeout);
         let mut backoff = policy.backoff();
         let mut waited = Duration::ZERO;
         let mut attempt = 0;
         loop {
             attempt += 1;
             tracing::Span::current().record("attempts", attempt);
-            let mut request = inner
-                .http
-                .request(self.method.clone(), url.clone())
-                .timeout(inner.timeout)
-                .headers(self.headers.clone())
-                .header(ACCEPT, self.accept);
-            if let Some(authorization) = &authorization {
-                request = request.header(AUTHORIZATION, authorization.clone());
+            let mut request = reqwest::Request::new(self.method.clone(), url.clone());
+            *request.headers_mut() = headers.clone();
+            *request.timeout_mut() = Some(timeout);
+            if let Some((bytes, _)) = &body {
+                *request.body_mut() = Some(bytes.clone().into());
             }
-            if !self.cookies.is_empty() {
-                request = request.header(COOKIE, self.cookies.join("; "));
+            for hook in &inner.hooks {
+                hook.before_attempt(&mut Attempt {
+                    operation: self.operation,
+                    number: attempt,
+                    request: &mut request,
+                });
             }
-            match &self.body {
-                Some(Body::Bytes(bytes, media_type)) => {
-                    request = request
-                        .header(CONTENT_TYPE, *media_type)
-                        .body(bytes.clone())
-                }
-                Some(Body::Multipart(parts)) => request = request.multipart(multipart_form(parts)?),
-                None => {}
-            }
-            let (error, rate_limit, status) = match self.exchange(request).await {
+            let (error, rate_limit, status) = match self.exchange(request, attempt, timeout).await {
                 Ok(Exchange::Success(answer)) => {
                     tracing::Span::current().record("status", answer.status.as_u16());
                     tracing::debug!("answered");
@@ -482,18 +546,49 @@ impl<E: DeserializeOwned> Call<E> {
         }
     }
 
-    /// One attempt: the response read to its end, sorted into success, redirect and API error.
-    async fn exchange(&self, request: reqwest::RequestBuilder) -> Result<Exchange<E>, Error<E>> {
+    /// One attempt (number `attempt`, which may take `timeout`): the response read to its end,
+    /// sorted into success, redirect and API error.
+    async fn exchange(
+        &self,
+        request: reqwest::Request,
+        attempt: u32,
+        timeout: Duration,
+    ) -> Result<Exchange<E>, Error<E>> {
         let inner = &self.client.inner;
-        let deadline = Instant::now() + inner.timeout;
+        let sent = Instant::now();
+        let deadline = sent + timeout;
         let transport = |error: reqwest::Error| match inner.connect_timeout {
             Some(connect_timeout) if error.is_connect() && error.is_timeout() => {
                 Error::ConnectTimeout(connect_timeout)
             }
-            _ if error.is_timeout() => Error::Timeout(inner.timeout),
+            _ if error.is_timeout() => Error::Timeout(timeout),
             _ => Error::Transport(error),
         };
-        let response = request.send().await.map_err(transport)?;
+        let url = request.url().clone();
+        let response = inner
+            .http
+            .execute(request)
+            .await
+            .map_err(|failure| match failure {
+                transport::Failure::Reqwest(error) => transport(error),
+                transport::Failure::Middleware(error) => Error::Middleware(error),
+            })?;
+        for hook in &inner.hooks {
+            hook.after_response(&AttemptResponse {
+                operation: self.operation,
+                number: attempt,
+                method: &self.method,
+                url: &url,
+                response: &response,
+                elapsed: sent.elapsed(),
+            });
+        }
+        // A client of the caller's may have followed a redirect the runtime's own never would.
+        if response.url().origin() != url.origin() {
+            return Err(Error::FollowedRedirect {
+                location: response.url().to_string(),
+            });
+        }
         let status = response.status();
         if matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
             return Err(redirect(status, response.url(), response.headers()));
@@ -506,7 +601,7 @@ impl<E: DeserializeOwned> Call<E> {
                 headers,
                 body,
                 deadline,
-                timeout: inner.timeout,
+                timeout,
                 error_body: PhantomData,
             }));
         }
