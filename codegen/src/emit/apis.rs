@@ -355,6 +355,14 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
 
         impl #builder {
             #( #setters )*
+
+            /// Sends the request with settings of its own: see
+            /// [`RequestOptions`](crate::RequestOptions).
+            pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+                self.client = crate::runtime::with_options(&self.client, options);
+                self
+            }
+
             #send
             #stream
         }
@@ -627,6 +635,13 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             #( #steps )*
             let answer = call.send().await?;
             #finish
+        }
+
+        /// Sends the request from code that is not async, and blocks until its answer: what
+        /// [`send`](Self::send) gives (the `blocking` feature).
+        #[cfg(feature = "blocking")]
+        pub fn send_blocking(self) -> Result<crate::Response<#success_type>, crate::Error> {
+            crate::runtime::wait(self.send())
         }
     }
 }

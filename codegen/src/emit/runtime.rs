@@ -42,6 +42,11 @@ pub const RUNTIME_DIR: &str = "runtime";
 /// written in a generated crate, and its source in `runtime/src/`.
 const FILES: &[(&str, &str, &str)] = &[
     (
+        "blocking.rs",
+        "blocking.rs",
+        include_str!("../../../runtime/src/blocking.rs"),
+    ),
+    (
         "cli.rs",
         "cli.rs",
         include_str!("../../../runtime/src/cli.rs"),
@@ -57,6 +62,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../runtime/src/error.rs"),
     ),
     (
+        "hook.rs",
+        "hook.rs",
+        include_str!("../../../runtime/src/hook.rs"),
+    ),
+    (
         "mock.rs",
         "mock.rs",
         include_str!("../../../runtime/src/mock.rs"),
@@ -65,6 +75,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "mod.rs",
         "lib.rs",
         include_str!("../../../runtime/src/lib.rs"),
+    ),
+    (
+        "options.rs",
+        "options.rs",
+        include_str!("../../../runtime/src/options.rs"),
     ),
     (
         "pages.rs",
@@ -90,6 +105,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "timestamp.rs",
         "timestamp.rs",
         include_str!("../../../runtime/src/timestamp.rs"),
+    ),
+    (
+        "transport.rs",
+        "transport.rs",
+        include_str!("../../../runtime/src/transport.rs"),
     ),
     (
         "wire.rs",
@@ -126,6 +146,9 @@ pub(crate) struct RuntimeView {
     path: Option<String>,
     /// The lines of the runtime's `[dependencies]`, which a vendored copy needs.
     dependencies: Vec<&'static str>,
+    /// The lines of the runtime's `[features]`, comments included, which a vendored copy has
+    /// as its own: the copy's `#[cfg(feature = ...)]`s name the crate's features.
+    features: Vec<&'static str>,
 }
 
 impl RuntimeView {
@@ -139,19 +162,31 @@ impl RuntimeView {
                 Runtime::Vendored => None,
             },
             dependencies: dependencies(MANIFEST),
+            features: features(MANIFEST),
         }
     }
 }
 
-/// The entries of a manifest's `[dependencies]` table, one per line.
-fn dependencies(manifest: &str) -> Vec<&str> {
+/// The lines of a manifest's table `[name]`, up to the next table, without blank lines.
+fn table<'a>(manifest: &'a str, name: &str) -> impl Iterator<Item = &'a str> {
     manifest
         .lines()
-        .skip_while(|line| line.trim() != "[dependencies]")
+        .skip_while(move |line| line.trim() != name)
         .skip(1)
         .take_while(|line| !line.trim_start().starts_with('['))
-        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .filter(|line| !line.trim().is_empty())
+}
+
+/// The entries of a manifest's `[dependencies]` table, one per line.
+fn dependencies(manifest: &str) -> Vec<&str> {
+    table(manifest, "[dependencies]")
+        .filter(|line| !line.trim_start().starts_with('#'))
         .collect()
+}
+
+/// The lines of a manifest's `[features]` table, with their comments.
+fn features(manifest: &str) -> Vec<&str> {
+    table(manifest, "[features]").collect()
 }
 
 #[cfg(test)]
@@ -170,6 +205,35 @@ mod tests {
             real.iter().any(|line| line.starts_with("reqwest = ")),
             "{real:?}"
         );
+    }
+
+    #[test]
+    fn the_runtime_features_are_read_with_their_comments() {
+        let manifest = "[features]\n# why\nmock = [\"dep:w\"]\n\n[dependencies]\na = \"1\"\n";
+        assert_eq!(features(manifest), ["# why", "mock = [\"dep:w\"]"]);
+        assert!(
+            features(MANIFEST)
+                .iter()
+                .any(|line| line.starts_with("blocking = "))
+        );
+    }
+
+    /// A crate that depends on the runtime has each of its features, and turns it on: its
+    /// generated code and the runtime's are built with the same ones.
+    #[test]
+    fn every_runtime_feature_is_a_feature_of_the_crates_that_depend_on_it() {
+        let template = include_str!("../../../templates/Cargo.toml.jinja");
+        let names = features(MANIFEST)
+            .into_iter()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once(" = ").map(|(name, _)| name));
+        for name in names {
+            let turned_on = format!("{name} = [\"{{{{ runtime.package }}}}/{name}\"");
+            assert!(
+                template.contains(&turned_on),
+                "templates/Cargo.toml.jinja: `{turned_on}`"
+            );
+        }
     }
 
     /// A file of the runtime that is not copied would break every vendored crate.

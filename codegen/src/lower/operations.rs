@@ -41,8 +41,10 @@ pub(crate) const BUILDER_METHODS: &[&str] = &[
     "respond",
     "respond_error",
     "send",
+    "send_blocking",
     "stream",
     "when",
+    "with_options",
 ];
 
 pub(crate) fn lower_all<'a>(

@@ -131,6 +131,13 @@ pub struct Create {
 }
 
 impl Create {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -147,6 +154,15 @@ impl Create {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AddonsResourceResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`AddOns::delete`] (Delete/Deprovision an Add-on Resource): [`send`](Self::send) it.
@@ -158,6 +174,13 @@ pub struct Delete {
 }
 
 impl Delete {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
         let resource_uuid = crate::runtime::path_segment(
@@ -175,6 +198,13 @@ impl Delete {
         let answer = call.send().await?;
         Ok(answer.into_response(()))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<()>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`AddOns::get`] (Get details on an Add-On Resource): [`send`](Self::send) it.
@@ -186,6 +216,13 @@ pub struct Get {
 }
 
 impl Get {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -205,6 +242,15 @@ impl Get {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AddonsResourceResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`AddOns::get_app`] (List Available Add-On Applications): [`send`](Self::send) it.
@@ -215,6 +261,13 @@ pub struct GetApp {
 }
 
 impl GetApp {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -230,6 +283,15 @@ impl GetApp {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AddonsGetAppResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`AddOns::get_app_metadata`] (Get Metadata for an Add-On Application): [`send`](Self::send) it.
@@ -241,6 +303,13 @@ pub struct GetAppMetadata {
 }
 
 impl GetAppMetadata {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -257,6 +326,15 @@ impl GetAppMetadata {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AddonsGetAppMetadataResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`AddOns::list`] (List all Add-On Resources): [`send`](Self::send) it.
@@ -267,6 +345,13 @@ pub struct List {
 }
 
 impl List {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -282,6 +367,15 @@ impl List {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AddonsListResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`AddOns::patch`] (Update the name for an Add-On Resource): [`send`](Self::send) it.
@@ -294,6 +388,13 @@ pub struct Patch {
 }
 
 impl Patch {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -314,6 +415,15 @@ impl Patch {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AddonsResourceResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`AddOns::patch_plan`] (Update the plan for an Add-On Resource): [`send`](Self::send) it.
@@ -326,6 +436,13 @@ pub struct PatchPlan {
 }
 
 impl PatchPlan {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -345,5 +462,14 @@ impl PatchPlan {
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AddonsResourceResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

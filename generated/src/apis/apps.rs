@@ -638,6 +638,13 @@ pub struct AssignAlertDestinations {
 }
 
 impl AssignAlertDestinations {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -656,6 +663,15 @@ impl AssignAlertDestinations {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsAlertResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::cancel_deployment`] (Cancel a Deployment): [`send`](Self::send) it.
@@ -668,6 +684,13 @@ pub struct CancelDeployment {
 }
 
 impl CancelDeployment {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -688,6 +711,15 @@ impl CancelDeployment {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsDeploymentResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::cancel_event`] (Cancel an Event): [`send`](Self::send) it.
@@ -700,6 +732,13 @@ pub struct CancelEvent {
 }
 
 impl CancelEvent {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -717,6 +756,15 @@ impl CancelEvent {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetEventResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::cancel_job_invocation`] (Cancel Job Invocation): set its optional parameters, then [`send`](Self::send) it.
@@ -733,6 +781,13 @@ impl CancelJobInvocation {
     /// The job name to list job invocations for.
     pub fn job_name(mut self, job_name: impl Into<String>) -> Self {
         self.job_name = Some(job_name.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -761,6 +816,15 @@ impl CancelJobInvocation {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetJobInvocationResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::commit_rollback`] (Commit App Rollback): [`send`](Self::send) it.
@@ -772,6 +836,13 @@ pub struct CommitRollback {
 }
 
 impl CommitRollback {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
         let app_id = crate::runtime::path_segment("app_id", &self.app_id)?;
@@ -785,6 +856,13 @@ impl CommitRollback {
         );
         let answer = call.send().await?;
         Ok(answer.into_response(()))
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<()>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -815,6 +893,13 @@ impl Create {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -832,6 +917,15 @@ impl Create {
         let answer = call.send().await?;
         answer.decode(self.accept).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::create_deployment`] (Create an App Deployment): set its optional parameters, then [`send`](Self::send) it.
@@ -847,6 +941,13 @@ impl CreateDeployment {
     /// The body of the request.
     pub fn body(mut self, body: models::AppsCreateDeploymentRequest) -> Self {
         self.body = Some(body);
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -869,6 +970,15 @@ impl CreateDeployment {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsDeploymentResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::create_rollback`] (Rollback App): [`send`](Self::send) it.
@@ -881,6 +991,13 @@ pub struct CreateRollback {
 }
 
 impl CreateRollback {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -898,6 +1015,15 @@ impl CreateRollback {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsDeploymentResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::delete`] (Delete an App): [`send`](Self::send) it.
@@ -909,6 +1035,13 @@ pub struct Delete {
 }
 
 impl Delete {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -925,6 +1058,15 @@ impl Delete {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsDeleteAppResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get`] (Retrieve an Existing App): set its optional parameters, then [`send`](Self::send) it.
@@ -940,6 +1082,13 @@ impl Get {
     /// The name of the app to retrieve.
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -962,6 +1111,15 @@ impl Get {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_deployment`] (Retrieve an App Deployment): [`send`](Self::send) it.
@@ -974,6 +1132,13 @@ pub struct GetDeployment {
 }
 
 impl GetDeployment {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -994,6 +1159,15 @@ impl GetDeployment {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsDeploymentResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_event`] (Get an Event): [`send`](Self::send) it.
@@ -1006,6 +1180,13 @@ pub struct GetEvent {
 }
 
 impl GetEvent {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1022,6 +1203,15 @@ impl GetEvent {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetEventResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -1055,6 +1245,13 @@ impl GetEventLogs {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1085,6 +1282,15 @@ impl GetEventLogs {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetLogsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_exec`] (Retrieve Exec URL for Deployment): set its optional parameters, then [`send`](Self::send) it.
@@ -1102,6 +1308,13 @@ impl GetExec {
     /// The name of the actively running ephemeral compute instance
     pub fn instance_name(mut self, instance_name: impl Into<String>) -> Self {
         self.instance_name = Some(instance_name.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -1134,6 +1347,15 @@ impl GetExec {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetExecResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_exec_active_deployment`] (Retrieve Exec URL): set its optional parameters, then [`send`](Self::send) it.
@@ -1150,6 +1372,13 @@ impl GetExecActiveDeployment {
     /// The name of the actively running ephemeral compute instance
     pub fn instance_name(mut self, instance_name: impl Into<String>) -> Self {
         self.instance_name = Some(instance_name.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -1176,6 +1405,15 @@ impl GetExecActiveDeployment {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetExecResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_health`] (Retrieve App Health): [`send`](Self::send) it.
@@ -1187,6 +1425,13 @@ pub struct GetHealth {
 }
 
 impl GetHealth {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1203,6 +1448,15 @@ impl GetHealth {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetHealthResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_instance_size`] (Retrieve an Instance Size): [`send`](Self::send) it.
@@ -1214,6 +1468,13 @@ pub struct GetInstanceSize {
 }
 
 impl GetInstanceSize {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1230,6 +1491,15 @@ impl GetInstanceSize {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetInstanceSizeResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_instances`] (Retrieve App Instances): [`send`](Self::send) it.
@@ -1241,6 +1511,13 @@ pub struct GetInstances {
 }
 
 impl GetInstances {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1256,6 +1533,15 @@ impl GetInstances {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetInstancesResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -1273,6 +1559,13 @@ impl GetJobInvocation {
     /// The job name to list job invocations for.
     pub fn job_name(mut self, job_name: impl Into<String>) -> Self {
         self.job_name = Some(job_name.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -1298,6 +1591,15 @@ impl GetJobInvocation {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetJobInvocationResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -1346,6 +1648,13 @@ impl GetJobInvocationLogs {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1388,6 +1697,15 @@ impl GetJobInvocationLogs {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetLogsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_logs`] (Retrieve Deployment Logs): set its optional parameters, then [`send`](Self::send) it.
@@ -1418,6 +1736,13 @@ impl GetLogs {
         pod_connection_timeout: impl Into<String>,
     ) -> Self {
         self.pod_connection_timeout = Some(pod_connection_timeout.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -1460,6 +1785,15 @@ impl GetLogs {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetLogsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_logs_active_deployment`] (Retrieve Active Deployment Logs): set its optional parameters, then [`send`](Self::send) it.
@@ -1489,6 +1823,13 @@ impl GetLogsActiveDeployment {
         pod_connection_timeout: impl Into<String>,
     ) -> Self {
         self.pod_connection_timeout = Some(pod_connection_timeout.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -1525,6 +1866,15 @@ impl GetLogsActiveDeployment {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetLogsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_logs_active_deployment_aggregate`] (Retrieve Active Deployment Aggregate Logs): set its optional parameters, then [`send`](Self::send) it.
@@ -1553,6 +1903,13 @@ impl GetLogsActiveDeploymentAggregate {
         pod_connection_timeout: impl Into<String>,
     ) -> Self {
         self.pod_connection_timeout = Some(pod_connection_timeout.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -1585,6 +1942,15 @@ impl GetLogsActiveDeploymentAggregate {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetLogsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_logs_aggregate`] (Retrieve Aggregate Deployment Logs): set its optional parameters, then [`send`](Self::send) it.
@@ -1614,6 +1980,13 @@ impl GetLogsAggregate {
         pod_connection_timeout: impl Into<String>,
     ) -> Self {
         self.pod_connection_timeout = Some(pod_connection_timeout.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -1650,6 +2023,15 @@ impl GetLogsAggregate {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsGetLogsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::get_metrics_bandwidth_daily`] (Retrieve App Daily Bandwidth Metrics): set its optional parameters, then [`send`](Self::send) it.
@@ -1665,6 +2047,13 @@ impl GetMetricsBandwidthDaily {
     /// Optional day to query. Only the date component of the timestamp will be considered. Default: yesterday.
     pub fn date(mut self, date: chrono::DateTime<chrono::Utc>) -> Self {
         self.date = Some(date);
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -1686,6 +2075,15 @@ impl GetMetricsBandwidthDaily {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppMetricsBandwidthUsage>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -1722,6 +2120,13 @@ impl List {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1745,6 +2150,15 @@ impl List {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsListResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
@@ -1795,6 +2209,13 @@ pub struct ListAlerts {
 }
 
 impl ListAlerts {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1810,6 +2231,15 @@ impl ListAlerts {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsListAlertsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -1857,6 +2287,13 @@ impl ListDeployments {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1881,6 +2318,15 @@ impl ListDeployments {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsDeploymentsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
@@ -1956,6 +2402,13 @@ impl ListEvents {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -1980,6 +2433,15 @@ impl ListEvents {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsListEventsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
@@ -2026,6 +2488,13 @@ pub struct ListInstanceSizes {
 }
 
 impl ListInstanceSizes {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2040,6 +2509,15 @@ impl ListInstanceSizes {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsListInstanceSizesResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -2084,6 +2562,13 @@ impl ListJobInvocations {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2111,6 +2596,15 @@ impl ListJobInvocations {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsListJobInvocationsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 
     /// Every item of every page, as a stream that asks for each page when it reaches it,
@@ -2158,6 +2652,13 @@ pub struct ListMetricsBandwidthDaily {
 }
 
 impl ListMetricsBandwidthDaily {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2174,6 +2675,15 @@ impl ListMetricsBandwidthDaily {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppMetricsBandwidthUsage>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::list_regions`] (List App Regions): [`send`](Self::send) it.
@@ -2184,6 +2694,13 @@ pub struct ListRegions {
 }
 
 impl ListRegions {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2198,6 +2715,15 @@ impl ListRegions {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsListRegionsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -2214,6 +2740,13 @@ impl Restart {
     /// The body of the request.
     pub fn body(mut self, body: models::AppsRestartRequest) -> Self {
         self.body = Some(body);
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -2236,6 +2769,15 @@ impl Restart {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsDeploymentResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::revert_rollback`] (Revert App Rollback): [`send`](Self::send) it.
@@ -2247,6 +2789,13 @@ pub struct RevertRollback {
 }
 
 impl RevertRollback {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2262,6 +2811,15 @@ impl RevertRollback {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsDeploymentResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -2289,6 +2847,13 @@ impl Update {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2306,6 +2871,15 @@ impl Update {
         call.accept(self.accept);
         let answer = call.send().await?;
         answer.decode(self.accept).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -2332,6 +2906,13 @@ impl ValidateAppSpec {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2349,6 +2930,15 @@ impl ValidateAppSpec {
         let answer = call.send().await?;
         answer.decode(self.accept).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppProposeResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Apps::validate_rollback`] (Validate App Rollback): [`send`](Self::send) it.
@@ -2361,6 +2951,13 @@ pub struct ValidateRollback {
 }
 
 impl ValidateRollback {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -2377,5 +2974,14 @@ impl ValidateRollback {
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::AppsValidateRollbackResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

@@ -51,6 +51,13 @@ pub struct InstallKubernetes {
 }
 
 impl InstallKubernetes {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -70,6 +77,18 @@ impl InstallKubernetes {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<
+        crate::Response<models::OneClicksInstallKubernetesResponse>,
+        crate::Error,
+    > {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`OneClicks::list`] (List 1-Click Applications): set its optional parameters, then [`send`](Self::send) it.
@@ -84,6 +103,13 @@ impl List {
     /// Restrict results to a certain type of 1-Click.
     pub fn type_(mut self, type_: models::OneClicksListType) -> Self {
         self.type_ = Some(type_);
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -104,5 +130,14 @@ impl List {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::OneClicksListResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

@@ -10,9 +10,11 @@
 //! Successful responses are [`Response`]s: the typed body (they dereference to it) with the
 //! status, the headers and the parsed [`RateLimit`]. Failures are [`Error`]s.
 //!
-//! Two features add what is built from the same spec: `mock`, typed mocks of the API for the
-//! tests of code that uses this crate (the `mock` module), and `cli`, the commands of the
-//! `control-characters` command line (the `cli` module; the binary is the crate in `cli/`).
+//! Features add what is built from the same spec: `mock`, typed mocks of the API for the tests of
+//! code that uses this crate (the `mock` module); `cli`, the commands of the `control-characters`
+//! command line (the `cli` module; the binary is the crate in `cli/`); `blocking`, calls from
+//! code that is not async; and `middleware`, a `reqwest_middleware::ClientWithMiddleware` as the
+//! HTTP client. The mocks work with each of the others.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -36,12 +38,21 @@ pub use openapi_client_runtime as runtime;
 #[rustfmt::skip]
 mod config;
 
+#[cfg(feature = "blocking")]
+pub use client::BlockingPages;
 pub use client::{ApiError, Client, ClientBuilder, Error, Pages};
-pub use runtime::{Format, RateLimit, Response, RetryPolicy, UnknownFields, decode_strict};
+pub use runtime::{
+    Attempt, AttemptResponse, Format, Hook, RateLimit, RequestOptions, Response, RetryPolicy,
+    UnknownFields, decode_strict,
+};
 
 /// The HTTP client the crate sends requests with, for [`ClientBuilder::http_client`].
 pub use reqwest;
 /// The status of a response.
 pub use reqwest::StatusCode;
+/// Middleware around the HTTP client, for [`ClientBuilder::http_client`] (the `middleware`
+/// feature).
+#[cfg(feature = "middleware")]
+pub use runtime::reqwest_middleware;
 
 pub use config::{DEFAULT_BASE_URL, DEFAULT_USER_AGENT, ErrorBody, TOKEN_ENV_VAR};

@@ -49,6 +49,13 @@ pub struct GetVehicle {
 }
 
 impl GetVehicle {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Vehicle>, crate::Error> {
         let id = crate::runtime::path_segment("id", &self.id)?;
@@ -63,6 +70,15 @@ impl GetVehicle {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::Vehicle>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::list_trips`]: [`send`](Self::send) it.
@@ -74,6 +90,13 @@ pub struct ListTrips {
 }
 
 impl ListTrips {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<Vec<models::Trip>>, crate::Error> {
         let id = crate::runtime::path_segment("id", &self.id)?;
@@ -88,6 +111,15 @@ impl ListTrips {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<Vec<models::Trip>>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::update_vehicle`]: [`send`](Self::send) it.
@@ -100,6 +132,13 @@ pub struct UpdateVehicle {
 }
 
 impl UpdateVehicle {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Vehicle>, crate::Error> {
         let id = crate::runtime::path_segment("id", &self.id)?;
@@ -114,5 +153,14 @@ impl UpdateVehicle {
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::Vehicle>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

@@ -67,6 +67,13 @@ impl AddNote {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
         let path = String::from("/notes");
@@ -83,6 +90,13 @@ impl AddNote {
         let answer = call.send().await?;
         Ok(answer.into_response(()))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<()>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::get_blob`]: [`send`](Self::send) it.
@@ -94,6 +108,13 @@ pub struct GetBlob {
 }
 
 impl GetBlob {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<Vec<u8>>, crate::Error> {
         let name = crate::runtime::path_segment("name", &self.name)?;
@@ -110,6 +131,13 @@ impl GetBlob {
         let body = answer.bytes().to_vec();
         Ok(answer.into_response(body))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<Vec<u8>>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::log_in`]: [`send`](Self::send) it.
@@ -121,6 +149,13 @@ pub struct LogIn {
 }
 
 impl LogIn {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<String>, crate::Error> {
         let path = String::from("/login");
@@ -137,6 +172,13 @@ impl LogIn {
         let body = answer.text()?;
         Ok(answer.into_response(body))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<String>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::put_blob`]: set its optional parameters, then [`send`](Self::send) it.
@@ -152,6 +194,13 @@ impl PutBlob {
     /// The body of the request.
     pub fn body(mut self, body: Vec<u8>) -> Self {
         self.body = Some(body);
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -172,6 +221,13 @@ impl PutBlob {
         let answer = call.send().await?;
         Ok(answer.into_response(()))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<()>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::upload`]: [`send`](Self::send) it.
@@ -183,6 +239,13 @@ pub struct Upload {
 }
 
 impl Upload {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -198,5 +261,14 @@ impl Upload {
         call.multipart(&self.body)?;
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::UploadResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

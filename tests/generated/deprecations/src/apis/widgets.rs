@@ -42,6 +42,13 @@ pub struct Create {
 }
 
 impl Create {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Widget>, crate::Error> {
         let path = String::from("/v2/widgets");
@@ -55,6 +62,13 @@ impl Create {
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<models::Widget>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -72,6 +86,13 @@ impl ListLegacy {
     #[deprecated]
     pub fn sort(mut self, sort: models::LegacySort) -> Self {
         self.sort = Some(sort);
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -94,5 +115,14 @@ impl ListLegacy {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<Vec<models::LegacyWidget>>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

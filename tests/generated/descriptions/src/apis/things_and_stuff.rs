@@ -43,6 +43,13 @@ impl ThingsGet {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Thing>, crate::Error> {
         let thing_id = crate::runtime::path_segment("thing_id", &self.thing_id)?;
@@ -59,5 +66,12 @@ impl ThingsGet {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<models::Thing>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

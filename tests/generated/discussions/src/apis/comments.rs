@@ -32,6 +32,13 @@ pub struct Create {
 }
 
 impl Create {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Comment>, crate::Error> {
         let thread_id = crate::runtime::path_segment("thread_id", &self.thread_id)?;
@@ -46,5 +53,14 @@ impl Create {
         call.body(&self.body, crate::Format::Json)?;
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::Comment>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

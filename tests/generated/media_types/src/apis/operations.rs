@@ -82,6 +82,13 @@ pub struct DownloadFile {
 }
 
 impl DownloadFile {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<Vec<u8>>, crate::Error> {
         let name = crate::runtime::path_segment("name", &self.name)?;
@@ -98,6 +105,13 @@ impl DownloadFile {
         let body = answer.bytes().to_vec();
         Ok(answer.into_response(body))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<Vec<u8>>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::open_session`] (Open a session with a signed token): [`send`](Self::send) it.
@@ -109,6 +123,13 @@ pub struct OpenSession {
 }
 
 impl OpenSession {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -125,6 +146,15 @@ impl OpenSession {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::OpenSessionResponse>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::put_note`] (Store a note as plain text): [`send`](Self::send) it.
@@ -137,6 +167,13 @@ pub struct PutNote {
 }
 
 impl PutNote {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<String>, crate::Error> {
         let id = crate::runtime::path_segment("id", &self.id)?;
@@ -154,6 +191,13 @@ impl PutNote {
         let body = answer.text()?;
         Ok(answer.into_response(body))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<String>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::submit_order`] (Submit an order written in XML): [`send`](Self::send) it.
@@ -165,6 +209,13 @@ pub struct SubmitOrder {
 }
 
 impl SubmitOrder {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<Vec<u8>>, crate::Error> {
         let path = String::from("/orders");
@@ -181,6 +232,13 @@ impl SubmitOrder {
         let body = answer.bytes().to_vec();
         Ok(answer.into_response(body))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<Vec<u8>>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::summarize_file`] (A summary, as JSON when it is ready, as a short text while it is computed): [`send`](Self::send) it.
@@ -192,6 +250,13 @@ pub struct SummarizeFile {
 }
 
 impl SummarizeFile {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -213,6 +278,15 @@ impl SummarizeFile {
             _ => return Err(answer.undocumented_status()),
         };
         Ok(answer.into_response(body))
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<SummarizeFileSuccess>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -242,6 +316,13 @@ pub struct UploadFile {
 }
 
 impl UploadFile {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
         let name = crate::runtime::path_segment("name", &self.name)?;
@@ -256,5 +337,12 @@ impl UploadFile {
         call.raw(self.body, "application/octet-stream");
         let answer = call.send().await?;
         Ok(answer.into_response(()))
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<()>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

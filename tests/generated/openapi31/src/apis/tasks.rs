@@ -40,6 +40,13 @@ pub struct Get {
 }
 
 impl Get {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Task>, crate::Error> {
         let task_id = crate::runtime::path_segment("task_id", &self.task_id)?;
@@ -53,6 +60,13 @@ impl Get {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<models::Task>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
@@ -71,6 +85,13 @@ impl List {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<Vec<models::Task>>, crate::Error> {
         let path = String::from("/tasks");
@@ -86,5 +107,14 @@ impl List {
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<Vec<models::Task>>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

@@ -123,6 +123,13 @@ impl GeoSearch {
         self
     }
 
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<Vec<String>>, crate::Error> {
         let path = String::from("/rest");
@@ -166,6 +173,13 @@ impl GeoSearch {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<Vec<String>>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::like`]: [`send`](Self::send) it.
@@ -177,6 +191,13 @@ pub struct Like {
 }
 
 impl Like {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
         let path = String::from("/");
@@ -192,6 +213,13 @@ impl Like {
         let answer = call.send().await?;
         Ok(answer.into_response(()))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<()>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::search`]: [`send`](Self::send) it.
@@ -203,6 +231,13 @@ pub struct Search {
 }
 
 impl Search {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<String>, crate::Error> {
         let path = String::from("/rest");
@@ -219,6 +254,13 @@ impl Search {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<String>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::search_2`]: set its optional parameters, then [`send`](Self::send) it.
@@ -234,6 +276,13 @@ impl Search2 {
     /// The `text` query parameter.
     pub fn text(mut self, text: impl Into<String>) -> Self {
         self.text = Some(text.into());
+        self
+    }
+
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
         self
     }
 
@@ -256,6 +305,13 @@ impl Search2 {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<Vec<String>>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::unlike`]: [`send`](Self::send) it.
@@ -267,6 +323,13 @@ pub struct Unlike {
 }
 
 impl Unlike {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
         let path = String::from("/");
@@ -281,5 +344,12 @@ impl Unlike {
         call.query("Action", value, crate::runtime::Style::Form, true)?;
         let answer = call.send().await?;
         Ok(answer.into_response(()))
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<()>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

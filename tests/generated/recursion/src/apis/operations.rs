@@ -26,6 +26,13 @@ pub struct GetTree {
 }
 
 impl GetTree {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Node>, crate::Error> {
         let path = String::from("/tree");
@@ -38,5 +45,12 @@ impl GetTree {
         );
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<models::Node>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }

@@ -47,6 +47,13 @@ pub struct GetRange {
 }
 
 impl GetRange {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<models::Result2>, crate::Error> {
         let path = String::from("/range");
@@ -60,6 +67,15 @@ impl GetRange {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::Result2>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::get_status`]: [`send`](Self::send) it.
@@ -70,6 +86,13 @@ pub struct GetStatus {
 }
 
 impl GetStatus {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(
         self,
@@ -85,6 +108,15 @@ impl GetStatus {
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<models::GetStatusDefault>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::ping`]: [`send`](Self::send) it.
@@ -95,6 +127,13 @@ pub struct Ping {
 }
 
 impl Ping {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<()>, crate::Error> {
         let path = String::from("/ping");
@@ -108,6 +147,13 @@ impl Ping {
         let answer = call.send().await?;
         Ok(answer.into_response(()))
     }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(self) -> Result<crate::Response<()>, crate::Error> {
+        crate::runtime::wait(self.send())
+    }
 }
 
 /// The request of [`Operations::start_job`]: [`send`](Self::send) it.
@@ -118,6 +164,13 @@ pub struct StartJob {
 }
 
 impl StartJob {
+    /// Sends the request with settings of its own: see
+    /// [`RequestOptions`](crate::RequestOptions).
+    pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+        self.client = crate::runtime::with_options(&self.client, options);
+        self
+    }
+
     /// Sends the request and waits for its answer.
     pub async fn send(self) -> Result<crate::Response<StartJobSuccess>, crate::Error> {
         let path = String::from("/jobs");
@@ -136,6 +189,15 @@ impl StartJob {
             _ => return Err(answer.undocumented_status()),
         };
         Ok(answer.into_response(body))
+    }
+
+    /// Sends the request from code that is not async, and blocks until its answer: what
+    /// [`send`](Self::send) gives (the `blocking` feature).
+    #[cfg(feature = "blocking")]
+    pub fn send_blocking(
+        self,
+    ) -> Result<crate::Response<StartJobSuccess>, crate::Error> {
+        crate::runtime::wait(self.send())
     }
 }
 
