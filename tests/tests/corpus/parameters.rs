@@ -172,3 +172,45 @@ async fn a_parameter_named_twice_in_the_path_fills_both_places() {
         .await
         .unwrap();
 }
+
+/// Parameters named like the builder's own methods (`send`, `with_options`, `send_blocking`) are
+/// setters of other names, and travel beside the call's own options.
+#[tokio::test]
+async fn parameters_named_like_the_builder_s_methods_travel_beside_its_options() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let client = names_api::Client::builder()
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+
+    client
+        .self_2()
+        .get("t")
+        .send_2("a")
+        .with_options_2("b")
+        .send_blocking_2("c")
+        .with_options(names_api::RequestOptions::new().query("extra", "d"))
+        .send()
+        .await
+        .unwrap();
+
+    let request = server.received_requests().await.unwrap().pop().unwrap();
+    let query: Vec<(String, String)> = request.url.query_pairs().into_owned().collect();
+    let pairs: Vec<(&str, &str)> = query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("send", "a"),
+            ("send_blocking", "c"),
+            ("with_options", "b"),
+            ("extra", "d")
+        ]
+    );
+}

@@ -19,6 +19,8 @@ impl Self2 {
             body_2: None,
             self_: None,
             send_2: None,
+            send_blocking_2: None,
+            with_options_2: None,
         }
     }
 }
@@ -33,6 +35,8 @@ pub struct Get {
     body_2: Option<String>,
     self_: Option<String>,
     send_2: Option<String>,
+    send_blocking_2: Option<String>,
+    with_options_2: Option<String>,
 }
 
 impl Get {
@@ -57,6 +61,18 @@ impl Get {
     /// Named like the builder's own method.
     pub fn send_2(mut self, send_2: impl Into<String>) -> Self {
         self.send_2 = Some(send_2.into());
+        self
+    }
+
+    /// Named like the builder's blocking send.
+    pub fn send_blocking_2(mut self, send_blocking_2: impl Into<String>) -> Self {
+        self.send_blocking_2 = Some(send_blocking_2.into());
+        self
+    }
+
+    /// Named like the builder's method that takes the call's own settings.
+    pub fn with_options_2(mut self, with_options_2: impl Into<String>) -> Self {
+        self.with_options_2 = Some(with_options_2.into());
         self
     }
 
@@ -89,6 +105,12 @@ impl Get {
         }
         if let Some(value) = &self.send_2 {
             call.query("send", value, crate::runtime::Style::Form, true)?;
+        }
+        if let Some(value) = &self.send_blocking_2 {
+            call.query("send_blocking", value, crate::runtime::Style::Form, true)?;
+        }
+        if let Some(value) = &self.with_options_2 {
+            call.query("with_options", value, crate::runtime::Style::Form, true)?;
         }
         let answer = call.send().await?;
         answer.decode(crate::Format::Json).await

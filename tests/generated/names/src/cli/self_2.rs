@@ -45,6 +45,14 @@ pub struct Get {
     /// Named like the builder's own method.
     #[arg(long = "send-2", value_name = "SEND")]
     send_2: Option<String>,
+
+    /// Named like the builder's blocking send.
+    #[arg(long = "send-blocking-2", value_name = "SEND_BLOCKING")]
+    send_blocking_2: Option<String>,
+
+    /// Named like the builder's method that takes the call's own settings.
+    #[arg(long = "with-options-2", value_name = "WITH_OPTIONS")]
+    with_options_2: Option<String>,
 }
 
 impl Get {
@@ -65,6 +73,12 @@ impl Get {
         }
         if let Some(value) = self.send_2 {
             request = request.send_2(value);
+        }
+        if let Some(value) = self.send_blocking_2 {
+            request = request.send_blocking_2(value);
+        }
+        if let Some(value) = self.with_options_2 {
+            request = request.with_options_2(value);
         }
         context.print(request.send().await?.body())
     }

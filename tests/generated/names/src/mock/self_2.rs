@@ -62,6 +62,24 @@ impl<'a> Get<'a> {
         self
     }
 
+    /// Only requests whose `send_blocking` query parameter is this.
+    pub fn send_blocking_2(mut self, send_blocking_2: impl Into<String>) -> Self {
+        let send_blocking_2: String = send_blocking_2.into();
+        self.when = self
+            .when
+            .query("send_blocking", &send_blocking_2, crate::runtime::Style::Form, true);
+        self
+    }
+
+    /// Only requests whose `with_options` query parameter is this.
+    pub fn with_options_2(mut self, with_options_2: impl Into<String>) -> Self {
+        let with_options_2: String = with_options_2.into();
+        self.when = self
+            .when
+            .query("with_options", &with_options_2, crate::runtime::Style::Form, true);
+        self
+    }
+
     /// Answers with `status` and `body`, in the format the request asks for.
     pub fn respond(
         self,
