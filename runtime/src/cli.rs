@@ -9,11 +9,15 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::client::{ClientBuilder, GeneratedClient};
 use super::error::Error;
+use super::hook::{Attempt, Hook};
+use super::options::{checked_header, lay_over};
+use super::retry::RetryPolicy;
 
 /// The exit code of a command line that is wrong: an unknown argument, a value that does not
 /// parse, a body file that cannot be read or decoded, a configuration that cannot work.
@@ -44,6 +48,15 @@ pub struct Options {
     #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds)]
     pub timeout: Option<Duration>,
 
+    /// A header to send with every request, as NAME:VALUE; repeat it for more. Not
+    /// Authorization, which carries the token, nor Host, which is the base URL's.
+    #[arg(long, short = 'H', global = true, value_name = "NAME:VALUE", value_parser = header)]
+    pub header: Vec<(HeaderName, HeaderValue)>,
+
+    /// Make each request once: no retry after a failure, whatever it was.
+    #[arg(long, global = true)]
+    pub no_retry: bool,
+
     /// How to print results: JSON (pretty on a terminal, compact otherwise) or YAML.
     #[arg(
         long,
@@ -62,6 +75,23 @@ fn seconds(text: &str) -> Result<Duration, String> {
         .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
         .filter(|duration| !duration.is_zero())
         .ok_or_else(|| "expected a positive number of seconds".to_owned())
+}
+
+/// A header of the command line: `NAME:VALUE`, spaces around either ignored.
+fn header(text: &str) -> Result<(HeaderName, HeaderValue), String> {
+    let (name, value) = text
+        .split_once(':')
+        .ok_or_else(|| "expected NAME:VALUE, a header name and its value".to_owned())?;
+    checked_header(name.trim(), value.trim())
+}
+
+/// The headers of `--header`, laid over those of every attempt of every request.
+struct ExtraHeaders(HeaderMap);
+
+impl Hook for ExtraHeaders {
+    fn before_attempt(&self, attempt: &mut Attempt<'_>) {
+        lay_over(attempt.headers_mut(), &self.0);
+    }
 }
 
 /// How results are printed.
@@ -86,8 +116,9 @@ pub struct Context<C> {
 pub type Outcome<E> = Result<(), Failure<E>>;
 
 impl<C: GeneratedClient> Context<C> {
-    /// The context of `options`: a client with the token of the environment, if any, and the
-    /// client's own retries and timeouts.
+    /// The context of `options`: a client with the token of the environment, if any, the
+    /// headers of the command line, and the client's own retries and timeouts unless the command
+    /// line changes them.
     pub fn new(options: &Options) -> Result<Context<C>, Failure<C::ErrorBody>> {
         let token = std::env::var(C::TOKEN_ENV_VAR)
             .ok()
@@ -102,6 +133,13 @@ impl<C: GeneratedClient> Context<C> {
         builder = builder.allow_insecure_http(options.allow_insecure_http);
         if let Some(timeout) = options.timeout {
             builder = builder.timeout(timeout);
+        }
+        if options.no_retry {
+            builder = builder.retry(RetryPolicy::disabled());
+        }
+        if !options.header.is_empty() {
+            let headers = options.header.iter().cloned().collect();
+            builder = builder.hook(ExtraHeaders(headers));
         }
         Ok(Context {
             client: builder.build()?,

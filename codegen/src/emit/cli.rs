@@ -19,7 +19,16 @@ use crate::names::Namespace;
 
 /// Names of arguments that every command has (clap's and the runtime's `Options`), which the
 /// arguments of an operation must not take.
-const SHARED_ARGUMENTS: &[&str] = &["base_url", "help", "output", "timeout", "version"];
+const SHARED_ARGUMENTS: &[&str] = &[
+    "allow_insecure_http",
+    "base_url",
+    "header",
+    "help",
+    "no_retry",
+    "output",
+    "timeout",
+    "version",
+];
 
 /// The files of the `cli` module: `mod.rs` and one per resource.
 pub(crate) fn files(

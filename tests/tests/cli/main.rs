@@ -442,3 +442,70 @@ async fn plain_http_elsewhere_is_refused_unless_allowed_on_the_command_line() {
     let sent = proxy.received_requests().await;
     assert_eq!(sent.len(), 1, "{sent:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn headers_of_the_command_line_are_sent_with_the_request() {
+    let server = MockServer::start().await;
+    server
+        .account()
+        .get()
+        .respond(StatusCode::OK, AccountGetResponse::example())
+        .and(header("x-team", "reports"))
+        .and(header("x-trace", "1"))
+        .times(1)
+        .await;
+
+    run(do_api(
+        &server,
+        &[
+            "account",
+            "get",
+            "--header",
+            "X-Team: reports",
+            "-H",
+            "x-trace:1",
+        ],
+    ))
+    .await
+    .success();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_header_that_cannot_be_sent_or_is_the_client_s_own_is_a_usage_error() {
+    let server = MockServer::start().await;
+    for (header, said) in [
+        ("Authorization: Bearer x", "token"),
+        ("Host: elsewhere.example", "base URL"),
+        ("no colon", "NAME:VALUE"),
+        ("bad name: x", "not a header name"),
+    ] {
+        let assert = run(do_api(&server, &["account", "get", "--header", header]))
+            .await
+            .code(2);
+        assert!(
+            stderr(&assert).contains(said),
+            "{header}: {}",
+            stderr(&assert)
+        );
+    }
+    assert!(server.received_requests().await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_retry_makes_one_attempt_on_a_503() {
+    let server = MockServer::start().await;
+    server
+        .account()
+        .get()
+        .respond(
+            StatusCode::SERVICE_UNAVAILABLE,
+            AccountGetResponse::example(),
+        )
+        .await;
+
+    run(do_api(&server, &["account", "get", "--no-retry"]))
+        .await
+        .code(3);
+
+    assert_eq!(server.received_requests().await.len(), 1);
+}
