@@ -15,6 +15,7 @@ mod errors;
 mod examples;
 mod hooks;
 mod http_clients;
+mod mocks;
 mod one_clicks;
 mod options;
 mod pagination;
