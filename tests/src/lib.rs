@@ -260,3 +260,55 @@ pub fn api_error<T: std::fmt::Debug>(
         other => panic!("expected an API error, got {other:?}"),
     }
 }
+
+/// Answers `GET /v2/account` with 503 `failures` times, then with the spec's example.
+pub async fn account_after_failures(server: &wiremock::MockServer, failures: u64) {
+    use wiremock::matchers::{method, path};
+    if failures > 0 {
+        Mock::given(method("GET"))
+            .and(path("/v2/account"))
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(failures)
+            .mount(server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path("/v2/account"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(response_example("account_get", 200)),
+        )
+        .mount(server)
+        .await;
+}
+
+/// A server that answers `GET /v2/account` with the spec's example.
+pub async fn serving_the_account() -> wiremock::MockServer {
+    let server = wiremock::MockServer::start().await;
+    account_after_failures(&server, 0).await;
+    server
+}
+
+/// Serves the list of actions in two pages, of ids 1 and 2, then 3, with a total of 3.
+pub async fn actions_in_two_pages(server: &wiremock::MockServer) {
+    use wiremock::matchers::{path, query_param};
+    let page = |ids: &[i64], next: Option<&str>| {
+        let actions: Vec<_> = ids.iter().map(|id| serde_json::json!({"id": id})).collect();
+        let links = match next {
+            Some(next) => serde_json::json!({"pages": {"next": next}}),
+            None => serde_json::json!({}),
+        };
+        ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({"actions": actions, "links": links, "meta": {"total": 3}}),
+        )
+    };
+    Mock::given(path("/v2/actions"))
+        .and(query_param("page", "2"))
+        .respond_with(page(&[3], None))
+        .mount(server)
+        .await;
+    Mock::given(path("/v2/actions"))
+        .respond_with(page(&[1, 2], Some("/v2/actions?page=2")))
+        .with_priority(10)
+        .mount(server)
+        .await;
+}

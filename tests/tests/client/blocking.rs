@@ -2,20 +2,7 @@
 //! async runtime, and refuses, without blocking, inside one.
 
 use digitalocean_api::{Client, Error};
-use wiremock::matchers::{method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn serving_the_account() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/v2/account"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(tests::response_example("account_get", 200)),
-        )
-        .mount(&server)
-        .await;
-    server
-}
+use wiremock::MockServer;
 
 /// Runs `call` on a thread of its own, with no runtime, and returns what it returned. The test's
 /// runtime, which serves the mock, needs a thread of its own while the test waits: the tests that
@@ -26,7 +13,7 @@ fn on_a_plain_thread<T: Send + 'static>(call: impl FnOnce() -> T + Send + 'stati
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn send_blocking_from_a_plain_thread_gives_what_send_gives() {
-    let server = serving_the_account().await;
+    let server = tests::serving_the_account().await;
     let client = tests::client(&server);
 
     let awaited = client.account().get().send().await.unwrap();
@@ -42,7 +29,7 @@ async fn send_blocking_from_a_plain_thread_gives_what_send_gives() {
 
 #[tokio::test]
 async fn send_blocking_inside_a_runtime_refuses_and_says_to_use_send() {
-    let server = serving_the_account().await;
+    let server = tests::serving_the_account().await;
     let client = tests::client(&server);
 
     let error = client.account().get().send_blocking().unwrap_err();
@@ -77,26 +64,7 @@ fn send_blocking_inside_a_runtime_of_one_thread_refuses_rather_than_wait_for_its
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_iterate_from_a_plain_thread_and_refuse_inside_a_runtime() {
     let server = MockServer::start().await;
-    let page = |ids: &[i64], next: Option<&str>| {
-        let actions: Vec<_> = ids.iter().map(|id| serde_json::json!({"id": id})).collect();
-        let links = match next {
-            Some(next) => serde_json::json!({"pages": {"next": next}}),
-            None => serde_json::json!({}),
-        };
-        ResponseTemplate::new(200).set_body_json(
-            serde_json::json!({"actions": actions, "links": links, "meta": {"total": 3}}),
-        )
-    };
-    Mock::given(path("/v2/actions"))
-        .and(query_param("page", "2"))
-        .respond_with(page(&[3], None))
-        .mount(&server)
-        .await;
-    Mock::given(path("/v2/actions"))
-        .respond_with(page(&[1, 2], Some("/v2/actions?page=2")))
-        .with_priority(10)
-        .mount(&server)
-        .await;
+    tests::actions_in_two_pages(&server).await;
     let client = tests::client(&server);
 
     let inside: Vec<_> = client

@@ -4,9 +4,8 @@
 use std::sync::{Arc, Mutex};
 
 use digitalocean_api::reqwest::header::HeaderValue;
-use digitalocean_api::{Attempt, AttemptResponse, Client, Hook, RetryPolicy};
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use digitalocean_api::{Attempt, AttemptResponse, Client, ClientBuilder, Hook, RetryPolicy};
+use wiremock::MockServer;
 
 /// What a hook saw, in order: `before op #n` and `after op #n status`, and what the requests it
 /// saw print as.
@@ -39,29 +38,20 @@ impl Hook for Recorder {
     }
 }
 
-async fn failing_twice(server: &MockServer) {
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(2)
-        .mount(server)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(tests::response_example("account_get", 200)),
-        )
-        .mount(server)
-        .await;
+/// A builder of a client of `server` with the test token and `retry`.
+fn builder(server: &MockServer, retry: RetryPolicy) -> ClientBuilder {
+    Client::builder()
+        .token(tests::TOKEN)
+        .base_url(server.uri())
+        .retry(retry)
 }
 
 #[tokio::test]
 async fn a_hook_sees_each_attempt_s_number_and_adds_a_header() {
     let server = MockServer::start().await;
-    failing_twice(&server).await;
+    tests::account_after_failures(&server, 2).await;
     let recorder = Recorder::default();
-    let client = Client::builder()
-        .token(tests::TOKEN)
-        .base_url(server.uri())
-        .retry(RetryPolicy::new().sleep_with(|_| async {}))
+    let client = builder(&server, RetryPolicy::new().sleep_with(|_| async {}))
         .hook(recorder.clone())
         .build()
         .unwrap();
@@ -92,12 +82,9 @@ async fn a_hook_sees_each_attempt_s_number_and_adds_a_header() {
 #[tokio::test]
 async fn the_token_a_hook_can_print_is_marked_sensitive() {
     let server = MockServer::start().await;
-    failing_twice(&server).await;
+    tests::account_after_failures(&server, 2).await;
     let recorder = Recorder::default();
-    let client = Client::builder()
-        .token(tests::TOKEN)
-        .base_url(server.uri())
-        .retry(RetryPolicy::disabled())
+    let client = builder(&server, RetryPolicy::disabled())
         .hook(recorder.clone())
         .build()
         .unwrap();
@@ -119,12 +106,9 @@ async fn hooks_run_in_the_order_they_were_registered() {
         }
     }
     let server = MockServer::start().await;
-    failing_twice(&server).await;
+    tests::account_after_failures(&server, 2).await;
     let order = Arc::new(Mutex::new(Vec::new()));
-    let client = Client::builder()
-        .token(tests::TOKEN)
-        .base_url(server.uri())
-        .retry(RetryPolicy::disabled())
+    let client = builder(&server, RetryPolicy::disabled())
         .hook(Named("first", order.clone()))
         .hook(Named("second", order.clone()))
         .build()

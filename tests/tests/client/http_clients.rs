@@ -7,20 +7,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use digitalocean_api::reqwest_middleware::{self, Middleware, Next};
 use digitalocean_api::{Client, Error, RetryPolicy, reqwest};
-use wiremock::matchers::{any, method, path};
+use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn serving_the_account() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/v2/account"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(tests::response_example("account_get", 200)),
-        )
-        .mount(&server)
-        .await;
-    server
-}
 
 fn client_through(
     server: &MockServer,
@@ -37,7 +25,7 @@ fn client_through(
 
 #[tokio::test]
 async fn a_reqwest_client_of_the_re_export_makes_a_call() {
-    let server = serving_the_account().await;
+    let server = tests::serving_the_account().await;
     let client = client_through(&server, reqwest::Client::new());
 
     let response = client.account().get().send().await.unwrap();
@@ -50,7 +38,7 @@ async fn a_reqwest_client_of_the_re_export_makes_a_call() {
 
 #[tokio::test]
 async fn an_answer_a_redirect_brought_from_another_host_is_refused() {
-    let elsewhere = serving_the_account().await;
+    let elsewhere = tests::serving_the_account().await;
     let server = MockServer::start().await;
     let location = format!("{}/v2/account", elsewhere.uri());
     Mock::given(any())
@@ -111,17 +99,7 @@ impl Middleware for Refusing {
 #[tokio::test]
 async fn every_attempt_goes_through_the_middleware_once() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(tests::response_example("account_get", 200)),
-        )
-        .mount(&server)
-        .await;
+    tests::account_after_failures(&server, 1).await;
     let count = Arc::new(AtomicU32::new(0));
     let http = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
         .with(Counting(count.clone()))
@@ -136,7 +114,7 @@ async fn every_attempt_goes_through_the_middleware_once() {
 
 #[tokio::test]
 async fn a_middleware_s_failure_is_its_own_error_and_not_retried() {
-    let server = serving_the_account().await;
+    let server = tests::serving_the_account().await;
     let http = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
         .with(Refusing)
         .build();

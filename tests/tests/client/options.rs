@@ -5,8 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use digitalocean_api::{Client, Error, RequestOptions, RetryPolicy};
-use serde_json::json;
-use wiremock::matchers::{method, path, query_param};
+use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 /// A retry policy that does not wait, and counts the waits it was asked for.
@@ -32,27 +31,6 @@ fn client(server: &MockServer) -> Client {
         .unwrap()
 }
 
-fn account() -> serde_json::Value {
-    tests::response_example("account_get", 200)
-}
-
-/// Answers `GET /v2/account` with 503 `failures` times, then with an account.
-async fn failing_then_ok(server: &MockServer, failures: u64) {
-    if failures > 0 {
-        Mock::given(method("GET"))
-            .and(path("/v2/account"))
-            .respond_with(ResponseTemplate::new(503))
-            .up_to_n_times(failures)
-            .mount(server)
-            .await;
-    }
-    Mock::given(method("GET"))
-        .and(path("/v2/account"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(account()))
-        .mount(server)
-        .await;
-}
-
 fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
     request
         .headers
@@ -60,7 +38,7 @@ fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
         .and_then(|value| value.to_str().ok())
 }
 
-fn query<'a>(request: &'a Request, name: &str) -> Vec<String> {
+fn query(request: &Request, name: &str) -> Vec<String> {
     request
         .url
         .query_pairs()
@@ -75,7 +53,7 @@ async fn a_call_s_timeout_fires_while_the_client_s_is_long() {
     Mock::given(method("GET"))
         .respond_with(
             ResponseTemplate::new(200)
-                .set_body_json(account())
+                .set_body_json(tests::response_example("account_get", 200))
                 .set_delay(Duration::from_secs(5)),
         )
         .mount(&server)
@@ -105,7 +83,7 @@ async fn a_call_s_timeout_fires_while_the_client_s_is_long() {
 #[tokio::test]
 async fn an_extra_header_and_query_pair_arrive_on_every_retry() {
     let server = MockServer::start().await;
-    failing_then_ok(&server, 2).await;
+    tests::account_after_failures(&server, 2).await;
     let options = RequestOptions::new()
         .header("X-Request-Id", "7f1c")
         .query("trace", "on");
@@ -129,24 +107,7 @@ async fn an_extra_header_and_query_pair_arrive_on_every_retry() {
 #[tokio::test]
 async fn an_extra_header_and_query_pair_arrive_on_every_page() {
     let server = MockServer::start().await;
-    let page = |ids: &[i64], next: Option<&str>| {
-        let actions: Vec<_> = ids.iter().map(|id| json!({"id": id})).collect();
-        let mut body = json!({"actions": actions, "links": {}, "meta": {"total": 3}});
-        if let Some(next) = next {
-            body["links"] = json!({"pages": {"next": next}});
-        }
-        ResponseTemplate::new(200).set_body_json(body)
-    };
-    Mock::given(path("/v2/actions"))
-        .and(query_param("page", "2"))
-        .respond_with(page(&[3], None))
-        .mount(&server)
-        .await;
-    Mock::given(path("/v2/actions"))
-        .respond_with(page(&[1, 2], Some("/v2/actions?page=2")))
-        .with_priority(10)
-        .mount(&server)
-        .await;
+    tests::actions_in_two_pages(&server).await;
     let options = RequestOptions::new()
         .header("X-Request-Id", "7f1c")
         .query("trace", "on");
@@ -173,7 +134,7 @@ async fn an_extra_header_and_query_pair_arrive_on_every_page() {
 #[tokio::test]
 async fn retries_disabled_for_a_call_make_one_attempt_on_a_503() {
     let server = MockServer::start().await;
-    failing_then_ok(&server, 1).await;
+    tests::account_after_failures(&server, 1).await;
     let client = client(&server);
 
     let error = client
@@ -187,7 +148,7 @@ async fn retries_disabled_for_a_call_make_one_attempt_on_a_503() {
     assert_eq!(error.status().map(|status| status.as_u16()), Some(503));
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
     server.reset().await;
-    failing_then_ok(&server, 1).await;
+    tests::account_after_failures(&server, 1).await;
     client.account().get().send().await.unwrap();
     assert_eq!(
         server.received_requests().await.unwrap().len(),
@@ -199,7 +160,7 @@ async fn retries_disabled_for_a_call_make_one_attempt_on_a_503() {
 #[tokio::test]
 async fn a_call_s_token_is_what_the_server_sees_for_that_call_alone() {
     let server = MockServer::start().await;
-    failing_then_ok(&server, 0).await;
+    tests::account_after_failures(&server, 0).await;
     let client = client(&server);
 
     client
@@ -226,7 +187,7 @@ async fn a_call_s_token_is_what_the_server_sees_for_that_call_alone() {
 #[tokio::test]
 async fn options_that_cannot_be_sent_are_an_error_at_send_and_nothing_is_sent() {
     let server = MockServer::start().await;
-    failing_then_ok(&server, 0).await;
+    tests::account_after_failures(&server, 0).await;
     let client = client(&server);
     let refused = [
         (
@@ -269,7 +230,7 @@ async fn options_that_cannot_be_sent_are_an_error_at_send_and_nothing_is_sent() 
 #[tokio::test]
 async fn an_extra_header_replaces_the_call_s_own() {
     let server = MockServer::start().await;
-    failing_then_ok(&server, 0).await;
+    tests::account_after_failures(&server, 0).await;
 
     client(&server)
         .account()
