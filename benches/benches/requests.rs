@@ -13,9 +13,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const TOKEN: &str = "dop_v1_0123456789abcdef";
 
 fn requests(c: &mut Criterion) {
-    // reqwest is built without a TLS provider of its own (the runtime brings ring): the bare
-    // client needs one installed, as a program using it that way would, though no TLS is spoken.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

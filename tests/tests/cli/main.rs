@@ -33,8 +33,9 @@ fn binary() -> &'static PathBuf {
             "do-api",
         ];
         cargo.args(build).current_dir(tests::root());
-        // What cargo sets for this test is not the build's: a build script that reads it (ring's
-        // reads CARGO_MANIFEST_DIR) would run again, and everything above it be rebuilt.
+        // What cargo sets for this test is not the build's: a build script that reads it
+        // (aws-lc-sys's reads CARGO_MANIFEST_DIR) would run again, and everything above it be
+        // rebuilt.
         for (name, _) in std::env::vars_os() {
             let name = name.to_string_lossy();
             let set_for_a_crate = name.starts_with("CARGO_PKG_")
