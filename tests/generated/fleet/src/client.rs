@@ -24,6 +24,11 @@ pub type ApiError = runtime::ApiError<crate::ErrorBody>;
 /// Every item of a paginated list, as one stream that fetches each page when it is reached.
 pub type Pages<T> = runtime::Pages<T, crate::ErrorBody>;
 
+/// Every item of a paginated list, as an iterator that blocks for each page (the `blocking`
+/// feature).
+#[cfg(feature = "blocking")]
+pub type BlockingPages<T> = runtime::BlockingPages<T, crate::ErrorBody>;
+
 impl Client {
     /// A client with the default configuration that authenticates with `token`. An empty token,
     /// or one with characters other than visible ASCII, is refused.

@@ -19,9 +19,120 @@
 //! Successful responses are [`Response`]s: the typed body (they dereference to it) with the
 //! status, the headers and the parsed [`RateLimit`]. Failures are [`Error`]s.
 //!
-//! Two features add what is built from the same spec: `mock`, typed mocks of the API for the
-//! tests of code that uses this crate (the `mock` module), and `cli`, the commands of the
-//! `identical-schemas` command line (the `cli` module; the binary is the crate in `cli/`).
+//! Features add what is built from the same spec: `mock`, typed mocks of the API for the tests of
+//! code that uses this crate (the `mock` module); `cli`, the commands of the `identical-schemas`
+//! command line (the `cli` module; the binary is the crate in `cli/`); `blocking`, calls from
+//! code that is not async; and `middleware`, a `reqwest_middleware::ClientWithMiddleware` as the
+//! HTTP client. The mocks work with each of the others.
+//!
+//! ## One call's own settings
+//!
+//! Every request builder takes [`RequestOptions`] before it is sent: a timeout, a retry policy,
+//! headers, query pairs and a token of its own, for that call alone, its retries and the pages of
+//! its stream included.
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), identical_schemas_api::Error> {
+//! use std::time::Duration;
+//! use identical_schemas_api::{Client, RequestOptions, RetryPolicy};
+//!
+//! let client = Client::from_env()?;
+//! let options = RequestOptions::new()
+//!     .timeout(Duration::from_secs(5))
+//!     .retry(RetryPolicy::disabled())
+//!     .header("X-Request-Id", "7f1c")
+//!     .query("trace", "1")
+//!     .token("the other team's token");
+//! let response = client.stores().list().with_options(options).send().await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Hooks
+//!
+//! A [`Hook`] is called before every attempt and after every response: for metrics, logging,
+//! request signing or an authentication of one's own. It may add headers; the token's header is
+//! marked sensitive, so that printing the request does not show it.
+//!
+//! ```no_run
+//! # fn example() -> Result<(), identical_schemas_api::Error> {
+//! use identical_schemas_api::reqwest::header::HeaderValue;
+//! use identical_schemas_api::{Attempt, AttemptResponse, Client, Hook};
+//!
+//! struct Metrics;
+//!
+//! impl Hook for Metrics {
+//!     fn before_attempt(&self, attempt: &mut Attempt<'_>) {
+//!         let team = HeaderValue::from_static("reports");
+//!         attempt.headers_mut().insert("x-team", team);
+//!     }
+//!
+//!     fn after_response(&self, response: &AttemptResponse<'_>) {
+//!         let (operation, attempt) = (response.operation(), response.number());
+//!         eprintln!("{operation} #{attempt}: {} in {:?}", response.status(), response.elapsed());
+//!     }
+//! }
+//!
+//! let client = Client::builder().token("...").hook(Metrics).build()?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Blocking calls
+//!
+//! With the `blocking` feature, every request builder has `send_blocking()`, which gives what
+//! `send().await` gives, from a thread with no async runtime. Inside an async runtime it
+//! returns an error that says to use `send`.
+//!
+//! ```no_run
+//! # #[cfg(feature = "blocking")]
+//! # fn example() -> Result<(), identical_schemas_api::Error> {
+//! let client = identical_schemas_api::Client::from_env()?;
+//! let response = client.stores().list().send_blocking()?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## An HTTP client of one's own, and middleware
+//!
+//! [`ClientBuilder::http_client`] takes a `reqwest::Client`: one built from this crate's
+//! re-export of [`reqwest`] has the same TLS as the crate's own client (rustls with aws-lc-rs),
+//! with no feature or setup of the program's. The base URL is still https unless loopback, and a
+//! response that a redirect brought from another host is refused; build the client without
+//! redirects, as the crate's own is.
+//!
+//! ```no_run
+//! # fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! use identical_schemas_api::{reqwest, Client};
+//!
+//! let http = reqwest::Client::builder()
+//!     .redirect(reqwest::redirect::Policy::none())
+//!     .pool_max_idle_per_host(4)
+//!     .build()?;
+//! let client = Client::builder().token("...").http_client(http).build()?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! With the `middleware` feature it takes a `reqwest_middleware::ClientWithMiddleware` too, so
+//! that reqwest-tracing, http-cache-reqwest and other middleware plug in. The crate's own
+//! retries run around the middleware: each attempt goes through the whole chain once, and a
+//! retry middleware in it retries within each attempt, so that the two multiply. Keep one of
+//! them: the crate's ([`RetryPolicy`], which reads the rate-limit headers), or the middleware's
+//! with [`RetryPolicy::disabled`] on the client.
+//!
+//! ```no_run
+//! # #[cfg(feature = "middleware")]
+//! # fn example() -> Result<(), identical_schemas_api::Error> {
+//! use identical_schemas_api::{reqwest, reqwest_middleware, Client};
+//!
+//! let http = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+//!     // .with(reqwest_tracing::TracingMiddleware::default())
+//!     .build();
+//! let client = Client::builder().token("...").http_client(http).build()?;
+//! # Ok(())
+//! # }
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -45,12 +156,21 @@ pub use openapi_client_runtime as runtime;
 #[rustfmt::skip]
 mod config;
 
+#[cfg(feature = "blocking")]
+pub use client::BlockingPages;
 pub use client::{ApiError, Client, ClientBuilder, Error, Pages};
-pub use runtime::{Format, RateLimit, Response, RetryPolicy, UnknownFields, decode_strict};
+pub use runtime::{
+    Attempt, AttemptResponse, Format, Hook, RateLimit, RequestOptions, Response, RetryPolicy,
+    UnknownFields, decode_strict,
+};
 
 /// The HTTP client the crate sends requests with, for [`ClientBuilder::http_client`].
 pub use reqwest;
 /// The status of a response.
 pub use reqwest::StatusCode;
+/// Middleware around the HTTP client, for [`ClientBuilder::http_client`] (the `middleware`
+/// feature).
+#[cfg(feature = "middleware")]
+pub use runtime::reqwest_middleware;
 
 pub use config::{DEFAULT_BASE_URL, DEFAULT_USER_AGENT, ErrorBody, TOKEN_ENV_VAR};

@@ -55,9 +55,7 @@ impl Get {
     /// Sends the request from code that is not async, and blocks until its answer: what
     /// [`send`](Self::send) gives (the `blocking` feature).
     #[cfg(feature = "blocking")]
-    pub fn send_blocking(
-        self,
-    ) -> Result<crate::Response<models::ThreadsGetResponse>, crate::Error> {
+    pub fn send_blocking(self) -> Result<crate::Response<models::Thread>, crate::Error> {
         crate::runtime::wait(self.send())
     }
 }
