@@ -26,6 +26,7 @@ mod error;
 mod hook;
 #[cfg(feature = "mock")]
 pub mod mock;
+mod object;
 mod options;
 mod pages;
 mod request;
@@ -55,11 +56,15 @@ pub use reqwest;
 pub use reqwest_middleware;
 
 // What the generated code calls; not for users.
+#[doc(hidden)]
+pub use crate::__object_codec as object_codec;
 #[cfg(feature = "blocking")]
 #[doc(hidden)]
 pub use blocking::wait;
 #[doc(hidden)]
 pub use client::with_options;
+#[doc(hidden)]
+pub use object::{DecodeObject, deserialize_object};
 #[doc(hidden)]
 pub use pages::{NextPage, Page};
 #[doc(hidden)]

@@ -72,6 +72,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../runtime/src/mock.rs"),
     ),
     (
+        "object.rs",
+        "object.rs",
+        include_str!("../../../runtime/src/object.rs"),
+    ),
+    (
         "mod.rs",
         "lib.rs",
         include_str!("../../../runtime/src/lib.rs"),
@@ -263,7 +268,10 @@ mod tests {
     }
 
     /// A vendored copy is a module of the generated crate, not a crate: the runtime reaches its
-    /// own items through `super::`, and has no attribute only a crate root may carry.
+    /// own items through `super::`, and has no attribute only a crate root may carry. Two paths
+    /// name the same item either way: `crate::runtime::`, which a macro expands to in the
+    /// generated crate that calls it, and `crate::__`, an exported macro, which sits at the root
+    /// of whichever crate holds the runtime.
     #[test]
     fn the_runtime_reads_the_same_as_a_module() {
         for (_, source, text) in FILES {
@@ -272,13 +280,15 @@ mod tests {
                 if code.starts_with("//") {
                     continue;
                 }
+                let code = code
+                    .replace("crate::runtime::", "")
+                    .replace("crate::__", "");
                 for crate_only in [
                     "crate::",
                     "#![feature",
                     "#![doc(",
                     "#![cfg_attr",
                     "#![no_std",
-                    "#[macro_export",
                     "extern crate",
                 ] {
                     assert!(
