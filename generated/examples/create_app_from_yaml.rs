@@ -48,5 +48,6 @@ pub async fn run(client: &Client, yaml: &str) -> Result<App, Box<dyn std::error:
     created
         .into_inner()
         .app
+        .map(|app| *app)
         .ok_or_else(|| Error::InvalidRequest("the API answered without the app".into()).into())
 }

@@ -50,7 +50,7 @@ pub async fn run(
             last_phase = phase.clone();
         }
         match phase.as_str() {
-            "ACTIVE" => return Ok(deployment),
+            "ACTIVE" => return Ok(*deployment),
             "ERROR" | "CANCELED" | "SUPERSEDED" => {
                 return Err(format!("the deployment ended in {phase}").into());
             }

@@ -1,31 +1,48 @@
-//! How structs travel: their `Deserialize` and `Serialize`, written out rather than derived.
+//! How structs travel: one line per member in a call of the runtime's `object_codec!`, which
+//! writes their `Deserialize` and `Serialize`.
 //!
-//! A derived struct with `#[serde(flatten)]` for its unknown fields makes serde buffer every
-//! object into a map of values before it builds the struct, which costs more than decoding the
-//! object into a `serde_json::Value`. These impls read each member straight into its field and
-//! send the names the type does not describe to the catch-all, in one pass; they write the
-//! described fields in order and then the unknown ones, as the derive did, byte for byte.
+//! The call is written as text, one member a line, because prettyplease fills a macro's tokens
+//! into paragraphs: a member added to the spec is then one added line of the diff.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use quote::quote;
 
-use super::rust::{TypeTable, ident};
+use super::rust::TypeTable;
 use crate::ir::{Field, Rest, StructDef, TypeDef, TypeRef};
 
-/// The `Deserialize` and `Serialize` impls of a struct.
-pub(crate) fn struct_impls(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStream {
-    let deserialize = deserialize(def, s, table);
-    let serialize = serialize(def, s, table);
-    quote! {
-        #deserialize
-
-        #serialize
+/// The call of `object_codec!` for a struct, behind `cfg` (empty for none).
+pub(crate) fn object_codec(
+    def: &TypeDef,
+    s: &StructDef,
+    table: &TypeTable<'_>,
+    cfg: &TokenStream,
+) -> String {
+    let mut text = String::new();
+    if !cfg.is_empty() {
+        text.push_str(&tokens_text(cfg));
+        text.push('\n');
     }
-}
-
-/// The adapter a field travels through (integers as strings), around its box and option.
-fn field_adapter(field: &Field, table: &TypeTable<'_>) -> Option<TokenStream> {
-    Some(wrapped(field, table.adapter(&field.ty)?))
+    text.push_str("crate::runtime::object_codec! {\n");
+    text.push_str(&format!("    {} {{\n", def.name));
+    for field in &s.fields {
+        text.push_str(&format!("        {:?} => {}", field.name, field.rust_name));
+        if !field.is_optional() {
+            text.push_str(": required");
+        } else if field.required {
+            text.push_str(": nullable");
+        }
+        if let Some(adapter) = table.adapter(&field.ty) {
+            text.push_str(" as ");
+            text.push_str(&tokens_text(&wrapped(field, adapter)));
+        }
+        text.push_str(",\n");
+    }
+    match &s.rest {
+        Rest::Unknown { field } => text.push_str(&format!("        ..{field}\n")),
+        Rest::Typed { field, .. } => text.push_str(&format!("        ..{field}: map\n")),
+    }
+    text.push_str("    }\n}\n");
+    text
 }
 
 /// The field's Rust type, as the struct declares it.
@@ -44,167 +61,69 @@ fn wrapped(field: &Field, mut inner: TokenStream) -> TokenStream {
     inner
 }
 
-fn deserialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStream {
-    let name = ident(&def.name);
-    // Locals are prefixed so that no field name can shadow `map` or another local (and the
-    // leading `_` of a name like `_1_clicks` does not make two in a row).
-    let mut slot_names: Vec<String> = s
-        .fields
-        .iter()
-        .map(|f| format!("slot_{}", f.rust_name.trim_start_matches('_')))
-        .collect();
-    let mut sorted = slot_names.clone();
-    sorted.sort_unstable();
-    sorted.dedup();
-    if sorted.len() < slot_names.len() {
-        slot_names = (0..s.fields.len()).map(|i| format!("slot_{i}")).collect();
-    }
-    let slots: Vec<_> = slot_names.iter().map(|name| ident(name)).collect();
-    let fields: Vec<_> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
-    // The runtime's helpers, imported by name so that each arm reads on one line.
-    let mut imports = vec![quote!(MemberKey)];
-    let adapted = |field: &Field| table.adapter(&field.ty).is_some();
-    if s.fields.iter().any(|field| !adapted(field)) {
-        imports.push(quote!(read_member));
-    }
-    if s.fields.iter().any(adapted) {
-        imports.push(quote!(read_member_as));
-    }
-    if s.fields.iter().any(|field| !field.is_optional()) {
-        imports.push(quote!(required));
-    }
-    // Arms match the member's name itself, not its place in a list, so that a field added to
-    // the spec adds lines to the diff and renumbers none.
-    let arms = s.fields.iter().zip(&slots).map(|(field, slot)| {
-        let wire = &field.name;
-        match field_adapter(field, table) {
-            None => quote! {
-                #wire => read_member(&mut map, &mut #slot, #wire)?,
-            },
-            Some(adapter) => quote! {
-                #wire => read_member_as::<#adapter, _, _>(&mut map, &mut #slot, #wire)?,
-            },
-        }
-    });
-    let values = s
-        .fields
-        .iter()
-        .zip(&slots)
-        .zip(&fields)
-        .map(|((field, slot), name)| {
-            let wire = &field.name;
-            if field.is_optional() {
-                quote!(#name: #slot.unwrap_or_default())
-            } else {
-                quote!(#name: required(#slot, #wire)?)
-            }
-        });
-    let (rest, rest_init, rest_arm, rest_check) = match &s.rest {
-        Rest::Unknown { field } => (
-            ident(field),
-            quote!(crate::UnknownFields::default()),
-            quote!(rest.read(&mut map, key.into_owned())?),
-            quote!(rest.check()?;),
-        ),
-        Rest::Typed { field, .. } => (
-            ident(field),
-            quote!(std::collections::BTreeMap::new()),
-            quote! {{
-                let value = map.next_value()?;
-                rest.insert(key.into_owned(), value);
-            }},
-            TokenStream::new(),
-        ),
-    };
-    // The decoder names its visitor and imports the runtime's helpers; a struct of one of those
-    // names is reached through its module.
-    let value = if ["Visitor", "Member", "MemberName"].contains(&def.name.as_str()) {
-        quote!(self::#name)
-    } else {
-        quote!(#name)
-    };
-    // A struct whose only member is the catch-all has no described names to match.
-    let read_member = if s.fields.is_empty() {
-        quote!(#rest_arm;)
-    } else {
-        quote! {
-            match key.as_str() {
-                #( #arms )*
-                _ => #rest_arm,
-            }
-        }
-    };
-    quote! {
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-
-                impl<'de> serde::de::Visitor<'de> for Visitor {
-                    type Value = #value;
-
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str("an object")
-                    }
-
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#value, A::Error> {
-                        use crate::runtime::{#( #imports ),*};
-
-                        #( let mut #slots = None; )*
-                        let mut rest = #rest_init;
-                        while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                            #read_member
-                        }
-                        #rest_check
-                        Ok(#value {
-                            #( #values, )*
-                            #rest: rest,
-                        })
-                    }
+/// Tokens of a type or an attribute as rustfmt would write them on one line: no space around
+/// `::`, `<` and `>`, one after a comma and around `=`.
+fn tokens_text(tokens: &TokenStream) -> String {
+    let mut text = String::new();
+    let mut word_before = false;
+    for token in tokens.clone() {
+        match token {
+            TokenTree::Ident(ident) => {
+                if word_before {
+                    text.push(' ');
                 }
-
-                deserializer.deserialize_map(Visitor)
+                text.push_str(&ident.to_string());
+                word_before = true;
+            }
+            TokenTree::Literal(literal) => {
+                if word_before {
+                    text.push(' ');
+                }
+                text.push_str(&literal.to_string());
+                word_before = true;
+            }
+            TokenTree::Punct(punct) => {
+                match (punct.as_char(), punct.spacing()) {
+                    (',', _) => text.push_str(", "),
+                    ('=', Spacing::Alone) => text.push_str(" = "),
+                    (other, _) => text.push(other),
+                }
+                word_before = false;
+            }
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Brace => ("{", "}"),
+                    Delimiter::None => ("", ""),
+                };
+                text.push_str(open);
+                text.push_str(&tokens_text(&group.stream()));
+                text.push_str(close);
+                word_before = false;
             }
         }
     }
+    text
 }
 
-fn serialize(def: &TypeDef, s: &StructDef, table: &TypeTable<'_>) -> TokenStream {
-    let name = ident(&def.name);
-    let entries = s.fields.iter().map(|field| {
-        let wire = &field.name;
-        let slot = ident(&field.rust_name);
-        let value = match field_adapter(field, table) {
-            None => quote!(&self.#slot),
-            Some(adapter) => {
-                quote!(&serde_with::ser::SerializeAsWrap::<_, #adapter>::new(&self.#slot))
-            }
-        };
-        // A field that may be absent is left out when empty; a required one that may be null
-        // is written as null.
-        if field.is_optional() && !field.required {
-            quote! {
-                if self.#slot.is_some() {
-                    map.serialize_entry(#wire, #value)?;
-                }
-            }
-        } else {
-            quote!(map.serialize_entry(#wire, #value)?;)
-        }
-    });
-    let rest = ident(match &s.rest {
-        Rest::Unknown { field } | Rest::Typed { field, .. } => field,
-    });
-    quote! {
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
-                #( #entries )*
-                for (name, value) in self.#rest.iter() {
-                    map.serialize_entry(name, value)?;
-                }
-                map.end()
-            }
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_and_attributes_read_as_rustfmt_writes_them() {
+        let adapter = quote!(
+            Option<Vec<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>>
+        );
+        assert_eq!(
+            tokens_text(&adapter),
+            "Option<Vec<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>>"
+        );
+        let cfg = quote!(#[cfg(any(feature = "apps", feature = "droplets"))]);
+        assert_eq!(
+            tokens_text(&cfg),
+            "#[cfg(any(feature = \"apps\", feature = \"droplets\"))]"
+        );
     }
 }

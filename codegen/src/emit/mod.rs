@@ -150,11 +150,14 @@ pub fn emit(
     }
     let header = header(options, "//");
     let emit_one = |job: &RustFile<'_>| -> Result<GeneratedFile, EmitError> {
-        let (path, tokens) = match job {
-            RustFile::ApisIndex => ("src/apis/mod.rs".to_owned(), apis::index(api)),
+        let (path, chunks) = match job {
+            RustFile::ApisIndex => (
+                "src/apis/mod.rs".to_owned(),
+                vec![Chunk::Items(apis::index(api))],
+            ),
             RustFile::Api(resource) => (
                 format!("src/apis/{}.rs", resource.module),
-                apis::module(resource),
+                vec![Chunk::Items(apis::module(resource))],
             ),
             RustFile::Models(group) => (
                 format!("src/models/{group}.rs"),
@@ -162,17 +165,17 @@ pub fn emit(
             ),
             RustFile::ModelsIndex => (
                 "src/models/mod.rs".to_owned(),
-                models_index(
+                vec![Chunk::Items(models_index(
                     &groups,
                     has_examples.then(|| examples::module_cfg(api, &groups)),
-                ),
+                ))],
             ),
             RustFile::Examples => (
                 "src/models/examples.rs".to_owned(),
-                examples::tests(api, &groups),
+                vec![Chunk::Items(examples::tests(api, &groups))],
             ),
         };
-        let contents = format_rust(&path, tokens, &header)?;
+        let contents = format_chunks(&path, chunks, &header)?;
         Ok(GeneratedFile {
             path: PathBuf::from(path),
             contents,
@@ -319,16 +322,36 @@ fn models_index(groups: &models::Groups<'_>, examples: Option<TokenStream>) -> T
     }
 }
 
+/// A part of a Rust file: items to format, or text that is written as it is.
+pub(crate) enum Chunk {
+    Items(TokenStream),
+    Text(String),
+}
+
 /// Prints tokens as a formatted file under `header`.
 fn format_rust(path: &str, tokens: TokenStream, header: &str) -> Result<String, EmitError> {
-    let file = syn::parse2::<syn::File>(tokens).map_err(|error| EmitError::Syntax {
-        file: path.to_owned(),
-        message: error.to_string(),
-    })?;
-    Ok(format!(
-        "{header}\n{}",
-        space_items(&prettyplease::unparse(&file))
-    ))
+    format_chunks(path, vec![Chunk::Items(tokens)], header)
+}
+
+/// Prints the chunks of a file, one after another with a blank line between, under `header`.
+fn format_chunks(path: &str, chunks: Vec<Chunk>, header: &str) -> Result<String, EmitError> {
+    let mut out = format!("{header}\n");
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match chunk {
+            Chunk::Items(tokens) => {
+                let file = syn::parse2::<syn::File>(tokens).map_err(|error| EmitError::Syntax {
+                    file: path.to_owned(),
+                    message: error.to_string(),
+                })?;
+                out.push_str(&space_items(&prettyplease::unparse(&file)));
+            }
+            Chunk::Text(text) => out.push_str(&text),
+        }
+    }
+    Ok(out)
 }
 
 /// prettyplease puts items right after each other; a blank line between items (and between

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{TypeTable, ident, rust_type};
-use super::{codec, docs};
+use super::{Chunk, codec, docs};
 use crate::ir::{Api, EnumDef, Field, Rest, StructDef, TypeDef, TypeKind, TypeRef, UnionDef};
 
 /// The module of the types that no single resource owns.
@@ -225,29 +225,34 @@ pub(crate) fn references(def: &TypeDef) -> Vec<&TypeRef> {
     }
 }
 
-/// The items of one models module.
-pub(crate) fn module(table: &TypeTable<'_>, groups: &Groups<'_>, group: &str) -> TokenStream {
-    let items = groups.members.get(group).into_iter().flatten().map(|def| {
-        let item = item(def, table, groups, group);
-        // A resource's own module is gated as a whole, in `models/mod.rs`.
-        if group == COMMON {
-            gated(item, &groups.cfg(&def.name))
-        } else {
-            item
-        }
-    });
+/// The items of one models module, with the codec of each struct as text.
+pub(crate) fn module(table: &TypeTable<'_>, groups: &Groups<'_>, group: &str) -> Vec<Chunk> {
     let doc = if group == COMMON {
         " Types that several resources use, or none.".to_owned()
     } else {
         format!(" Types that only the `{group}` operations use.")
     };
-    quote! {
-        #![doc = #doc]
-        #( #items )*
+    let mut chunks = vec![Chunk::Items(quote!(#![doc = #doc]))];
+    for def in groups.members.get(group).into_iter().flatten() {
+        // A resource's own module is gated as a whole, in `models/mod.rs`.
+        let cfg = if group == COMMON {
+            groups.cfg(&def.name)
+        } else {
+            TokenStream::new()
+        };
+        let item = gated(item(def, groups, group), &cfg);
+        match chunks.last_mut() {
+            Some(Chunk::Items(items)) => items.extend(item),
+            _ => chunks.push(Chunk::Items(item)),
+        }
+        if let TypeKind::Struct(s) = &def.kind {
+            chunks.push(Chunk::Text(codec::object_codec(def, s, table, &cfg)));
+        }
     }
+    chunks
 }
 
-fn item(def: &TypeDef, table: &TypeTable<'_>, groups: &Groups<'_>, group: &str) -> TokenStream {
+fn item(def: &TypeDef, groups: &Groups<'_>, group: &str) -> TokenStream {
     // Types of other modules are reached through the `models` re-exports.
     let prefix_of = |ty: &TypeRef| -> TokenStream {
         match ty {
@@ -264,7 +269,7 @@ fn item(def: &TypeDef, table: &TypeTable<'_>, groups: &Groups<'_>, group: &str) 
     let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
     let name = ident(&def.name);
     let body = match &def.kind {
-        TypeKind::Struct(s) => structure(def, s, table, &spell),
+        TypeKind::Struct(s) => structure(def, s, &spell),
         TypeKind::Enum(e) => enumeration(def, e),
         TypeKind::Union(u) => union(def, u, &spell),
         TypeKind::Alias(ty) => {
@@ -305,12 +310,7 @@ fn default_doc(def: &TypeDef) -> String {
     )
 }
 
-fn structure(
-    def: &TypeDef,
-    s: &StructDef,
-    table: &TypeTable<'_>,
-    spell: &dyn Fn(&TypeRef) -> TokenStream,
-) -> TokenStream {
+fn structure(def: &TypeDef, s: &StructDef, spell: &dyn Fn(&TypeRef) -> TokenStream) -> TokenStream {
     let name = ident(&def.name);
     let fields = s.fields.iter().map(|field| struct_field(field, spell));
     let rest = match &s.rest {
@@ -332,7 +332,6 @@ fn structure(
     };
     let default = def.has_default.then(|| quote!(Default,));
     let constructor = constructor(def, s, spell);
-    let impls = codec::struct_impls(def, s, table);
     quote! {
         #[derive(Clone, Debug, #default PartialEq)]
         pub struct #name {
@@ -341,8 +340,6 @@ fn structure(
         }
 
         #constructor
-
-        #impls
     }
 }
 
@@ -381,8 +378,10 @@ fn constructor(
             value = Some(quote!(#name.into()));
         }
         if field.boxed {
-            let inner = value.unwrap_or_else(|| quote!(#name));
-            value = Some(quote!(Box::new(#inner)));
+            // `Into<Box<T>>` takes a value or a box already made, as a field read from another
+            // model is.
+            ty = quote!(impl Into<Box<#ty>>);
+            value = Some(quote!(#name.into()));
         }
         arguments.push(quote!(#name: #ty));
         values.push(match value {

@@ -1,9 +1,10 @@
-//! What can only be decided once every type and operation is known: which types box which,
-//! which implement `Default`, the API's error body, pagination, and the features the crate needs.
+//! What can only be decided once every type and operation is known: which types box which (for
+//! recursion here, for size in [`size`]), which implement `Default`, the API's error body,
+//! pagination, and the features the crate needs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::LowerError;
+use super::{LowerError, size};
 use crate::ir::{
     Api, Encoding, Features, FieldPath, Operation, Pagination, ParamLocation, Rest, Status,
     Success, TypeDef, TypeKind, TypeRef,
@@ -13,6 +14,7 @@ use crate::load::Spec;
 pub(crate) fn finish(api: &mut Api, spec: &Spec) -> Result<(), LowerError> {
     refuse_alias_cycles(&api.types, spec)?;
     box_recursion(&mut api.types);
+    size::box_large_members(&mut api.types);
     mark_defaults(&mut api.types);
     api.error_body = shared_error_body(api);
     let types: BTreeMap<String, TypeDef> = api
@@ -312,7 +314,8 @@ fn find_field(
     if depth == 0 {
         return None;
     }
-    body.fields.iter().filter(|f| !f.boxed).find_map(|field| {
+    // A boxed struct is followed like any other: a field of a `Box` reads through it.
+    body.fields.iter().find_map(|field| {
         let TypeRef::Named(inner) = &field.ty else {
             return None;
         };

@@ -8,6 +8,7 @@ mod finish;
 mod identity;
 mod operations;
 mod resources;
+mod size;
 mod template;
 mod types;
 

@@ -65,115 +65,18 @@ impl Account {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Account {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Account;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Account, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_droplet_limit = None;
-                let mut slot_email = None;
-                let mut slot_email_verified = None;
-                let mut slot_floating_ip_limit = None;
-                let mut slot_name = None;
-                let mut slot_status = None;
-                let mut slot_status_message = None;
-                let mut slot_team = None;
-                let mut slot_uuid = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "droplet_limit" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_droplet_limit,
-                                "droplet_limit",
-                            )?
-                        }
-                        "email" => read_member(&mut map, &mut slot_email, "email")?,
-                        "email_verified" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_email_verified,
-                                "email_verified",
-                            )?
-                        }
-                        "floating_ip_limit" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_floating_ip_limit,
-                                "floating_ip_limit",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        "status_message" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_status_message,
-                                "status_message",
-                            )?
-                        }
-                        "team" => read_member(&mut map, &mut slot_team, "team")?,
-                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Account {
-                    droplet_limit: required(slot_droplet_limit, "droplet_limit")?,
-                    email: required(slot_email, "email")?,
-                    email_verified: required(slot_email_verified, "email_verified")?,
-                    floating_ip_limit: required(
-                        slot_floating_ip_limit,
-                        "floating_ip_limit",
-                    )?,
-                    name: slot_name.unwrap_or_default(),
-                    status: required(slot_status, "status")?,
-                    status_message: required(slot_status_message, "status_message")?,
-                    team: slot_team.unwrap_or_default(),
-                    uuid: required(slot_uuid, "uuid")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Account {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("droplet_limit", &self.droplet_limit)?;
-        map.serialize_entry("email", &self.email)?;
-        map.serialize_entry("email_verified", &self.email_verified)?;
-        map.serialize_entry("floating_ip_limit", &self.floating_ip_limit)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        map.serialize_entry("status", &self.status)?;
-        map.serialize_entry("status_message", &self.status_message)?;
-        if self.team.is_some() {
-            map.serialize_entry("team", &self.team)?;
-        }
-        map.serialize_entry("uuid", &self.uuid)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Account {
+        "droplet_limit" => droplet_limit: required,
+        "email" => email: required,
+        "email_verified" => email_verified: required,
+        "floating_ip_limit" => floating_ip_limit: required,
+        "name" => name,
+        "status" => status: required,
+        "status_message" => status_message: required,
+        "team" => team,
+        "uuid" => uuid: required,
+        ..unknown_fields
     }
 }
 
@@ -181,7 +84,7 @@ impl serde::Serialize for Account {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountGetResponse {
     /// Information about the current user account.
-    pub account: Account,
+    pub account: Box<Account>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
@@ -189,60 +92,18 @@ pub struct AccountGetResponse {
 
 impl AccountGetResponse {
     /// A value with its required fields (`account`) and no others.
-    pub fn new(account: Account) -> Self {
+    pub fn new(account: impl Into<Box<Account>>) -> Self {
         Self {
-            account,
+            account: account.into(),
             unknown_fields: Default::default(),
         }
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AccountGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AccountGetResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AccountGetResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_account = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "account" => read_member(&mut map, &mut slot_account, "account")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AccountGetResponse {
-                    account: required(slot_account, "account")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AccountGetResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("account", &self.account)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AccountGetResponse {
+        "account" => account: required,
+        ..unknown_fields
     }
 }
 
@@ -325,59 +186,10 @@ pub struct Team {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Team {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Team;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Team, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_name = None;
-                let mut slot_uuid = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Team {
-                    name: slot_name.unwrap_or_default(),
-                    uuid: slot_uuid.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Team {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.uuid.is_some() {
-            map.serialize_entry("uuid", &self.uuid)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Team {
+        "name" => name,
+        "uuid" => uuid,
+        ..unknown_fields
     }
 }

@@ -37,136 +37,18 @@ pub struct Action {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Action {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Action;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Action, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_completed_at = None;
-                let mut slot_id = None;
-                let mut slot_region = None;
-                let mut slot_region_slug = None;
-                let mut slot_resource_id = None;
-                let mut slot_resource_type = None;
-                let mut slot_started_at = None;
-                let mut slot_status = None;
-                let mut slot_type_ = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "completed_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_completed_at, "completed_at")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "region" => read_member(&mut map, &mut slot_region, "region")?,
-                        "region_slug" => {
-                            read_member(&mut map, &mut slot_region_slug, "region_slug")?
-                        }
-                        "resource_id" => {
-                            read_member(&mut map, &mut slot_resource_id, "resource_id")?
-                        }
-                        "resource_type" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_resource_type,
-                                "resource_type",
-                            )?
-                        }
-                        "started_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_started_at, "started_at")?
-                        }
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Action {
-                    completed_at: slot_completed_at.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    region: slot_region.unwrap_or_default(),
-                    region_slug: slot_region_slug.unwrap_or_default(),
-                    resource_id: slot_resource_id.unwrap_or_default(),
-                    resource_type: slot_resource_type.unwrap_or_default(),
-                    started_at: slot_started_at.unwrap_or_default(),
-                    status: slot_status.unwrap_or_default(),
-                    type_: slot_type_.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Action {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.completed_at.is_some() {
-            map.serialize_entry(
-                "completed_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.completed_at),
-            )?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.region.is_some() {
-            map.serialize_entry("region", &self.region)?;
-        }
-        if self.region_slug.is_some() {
-            map.serialize_entry("region_slug", &self.region_slug)?;
-        }
-        if self.resource_id.is_some() {
-            map.serialize_entry("resource_id", &self.resource_id)?;
-        }
-        if self.resource_type.is_some() {
-            map.serialize_entry("resource_type", &self.resource_type)?;
-        }
-        if self.started_at.is_some() {
-            map.serialize_entry(
-                "started_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.started_at),
-            )?;
-        }
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        if self.type_.is_some() {
-            map.serialize_entry("type", &self.type_)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Action {
+        "completed_at" => completed_at as Option<crate::runtime::Rfc3339>,
+        "id" => id,
+        "region" => region,
+        "region_slug" => region_slug,
+        "resource_id" => resource_id,
+        "resource_type" => resource_type,
+        "started_at" => started_at as Option<crate::runtime::Rfc3339>,
+        "status" => status,
+        "type" => type_,
+        ..unknown_fields
     }
 }
 
@@ -240,60 +122,16 @@ impl<'de> serde::Deserialize<'de> for ActionStatus {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ActionsGetResponse {
     /// An action object is created every time one of these actions is initiated. It contains information about the current status of the action, start and complete timestamps, and the associated resource type and ID.
-    pub action: Option<Action>,
+    pub action: Option<Box<Action>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ActionsGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ActionsGetResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ActionsGetResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_action = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "action" => read_member(&mut map, &mut slot_action, "action")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(ActionsGetResponse {
-                    action: slot_action.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for ActionsGetResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.action.is_some() {
-            map.serialize_entry("action", &self.action)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    ActionsGetResponse {
+        "action" => action,
+        ..unknown_fields
     }
 }
 
@@ -325,64 +163,12 @@ impl ActionsListResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ActionsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ActionsListResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ActionsListResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_actions = None;
-                let mut slot_links = None;
-                let mut slot_meta = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "actions" => read_member(&mut map, &mut slot_actions, "actions")?,
-                        "links" => read_member(&mut map, &mut slot_links, "links")?,
-                        "meta" => read_member(&mut map, &mut slot_meta, "meta")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(ActionsListResponse {
-                    actions: slot_actions.unwrap_or_default(),
-                    links: slot_links.unwrap_or_default(),
-                    meta: required(slot_meta, "meta")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for ActionsListResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.actions.is_some() {
-            map.serialize_entry("actions", &self.actions)?;
-        }
-        if self.links.is_some() {
-            map.serialize_entry("links", &self.links)?;
-        }
-        map.serialize_entry("meta", &self.meta)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    ActionsListResponse {
+        "actions" => actions,
+        "links" => links,
+        "meta" => meta: required,
+        ..unknown_fields
     }
 }
 
@@ -428,71 +214,13 @@ impl Region {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Region {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Region;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Region, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_available = None;
-                let mut slot_features = None;
-                let mut slot_name = None;
-                let mut slot_sizes = None;
-                let mut slot_slug = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "available" => {
-                            read_member(&mut map, &mut slot_available, "available")?
-                        }
-                        "features" => {
-                            read_member(&mut map, &mut slot_features, "features")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "sizes" => read_member(&mut map, &mut slot_sizes, "sizes")?,
-                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Region {
-                    available: required(slot_available, "available")?,
-                    features: required(slot_features, "features")?,
-                    name: required(slot_name, "name")?,
-                    sizes: required(slot_sizes, "sizes")?,
-                    slug: required(slot_slug, "slug")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Region {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("available", &self.available)?;
-        map.serialize_entry("features", &self.features)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("sizes", &self.sizes)?;
-        map.serialize_entry("slug", &self.slug)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Region {
+        "available" => available: required,
+        "features" => features: required,
+        "name" => name: required,
+        "sizes" => sizes: required,
+        "slug" => slug: required,
+        ..unknown_fields
     }
 }

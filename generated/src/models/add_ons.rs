@@ -38,66 +38,13 @@ impl AddonsAppInfo {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsAppInfo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsAppInfo;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsAppInfo, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_app_slug = None;
-                let mut slot_eula = None;
-                let mut slot_plans = None;
-                let mut slot_tos = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_slug" => {
-                            read_member(&mut map, &mut slot_app_slug, "app_slug")?
-                        }
-                        "eula" => read_member(&mut map, &mut slot_eula, "eula")?,
-                        "plans" => read_member(&mut map, &mut slot_plans, "plans")?,
-                        "tos" => read_member(&mut map, &mut slot_tos, "tos")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsAppInfo {
-                    app_slug: required(slot_app_slug, "app_slug")?,
-                    eula: required(slot_eula, "eula")?,
-                    plans: required(slot_plans, "plans")?,
-                    tos: required(slot_tos, "tos")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsAppInfo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("app_slug", &self.app_slug)?;
-        map.serialize_entry("eula", &self.eula)?;
-        map.serialize_entry("plans", &self.plans)?;
-        map.serialize_entry("tos", &self.tos)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsAppInfo {
+        "app_slug" => app_slug: required,
+        "eula" => eula: required,
+        "plans" => plans: required,
+        "tos" => tos: required,
+        ..unknown_fields
     }
 }
 
@@ -147,82 +94,15 @@ impl AddonsAppMetadata {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsAppMetadata {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsAppMetadata;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsAppMetadata, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_description = None;
-                let mut slot_display_name = None;
-                let mut slot_id = None;
-                let mut slot_name = None;
-                let mut slot_options = None;
-                let mut slot_type_ = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "description" => {
-                            read_member(&mut map, &mut slot_description, "description")?
-                        }
-                        "display_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_display_name,
-                                "display_name",
-                            )?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "options" => read_member(&mut map, &mut slot_options, "options")?,
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsAppMetadata {
-                    description: required(slot_description, "description")?,
-                    display_name: required(slot_display_name, "display_name")?,
-                    id: required(slot_id, "id")?,
-                    name: required(slot_name, "name")?,
-                    options: slot_options.unwrap_or_default(),
-                    type_: required(slot_type_, "type")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsAppMetadata {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("description", &self.description)?;
-        map.serialize_entry("display_name", &self.display_name)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("name", &self.name)?;
-        if self.options.is_some() {
-            map.serialize_entry("options", &self.options)?;
-        }
-        map.serialize_entry("type", &self.type_)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsAppMetadata {
+        "description" => description: required,
+        "display_name" => display_name: required,
+        "id" => id: required,
+        "name" => name: required,
+        "options" => options,
+        "type" => type_: required,
+        ..unknown_fields
     }
 }
 
@@ -273,84 +153,15 @@ impl AddonsDimensionWithPrice {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsDimensionWithPrice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsDimensionWithPrice;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsDimensionWithPrice, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_display_name = None;
-                let mut slot_feature_name = None;
-                let mut slot_id = None;
-                let mut slot_sku = None;
-                let mut slot_slug = None;
-                let mut slot_volumes = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "display_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_display_name,
-                                "display_name",
-                            )?
-                        }
-                        "feature_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_feature_name,
-                                "feature_name",
-                            )?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "sku" => read_member(&mut map, &mut slot_sku, "sku")?,
-                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
-                        "volumes" => read_member(&mut map, &mut slot_volumes, "volumes")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsDimensionWithPrice {
-                    display_name: required(slot_display_name, "display_name")?,
-                    feature_name: required(slot_feature_name, "feature_name")?,
-                    id: required(slot_id, "id")?,
-                    sku: required(slot_sku, "sku")?,
-                    slug: required(slot_slug, "slug")?,
-                    volumes: required(slot_volumes, "volumes")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsDimensionWithPrice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("display_name", &self.display_name)?;
-        map.serialize_entry("feature_name", &self.feature_name)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("sku", &self.sku)?;
-        map.serialize_entry("slug", &self.slug)?;
-        map.serialize_entry("volumes", &self.volumes)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsDimensionWithPrice {
+        "display_name" => display_name: required,
+        "feature_name" => feature_name: required,
+        "id" => id: required,
+        "sku" => sku: required,
+        "slug" => slug: required,
+        "volumes" => volumes: required,
+        ..unknown_fields
     }
 }
 
@@ -405,102 +216,16 @@ impl AddonsFeature {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsFeature {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsFeature;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsFeature, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_created_at = None;
-                let mut slot_id = None;
-                let mut slot_name = None;
-                let mut slot_type_ = None;
-                let mut slot_unit = None;
-                let mut slot_updated_at = None;
-                let mut slot_value = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "created_at" => {
-                            read_member_as::<
-                                crate::runtime::Rfc3339,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        "unit" => read_member(&mut map, &mut slot_unit, "unit")?,
-                        "updated_at" => {
-                            read_member_as::<
-                                crate::runtime::Rfc3339,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_updated_at, "updated_at")?
-                        }
-                        "value" => read_member(&mut map, &mut slot_value, "value")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsFeature {
-                    created_at: required(slot_created_at, "created_at")?,
-                    id: required(slot_id, "id")?,
-                    name: required(slot_name, "name")?,
-                    type_: required(slot_type_, "type")?,
-                    unit: slot_unit.unwrap_or_default(),
-                    updated_at: required(slot_updated_at, "updated_at")?,
-                    value: required(slot_value, "value")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsFeature {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry(
-            "created_at",
-            &serde_with::ser::SerializeAsWrap::<
-                _,
-                crate::runtime::Rfc3339,
-            >::new(&self.created_at),
-        )?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("type", &self.type_)?;
-        if self.unit.is_some() {
-            map.serialize_entry("unit", &self.unit)?;
-        }
-        map.serialize_entry(
-            "updated_at",
-            &serde_with::ser::SerializeAsWrap::<
-                _,
-                crate::runtime::Rfc3339,
-            >::new(&self.updated_at),
-        )?;
-        map.serialize_entry("value", &self.value)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsFeature {
+        "created_at" => created_at: required as crate::runtime::Rfc3339,
+        "id" => id: required,
+        "name" => name: required,
+        "type" => type_: required,
+        "unit" => unit,
+        "updated_at" => updated_at: required as crate::runtime::Rfc3339,
+        "value" => value: required,
+        ..unknown_fields
     }
 }
 
@@ -530,56 +255,10 @@ pub struct AddonsGetAppMetadataResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsGetAppMetadataResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsGetAppMetadataResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsGetAppMetadataResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_metadata = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "metadata" => {
-                            read_member(&mut map, &mut slot_metadata, "metadata")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsGetAppMetadataResponse {
-                    metadata: slot_metadata.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsGetAppMetadataResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.metadata.is_some() {
-            map.serialize_entry("metadata", &self.metadata)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsGetAppMetadataResponse {
+        "metadata" => metadata,
+        ..unknown_fields
     }
 }
 
@@ -593,54 +272,10 @@ pub struct AddonsGetAppResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsGetAppResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsGetAppResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsGetAppResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_apps = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "apps" => read_member(&mut map, &mut slot_apps, "apps")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsGetAppResponse {
-                    apps: slot_apps.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsGetAppResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.apps.is_some() {
-            map.serialize_entry("apps", &self.apps)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsGetAppResponse {
+        "apps" => apps,
+        ..unknown_fields
     }
 }
 
@@ -654,56 +289,10 @@ pub struct AddonsListResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsListResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsListResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_resources = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "resources" => {
-                            read_member(&mut map, &mut slot_resources, "resources")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsListResponse {
-                    resources: slot_resources.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsListResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.resources.is_some() {
-            map.serialize_entry("resources", &self.resources)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsListResponse {
+        "resources" => resources,
+        ..unknown_fields
     }
 }
 
@@ -727,54 +316,10 @@ impl AddonsPatchPlanRequest {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsPatchPlanRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsPatchPlanRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsPatchPlanRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_plan_slug = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "plan_slug" => {
-                            read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsPatchPlanRequest {
-                    plan_slug: required(slot_plan_slug, "plan_slug")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsPatchPlanRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("plan_slug", &self.plan_slug)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsPatchPlanRequest {
+        "plan_slug" => plan_slug: required,
+        ..unknown_fields
     }
 }
 
@@ -798,52 +343,10 @@ impl AddonsPatchRequest {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsPatchRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsPatchRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsPatchRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsPatchRequest {
-                    name: required(slot_name, "name")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsPatchRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsPatchRequest {
+        "name" => name: required,
+        ..unknown_fields
     }
 }
 
@@ -899,160 +402,24 @@ pub struct AddonsPlan {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsPlan {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsPlan;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsPlan, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_active = None;
-                let mut slot_app_id = None;
-                let mut slot_available = None;
-                let mut slot_by_default = None;
-                let mut slot_created_at = None;
-                let mut slot_description = None;
-                let mut slot_dimensions = None;
-                let mut slot_display_name = None;
-                let mut slot_features = None;
-                let mut slot_id = None;
-                let mut slot_price_per_month = None;
-                let mut slot_slug = None;
-                let mut slot_state = None;
-                let mut slot_updated_at = None;
-                let mut slot_uuid = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "active" => read_member(&mut map, &mut slot_active, "active")?,
-                        "app_id" => read_member(&mut map, &mut slot_app_id, "app_id")?,
-                        "available" => {
-                            read_member(&mut map, &mut slot_available, "available")?
-                        }
-                        "by_default" => {
-                            read_member(&mut map, &mut slot_by_default, "by_default")?
-                        }
-                        "created_at" => {
-                            read_member_as::<
-                                crate::runtime::Rfc3339,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "description" => {
-                            read_member(&mut map, &mut slot_description, "description")?
-                        }
-                        "dimensions" => {
-                            read_member(&mut map, &mut slot_dimensions, "dimensions")?
-                        }
-                        "display_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_display_name,
-                                "display_name",
-                            )?
-                        }
-                        "features" => {
-                            read_member(&mut map, &mut slot_features, "features")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "price_per_month" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_price_per_month,
-                                "price_per_month",
-                            )?
-                        }
-                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
-                        "state" => read_member(&mut map, &mut slot_state, "state")?,
-                        "updated_at" => {
-                            read_member_as::<
-                                crate::runtime::Rfc3339,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_updated_at, "updated_at")?
-                        }
-                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsPlan {
-                    active: required(slot_active, "active")?,
-                    app_id: required(slot_app_id, "app_id")?,
-                    available: required(slot_available, "available")?,
-                    by_default: required(slot_by_default, "by_default")?,
-                    created_at: required(slot_created_at, "created_at")?,
-                    description: slot_description.unwrap_or_default(),
-                    dimensions: slot_dimensions.unwrap_or_default(),
-                    display_name: required(slot_display_name, "display_name")?,
-                    features: slot_features.unwrap_or_default(),
-                    id: required(slot_id, "id")?,
-                    price_per_month: required(slot_price_per_month, "price_per_month")?,
-                    slug: required(slot_slug, "slug")?,
-                    state: required(slot_state, "state")?,
-                    updated_at: required(slot_updated_at, "updated_at")?,
-                    uuid: required(slot_uuid, "uuid")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsPlan {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("active", &self.active)?;
-        map.serialize_entry("app_id", &self.app_id)?;
-        map.serialize_entry("available", &self.available)?;
-        map.serialize_entry("by_default", &self.by_default)?;
-        map.serialize_entry(
-            "created_at",
-            &serde_with::ser::SerializeAsWrap::<
-                _,
-                crate::runtime::Rfc3339,
-            >::new(&self.created_at),
-        )?;
-        if self.description.is_some() {
-            map.serialize_entry("description", &self.description)?;
-        }
-        if self.dimensions.is_some() {
-            map.serialize_entry("dimensions", &self.dimensions)?;
-        }
-        map.serialize_entry("display_name", &self.display_name)?;
-        if self.features.is_some() {
-            map.serialize_entry("features", &self.features)?;
-        }
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("price_per_month", &self.price_per_month)?;
-        map.serialize_entry("slug", &self.slug)?;
-        map.serialize_entry("state", &self.state)?;
-        map.serialize_entry(
-            "updated_at",
-            &serde_with::ser::SerializeAsWrap::<
-                _,
-                crate::runtime::Rfc3339,
-            >::new(&self.updated_at),
-        )?;
-        map.serialize_entry("uuid", &self.uuid)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsPlan {
+        "active" => active: required,
+        "app_id" => app_id: required,
+        "available" => available: required,
+        "by_default" => by_default: required,
+        "created_at" => created_at: required as crate::runtime::Rfc3339,
+        "description" => description,
+        "dimensions" => dimensions,
+        "display_name" => display_name: required,
+        "features" => features,
+        "id" => id: required,
+        "price_per_month" => price_per_month: required,
+        "slug" => slug: required,
+        "state" => state: required,
+        "updated_at" => updated_at: required as crate::runtime::Rfc3339,
+        "uuid" => uuid: required,
+        ..unknown_fields
     }
 }
 
@@ -1127,126 +494,21 @@ impl AddonsResource {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsResource {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsResource;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsResource, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_app_name = None;
-                let mut slot_app_slug = None;
-                let mut slot_has_config = None;
-                let mut slot_message = None;
-                let mut slot_metadata = None;
-                let mut slot_name = None;
-                let mut slot_plan_name = None;
-                let mut slot_plan_price_per_month = None;
-                let mut slot_plan_slug = None;
-                let mut slot_sso_url = None;
-                let mut slot_state = None;
-                let mut slot_uuid = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_name" => {
-                            read_member(&mut map, &mut slot_app_name, "app_name")?
-                        }
-                        "app_slug" => {
-                            read_member(&mut map, &mut slot_app_slug, "app_slug")?
-                        }
-                        "has_config" => {
-                            read_member(&mut map, &mut slot_has_config, "has_config")?
-                        }
-                        "message" => read_member(&mut map, &mut slot_message, "message")?,
-                        "metadata" => {
-                            read_member(&mut map, &mut slot_metadata, "metadata")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "plan_name" => {
-                            read_member(&mut map, &mut slot_plan_name, "plan_name")?
-                        }
-                        "plan_price_per_month" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_plan_price_per_month,
-                                "plan_price_per_month",
-                            )?
-                        }
-                        "plan_slug" => {
-                            read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
-                        }
-                        "sso_url" => read_member(&mut map, &mut slot_sso_url, "sso_url")?,
-                        "state" => read_member(&mut map, &mut slot_state, "state")?,
-                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsResource {
-                    app_name: slot_app_name.unwrap_or_default(),
-                    app_slug: required(slot_app_slug, "app_slug")?,
-                    has_config: required(slot_has_config, "has_config")?,
-                    message: slot_message.unwrap_or_default(),
-                    metadata: slot_metadata.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    plan_name: slot_plan_name.unwrap_or_default(),
-                    plan_price_per_month: slot_plan_price_per_month.unwrap_or_default(),
-                    plan_slug: required(slot_plan_slug, "plan_slug")?,
-                    sso_url: slot_sso_url.unwrap_or_default(),
-                    state: required(slot_state, "state")?,
-                    uuid: required(slot_uuid, "uuid")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsResource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.app_name.is_some() {
-            map.serialize_entry("app_name", &self.app_name)?;
-        }
-        map.serialize_entry("app_slug", &self.app_slug)?;
-        map.serialize_entry("has_config", &self.has_config)?;
-        if self.message.is_some() {
-            map.serialize_entry("message", &self.message)?;
-        }
-        if self.metadata.is_some() {
-            map.serialize_entry("metadata", &self.metadata)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.plan_name.is_some() {
-            map.serialize_entry("plan_name", &self.plan_name)?;
-        }
-        if self.plan_price_per_month.is_some() {
-            map.serialize_entry("plan_price_per_month", &self.plan_price_per_month)?;
-        }
-        map.serialize_entry("plan_slug", &self.plan_slug)?;
-        if self.sso_url.is_some() {
-            map.serialize_entry("sso_url", &self.sso_url)?;
-        }
-        map.serialize_entry("state", &self.state)?;
-        map.serialize_entry("uuid", &self.uuid)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsResource {
+        "app_name" => app_name,
+        "app_slug" => app_slug: required,
+        "has_config" => has_config: required,
+        "message" => message,
+        "metadata" => metadata,
+        "name" => name: required,
+        "plan_name" => plan_name,
+        "plan_price_per_month" => plan_price_per_month,
+        "plan_slug" => plan_slug: required,
+        "sso_url" => sso_url,
+        "state" => state: required,
+        "uuid" => uuid: required,
+        ..unknown_fields
     }
 }
 
@@ -1274,56 +536,11 @@ impl AddonsResourceMetadata {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsResourceMetadata {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsResourceMetadata;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsResourceMetadata, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_name = None;
-                let mut slot_value = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "value" => read_member(&mut map, &mut slot_value, "value")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsResourceMetadata {
-                    name: required(slot_name, "name")?,
-                    value: required(slot_value, "value")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsResourceMetadata {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("value", &self.value)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsResourceMetadata {
+        "name" => name: required,
+        "value" => value: required,
+        ..unknown_fields
     }
 }
 
@@ -1372,90 +589,15 @@ impl AddonsResourceNew {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsResourceNew {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsResourceNew;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsResourceNew, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_app_slug = None;
-                let mut slot_fleet_uuid = None;
-                let mut slot_linked_droplet_id = None;
-                let mut slot_metadata = None;
-                let mut slot_name = None;
-                let mut slot_plan_slug = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_slug" => {
-                            read_member(&mut map, &mut slot_app_slug, "app_slug")?
-                        }
-                        "fleet_uuid" => {
-                            read_member(&mut map, &mut slot_fleet_uuid, "fleet_uuid")?
-                        }
-                        "linked_droplet_id" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_linked_droplet_id,
-                                "linked_droplet_id",
-                            )?
-                        }
-                        "metadata" => {
-                            read_member(&mut map, &mut slot_metadata, "metadata")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "plan_slug" => {
-                            read_member(&mut map, &mut slot_plan_slug, "plan_slug")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsResourceNew {
-                    app_slug: required(slot_app_slug, "app_slug")?,
-                    fleet_uuid: slot_fleet_uuid.unwrap_or_default(),
-                    linked_droplet_id: slot_linked_droplet_id.unwrap_or_default(),
-                    metadata: required(slot_metadata, "metadata")?,
-                    name: required(slot_name, "name")?,
-                    plan_slug: required(slot_plan_slug, "plan_slug")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsResourceNew {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("app_slug", &self.app_slug)?;
-        if self.fleet_uuid.is_some() {
-            map.serialize_entry("fleet_uuid", &self.fleet_uuid)?;
-        }
-        if self.linked_droplet_id.is_some() {
-            map.serialize_entry("linked_droplet_id", &self.linked_droplet_id)?;
-        }
-        map.serialize_entry("metadata", &self.metadata)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("plan_slug", &self.plan_slug)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsResourceNew {
+        "app_slug" => app_slug: required,
+        "fleet_uuid" => fleet_uuid,
+        "linked_droplet_id" => linked_droplet_id,
+        "metadata" => metadata: required,
+        "name" => name: required,
+        "plan_slug" => plan_slug: required,
+        ..unknown_fields
     }
 }
 
@@ -1463,61 +605,15 @@ impl serde::Serialize for AddonsResourceNew {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddonsResourceResponse {
     /// An add-on resource provisioned for the team.
-    pub resource: Option<AddonsResource>,
+    pub resource: Option<Box<AddonsResource>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AddonsResourceResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddonsResourceResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddonsResourceResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_resource = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "resource" => {
-                            read_member(&mut map, &mut slot_resource, "resource")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddonsResourceResponse {
-                    resource: slot_resource.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddonsResourceResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.resource.is_some() {
-            map.serialize_entry("resource", &self.resource)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddonsResourceResponse {
+        "resource" => resource,
+        ..unknown_fields
     }
 }

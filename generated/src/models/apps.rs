@@ -5,7 +5,7 @@
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct App {
     /// The current active deployment of the app.
-    pub active_deployment: Option<AppsDeployment>,
+    pub active_deployment: Option<Box<AppsDeployment>>,
 
     /// The time the app was created.
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -23,7 +23,7 @@ pub struct App {
     pub id: Option<String>,
 
     /// The deployment of the app that is currently in progress.
-    pub in_progress_deployment: Option<AppsDeployment>,
+    pub in_progress_deployment: Option<Box<AppsDeployment>>,
 
     /// The time the last deployment of the app was created.
     pub last_deployment_created_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -41,10 +41,10 @@ pub struct App {
     pub owner_uuid: Option<String>,
 
     /// The pending deployment of the app.
-    pub pending_deployment: Option<AppsDeployment>,
+    pub pending_deployment: Option<Box<AppsDeployment>>,
 
     /// The deployment the app is pinned to. (The docs do not expand this object; it is typed as a deployment like its siblings `active_deployment`, `in_progress_deployment` and `pending_deployment`, which they expand as one.)
-    pub pinned_deployment: Option<AppsDeployment>,
+    pub pinned_deployment: Option<Box<AppsDeployment>>,
 
     /// Requires project:read scope.
     pub project_id: Option<String>,
@@ -53,7 +53,7 @@ pub struct App {
     pub region: Option<AppsRegion>,
 
     /// The desired configuration of an application.
-    pub spec: AppSpec,
+    pub spec: Box<AppSpec>,
 
     /// The slug of the tier of the app.
     pub tier_slug: Option<String>,
@@ -70,7 +70,7 @@ pub struct App {
 
 impl App {
     /// A value with its required fields (`spec`) and no others.
-    pub fn new(spec: AppSpec) -> Self {
+    pub fn new(spec: impl Into<Box<AppSpec>>) -> Self {
         Self {
             active_deployment: None,
             created_at: None,
@@ -88,7 +88,7 @@ impl App {
             pinned_deployment: None,
             project_id: None,
             region: None,
-            spec,
+            spec: spec.into(),
             tier_slug: None,
             updated_at: None,
             vpc: None,
@@ -97,260 +97,29 @@ impl App {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for App {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = App;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<App, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_active_deployment = None;
-                let mut slot_created_at = None;
-                let mut slot_dedicated_ips = None;
-                let mut slot_default_ingress = None;
-                let mut slot_domains = None;
-                let mut slot_id = None;
-                let mut slot_in_progress_deployment = None;
-                let mut slot_last_deployment_created_at = None;
-                let mut slot_live_domain = None;
-                let mut slot_live_url = None;
-                let mut slot_live_url_base = None;
-                let mut slot_owner_uuid = None;
-                let mut slot_pending_deployment = None;
-                let mut slot_pinned_deployment = None;
-                let mut slot_project_id = None;
-                let mut slot_region = None;
-                let mut slot_spec = None;
-                let mut slot_tier_slug = None;
-                let mut slot_updated_at = None;
-                let mut slot_vpc = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "active_deployment" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_active_deployment,
-                                "active_deployment",
-                            )?
-                        }
-                        "created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "dedicated_ips" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_dedicated_ips,
-                                "dedicated_ips",
-                            )?
-                        }
-                        "default_ingress" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_default_ingress,
-                                "default_ingress",
-                            )?
-                        }
-                        "domains" => read_member(&mut map, &mut slot_domains, "domains")?,
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "in_progress_deployment" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_in_progress_deployment,
-                                "in_progress_deployment",
-                            )?
-                        }
-                        "last_deployment_created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(
-                                &mut map,
-                                &mut slot_last_deployment_created_at,
-                                "last_deployment_created_at",
-                            )?
-                        }
-                        "live_domain" => {
-                            read_member(&mut map, &mut slot_live_domain, "live_domain")?
-                        }
-                        "live_url" => {
-                            read_member(&mut map, &mut slot_live_url, "live_url")?
-                        }
-                        "live_url_base" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_live_url_base,
-                                "live_url_base",
-                            )?
-                        }
-                        "owner_uuid" => {
-                            read_member(&mut map, &mut slot_owner_uuid, "owner_uuid")?
-                        }
-                        "pending_deployment" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_pending_deployment,
-                                "pending_deployment",
-                            )?
-                        }
-                        "pinned_deployment" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_pinned_deployment,
-                                "pinned_deployment",
-                            )?
-                        }
-                        "project_id" => {
-                            read_member(&mut map, &mut slot_project_id, "project_id")?
-                        }
-                        "region" => read_member(&mut map, &mut slot_region, "region")?,
-                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
-                        "tier_slug" => {
-                            read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
-                        }
-                        "updated_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_updated_at, "updated_at")?
-                        }
-                        "vpc" => read_member(&mut map, &mut slot_vpc, "vpc")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(App {
-                    active_deployment: slot_active_deployment.unwrap_or_default(),
-                    created_at: slot_created_at.unwrap_or_default(),
-                    dedicated_ips: slot_dedicated_ips.unwrap_or_default(),
-                    default_ingress: slot_default_ingress.unwrap_or_default(),
-                    domains: slot_domains.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    in_progress_deployment: slot_in_progress_deployment
-                        .unwrap_or_default(),
-                    last_deployment_created_at: slot_last_deployment_created_at
-                        .unwrap_or_default(),
-                    live_domain: slot_live_domain.unwrap_or_default(),
-                    live_url: slot_live_url.unwrap_or_default(),
-                    live_url_base: slot_live_url_base.unwrap_or_default(),
-                    owner_uuid: slot_owner_uuid.unwrap_or_default(),
-                    pending_deployment: slot_pending_deployment.unwrap_or_default(),
-                    pinned_deployment: slot_pinned_deployment.unwrap_or_default(),
-                    project_id: slot_project_id.unwrap_or_default(),
-                    region: slot_region.unwrap_or_default(),
-                    spec: required(slot_spec, "spec")?,
-                    tier_slug: slot_tier_slug.unwrap_or_default(),
-                    updated_at: slot_updated_at.unwrap_or_default(),
-                    vpc: slot_vpc.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for App {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.active_deployment.is_some() {
-            map.serialize_entry("active_deployment", &self.active_deployment)?;
-        }
-        if self.created_at.is_some() {
-            map.serialize_entry(
-                "created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.created_at),
-            )?;
-        }
-        if self.dedicated_ips.is_some() {
-            map.serialize_entry("dedicated_ips", &self.dedicated_ips)?;
-        }
-        if self.default_ingress.is_some() {
-            map.serialize_entry("default_ingress", &self.default_ingress)?;
-        }
-        if self.domains.is_some() {
-            map.serialize_entry("domains", &self.domains)?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.in_progress_deployment.is_some() {
-            map.serialize_entry("in_progress_deployment", &self.in_progress_deployment)?;
-        }
-        if self.last_deployment_created_at.is_some() {
-            map.serialize_entry(
-                "last_deployment_created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.last_deployment_created_at),
-            )?;
-        }
-        if self.live_domain.is_some() {
-            map.serialize_entry("live_domain", &self.live_domain)?;
-        }
-        if self.live_url.is_some() {
-            map.serialize_entry("live_url", &self.live_url)?;
-        }
-        if self.live_url_base.is_some() {
-            map.serialize_entry("live_url_base", &self.live_url_base)?;
-        }
-        if self.owner_uuid.is_some() {
-            map.serialize_entry("owner_uuid", &self.owner_uuid)?;
-        }
-        if self.pending_deployment.is_some() {
-            map.serialize_entry("pending_deployment", &self.pending_deployment)?;
-        }
-        if self.pinned_deployment.is_some() {
-            map.serialize_entry("pinned_deployment", &self.pinned_deployment)?;
-        }
-        if self.project_id.is_some() {
-            map.serialize_entry("project_id", &self.project_id)?;
-        }
-        if self.region.is_some() {
-            map.serialize_entry("region", &self.region)?;
-        }
-        map.serialize_entry("spec", &self.spec)?;
-        if self.tier_slug.is_some() {
-            map.serialize_entry("tier_slug", &self.tier_slug)?;
-        }
-        if self.updated_at.is_some() {
-            map.serialize_entry(
-                "updated_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.updated_at),
-            )?;
-        }
-        if self.vpc.is_some() {
-            map.serialize_entry("vpc", &self.vpc)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    App {
+        "active_deployment" => active_deployment,
+        "created_at" => created_at as Option<crate::runtime::Rfc3339>,
+        "dedicated_ips" => dedicated_ips,
+        "default_ingress" => default_ingress,
+        "domains" => domains,
+        "id" => id,
+        "in_progress_deployment" => in_progress_deployment,
+        "last_deployment_created_at" => last_deployment_created_at as Option<crate::runtime::Rfc3339>,
+        "live_domain" => live_domain,
+        "live_url" => live_url,
+        "live_url_base" => live_url_base,
+        "owner_uuid" => owner_uuid,
+        "pending_deployment" => pending_deployment,
+        "pinned_deployment" => pinned_deployment,
+        "project_id" => project_id,
+        "region" => region,
+        "spec" => spec: required,
+        "tier_slug" => tier_slug,
+        "updated_at" => updated_at as Option<crate::runtime::Rfc3339>,
+        "vpc" => vpc,
+        ..unknown_fields
     }
 }
 
@@ -382,104 +151,16 @@ pub struct AppAlert {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppAlert {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppAlert;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppAlert, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_component_name = None;
-                let mut slot_emails = None;
-                let mut slot_id = None;
-                let mut slot_phase = None;
-                let mut slot_progress = None;
-                let mut slot_slack_webhooks = None;
-                let mut slot_spec = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "component_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_component_name,
-                                "component_name",
-                            )?
-                        }
-                        "emails" => read_member(&mut map, &mut slot_emails, "emails")?,
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
-                        "progress" => {
-                            read_member(&mut map, &mut slot_progress, "progress")?
-                        }
-                        "slack_webhooks" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_slack_webhooks,
-                                "slack_webhooks",
-                            )?
-                        }
-                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppAlert {
-                    component_name: slot_component_name.unwrap_or_default(),
-                    emails: slot_emails.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    phase: slot_phase.unwrap_or_default(),
-                    progress: slot_progress.unwrap_or_default(),
-                    slack_webhooks: slot_slack_webhooks.unwrap_or_default(),
-                    spec: slot_spec.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppAlert {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.component_name.is_some() {
-            map.serialize_entry("component_name", &self.component_name)?;
-        }
-        if self.emails.is_some() {
-            map.serialize_entry("emails", &self.emails)?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.phase.is_some() {
-            map.serialize_entry("phase", &self.phase)?;
-        }
-        if self.progress.is_some() {
-            map.serialize_entry("progress", &self.progress)?;
-        }
-        if self.slack_webhooks.is_some() {
-            map.serialize_entry("slack_webhooks", &self.slack_webhooks)?;
-        }
-        if self.spec.is_some() {
-            map.serialize_entry("spec", &self.spec)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppAlert {
+        "component_name" => component_name,
+        "emails" => emails,
+        "id" => id,
+        "phase" => phase,
+        "progress" => progress,
+        "slack_webhooks" => slack_webhooks,
+        "spec" => spec,
+        ..unknown_fields
     }
 }
 
@@ -499,54 +180,10 @@ pub struct AppAlertProgress {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppAlertProgress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppAlertProgress;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppAlertProgress, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_steps = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "steps" => read_member(&mut map, &mut slot_steps, "steps")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppAlertProgress {
-                    steps: slot_steps.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppAlertProgress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.steps.is_some() {
-            map.serialize_entry("steps", &self.steps)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppAlertProgress {
+        "steps" => steps,
+        ..unknown_fields
     }
 }
 
@@ -572,102 +209,14 @@ pub struct AppAlertProgressStep {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppAlertProgressStep {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppAlertProgressStep;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppAlertProgressStep, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_ended_at = None;
-                let mut slot_name = None;
-                let mut slot_reason = None;
-                let mut slot_started_at = None;
-                let mut slot_status = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "ended_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_ended_at, "ended_at")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "reason" => read_member(&mut map, &mut slot_reason, "reason")?,
-                        "started_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_started_at, "started_at")?
-                        }
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppAlertProgressStep {
-                    ended_at: slot_ended_at.unwrap_or_default(),
-                    name: slot_name.unwrap_or_default(),
-                    reason: slot_reason.unwrap_or_default(),
-                    started_at: slot_started_at.unwrap_or_default(),
-                    status: slot_status.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppAlertProgressStep {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.ended_at.is_some() {
-            map.serialize_entry(
-                "ended_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.ended_at),
-            )?;
-        }
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.reason.is_some() {
-            map.serialize_entry("reason", &self.reason)?;
-        }
-        if self.started_at.is_some() {
-            map.serialize_entry(
-                "started_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.started_at),
-            )?;
-        }
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppAlertProgressStep {
+        "ended_at" => ended_at as Option<crate::runtime::Rfc3339>,
+        "name" => name,
+        "reason" => reason,
+        "started_at" => started_at as Option<crate::runtime::Rfc3339>,
+        "status" => status,
+        ..unknown_fields
     }
 }
 
@@ -687,60 +236,11 @@ pub struct AppAlertSlackWebhook {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppAlertSlackWebhook {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppAlertSlackWebhook;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppAlertSlackWebhook, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_channel = None;
-                let mut slot_url = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "channel" => read_member(&mut map, &mut slot_channel, "channel")?,
-                        "url" => read_member(&mut map, &mut slot_url, "url")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppAlertSlackWebhook {
-                    channel: slot_channel.unwrap_or_default(),
-                    url: slot_url.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppAlertSlackWebhook {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.channel.is_some() {
-            map.serialize_entry("channel", &self.channel)?;
-        }
-        if self.url.is_some() {
-            map.serialize_entry("url", &self.url)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppAlertSlackWebhook {
+        "channel" => channel,
+        "url" => url,
+        ..unknown_fields
     }
 }
 
@@ -766,82 +266,14 @@ pub struct AppAlertSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppAlertSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppAlertSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppAlertSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_disabled = None;
-                let mut slot_operator = None;
-                let mut slot_rule = None;
-                let mut slot_value = None;
-                let mut slot_window = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "disabled" => {
-                            read_member(&mut map, &mut slot_disabled, "disabled")?
-                        }
-                        "operator" => {
-                            read_member(&mut map, &mut slot_operator, "operator")?
-                        }
-                        "rule" => read_member(&mut map, &mut slot_rule, "rule")?,
-                        "value" => read_member(&mut map, &mut slot_value, "value")?,
-                        "window" => read_member(&mut map, &mut slot_window, "window")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppAlertSpec {
-                    disabled: slot_disabled.unwrap_or_default(),
-                    operator: slot_operator.unwrap_or_default(),
-                    rule: slot_rule.unwrap_or_default(),
-                    value: slot_value.unwrap_or_default(),
-                    window: slot_window.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppAlertSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.disabled.is_some() {
-            map.serialize_entry("disabled", &self.disabled)?;
-        }
-        if self.operator.is_some() {
-            map.serialize_entry("operator", &self.operator)?;
-        }
-        if self.rule.is_some() {
-            map.serialize_entry("rule", &self.rule)?;
-        }
-        if self.value.is_some() {
-            map.serialize_entry("value", &self.value)?;
-        }
-        if self.window.is_some() {
-            map.serialize_entry("window", &self.window)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppAlertSpec {
+        "disabled" => disabled,
+        "operator" => operator,
+        "rule" => rule,
+        "value" => value,
+        "window" => window,
+        ..unknown_fields
     }
 }
 
@@ -879,108 +311,15 @@ pub struct AppComponentHealth {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppComponentHealth {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppComponentHealth;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppComponentHealth, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_cpu_usage_percent = None;
-                let mut slot_memory_usage_percent = None;
-                let mut slot_name = None;
-                let mut slot_replicas_desired = None;
-                let mut slot_replicas_ready = None;
-                let mut slot_state = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "cpu_usage_percent" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_cpu_usage_percent,
-                                "cpu_usage_percent",
-                            )?
-                        }
-                        "memory_usage_percent" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_memory_usage_percent,
-                                "memory_usage_percent",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "replicas_desired" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_replicas_desired,
-                                "replicas_desired",
-                            )?
-                        }
-                        "replicas_ready" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_replicas_ready,
-                                "replicas_ready",
-                            )?
-                        }
-                        "state" => read_member(&mut map, &mut slot_state, "state")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppComponentHealth {
-                    cpu_usage_percent: slot_cpu_usage_percent.unwrap_or_default(),
-                    memory_usage_percent: slot_memory_usage_percent.unwrap_or_default(),
-                    name: slot_name.unwrap_or_default(),
-                    replicas_desired: slot_replicas_desired.unwrap_or_default(),
-                    replicas_ready: slot_replicas_ready.unwrap_or_default(),
-                    state: slot_state.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppComponentHealth {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.cpu_usage_percent.is_some() {
-            map.serialize_entry("cpu_usage_percent", &self.cpu_usage_percent)?;
-        }
-        if self.memory_usage_percent.is_some() {
-            map.serialize_entry("memory_usage_percent", &self.memory_usage_percent)?;
-        }
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.replicas_desired.is_some() {
-            map.serialize_entry("replicas_desired", &self.replicas_desired)?;
-        }
-        if self.replicas_ready.is_some() {
-            map.serialize_entry("replicas_ready", &self.replicas_ready)?;
-        }
-        if self.state.is_some() {
-            map.serialize_entry("state", &self.state)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppComponentHealth {
+        "cpu_usage_percent" => cpu_usage_percent,
+        "memory_usage_percent" => memory_usage_percent,
+        "name" => name,
+        "replicas_desired" => replicas_desired,
+        "replicas_ready" => replicas_ready,
+        "state" => state,
+        ..unknown_fields
     }
 }
 
@@ -1000,78 +339,12 @@ pub struct AppComponentInstanceBaseAutoscaling {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscaling {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppComponentInstanceBaseAutoscaling;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppComponentInstanceBaseAutoscaling, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_max_instance_count = None;
-                let mut slot_metrics = None;
-                let mut slot_min_instance_count = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "max_instance_count" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_max_instance_count,
-                                "max_instance_count",
-                            )?
-                        }
-                        "metrics" => read_member(&mut map, &mut slot_metrics, "metrics")?,
-                        "min_instance_count" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_min_instance_count,
-                                "min_instance_count",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppComponentInstanceBaseAutoscaling {
-                    max_instance_count: slot_max_instance_count.unwrap_or_default(),
-                    metrics: slot_metrics.unwrap_or_default(),
-                    min_instance_count: slot_min_instance_count.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppComponentInstanceBaseAutoscaling {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.max_instance_count.is_some() {
-            map.serialize_entry("max_instance_count", &self.max_instance_count)?;
-        }
-        if self.metrics.is_some() {
-            map.serialize_entry("metrics", &self.metrics)?;
-        }
-        if self.min_instance_count.is_some() {
-            map.serialize_entry("min_instance_count", &self.min_instance_count)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppComponentInstanceBaseAutoscaling {
+        "max_instance_count" => max_instance_count,
+        "metrics" => metrics,
+        "min_instance_count" => min_instance_count,
+        ..unknown_fields
     }
 }
 
@@ -1085,54 +358,10 @@ pub struct AppComponentInstanceBaseAutoscalingMetrics {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscalingMetrics {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppComponentInstanceBaseAutoscalingMetrics;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppComponentInstanceBaseAutoscalingMetrics, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_cpu = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "cpu" => read_member(&mut map, &mut slot_cpu, "cpu")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppComponentInstanceBaseAutoscalingMetrics {
-                    cpu: slot_cpu.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppComponentInstanceBaseAutoscalingMetrics {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.cpu.is_some() {
-            map.serialize_entry("cpu", &self.cpu)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppComponentInstanceBaseAutoscalingMetrics {
+        "cpu" => cpu,
+        ..unknown_fields
     }
 }
 
@@ -1146,54 +375,10 @@ pub struct AppComponentInstanceBaseAutoscalingMetricsCpu {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppComponentInstanceBaseAutoscalingMetricsCpu {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppComponentInstanceBaseAutoscalingMetricsCpu;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppComponentInstanceBaseAutoscalingMetricsCpu, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_percent = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "percent" => read_member(&mut map, &mut slot_percent, "percent")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppComponentInstanceBaseAutoscalingMetricsCpu {
-                    percent: slot_percent.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppComponentInstanceBaseAutoscalingMetricsCpu {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.percent.is_some() {
-            map.serialize_entry("percent", &self.percent)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppComponentInstanceBaseAutoscalingMetricsCpu {
+        "percent" => percent,
+        ..unknown_fields
     }
 }
 
@@ -1247,96 +432,16 @@ impl AppDatabaseSpec {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppDatabaseSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppDatabaseSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppDatabaseSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_cluster_name = None;
-                let mut slot_db_name = None;
-                let mut slot_db_user = None;
-                let mut slot_engine = None;
-                let mut slot_name = None;
-                let mut slot_production = None;
-                let mut slot_version = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "cluster_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_cluster_name,
-                                "cluster_name",
-                            )?
-                        }
-                        "db_name" => read_member(&mut map, &mut slot_db_name, "db_name")?,
-                        "db_user" => read_member(&mut map, &mut slot_db_user, "db_user")?,
-                        "engine" => read_member(&mut map, &mut slot_engine, "engine")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "production" => {
-                            read_member(&mut map, &mut slot_production, "production")?
-                        }
-                        "version" => read_member(&mut map, &mut slot_version, "version")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppDatabaseSpec {
-                    cluster_name: slot_cluster_name.unwrap_or_default(),
-                    db_name: slot_db_name.unwrap_or_default(),
-                    db_user: slot_db_user.unwrap_or_default(),
-                    engine: slot_engine.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    production: slot_production.unwrap_or_default(),
-                    version: slot_version.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppDatabaseSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.cluster_name.is_some() {
-            map.serialize_entry("cluster_name", &self.cluster_name)?;
-        }
-        if self.db_name.is_some() {
-            map.serialize_entry("db_name", &self.db_name)?;
-        }
-        if self.db_user.is_some() {
-            map.serialize_entry("db_user", &self.db_user)?;
-        }
-        if self.engine.is_some() {
-            map.serialize_entry("engine", &self.engine)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.production.is_some() {
-            map.serialize_entry("production", &self.production)?;
-        }
-        if self.version.is_some() {
-            map.serialize_entry("version", &self.version)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppDatabaseSpec {
+        "cluster_name" => cluster_name,
+        "db_name" => db_name,
+        "db_user" => db_user,
+        "engine" => engine,
+        "name" => name: required,
+        "production" => production,
+        "version" => version,
+        ..unknown_fields
     }
 }
 
@@ -1473,84 +578,14 @@ impl AppDomainSpec {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppDomainSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppDomainSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppDomainSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_domain = None;
-                let mut slot_minimum_tls_version = None;
-                let mut slot_type_ = None;
-                let mut slot_wildcard = None;
-                let mut slot_zone = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "domain" => read_member(&mut map, &mut slot_domain, "domain")?,
-                        "minimum_tls_version" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_minimum_tls_version,
-                                "minimum_tls_version",
-                            )?
-                        }
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        "wildcard" => {
-                            read_member(&mut map, &mut slot_wildcard, "wildcard")?
-                        }
-                        "zone" => read_member(&mut map, &mut slot_zone, "zone")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppDomainSpec {
-                    domain: required(slot_domain, "domain")?,
-                    minimum_tls_version: slot_minimum_tls_version.unwrap_or_default(),
-                    type_: slot_type_.unwrap_or_default(),
-                    wildcard: slot_wildcard.unwrap_or_default(),
-                    zone: slot_zone.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppDomainSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("domain", &self.domain)?;
-        if self.minimum_tls_version.is_some() {
-            map.serialize_entry("minimum_tls_version", &self.minimum_tls_version)?;
-        }
-        if self.type_.is_some() {
-            map.serialize_entry("type", &self.type_)?;
-        }
-        if self.wildcard.is_some() {
-            map.serialize_entry("wildcard", &self.wildcard)?;
-        }
-        if self.zone.is_some() {
-            map.serialize_entry("zone", &self.zone)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppDomainSpec {
+        "domain" => domain: required,
+        "minimum_tls_version" => minimum_tls_version,
+        "type" => type_,
+        "wildcard" => wildcard,
+        "zone" => zone,
+        ..unknown_fields
     }
 }
 
@@ -1693,54 +728,10 @@ pub struct AppEgressSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppEgressSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppEgressSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppEgressSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_type_ = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppEgressSpec {
-                    type_: slot_type_.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppEgressSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.type_.is_some() {
-            map.serialize_entry("type", &self.type_)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppEgressSpec {
+        "type" => type_,
+        ..unknown_fields
     }
 }
 
@@ -1759,70 +750,11 @@ pub struct AppFunctionsComponentHealth {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppFunctionsComponentHealth {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppFunctionsComponentHealth;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppFunctionsComponentHealth, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_functions_component_health_metrics = None;
-                let mut slot_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "functions_component_health_metrics" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_functions_component_health_metrics,
-                                "functions_component_health_metrics",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppFunctionsComponentHealth {
-                    functions_component_health_metrics: slot_functions_component_health_metrics
-                        .unwrap_or_default(),
-                    name: slot_name.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppFunctionsComponentHealth {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.functions_component_health_metrics.is_some() {
-            map.serialize_entry(
-                "functions_component_health_metrics",
-                &self.functions_component_health_metrics,
-            )?;
-        }
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppFunctionsComponentHealth {
+        "functions_component_health_metrics" => functions_component_health_metrics,
+        "name" => name,
+        ..unknown_fields
     }
 }
 
@@ -1842,80 +774,12 @@ pub struct AppFunctionsComponentHealthMetrics {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppFunctionsComponentHealthMetrics {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppFunctionsComponentHealthMetrics;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppFunctionsComponentHealthMetrics, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_metric_label = None;
-                let mut slot_metric_value = None;
-                let mut slot_time_window = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "metric_label" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_metric_label,
-                                "metric_label",
-                            )?
-                        }
-                        "metric_value" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_metric_value,
-                                "metric_value",
-                            )?
-                        }
-                        "time_window" => {
-                            read_member(&mut map, &mut slot_time_window, "time_window")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppFunctionsComponentHealthMetrics {
-                    metric_label: slot_metric_label.unwrap_or_default(),
-                    metric_value: slot_metric_value.unwrap_or_default(),
-                    time_window: slot_time_window.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppFunctionsComponentHealthMetrics {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.metric_label.is_some() {
-            map.serialize_entry("metric_label", &self.metric_label)?;
-        }
-        if self.metric_value.is_some() {
-            map.serialize_entry("metric_value", &self.metric_value)?;
-        }
-        if self.time_window.is_some() {
-            map.serialize_entry("time_window", &self.time_window)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppFunctionsComponentHealthMetrics {
+        "metric_label" => metric_label,
+        "metric_value" => metric_value,
+        "time_window" => time_window,
+        ..unknown_fields
     }
 }
 
@@ -1980,122 +844,20 @@ impl AppFunctionsSpec {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppFunctionsSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppFunctionsSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppFunctionsSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_alerts = None;
-                let mut slot_bitbucket = None;
-                let mut slot_cors = None;
-                let mut slot_envs = None;
-                let mut slot_git = None;
-                let mut slot_github = None;
-                let mut slot_gitlab = None;
-                let mut slot_log_destinations = None;
-                let mut slot_name = None;
-                let mut slot_routes = None;
-                let mut slot_source_dir = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "alerts" => read_member(&mut map, &mut slot_alerts, "alerts")?,
-                        "bitbucket" => {
-                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
-                        }
-                        "cors" => read_member(&mut map, &mut slot_cors, "cors")?,
-                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
-                        "git" => read_member(&mut map, &mut slot_git, "git")?,
-                        "github" => read_member(&mut map, &mut slot_github, "github")?,
-                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
-                        "log_destinations" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_log_destinations,
-                                "log_destinations",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "routes" => read_member(&mut map, &mut slot_routes, "routes")?,
-                        "source_dir" => {
-                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppFunctionsSpec {
-                    alerts: slot_alerts.unwrap_or_default(),
-                    bitbucket: slot_bitbucket.unwrap_or_default(),
-                    cors: slot_cors.unwrap_or_default(),
-                    envs: slot_envs.unwrap_or_default(),
-                    git: slot_git.unwrap_or_default(),
-                    github: slot_github.unwrap_or_default(),
-                    gitlab: slot_gitlab.unwrap_or_default(),
-                    log_destinations: slot_log_destinations.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    routes: slot_routes.unwrap_or_default(),
-                    source_dir: slot_source_dir.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppFunctionsSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.alerts.is_some() {
-            map.serialize_entry("alerts", &self.alerts)?;
-        }
-        if self.bitbucket.is_some() {
-            map.serialize_entry("bitbucket", &self.bitbucket)?;
-        }
-        if self.cors.is_some() {
-            map.serialize_entry("cors", &self.cors)?;
-        }
-        if self.envs.is_some() {
-            map.serialize_entry("envs", &self.envs)?;
-        }
-        if self.git.is_some() {
-            map.serialize_entry("git", &self.git)?;
-        }
-        if self.github.is_some() {
-            map.serialize_entry("github", &self.github)?;
-        }
-        if self.gitlab.is_some() {
-            map.serialize_entry("gitlab", &self.gitlab)?;
-        }
-        if self.log_destinations.is_some() {
-            map.serialize_entry("log_destinations", &self.log_destinations)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.routes.is_some() {
-            map.serialize_entry("routes", &self.routes)?;
-        }
-        if self.source_dir.is_some() {
-            map.serialize_entry("source_dir", &self.source_dir)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppFunctionsSpec {
+        "alerts" => alerts,
+        "bitbucket" => bitbucket,
+        "cors" => cors,
+        "envs" => envs,
+        "git" => git,
+        "github" => github,
+        "gitlab" => gitlab,
+        "log_destinations" => log_destinations,
+        "name" => name: required,
+        "routes" => routes,
+        "source_dir" => source_dir,
+        ..unknown_fields
     }
 }
 
@@ -2112,68 +874,11 @@ pub struct AppHealth {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppHealth {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppHealth;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppHealth, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_components = None;
-                let mut slot_functions_components = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "components" => {
-                            read_member(&mut map, &mut slot_components, "components")?
-                        }
-                        "functions_components" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_functions_components,
-                                "functions_components",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppHealth {
-                    components: slot_components.unwrap_or_default(),
-                    functions_components: slot_functions_components.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppHealth {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.components.is_some() {
-            map.serialize_entry("components", &self.components)?;
-        }
-        if self.functions_components.is_some() {
-            map.serialize_entry("functions_components", &self.functions_components)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppHealth {
+        "components" => components,
+        "functions_components" => functions_components,
+        ..unknown_fields
     }
 }
 
@@ -2187,54 +892,10 @@ pub struct AppIngressSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppIngressSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppIngressSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppIngressSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_rules = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "rules" => read_member(&mut map, &mut slot_rules, "rules")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppIngressSpec {
-                    rules: slot_rules.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppIngressSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.rules.is_some() {
-            map.serialize_entry("rules", &self.rules)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppIngressSpec {
+        "rules" => rules,
+        ..unknown_fields
     }
 }
 
@@ -2257,76 +918,13 @@ pub struct AppIngressSpecRule {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppIngressSpecRule {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppIngressSpecRule;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppIngressSpecRule, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_component = None;
-                let mut slot_cors = None;
-                let mut slot_match_ = None;
-                let mut slot_redirect = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "component" => {
-                            read_member(&mut map, &mut slot_component, "component")?
-                        }
-                        "cors" => read_member(&mut map, &mut slot_cors, "cors")?,
-                        "match" => read_member(&mut map, &mut slot_match_, "match")?,
-                        "redirect" => {
-                            read_member(&mut map, &mut slot_redirect, "redirect")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppIngressSpecRule {
-                    component: slot_component.unwrap_or_default(),
-                    cors: slot_cors.unwrap_or_default(),
-                    match_: slot_match_.unwrap_or_default(),
-                    redirect: slot_redirect.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppIngressSpecRule {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.component.is_some() {
-            map.serialize_entry("component", &self.component)?;
-        }
-        if self.cors.is_some() {
-            map.serialize_entry("cors", &self.cors)?;
-        }
-        if self.match_.is_some() {
-            map.serialize_entry("match", &self.match_)?;
-        }
-        if self.redirect.is_some() {
-            map.serialize_entry("redirect", &self.redirect)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppIngressSpecRule {
+        "component" => component,
+        "cors" => cors,
+        "match" => match_,
+        "redirect" => redirect,
+        ..unknown_fields
     }
 }
 
@@ -2364,96 +962,13 @@ pub struct AppInstance {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppInstance {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppInstance;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppInstance, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_component_name = None;
-                let mut slot_component_type = None;
-                let mut slot_instance_alias = None;
-                let mut slot_instance_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "component_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_component_name,
-                                "component_name",
-                            )?
-                        }
-                        "component_type" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_component_type,
-                                "component_type",
-                            )?
-                        }
-                        "instance_alias" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_alias,
-                                "instance_alias",
-                            )?
-                        }
-                        "instance_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_name,
-                                "instance_name",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppInstance {
-                    component_name: slot_component_name.unwrap_or_default(),
-                    component_type: slot_component_type.unwrap_or_default(),
-                    instance_alias: slot_instance_alias.unwrap_or_default(),
-                    instance_name: slot_instance_name.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppInstance {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.component_name.is_some() {
-            map.serialize_entry("component_name", &self.component_name)?;
-        }
-        if self.component_type.is_some() {
-            map.serialize_entry("component_type", &self.component_type)?;
-        }
-        if self.instance_alias.is_some() {
-            map.serialize_entry("instance_alias", &self.instance_alias)?;
-        }
-        if self.instance_name.is_some() {
-            map.serialize_entry("instance_name", &self.instance_name)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppInstance {
+        "component_name" => component_name,
+        "component_type" => component_type,
+        "instance_alias" => instance_alias,
+        "instance_name" => instance_name,
+        ..unknown_fields
     }
 }
 
@@ -2461,7 +976,7 @@ impl serde::Serialize for AppInstance {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppJobSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
+    pub autoscaling: Option<Box<AppComponentInstanceBaseAutoscaling>>,
 
     /// A Bitbucket repository to build the component from.
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
@@ -2550,200 +1065,27 @@ impl AppJobSpec {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppJobSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppJobSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppJobSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_autoscaling = None;
-                let mut slot_bitbucket = None;
-                let mut slot_build_command = None;
-                let mut slot_dockerfile_path = None;
-                let mut slot_environment_slug = None;
-                let mut slot_envs = None;
-                let mut slot_git = None;
-                let mut slot_github = None;
-                let mut slot_gitlab = None;
-                let mut slot_image = None;
-                let mut slot_instance_count = None;
-                let mut slot_instance_size_slug = None;
-                let mut slot_kind = None;
-                let mut slot_log_destinations = None;
-                let mut slot_name = None;
-                let mut slot_run_command = None;
-                let mut slot_source_dir = None;
-                let mut slot_termination = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "autoscaling" => {
-                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
-                        }
-                        "bitbucket" => {
-                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
-                        }
-                        "build_command" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_build_command,
-                                "build_command",
-                            )?
-                        }
-                        "dockerfile_path" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_dockerfile_path,
-                                "dockerfile_path",
-                            )?
-                        }
-                        "environment_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_environment_slug,
-                                "environment_slug",
-                            )?
-                        }
-                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
-                        "git" => read_member(&mut map, &mut slot_git, "git")?,
-                        "github" => read_member(&mut map, &mut slot_github, "github")?,
-                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
-                        "image" => read_member(&mut map, &mut slot_image, "image")?,
-                        "instance_count" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_count,
-                                "instance_count",
-                            )?
-                        }
-                        "instance_size_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_size_slug,
-                                "instance_size_slug",
-                            )?
-                        }
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "log_destinations" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_log_destinations,
-                                "log_destinations",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "run_command" => {
-                            read_member(&mut map, &mut slot_run_command, "run_command")?
-                        }
-                        "source_dir" => {
-                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
-                        }
-                        "termination" => {
-                            read_member(&mut map, &mut slot_termination, "termination")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppJobSpec {
-                    autoscaling: slot_autoscaling.unwrap_or_default(),
-                    bitbucket: slot_bitbucket.unwrap_or_default(),
-                    build_command: slot_build_command.unwrap_or_default(),
-                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
-                    environment_slug: slot_environment_slug.unwrap_or_default(),
-                    envs: slot_envs.unwrap_or_default(),
-                    git: slot_git.unwrap_or_default(),
-                    github: slot_github.unwrap_or_default(),
-                    gitlab: slot_gitlab.unwrap_or_default(),
-                    image: slot_image.unwrap_or_default(),
-                    instance_count: slot_instance_count.unwrap_or_default(),
-                    instance_size_slug: slot_instance_size_slug.unwrap_or_default(),
-                    kind: slot_kind.unwrap_or_default(),
-                    log_destinations: slot_log_destinations.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    run_command: slot_run_command.unwrap_or_default(),
-                    source_dir: slot_source_dir.unwrap_or_default(),
-                    termination: slot_termination.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppJobSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.autoscaling.is_some() {
-            map.serialize_entry("autoscaling", &self.autoscaling)?;
-        }
-        if self.bitbucket.is_some() {
-            map.serialize_entry("bitbucket", &self.bitbucket)?;
-        }
-        if self.build_command.is_some() {
-            map.serialize_entry("build_command", &self.build_command)?;
-        }
-        if self.dockerfile_path.is_some() {
-            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
-        }
-        if self.environment_slug.is_some() {
-            map.serialize_entry("environment_slug", &self.environment_slug)?;
-        }
-        if self.envs.is_some() {
-            map.serialize_entry("envs", &self.envs)?;
-        }
-        if self.git.is_some() {
-            map.serialize_entry("git", &self.git)?;
-        }
-        if self.github.is_some() {
-            map.serialize_entry("github", &self.github)?;
-        }
-        if self.gitlab.is_some() {
-            map.serialize_entry("gitlab", &self.gitlab)?;
-        }
-        if self.image.is_some() {
-            map.serialize_entry("image", &self.image)?;
-        }
-        if self.instance_count.is_some() {
-            map.serialize_entry("instance_count", &self.instance_count)?;
-        }
-        if self.instance_size_slug.is_some() {
-            map.serialize_entry("instance_size_slug", &self.instance_size_slug)?;
-        }
-        if self.kind.is_some() {
-            map.serialize_entry("kind", &self.kind)?;
-        }
-        if self.log_destinations.is_some() {
-            map.serialize_entry("log_destinations", &self.log_destinations)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.run_command.is_some() {
-            map.serialize_entry("run_command", &self.run_command)?;
-        }
-        if self.source_dir.is_some() {
-            map.serialize_entry("source_dir", &self.source_dir)?;
-        }
-        if self.termination.is_some() {
-            map.serialize_entry("termination", &self.termination)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppJobSpec {
+        "autoscaling" => autoscaling,
+        "bitbucket" => bitbucket,
+        "build_command" => build_command,
+        "dockerfile_path" => dockerfile_path,
+        "environment_slug" => environment_slug,
+        "envs" => envs,
+        "git" => git,
+        "github" => github,
+        "gitlab" => gitlab,
+        "image" => image,
+        "instance_count" => instance_count,
+        "instance_size_slug" => instance_size_slug,
+        "kind" => kind,
+        "log_destinations" => log_destinations,
+        "name" => name: required,
+        "run_command" => run_command,
+        "source_dir" => source_dir,
+        "termination" => termination,
+        ..unknown_fields
     }
 }
 
@@ -2831,60 +1173,10 @@ pub struct AppJobSpecTermination {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppJobSpecTermination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppJobSpecTermination;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppJobSpecTermination, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_grace_period_seconds = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "grace_period_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_grace_period_seconds,
-                                "grace_period_seconds",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppJobSpecTermination {
-                    grace_period_seconds: slot_grace_period_seconds.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppJobSpecTermination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.grace_period_seconds.is_some() {
-            map.serialize_entry("grace_period_seconds", &self.grace_period_seconds)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppJobSpecTermination {
+        "grace_period_seconds" => grace_period_seconds,
+        ..unknown_fields
     }
 }
 
@@ -2916,123 +1208,16 @@ pub struct AppLivenessHealthCheckSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppLivenessHealthCheckSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppLivenessHealthCheckSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppLivenessHealthCheckSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_failure_threshold = None;
-                let mut slot_http_path = None;
-                let mut slot_initial_delay_seconds = None;
-                let mut slot_period_seconds = None;
-                let mut slot_port = None;
-                let mut slot_success_threshold = None;
-                let mut slot_timeout_seconds = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "failure_threshold" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_failure_threshold,
-                                "failure_threshold",
-                            )?
-                        }
-                        "http_path" => {
-                            read_member(&mut map, &mut slot_http_path, "http_path")?
-                        }
-                        "initial_delay_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_initial_delay_seconds,
-                                "initial_delay_seconds",
-                            )?
-                        }
-                        "period_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_period_seconds,
-                                "period_seconds",
-                            )?
-                        }
-                        "port" => read_member(&mut map, &mut slot_port, "port")?,
-                        "success_threshold" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_success_threshold,
-                                "success_threshold",
-                            )?
-                        }
-                        "timeout_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_timeout_seconds,
-                                "timeout_seconds",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppLivenessHealthCheckSpec {
-                    failure_threshold: slot_failure_threshold.unwrap_or_default(),
-                    http_path: slot_http_path.unwrap_or_default(),
-                    initial_delay_seconds: slot_initial_delay_seconds
-                        .unwrap_or_default(),
-                    period_seconds: slot_period_seconds.unwrap_or_default(),
-                    port: slot_port.unwrap_or_default(),
-                    success_threshold: slot_success_threshold.unwrap_or_default(),
-                    timeout_seconds: slot_timeout_seconds.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppLivenessHealthCheckSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.failure_threshold.is_some() {
-            map.serialize_entry("failure_threshold", &self.failure_threshold)?;
-        }
-        if self.http_path.is_some() {
-            map.serialize_entry("http_path", &self.http_path)?;
-        }
-        if self.initial_delay_seconds.is_some() {
-            map.serialize_entry("initial_delay_seconds", &self.initial_delay_seconds)?;
-        }
-        if self.period_seconds.is_some() {
-            map.serialize_entry("period_seconds", &self.period_seconds)?;
-        }
-        if self.port.is_some() {
-            map.serialize_entry("port", &self.port)?;
-        }
-        if self.success_threshold.is_some() {
-            map.serialize_entry("success_threshold", &self.success_threshold)?;
-        }
-        if self.timeout_seconds.is_some() {
-            map.serialize_entry("timeout_seconds", &self.timeout_seconds)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppLivenessHealthCheckSpec {
+        "failure_threshold" => failure_threshold,
+        "http_path" => http_path,
+        "initial_delay_seconds" => initial_delay_seconds,
+        "period_seconds" => period_seconds,
+        "port" => port,
+        "success_threshold" => success_threshold,
+        "timeout_seconds" => timeout_seconds,
+        ..unknown_fields
     }
 }
 
@@ -3049,62 +1234,11 @@ pub struct AppLogDestinationDatadogSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppLogDestinationDatadogSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppLogDestinationDatadogSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppLogDestinationDatadogSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_api_key = None;
-                let mut slot_endpoint = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "api_key" => read_member(&mut map, &mut slot_api_key, "api_key")?,
-                        "endpoint" => {
-                            read_member(&mut map, &mut slot_endpoint, "endpoint")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppLogDestinationDatadogSpec {
-                    api_key: slot_api_key.unwrap_or_default(),
-                    endpoint: slot_endpoint.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppLogDestinationDatadogSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.api_key.is_some() {
-            map.serialize_entry("api_key", &self.api_key)?;
-        }
-        if self.endpoint.is_some() {
-            map.serialize_entry("endpoint", &self.endpoint)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppLogDestinationDatadogSpec {
+        "api_key" => api_key,
+        "endpoint" => endpoint,
+        ..unknown_fields
     }
 }
 
@@ -3121,7 +1255,7 @@ pub struct AppLogDestinationDefinition {
     pub name: String,
 
     /// OpenSearch configuration.
-    pub open_search: Option<AppLogDestinationOpenSearchSpec>,
+    pub open_search: Option<Box<AppLogDestinationOpenSearchSpec>>,
 
     /// Papertrail configuration.
     pub papertrail: Option<AppLogDestinationPapertrailSpec>,
@@ -3144,80 +1278,14 @@ impl AppLogDestinationDefinition {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppLogDestinationDefinition {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppLogDestinationDefinition;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppLogDestinationDefinition, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_datadog = None;
-                let mut slot_logtail = None;
-                let mut slot_name = None;
-                let mut slot_open_search = None;
-                let mut slot_papertrail = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "datadog" => read_member(&mut map, &mut slot_datadog, "datadog")?,
-                        "logtail" => read_member(&mut map, &mut slot_logtail, "logtail")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "open_search" => {
-                            read_member(&mut map, &mut slot_open_search, "open_search")?
-                        }
-                        "papertrail" => {
-                            read_member(&mut map, &mut slot_papertrail, "papertrail")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppLogDestinationDefinition {
-                    datadog: slot_datadog.unwrap_or_default(),
-                    logtail: slot_logtail.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    open_search: slot_open_search.unwrap_or_default(),
-                    papertrail: slot_papertrail.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppLogDestinationDefinition {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.datadog.is_some() {
-            map.serialize_entry("datadog", &self.datadog)?;
-        }
-        if self.logtail.is_some() {
-            map.serialize_entry("logtail", &self.logtail)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.open_search.is_some() {
-            map.serialize_entry("open_search", &self.open_search)?;
-        }
-        if self.papertrail.is_some() {
-            map.serialize_entry("papertrail", &self.papertrail)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppLogDestinationDefinition {
+        "datadog" => datadog,
+        "logtail" => logtail,
+        "name" => name: required,
+        "open_search" => open_search,
+        "papertrail" => papertrail,
+        ..unknown_fields
     }
 }
 
@@ -3231,54 +1299,10 @@ pub struct AppLogDestinationLogtailSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppLogDestinationLogtailSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppLogDestinationLogtailSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppLogDestinationLogtailSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_token = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "token" => read_member(&mut map, &mut slot_token, "token")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppLogDestinationLogtailSpec {
-                    token: slot_token.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppLogDestinationLogtailSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.token.is_some() {
-            map.serialize_entry("token", &self.token)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppLogDestinationLogtailSpec {
+        "token" => token,
+        ..unknown_fields
     }
 }
 
@@ -3301,84 +1325,13 @@ pub struct AppLogDestinationOpenSearchSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppLogDestinationOpenSearchSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppLogDestinationOpenSearchSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppLogDestinationOpenSearchSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_basic_auth = None;
-                let mut slot_cluster_name = None;
-                let mut slot_endpoint = None;
-                let mut slot_index_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "basic_auth" => {
-                            read_member(&mut map, &mut slot_basic_auth, "basic_auth")?
-                        }
-                        "cluster_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_cluster_name,
-                                "cluster_name",
-                            )?
-                        }
-                        "endpoint" => {
-                            read_member(&mut map, &mut slot_endpoint, "endpoint")?
-                        }
-                        "index_name" => {
-                            read_member(&mut map, &mut slot_index_name, "index_name")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppLogDestinationOpenSearchSpec {
-                    basic_auth: slot_basic_auth.unwrap_or_default(),
-                    cluster_name: slot_cluster_name.unwrap_or_default(),
-                    endpoint: slot_endpoint.unwrap_or_default(),
-                    index_name: slot_index_name.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppLogDestinationOpenSearchSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.basic_auth.is_some() {
-            map.serialize_entry("basic_auth", &self.basic_auth)?;
-        }
-        if self.cluster_name.is_some() {
-            map.serialize_entry("cluster_name", &self.cluster_name)?;
-        }
-        if self.endpoint.is_some() {
-            map.serialize_entry("endpoint", &self.endpoint)?;
-        }
-        if self.index_name.is_some() {
-            map.serialize_entry("index_name", &self.index_name)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppLogDestinationOpenSearchSpec {
+        "basic_auth" => basic_auth,
+        "cluster_name" => cluster_name,
+        "endpoint" => endpoint,
+        "index_name" => index_name,
+        ..unknown_fields
     }
 }
 
@@ -3395,62 +1348,11 @@ pub struct AppLogDestinationOpenSearchSpecBasicAuth {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppLogDestinationOpenSearchSpecBasicAuth {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppLogDestinationOpenSearchSpecBasicAuth;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppLogDestinationOpenSearchSpecBasicAuth, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_password = None;
-                let mut slot_user = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "password" => {
-                            read_member(&mut map, &mut slot_password, "password")?
-                        }
-                        "user" => read_member(&mut map, &mut slot_user, "user")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppLogDestinationOpenSearchSpecBasicAuth {
-                    password: slot_password.unwrap_or_default(),
-                    user: slot_user.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppLogDestinationOpenSearchSpecBasicAuth {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.password.is_some() {
-            map.serialize_entry("password", &self.password)?;
-        }
-        if self.user.is_some() {
-            map.serialize_entry("user", &self.user)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppLogDestinationOpenSearchSpecBasicAuth {
+        "password" => password,
+        "user" => user,
+        ..unknown_fields
     }
 }
 
@@ -3464,56 +1366,10 @@ pub struct AppLogDestinationPapertrailSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppLogDestinationPapertrailSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppLogDestinationPapertrailSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppLogDestinationPapertrailSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_endpoint = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "endpoint" => {
-                            read_member(&mut map, &mut slot_endpoint, "endpoint")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppLogDestinationPapertrailSpec {
-                    endpoint: slot_endpoint.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppLogDestinationPapertrailSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.endpoint.is_some() {
-            map.serialize_entry("endpoint", &self.endpoint)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppLogDestinationPapertrailSpec {
+        "endpoint" => endpoint,
+        ..unknown_fields
     }
 }
 
@@ -3533,72 +1389,12 @@ pub struct AppMaintenanceSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppMaintenanceSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppMaintenanceSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppMaintenanceSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_archive = None;
-                let mut slot_enabled = None;
-                let mut slot_offline_page_url = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "archive" => read_member(&mut map, &mut slot_archive, "archive")?,
-                        "enabled" => read_member(&mut map, &mut slot_enabled, "enabled")?,
-                        "offline_page_url" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_offline_page_url,
-                                "offline_page_url",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppMaintenanceSpec {
-                    archive: slot_archive.unwrap_or_default(),
-                    enabled: slot_enabled.unwrap_or_default(),
-                    offline_page_url: slot_offline_page_url.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppMaintenanceSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.archive.is_some() {
-            map.serialize_entry("archive", &self.archive)?;
-        }
-        if self.enabled.is_some() {
-            map.serialize_entry("enabled", &self.enabled)?;
-        }
-        if self.offline_page_url.is_some() {
-            map.serialize_entry("offline_page_url", &self.offline_page_url)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppMaintenanceSpec {
+        "archive" => archive,
+        "enabled" => enabled,
+        "offline_page_url" => offline_page_url,
+        ..unknown_fields
     }
 }
 
@@ -3615,78 +1411,11 @@ pub struct AppMetricsBandwidthUsage {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppMetricsBandwidthUsage;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppMetricsBandwidthUsage, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_app_bandwidth_usage = None;
-                let mut slot_date = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_bandwidth_usage" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_app_bandwidth_usage,
-                                "app_bandwidth_usage",
-                            )?
-                        }
-                        "date" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_date, "date")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppMetricsBandwidthUsage {
-                    app_bandwidth_usage: slot_app_bandwidth_usage.unwrap_or_default(),
-                    date: slot_date.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppMetricsBandwidthUsage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.app_bandwidth_usage.is_some() {
-            map.serialize_entry("app_bandwidth_usage", &self.app_bandwidth_usage)?;
-        }
-        if self.date.is_some() {
-            map.serialize_entry(
-                "date",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.date),
-            )?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppMetricsBandwidthUsage {
+        "app_bandwidth_usage" => app_bandwidth_usage,
+        "date" => date as Option<crate::runtime::Rfc3339>,
+        ..unknown_fields
     }
 }
 
@@ -3703,80 +1432,11 @@ pub struct AppMetricsBandwidthUsageDetails {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppMetricsBandwidthUsageDetails;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppMetricsBandwidthUsageDetails, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_app_id = None;
-                let mut slot_bandwidth_bytes = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_id" => read_member(&mut map, &mut slot_app_id, "app_id")?,
-                        "bandwidth_bytes" => {
-                            read_member_as::<
-                                Option<
-                                    serde_with::PickFirst<
-                                        (serde_with::DisplayFromStr, serde_with::Same),
-                                    >,
-                                >,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_bandwidth_bytes, "bandwidth_bytes")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppMetricsBandwidthUsageDetails {
-                    app_id: slot_app_id.unwrap_or_default(),
-                    bandwidth_bytes: slot_bandwidth_bytes.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppMetricsBandwidthUsageDetails {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.app_id.is_some() {
-            map.serialize_entry("app_id", &self.app_id)?;
-        }
-        if self.bandwidth_bytes.is_some() {
-            map.serialize_entry(
-                "bandwidth_bytes",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<
-                        serde_with::PickFirst<
-                            (serde_with::DisplayFromStr, serde_with::Same),
-                        >,
-                    >,
-                >::new(&self.bandwidth_bytes),
-            )?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppMetricsBandwidthUsageDetails {
+        "app_id" => app_id,
+        "bandwidth_bytes" => bandwidth_bytes as Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>,
+        ..unknown_fields
     }
 }
 
@@ -3804,70 +1464,11 @@ impl AppMetricsBandwidthUsageRequest {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppMetricsBandwidthUsageRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppMetricsBandwidthUsageRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppMetricsBandwidthUsageRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_app_ids = None;
-                let mut slot_date = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_ids" => read_member(&mut map, &mut slot_app_ids, "app_ids")?,
-                        "date" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_date, "date")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppMetricsBandwidthUsageRequest {
-                    app_ids: required(slot_app_ids, "app_ids")?,
-                    date: slot_date.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppMetricsBandwidthUsageRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("app_ids", &self.app_ids)?;
-        if self.date.is_some() {
-            map.serialize_entry(
-                "date",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.date),
-            )?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppMetricsBandwidthUsageRequest {
+        "app_ids" => app_ids: required,
+        "date" => date as Option<crate::runtime::Rfc3339>,
+        ..unknown_fields
     }
 }
 
@@ -3878,7 +1479,7 @@ pub struct AppPropose {
     pub app_id: Option<String>,
 
     /// The desired configuration of an application.
-    pub spec: AppSpec,
+    pub spec: Box<AppSpec>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
@@ -3886,67 +1487,20 @@ pub struct AppPropose {
 
 impl AppPropose {
     /// A value with its required fields (`spec`) and no others.
-    pub fn new(spec: AppSpec) -> Self {
+    pub fn new(spec: impl Into<Box<AppSpec>>) -> Self {
         Self {
             app_id: None,
-            spec,
+            spec: spec.into(),
             unknown_fields: Default::default(),
         }
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppPropose {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppPropose;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppPropose, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_app_id = None;
-                let mut slot_spec = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_id" => read_member(&mut map, &mut slot_app_id, "app_id")?,
-                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppPropose {
-                    app_id: slot_app_id.unwrap_or_default(),
-                    spec: required(slot_spec, "spec")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppPropose {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.app_id.is_some() {
-            map.serialize_entry("app_id", &self.app_id)?;
-        }
-        map.serialize_entry("spec", &self.spec)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppPropose {
+        "app_id" => app_id,
+        "spec" => spec: required,
+        ..unknown_fields
     }
 }
 
@@ -3976,144 +1530,23 @@ pub struct AppProposeResponse {
     pub max_free_static_apps: Option<String>,
 
     /// The desired configuration of an application.
-    pub spec: Option<AppSpec>,
+    pub spec: Option<Box<AppSpec>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppProposeResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppProposeResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppProposeResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_app_cost = None;
-                let mut slot_app_is_static = None;
-                let mut slot_app_name_available = None;
-                let mut slot_app_name_suggestion = None;
-                let mut slot_app_tier_downgrade_cost = None;
-                let mut slot_existing_static_apps = None;
-                let mut slot_max_free_static_apps = None;
-                let mut slot_spec = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_cost" => {
-                            read_member(&mut map, &mut slot_app_cost, "app_cost")?
-                        }
-                        "app_is_static" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_app_is_static,
-                                "app_is_static",
-                            )?
-                        }
-                        "app_name_available" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_app_name_available,
-                                "app_name_available",
-                            )?
-                        }
-                        "app_name_suggestion" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_app_name_suggestion,
-                                "app_name_suggestion",
-                            )?
-                        }
-                        "app_tier_downgrade_cost" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_app_tier_downgrade_cost,
-                                "app_tier_downgrade_cost",
-                            )?
-                        }
-                        "existing_static_apps" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_existing_static_apps,
-                                "existing_static_apps",
-                            )?
-                        }
-                        "max_free_static_apps" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_max_free_static_apps,
-                                "max_free_static_apps",
-                            )?
-                        }
-                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppProposeResponse {
-                    app_cost: slot_app_cost.unwrap_or_default(),
-                    app_is_static: slot_app_is_static.unwrap_or_default(),
-                    app_name_available: slot_app_name_available.unwrap_or_default(),
-                    app_name_suggestion: slot_app_name_suggestion.unwrap_or_default(),
-                    app_tier_downgrade_cost: slot_app_tier_downgrade_cost
-                        .unwrap_or_default(),
-                    existing_static_apps: slot_existing_static_apps.unwrap_or_default(),
-                    max_free_static_apps: slot_max_free_static_apps.unwrap_or_default(),
-                    spec: slot_spec.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppProposeResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.app_cost.is_some() {
-            map.serialize_entry("app_cost", &self.app_cost)?;
-        }
-        if self.app_is_static.is_some() {
-            map.serialize_entry("app_is_static", &self.app_is_static)?;
-        }
-        if self.app_name_available.is_some() {
-            map.serialize_entry("app_name_available", &self.app_name_available)?;
-        }
-        if self.app_name_suggestion.is_some() {
-            map.serialize_entry("app_name_suggestion", &self.app_name_suggestion)?;
-        }
-        if self.app_tier_downgrade_cost.is_some() {
-            map.serialize_entry(
-                "app_tier_downgrade_cost",
-                &self.app_tier_downgrade_cost,
-            )?;
-        }
-        if self.existing_static_apps.is_some() {
-            map.serialize_entry("existing_static_apps", &self.existing_static_apps)?;
-        }
-        if self.max_free_static_apps.is_some() {
-            map.serialize_entry("max_free_static_apps", &self.max_free_static_apps)?;
-        }
-        if self.spec.is_some() {
-            map.serialize_entry("spec", &self.spec)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppProposeResponse {
+        "app_cost" => app_cost,
+        "app_is_static" => app_is_static,
+        "app_name_available" => app_name_available,
+        "app_name_suggestion" => app_name_suggestion,
+        "app_tier_downgrade_cost" => app_tier_downgrade_cost,
+        "existing_static_apps" => existing_static_apps,
+        "max_free_static_apps" => max_free_static_apps,
+        "spec" => spec,
+        ..unknown_fields
     }
 }
 
@@ -4145,68 +1578,12 @@ pub struct AppRollbackValidationCondition {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppRollbackValidationCondition {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppRollbackValidationCondition;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppRollbackValidationCondition, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_code = None;
-                let mut slot_components = None;
-                let mut slot_message = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "code" => read_member(&mut map, &mut slot_code, "code")?,
-                        "components" => {
-                            read_member(&mut map, &mut slot_components, "components")?
-                        }
-                        "message" => read_member(&mut map, &mut slot_message, "message")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppRollbackValidationCondition {
-                    code: slot_code.unwrap_or_default(),
-                    components: slot_components.unwrap_or_default(),
-                    message: slot_message.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppRollbackValidationCondition {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.code.is_some() {
-            map.serialize_entry("code", &self.code)?;
-        }
-        if self.components.is_some() {
-            map.serialize_entry("components", &self.components)?;
-        }
-        if self.message.is_some() {
-            map.serialize_entry("message", &self.message)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppRollbackValidationCondition {
+        "code" => code,
+        "components" => components,
+        "message" => message,
+        ..unknown_fields
     }
 }
 
@@ -4327,66 +1704,11 @@ pub struct AppRouteSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppRouteSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppRouteSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppRouteSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_path = None;
-                let mut slot_preserve_path_prefix = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "path" => read_member(&mut map, &mut slot_path, "path")?,
-                        "preserve_path_prefix" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_preserve_path_prefix,
-                                "preserve_path_prefix",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppRouteSpec {
-                    path: slot_path.unwrap_or_default(),
-                    preserve_path_prefix: slot_preserve_path_prefix.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppRouteSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.path.is_some() {
-            map.serialize_entry("path", &self.path)?;
-        }
-        if self.preserve_path_prefix.is_some() {
-            map.serialize_entry("preserve_path_prefix", &self.preserve_path_prefix)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppRouteSpec {
+        "path" => path,
+        "preserve_path_prefix" => preserve_path_prefix,
+        ..unknown_fields
     }
 }
 
@@ -4394,7 +1716,7 @@ impl serde::Serialize for AppRouteSpec {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppServiceSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
+    pub autoscaling: Option<Box<AppComponentInstanceBaseAutoscaling>>,
 
     /// A Bitbucket repository to build the component from.
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
@@ -4509,259 +1831,33 @@ impl AppServiceSpec {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppServiceSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppServiceSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppServiceSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_autoscaling = None;
-                let mut slot_bitbucket = None;
-                let mut slot_build_command = None;
-                let mut slot_cors = None;
-                let mut slot_dockerfile_path = None;
-                let mut slot_environment_slug = None;
-                let mut slot_envs = None;
-                let mut slot_git = None;
-                let mut slot_github = None;
-                let mut slot_gitlab = None;
-                let mut slot_health_check = None;
-                let mut slot_http_port = None;
-                let mut slot_image = None;
-                let mut slot_instance_count = None;
-                let mut slot_instance_size_slug = None;
-                let mut slot_internal_ports = None;
-                let mut slot_liveness_health_check = None;
-                let mut slot_log_destinations = None;
-                let mut slot_name = None;
-                let mut slot_protocol = None;
-                let mut slot_routes = None;
-                let mut slot_run_command = None;
-                let mut slot_source_dir = None;
-                let mut slot_termination = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "autoscaling" => {
-                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
-                        }
-                        "bitbucket" => {
-                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
-                        }
-                        "build_command" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_build_command,
-                                "build_command",
-                            )?
-                        }
-                        "cors" => read_member(&mut map, &mut slot_cors, "cors")?,
-                        "dockerfile_path" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_dockerfile_path,
-                                "dockerfile_path",
-                            )?
-                        }
-                        "environment_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_environment_slug,
-                                "environment_slug",
-                            )?
-                        }
-                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
-                        "git" => read_member(&mut map, &mut slot_git, "git")?,
-                        "github" => read_member(&mut map, &mut slot_github, "github")?,
-                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
-                        "health_check" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_health_check,
-                                "health_check",
-                            )?
-                        }
-                        "http_port" => {
-                            read_member(&mut map, &mut slot_http_port, "http_port")?
-                        }
-                        "image" => read_member(&mut map, &mut slot_image, "image")?,
-                        "instance_count" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_count,
-                                "instance_count",
-                            )?
-                        }
-                        "instance_size_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_size_slug,
-                                "instance_size_slug",
-                            )?
-                        }
-                        "internal_ports" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_internal_ports,
-                                "internal_ports",
-                            )?
-                        }
-                        "liveness_health_check" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_liveness_health_check,
-                                "liveness_health_check",
-                            )?
-                        }
-                        "log_destinations" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_log_destinations,
-                                "log_destinations",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "protocol" => {
-                            read_member(&mut map, &mut slot_protocol, "protocol")?
-                        }
-                        "routes" => read_member(&mut map, &mut slot_routes, "routes")?,
-                        "run_command" => {
-                            read_member(&mut map, &mut slot_run_command, "run_command")?
-                        }
-                        "source_dir" => {
-                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
-                        }
-                        "termination" => {
-                            read_member(&mut map, &mut slot_termination, "termination")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppServiceSpec {
-                    autoscaling: slot_autoscaling.unwrap_or_default(),
-                    bitbucket: slot_bitbucket.unwrap_or_default(),
-                    build_command: slot_build_command.unwrap_or_default(),
-                    cors: slot_cors.unwrap_or_default(),
-                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
-                    environment_slug: slot_environment_slug.unwrap_or_default(),
-                    envs: slot_envs.unwrap_or_default(),
-                    git: slot_git.unwrap_or_default(),
-                    github: slot_github.unwrap_or_default(),
-                    gitlab: slot_gitlab.unwrap_or_default(),
-                    health_check: slot_health_check.unwrap_or_default(),
-                    http_port: slot_http_port.unwrap_or_default(),
-                    image: slot_image.unwrap_or_default(),
-                    instance_count: slot_instance_count.unwrap_or_default(),
-                    instance_size_slug: slot_instance_size_slug.unwrap_or_default(),
-                    internal_ports: slot_internal_ports.unwrap_or_default(),
-                    liveness_health_check: slot_liveness_health_check
-                        .unwrap_or_default(),
-                    log_destinations: slot_log_destinations.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    protocol: slot_protocol.unwrap_or_default(),
-                    routes: slot_routes.unwrap_or_default(),
-                    run_command: slot_run_command.unwrap_or_default(),
-                    source_dir: slot_source_dir.unwrap_or_default(),
-                    termination: slot_termination.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppServiceSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.autoscaling.is_some() {
-            map.serialize_entry("autoscaling", &self.autoscaling)?;
-        }
-        if self.bitbucket.is_some() {
-            map.serialize_entry("bitbucket", &self.bitbucket)?;
-        }
-        if self.build_command.is_some() {
-            map.serialize_entry("build_command", &self.build_command)?;
-        }
-        if self.cors.is_some() {
-            map.serialize_entry("cors", &self.cors)?;
-        }
-        if self.dockerfile_path.is_some() {
-            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
-        }
-        if self.environment_slug.is_some() {
-            map.serialize_entry("environment_slug", &self.environment_slug)?;
-        }
-        if self.envs.is_some() {
-            map.serialize_entry("envs", &self.envs)?;
-        }
-        if self.git.is_some() {
-            map.serialize_entry("git", &self.git)?;
-        }
-        if self.github.is_some() {
-            map.serialize_entry("github", &self.github)?;
-        }
-        if self.gitlab.is_some() {
-            map.serialize_entry("gitlab", &self.gitlab)?;
-        }
-        if self.health_check.is_some() {
-            map.serialize_entry("health_check", &self.health_check)?;
-        }
-        if self.http_port.is_some() {
-            map.serialize_entry("http_port", &self.http_port)?;
-        }
-        if self.image.is_some() {
-            map.serialize_entry("image", &self.image)?;
-        }
-        if self.instance_count.is_some() {
-            map.serialize_entry("instance_count", &self.instance_count)?;
-        }
-        if self.instance_size_slug.is_some() {
-            map.serialize_entry("instance_size_slug", &self.instance_size_slug)?;
-        }
-        if self.internal_ports.is_some() {
-            map.serialize_entry("internal_ports", &self.internal_ports)?;
-        }
-        if self.liveness_health_check.is_some() {
-            map.serialize_entry("liveness_health_check", &self.liveness_health_check)?;
-        }
-        if self.log_destinations.is_some() {
-            map.serialize_entry("log_destinations", &self.log_destinations)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.protocol.is_some() {
-            map.serialize_entry("protocol", &self.protocol)?;
-        }
-        if self.routes.is_some() {
-            map.serialize_entry("routes", &self.routes)?;
-        }
-        if self.run_command.is_some() {
-            map.serialize_entry("run_command", &self.run_command)?;
-        }
-        if self.source_dir.is_some() {
-            map.serialize_entry("source_dir", &self.source_dir)?;
-        }
-        if self.termination.is_some() {
-            map.serialize_entry("termination", &self.termination)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppServiceSpec {
+        "autoscaling" => autoscaling,
+        "bitbucket" => bitbucket,
+        "build_command" => build_command,
+        "cors" => cors,
+        "dockerfile_path" => dockerfile_path,
+        "environment_slug" => environment_slug,
+        "envs" => envs,
+        "git" => git,
+        "github" => github,
+        "gitlab" => gitlab,
+        "health_check" => health_check,
+        "http_port" => http_port,
+        "image" => image,
+        "instance_count" => instance_count,
+        "instance_size_slug" => instance_size_slug,
+        "internal_ports" => internal_ports,
+        "liveness_health_check" => liveness_health_check,
+        "log_destinations" => log_destinations,
+        "name" => name: required,
+        "protocol" => protocol,
+        "routes" => routes,
+        "run_command" => run_command,
+        "source_dir" => source_dir,
+        "termination" => termination,
+        ..unknown_fields
     }
 }
 
@@ -4793,123 +1889,16 @@ pub struct AppServiceSpecHealthCheck {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppServiceSpecHealthCheck {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppServiceSpecHealthCheck;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppServiceSpecHealthCheck, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_failure_threshold = None;
-                let mut slot_http_path = None;
-                let mut slot_initial_delay_seconds = None;
-                let mut slot_period_seconds = None;
-                let mut slot_port = None;
-                let mut slot_success_threshold = None;
-                let mut slot_timeout_seconds = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "failure_threshold" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_failure_threshold,
-                                "failure_threshold",
-                            )?
-                        }
-                        "http_path" => {
-                            read_member(&mut map, &mut slot_http_path, "http_path")?
-                        }
-                        "initial_delay_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_initial_delay_seconds,
-                                "initial_delay_seconds",
-                            )?
-                        }
-                        "period_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_period_seconds,
-                                "period_seconds",
-                            )?
-                        }
-                        "port" => read_member(&mut map, &mut slot_port, "port")?,
-                        "success_threshold" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_success_threshold,
-                                "success_threshold",
-                            )?
-                        }
-                        "timeout_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_timeout_seconds,
-                                "timeout_seconds",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppServiceSpecHealthCheck {
-                    failure_threshold: slot_failure_threshold.unwrap_or_default(),
-                    http_path: slot_http_path.unwrap_or_default(),
-                    initial_delay_seconds: slot_initial_delay_seconds
-                        .unwrap_or_default(),
-                    period_seconds: slot_period_seconds.unwrap_or_default(),
-                    port: slot_port.unwrap_or_default(),
-                    success_threshold: slot_success_threshold.unwrap_or_default(),
-                    timeout_seconds: slot_timeout_seconds.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppServiceSpecHealthCheck {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.failure_threshold.is_some() {
-            map.serialize_entry("failure_threshold", &self.failure_threshold)?;
-        }
-        if self.http_path.is_some() {
-            map.serialize_entry("http_path", &self.http_path)?;
-        }
-        if self.initial_delay_seconds.is_some() {
-            map.serialize_entry("initial_delay_seconds", &self.initial_delay_seconds)?;
-        }
-        if self.period_seconds.is_some() {
-            map.serialize_entry("period_seconds", &self.period_seconds)?;
-        }
-        if self.port.is_some() {
-            map.serialize_entry("port", &self.port)?;
-        }
-        if self.success_threshold.is_some() {
-            map.serialize_entry("success_threshold", &self.success_threshold)?;
-        }
-        if self.timeout_seconds.is_some() {
-            map.serialize_entry("timeout_seconds", &self.timeout_seconds)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppServiceSpecHealthCheck {
+        "failure_threshold" => failure_threshold,
+        "http_path" => http_path,
+        "initial_delay_seconds" => initial_delay_seconds,
+        "period_seconds" => period_seconds,
+        "port" => port,
+        "success_threshold" => success_threshold,
+        "timeout_seconds" => timeout_seconds,
+        ..unknown_fields
     }
 }
 
@@ -4992,72 +1981,11 @@ pub struct AppServiceSpecTermination {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppServiceSpecTermination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppServiceSpecTermination;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppServiceSpecTermination, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_drain_seconds = None;
-                let mut slot_grace_period_seconds = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "drain_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_drain_seconds,
-                                "drain_seconds",
-                            )?
-                        }
-                        "grace_period_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_grace_period_seconds,
-                                "grace_period_seconds",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppServiceSpecTermination {
-                    drain_seconds: slot_drain_seconds.unwrap_or_default(),
-                    grace_period_seconds: slot_grace_period_seconds.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppServiceSpecTermination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.drain_seconds.is_some() {
-            map.serialize_entry("drain_seconds", &self.drain_seconds)?;
-        }
-        if self.grace_period_seconds.is_some() {
-            map.serialize_entry("grace_period_seconds", &self.grace_period_seconds)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppServiceSpecTermination {
+        "drain_seconds" => drain_seconds,
+        "grace_period_seconds" => grace_period_seconds,
+        ..unknown_fields
     }
 }
 
@@ -5157,202 +2085,28 @@ impl AppSpec {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_alerts = None;
-                let mut slot_databases = None;
-                let mut slot_disable_edge_cache = None;
-                let mut slot_disable_email_obfuscation = None;
-                let mut slot_domains = None;
-                let mut slot_egress = None;
-                let mut slot_enhanced_threat_control_enabled = None;
-                let mut slot_envs = None;
-                let mut slot_features = None;
-                let mut slot_functions = None;
-                let mut slot_ingress = None;
-                let mut slot_jobs = None;
-                let mut slot_maintenance = None;
-                let mut slot_name = None;
-                let mut slot_region = None;
-                let mut slot_services = None;
-                let mut slot_static_sites = None;
-                let mut slot_vpc = None;
-                let mut slot_workers = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "alerts" => read_member(&mut map, &mut slot_alerts, "alerts")?,
-                        "databases" => {
-                            read_member(&mut map, &mut slot_databases, "databases")?
-                        }
-                        "disable_edge_cache" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_disable_edge_cache,
-                                "disable_edge_cache",
-                            )?
-                        }
-                        "disable_email_obfuscation" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_disable_email_obfuscation,
-                                "disable_email_obfuscation",
-                            )?
-                        }
-                        "domains" => read_member(&mut map, &mut slot_domains, "domains")?,
-                        "egress" => read_member(&mut map, &mut slot_egress, "egress")?,
-                        "enhanced_threat_control_enabled" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_enhanced_threat_control_enabled,
-                                "enhanced_threat_control_enabled",
-                            )?
-                        }
-                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
-                        "features" => {
-                            read_member(&mut map, &mut slot_features, "features")?
-                        }
-                        "functions" => {
-                            read_member(&mut map, &mut slot_functions, "functions")?
-                        }
-                        "ingress" => read_member(&mut map, &mut slot_ingress, "ingress")?,
-                        "jobs" => read_member(&mut map, &mut slot_jobs, "jobs")?,
-                        "maintenance" => {
-                            read_member(&mut map, &mut slot_maintenance, "maintenance")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "region" => read_member(&mut map, &mut slot_region, "region")?,
-                        "services" => {
-                            read_member(&mut map, &mut slot_services, "services")?
-                        }
-                        "static_sites" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_static_sites,
-                                "static_sites",
-                            )?
-                        }
-                        "vpc" => read_member(&mut map, &mut slot_vpc, "vpc")?,
-                        "workers" => read_member(&mut map, &mut slot_workers, "workers")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppSpec {
-                    alerts: slot_alerts.unwrap_or_default(),
-                    databases: slot_databases.unwrap_or_default(),
-                    disable_edge_cache: slot_disable_edge_cache.unwrap_or_default(),
-                    disable_email_obfuscation: slot_disable_email_obfuscation
-                        .unwrap_or_default(),
-                    domains: slot_domains.unwrap_or_default(),
-                    egress: slot_egress.unwrap_or_default(),
-                    enhanced_threat_control_enabled: slot_enhanced_threat_control_enabled
-                        .unwrap_or_default(),
-                    envs: slot_envs.unwrap_or_default(),
-                    features: slot_features.unwrap_or_default(),
-                    functions: slot_functions.unwrap_or_default(),
-                    ingress: slot_ingress.unwrap_or_default(),
-                    jobs: slot_jobs.unwrap_or_default(),
-                    maintenance: slot_maintenance.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    region: slot_region.unwrap_or_default(),
-                    services: slot_services.unwrap_or_default(),
-                    static_sites: slot_static_sites.unwrap_or_default(),
-                    vpc: slot_vpc.unwrap_or_default(),
-                    workers: slot_workers.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.alerts.is_some() {
-            map.serialize_entry("alerts", &self.alerts)?;
-        }
-        if self.databases.is_some() {
-            map.serialize_entry("databases", &self.databases)?;
-        }
-        if self.disable_edge_cache.is_some() {
-            map.serialize_entry("disable_edge_cache", &self.disable_edge_cache)?;
-        }
-        if self.disable_email_obfuscation.is_some() {
-            map.serialize_entry(
-                "disable_email_obfuscation",
-                &self.disable_email_obfuscation,
-            )?;
-        }
-        if self.domains.is_some() {
-            map.serialize_entry("domains", &self.domains)?;
-        }
-        if self.egress.is_some() {
-            map.serialize_entry("egress", &self.egress)?;
-        }
-        if self.enhanced_threat_control_enabled.is_some() {
-            map.serialize_entry(
-                "enhanced_threat_control_enabled",
-                &self.enhanced_threat_control_enabled,
-            )?;
-        }
-        if self.envs.is_some() {
-            map.serialize_entry("envs", &self.envs)?;
-        }
-        if self.features.is_some() {
-            map.serialize_entry("features", &self.features)?;
-        }
-        if self.functions.is_some() {
-            map.serialize_entry("functions", &self.functions)?;
-        }
-        if self.ingress.is_some() {
-            map.serialize_entry("ingress", &self.ingress)?;
-        }
-        if self.jobs.is_some() {
-            map.serialize_entry("jobs", &self.jobs)?;
-        }
-        if self.maintenance.is_some() {
-            map.serialize_entry("maintenance", &self.maintenance)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.region.is_some() {
-            map.serialize_entry("region", &self.region)?;
-        }
-        if self.services.is_some() {
-            map.serialize_entry("services", &self.services)?;
-        }
-        if self.static_sites.is_some() {
-            map.serialize_entry("static_sites", &self.static_sites)?;
-        }
-        if self.vpc.is_some() {
-            map.serialize_entry("vpc", &self.vpc)?;
-        }
-        if self.workers.is_some() {
-            map.serialize_entry("workers", &self.workers)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppSpec {
+        "alerts" => alerts,
+        "databases" => databases,
+        "disable_edge_cache" => disable_edge_cache,
+        "disable_email_obfuscation" => disable_email_obfuscation,
+        "domains" => domains,
+        "egress" => egress,
+        "enhanced_threat_control_enabled" => enhanced_threat_control_enabled,
+        "envs" => envs,
+        "features" => features,
+        "functions" => functions,
+        "ingress" => ingress,
+        "jobs" => jobs,
+        "maintenance" => maintenance,
+        "name" => name: required,
+        "region" => region,
+        "services" => services,
+        "static_sites" => static_sites,
+        "vpc" => vpc,
+        "workers" => workers,
+        ..unknown_fields
     }
 }
 
@@ -5449,210 +2203,28 @@ impl AppStaticSiteSpec {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppStaticSiteSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppStaticSiteSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppStaticSiteSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_bitbucket = None;
-                let mut slot_build_command = None;
-                let mut slot_catchall_document = None;
-                let mut slot_cors = None;
-                let mut slot_dockerfile_path = None;
-                let mut slot_environment_slug = None;
-                let mut slot_envs = None;
-                let mut slot_error_document = None;
-                let mut slot_git = None;
-                let mut slot_github = None;
-                let mut slot_gitlab = None;
-                let mut slot_image = None;
-                let mut slot_index_document = None;
-                let mut slot_log_destinations = None;
-                let mut slot_name = None;
-                let mut slot_output_dir = None;
-                let mut slot_routes = None;
-                let mut slot_run_command = None;
-                let mut slot_source_dir = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "bitbucket" => {
-                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
-                        }
-                        "build_command" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_build_command,
-                                "build_command",
-                            )?
-                        }
-                        "catchall_document" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_catchall_document,
-                                "catchall_document",
-                            )?
-                        }
-                        "cors" => read_member(&mut map, &mut slot_cors, "cors")?,
-                        "dockerfile_path" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_dockerfile_path,
-                                "dockerfile_path",
-                            )?
-                        }
-                        "environment_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_environment_slug,
-                                "environment_slug",
-                            )?
-                        }
-                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
-                        "error_document" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_error_document,
-                                "error_document",
-                            )?
-                        }
-                        "git" => read_member(&mut map, &mut slot_git, "git")?,
-                        "github" => read_member(&mut map, &mut slot_github, "github")?,
-                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
-                        "image" => read_member(&mut map, &mut slot_image, "image")?,
-                        "index_document" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_index_document,
-                                "index_document",
-                            )?
-                        }
-                        "log_destinations" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_log_destinations,
-                                "log_destinations",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "output_dir" => {
-                            read_member(&mut map, &mut slot_output_dir, "output_dir")?
-                        }
-                        "routes" => read_member(&mut map, &mut slot_routes, "routes")?,
-                        "run_command" => {
-                            read_member(&mut map, &mut slot_run_command, "run_command")?
-                        }
-                        "source_dir" => {
-                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppStaticSiteSpec {
-                    bitbucket: slot_bitbucket.unwrap_or_default(),
-                    build_command: slot_build_command.unwrap_or_default(),
-                    catchall_document: slot_catchall_document.unwrap_or_default(),
-                    cors: slot_cors.unwrap_or_default(),
-                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
-                    environment_slug: slot_environment_slug.unwrap_or_default(),
-                    envs: slot_envs.unwrap_or_default(),
-                    error_document: slot_error_document.unwrap_or_default(),
-                    git: slot_git.unwrap_or_default(),
-                    github: slot_github.unwrap_or_default(),
-                    gitlab: slot_gitlab.unwrap_or_default(),
-                    image: slot_image.unwrap_or_default(),
-                    index_document: slot_index_document.unwrap_or_default(),
-                    log_destinations: slot_log_destinations.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    output_dir: slot_output_dir.unwrap_or_default(),
-                    routes: slot_routes.unwrap_or_default(),
-                    run_command: slot_run_command.unwrap_or_default(),
-                    source_dir: slot_source_dir.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppStaticSiteSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.bitbucket.is_some() {
-            map.serialize_entry("bitbucket", &self.bitbucket)?;
-        }
-        if self.build_command.is_some() {
-            map.serialize_entry("build_command", &self.build_command)?;
-        }
-        if self.catchall_document.is_some() {
-            map.serialize_entry("catchall_document", &self.catchall_document)?;
-        }
-        if self.cors.is_some() {
-            map.serialize_entry("cors", &self.cors)?;
-        }
-        if self.dockerfile_path.is_some() {
-            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
-        }
-        if self.environment_slug.is_some() {
-            map.serialize_entry("environment_slug", &self.environment_slug)?;
-        }
-        if self.envs.is_some() {
-            map.serialize_entry("envs", &self.envs)?;
-        }
-        if self.error_document.is_some() {
-            map.serialize_entry("error_document", &self.error_document)?;
-        }
-        if self.git.is_some() {
-            map.serialize_entry("git", &self.git)?;
-        }
-        if self.github.is_some() {
-            map.serialize_entry("github", &self.github)?;
-        }
-        if self.gitlab.is_some() {
-            map.serialize_entry("gitlab", &self.gitlab)?;
-        }
-        if self.image.is_some() {
-            map.serialize_entry("image", &self.image)?;
-        }
-        if self.index_document.is_some() {
-            map.serialize_entry("index_document", &self.index_document)?;
-        }
-        if self.log_destinations.is_some() {
-            map.serialize_entry("log_destinations", &self.log_destinations)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.output_dir.is_some() {
-            map.serialize_entry("output_dir", &self.output_dir)?;
-        }
-        if self.routes.is_some() {
-            map.serialize_entry("routes", &self.routes)?;
-        }
-        if self.run_command.is_some() {
-            map.serialize_entry("run_command", &self.run_command)?;
-        }
-        if self.source_dir.is_some() {
-            map.serialize_entry("source_dir", &self.source_dir)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppStaticSiteSpec {
+        "bitbucket" => bitbucket,
+        "build_command" => build_command,
+        "catchall_document" => catchall_document,
+        "cors" => cors,
+        "dockerfile_path" => dockerfile_path,
+        "environment_slug" => environment_slug,
+        "envs" => envs,
+        "error_document" => error_document,
+        "git" => git,
+        "github" => github,
+        "gitlab" => gitlab,
+        "image" => image,
+        "index_document" => index_document,
+        "log_destinations" => log_destinations,
+        "name" => name: required,
+        "output_dir" => output_dir,
+        "routes" => routes,
+        "run_command" => run_command,
+        "source_dir" => source_dir,
+        ..unknown_fields
     }
 }
 
@@ -5691,70 +2263,13 @@ impl AppVariableDefinition {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppVariableDefinition {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppVariableDefinition;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppVariableDefinition, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_key = None;
-                let mut slot_scope = None;
-                let mut slot_type_ = None;
-                let mut slot_value = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "key" => read_member(&mut map, &mut slot_key, "key")?,
-                        "scope" => read_member(&mut map, &mut slot_scope, "scope")?,
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        "value" => read_member(&mut map, &mut slot_value, "value")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppVariableDefinition {
-                    key: required(slot_key, "key")?,
-                    scope: slot_scope.unwrap_or_default(),
-                    type_: slot_type_.unwrap_or_default(),
-                    value: slot_value.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppVariableDefinition {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key", &self.key)?;
-        if self.scope.is_some() {
-            map.serialize_entry("scope", &self.scope)?;
-        }
-        if self.type_.is_some() {
-            map.serialize_entry("type", &self.type_)?;
-        }
-        if self.value.is_some() {
-            map.serialize_entry("value", &self.value)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppVariableDefinition {
+        "key" => key: required,
+        "scope" => scope,
+        "type" => type_,
+        "value" => value,
+        ..unknown_fields
     }
 }
 
@@ -5894,7 +2409,7 @@ impl<'de> serde::Deserialize<'de> for AppVariableDefinitionType {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppWorkerSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
+    pub autoscaling: Option<Box<AppComponentInstanceBaseAutoscaling>>,
 
     /// A Bitbucket repository to build the component from.
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
@@ -5978,207 +2493,27 @@ impl AppWorkerSpec {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppWorkerSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppWorkerSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppWorkerSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_autoscaling = None;
-                let mut slot_bitbucket = None;
-                let mut slot_build_command = None;
-                let mut slot_dockerfile_path = None;
-                let mut slot_environment_slug = None;
-                let mut slot_envs = None;
-                let mut slot_git = None;
-                let mut slot_github = None;
-                let mut slot_gitlab = None;
-                let mut slot_image = None;
-                let mut slot_instance_count = None;
-                let mut slot_instance_size_slug = None;
-                let mut slot_liveness_health_check = None;
-                let mut slot_log_destinations = None;
-                let mut slot_name = None;
-                let mut slot_run_command = None;
-                let mut slot_source_dir = None;
-                let mut slot_termination = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "autoscaling" => {
-                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
-                        }
-                        "bitbucket" => {
-                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
-                        }
-                        "build_command" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_build_command,
-                                "build_command",
-                            )?
-                        }
-                        "dockerfile_path" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_dockerfile_path,
-                                "dockerfile_path",
-                            )?
-                        }
-                        "environment_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_environment_slug,
-                                "environment_slug",
-                            )?
-                        }
-                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
-                        "git" => read_member(&mut map, &mut slot_git, "git")?,
-                        "github" => read_member(&mut map, &mut slot_github, "github")?,
-                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
-                        "image" => read_member(&mut map, &mut slot_image, "image")?,
-                        "instance_count" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_count,
-                                "instance_count",
-                            )?
-                        }
-                        "instance_size_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_size_slug,
-                                "instance_size_slug",
-                            )?
-                        }
-                        "liveness_health_check" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_liveness_health_check,
-                                "liveness_health_check",
-                            )?
-                        }
-                        "log_destinations" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_log_destinations,
-                                "log_destinations",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "run_command" => {
-                            read_member(&mut map, &mut slot_run_command, "run_command")?
-                        }
-                        "source_dir" => {
-                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
-                        }
-                        "termination" => {
-                            read_member(&mut map, &mut slot_termination, "termination")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppWorkerSpec {
-                    autoscaling: slot_autoscaling.unwrap_or_default(),
-                    bitbucket: slot_bitbucket.unwrap_or_default(),
-                    build_command: slot_build_command.unwrap_or_default(),
-                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
-                    environment_slug: slot_environment_slug.unwrap_or_default(),
-                    envs: slot_envs.unwrap_or_default(),
-                    git: slot_git.unwrap_or_default(),
-                    github: slot_github.unwrap_or_default(),
-                    gitlab: slot_gitlab.unwrap_or_default(),
-                    image: slot_image.unwrap_or_default(),
-                    instance_count: slot_instance_count.unwrap_or_default(),
-                    instance_size_slug: slot_instance_size_slug.unwrap_or_default(),
-                    liveness_health_check: slot_liveness_health_check
-                        .unwrap_or_default(),
-                    log_destinations: slot_log_destinations.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    run_command: slot_run_command.unwrap_or_default(),
-                    source_dir: slot_source_dir.unwrap_or_default(),
-                    termination: slot_termination.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppWorkerSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.autoscaling.is_some() {
-            map.serialize_entry("autoscaling", &self.autoscaling)?;
-        }
-        if self.bitbucket.is_some() {
-            map.serialize_entry("bitbucket", &self.bitbucket)?;
-        }
-        if self.build_command.is_some() {
-            map.serialize_entry("build_command", &self.build_command)?;
-        }
-        if self.dockerfile_path.is_some() {
-            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
-        }
-        if self.environment_slug.is_some() {
-            map.serialize_entry("environment_slug", &self.environment_slug)?;
-        }
-        if self.envs.is_some() {
-            map.serialize_entry("envs", &self.envs)?;
-        }
-        if self.git.is_some() {
-            map.serialize_entry("git", &self.git)?;
-        }
-        if self.github.is_some() {
-            map.serialize_entry("github", &self.github)?;
-        }
-        if self.gitlab.is_some() {
-            map.serialize_entry("gitlab", &self.gitlab)?;
-        }
-        if self.image.is_some() {
-            map.serialize_entry("image", &self.image)?;
-        }
-        if self.instance_count.is_some() {
-            map.serialize_entry("instance_count", &self.instance_count)?;
-        }
-        if self.instance_size_slug.is_some() {
-            map.serialize_entry("instance_size_slug", &self.instance_size_slug)?;
-        }
-        if self.liveness_health_check.is_some() {
-            map.serialize_entry("liveness_health_check", &self.liveness_health_check)?;
-        }
-        if self.log_destinations.is_some() {
-            map.serialize_entry("log_destinations", &self.log_destinations)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.run_command.is_some() {
-            map.serialize_entry("run_command", &self.run_command)?;
-        }
-        if self.source_dir.is_some() {
-            map.serialize_entry("source_dir", &self.source_dir)?;
-        }
-        if self.termination.is_some() {
-            map.serialize_entry("termination", &self.termination)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppWorkerSpec {
+        "autoscaling" => autoscaling,
+        "bitbucket" => bitbucket,
+        "build_command" => build_command,
+        "dockerfile_path" => dockerfile_path,
+        "environment_slug" => environment_slug,
+        "envs" => envs,
+        "git" => git,
+        "github" => github,
+        "gitlab" => gitlab,
+        "image" => image,
+        "instance_count" => instance_count,
+        "instance_size_slug" => instance_size_slug,
+        "liveness_health_check" => liveness_health_check,
+        "log_destinations" => log_destinations,
+        "name" => name: required,
+        "run_command" => run_command,
+        "source_dir" => source_dir,
+        "termination" => termination,
+        ..unknown_fields
     }
 }
 
@@ -6192,60 +2527,10 @@ pub struct AppWorkerSpecTermination {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppWorkerSpecTermination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppWorkerSpecTermination;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppWorkerSpecTermination, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_grace_period_seconds = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "grace_period_seconds" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_grace_period_seconds,
-                                "grace_period_seconds",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppWorkerSpecTermination {
-                    grace_period_seconds: slot_grace_period_seconds.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppWorkerSpecTermination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.grace_period_seconds.is_some() {
-            map.serialize_entry("grace_period_seconds", &self.grace_period_seconds)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppWorkerSpecTermination {
+        "grace_period_seconds" => grace_period_seconds,
+        ..unknown_fields
     }
 }
 
@@ -6253,60 +2538,16 @@ impl serde::Serialize for AppWorkerSpecTermination {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsAlertResponse {
     /// An alert of an app or of one of its components: its configuration (the triggering event or condition), its email and Slack webhook destinations, and the progress of setting it up.
-    pub alert: Option<AppAlert>,
+    pub alert: Option<Box<AppAlert>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsAlertResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsAlertResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsAlertResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_alert = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "alert" => read_member(&mut map, &mut slot_alert, "alert")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsAlertResponse {
-                    alert: slot_alert.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsAlertResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.alert.is_some() {
-            map.serialize_entry("alert", &self.alert)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsAlertResponse {
+        "alert" => alert,
+        ..unknown_fields
     }
 }
 
@@ -6323,66 +2564,11 @@ pub struct AppsAssignAppAlertDestinationsRequest {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsAssignAppAlertDestinationsRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsAssignAppAlertDestinationsRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsAssignAppAlertDestinationsRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_emails = None;
-                let mut slot_slack_webhooks = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "emails" => read_member(&mut map, &mut slot_emails, "emails")?,
-                        "slack_webhooks" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_slack_webhooks,
-                                "slack_webhooks",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsAssignAppAlertDestinationsRequest {
-                    emails: slot_emails.unwrap_or_default(),
-                    slack_webhooks: slot_slack_webhooks.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsAssignAppAlertDestinationsRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.emails.is_some() {
-            map.serialize_entry("emails", &self.emails)?;
-        }
-        if self.slack_webhooks.is_some() {
-            map.serialize_entry("slack_webhooks", &self.slack_webhooks)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsAssignAppAlertDestinationsRequest {
+        "emails" => emails,
+        "slack_webhooks" => slack_webhooks,
+        ..unknown_fields
     }
 }
 
@@ -6402,72 +2588,12 @@ pub struct AppsBitbucketSourceSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsBitbucketSourceSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsBitbucketSourceSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsBitbucketSourceSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_branch = None;
-                let mut slot_deploy_on_push = None;
-                let mut slot_repo = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "branch" => read_member(&mut map, &mut slot_branch, "branch")?,
-                        "deploy_on_push" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_deploy_on_push,
-                                "deploy_on_push",
-                            )?
-                        }
-                        "repo" => read_member(&mut map, &mut slot_repo, "repo")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsBitbucketSourceSpec {
-                    branch: slot_branch.unwrap_or_default(),
-                    deploy_on_push: slot_deploy_on_push.unwrap_or_default(),
-                    repo: slot_repo.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsBitbucketSourceSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.branch.is_some() {
-            map.serialize_entry("branch", &self.branch)?;
-        }
-        if self.deploy_on_push.is_some() {
-            map.serialize_entry("deploy_on_push", &self.deploy_on_push)?;
-        }
-        if self.repo.is_some() {
-            map.serialize_entry("repo", &self.repo)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsBitbucketSourceSpec {
+        "branch" => branch,
+        "deploy_on_push" => deploy_on_push,
+        "repo" => repo,
+        ..unknown_fields
     }
 }
 
@@ -6496,114 +2622,15 @@ pub struct AppsCorsPolicy {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsCorsPolicy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsCorsPolicy;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsCorsPolicy, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_allow_credentials = None;
-                let mut slot_allow_headers = None;
-                let mut slot_allow_methods = None;
-                let mut slot_allow_origins = None;
-                let mut slot_expose_headers = None;
-                let mut slot_max_age = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "allow_credentials" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_allow_credentials,
-                                "allow_credentials",
-                            )?
-                        }
-                        "allow_headers" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_allow_headers,
-                                "allow_headers",
-                            )?
-                        }
-                        "allow_methods" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_allow_methods,
-                                "allow_methods",
-                            )?
-                        }
-                        "allow_origins" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_allow_origins,
-                                "allow_origins",
-                            )?
-                        }
-                        "expose_headers" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_expose_headers,
-                                "expose_headers",
-                            )?
-                        }
-                        "max_age" => read_member(&mut map, &mut slot_max_age, "max_age")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsCorsPolicy {
-                    allow_credentials: slot_allow_credentials.unwrap_or_default(),
-                    allow_headers: slot_allow_headers.unwrap_or_default(),
-                    allow_methods: slot_allow_methods.unwrap_or_default(),
-                    allow_origins: slot_allow_origins.unwrap_or_default(),
-                    expose_headers: slot_expose_headers.unwrap_or_default(),
-                    max_age: slot_max_age.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsCorsPolicy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.allow_credentials.is_some() {
-            map.serialize_entry("allow_credentials", &self.allow_credentials)?;
-        }
-        if self.allow_headers.is_some() {
-            map.serialize_entry("allow_headers", &self.allow_headers)?;
-        }
-        if self.allow_methods.is_some() {
-            map.serialize_entry("allow_methods", &self.allow_methods)?;
-        }
-        if self.allow_origins.is_some() {
-            map.serialize_entry("allow_origins", &self.allow_origins)?;
-        }
-        if self.expose_headers.is_some() {
-            map.serialize_entry("expose_headers", &self.expose_headers)?;
-        }
-        if self.max_age.is_some() {
-            map.serialize_entry("max_age", &self.max_age)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsCorsPolicy {
+        "allow_credentials" => allow_credentials,
+        "allow_headers" => allow_headers,
+        "allow_methods" => allow_methods,
+        "allow_origins" => allow_origins,
+        "expose_headers" => expose_headers,
+        "max_age" => max_age,
+        ..unknown_fields
     }
 }
 
@@ -6616,7 +2643,7 @@ pub struct AppsCreateAppRequest {
     pub project_id: Option<String>,
 
     /// The desired configuration of an application.
-    pub spec: AppSpec,
+    pub spec: Box<AppSpec>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
@@ -6624,69 +2651,20 @@ pub struct AppsCreateAppRequest {
 
 impl AppsCreateAppRequest {
     /// A value with its required fields (`spec`) and no others.
-    pub fn new(spec: AppSpec) -> Self {
+    pub fn new(spec: impl Into<Box<AppSpec>>) -> Self {
         Self {
             project_id: None,
-            spec,
+            spec: spec.into(),
             unknown_fields: Default::default(),
         }
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppsCreateAppRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsCreateAppRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsCreateAppRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_project_id = None;
-                let mut slot_spec = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "project_id" => {
-                            read_member(&mut map, &mut slot_project_id, "project_id")?
-                        }
-                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsCreateAppRequest {
-                    project_id: slot_project_id.unwrap_or_default(),
-                    spec: required(slot_spec, "spec")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsCreateAppRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.project_id.is_some() {
-            map.serialize_entry("project_id", &self.project_id)?;
-        }
-        map.serialize_entry("spec", &self.spec)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsCreateAppRequest {
+        "project_id" => project_id,
+        "spec" => spec: required,
+        ..unknown_fields
     }
 }
 
@@ -6700,56 +2678,10 @@ pub struct AppsCreateDeploymentRequest {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsCreateDeploymentRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsCreateDeploymentRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsCreateDeploymentRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_force_build = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "force_build" => {
-                            read_member(&mut map, &mut slot_force_build, "force_build")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsCreateDeploymentRequest {
-                    force_build: slot_force_build.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsCreateDeploymentRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.force_build.is_some() {
-            map.serialize_entry("force_build", &self.force_build)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsCreateDeploymentRequest {
+        "force_build" => force_build,
+        ..unknown_fields
     }
 }
 
@@ -6769,66 +2701,12 @@ pub struct AppsDedicatedEgressIp {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDedicatedEgressIp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDedicatedEgressIp;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDedicatedEgressIp, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_id = None;
-                let mut slot_ip = None;
-                let mut slot_status = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "ip" => read_member(&mut map, &mut slot_ip, "ip")?,
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDedicatedEgressIp {
-                    id: slot_id.unwrap_or_default(),
-                    ip: slot_ip.unwrap_or_default(),
-                    status: slot_status.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDedicatedEgressIp {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.ip.is_some() {
-            map.serialize_entry("ip", &self.ip)?;
-        }
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDedicatedEgressIp {
+        "id" => id,
+        "ip" => ip,
+        "status" => status,
+        ..unknown_fields
     }
 }
 
@@ -6842,54 +2720,10 @@ pub struct AppsDeleteAppResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeleteAppResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeleteAppResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeleteAppResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_id = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeleteAppResponse {
-                    id: slot_id.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeleteAppResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeleteAppResponse {
+        "id" => id,
+        ..unknown_fields
     }
 }
 
@@ -6927,7 +2761,7 @@ pub struct AppsDeployment {
     pub services: Option<Vec<AppsDeploymentService>>,
 
     /// The desired configuration of an application.
-    pub spec: Option<AppSpec>,
+    pub spec: Option<Box<AppSpec>>,
 
     /// The static sites of the deployment.
     pub static_sites: Option<Vec<AppsDeploymentStaticSite>>,
@@ -6945,195 +2779,24 @@ pub struct AppsDeployment {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeployment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeployment;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeployment, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_cause = None;
-                let mut slot_cloned_from = None;
-                let mut slot_created_at = None;
-                let mut slot_functions = None;
-                let mut slot_id = None;
-                let mut slot_jobs = None;
-                let mut slot_phase = None;
-                let mut slot_phase_last_updated_at = None;
-                let mut slot_progress = None;
-                let mut slot_services = None;
-                let mut slot_spec = None;
-                let mut slot_static_sites = None;
-                let mut slot_tier_slug = None;
-                let mut slot_updated_at = None;
-                let mut slot_workers = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "cause" => read_member(&mut map, &mut slot_cause, "cause")?,
-                        "cloned_from" => {
-                            read_member(&mut map, &mut slot_cloned_from, "cloned_from")?
-                        }
-                        "created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "functions" => {
-                            read_member(&mut map, &mut slot_functions, "functions")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "jobs" => read_member(&mut map, &mut slot_jobs, "jobs")?,
-                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
-                        "phase_last_updated_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(
-                                &mut map,
-                                &mut slot_phase_last_updated_at,
-                                "phase_last_updated_at",
-                            )?
-                        }
-                        "progress" => {
-                            read_member(&mut map, &mut slot_progress, "progress")?
-                        }
-                        "services" => {
-                            read_member(&mut map, &mut slot_services, "services")?
-                        }
-                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
-                        "static_sites" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_static_sites,
-                                "static_sites",
-                            )?
-                        }
-                        "tier_slug" => {
-                            read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
-                        }
-                        "updated_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_updated_at, "updated_at")?
-                        }
-                        "workers" => read_member(&mut map, &mut slot_workers, "workers")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeployment {
-                    cause: slot_cause.unwrap_or_default(),
-                    cloned_from: slot_cloned_from.unwrap_or_default(),
-                    created_at: slot_created_at.unwrap_or_default(),
-                    functions: slot_functions.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    jobs: slot_jobs.unwrap_or_default(),
-                    phase: slot_phase.unwrap_or_default(),
-                    phase_last_updated_at: slot_phase_last_updated_at
-                        .unwrap_or_default(),
-                    progress: slot_progress.unwrap_or_default(),
-                    services: slot_services.unwrap_or_default(),
-                    spec: slot_spec.unwrap_or_default(),
-                    static_sites: slot_static_sites.unwrap_or_default(),
-                    tier_slug: slot_tier_slug.unwrap_or_default(),
-                    updated_at: slot_updated_at.unwrap_or_default(),
-                    workers: slot_workers.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeployment {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.cause.is_some() {
-            map.serialize_entry("cause", &self.cause)?;
-        }
-        if self.cloned_from.is_some() {
-            map.serialize_entry("cloned_from", &self.cloned_from)?;
-        }
-        if self.created_at.is_some() {
-            map.serialize_entry(
-                "created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.created_at),
-            )?;
-        }
-        if self.functions.is_some() {
-            map.serialize_entry("functions", &self.functions)?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.jobs.is_some() {
-            map.serialize_entry("jobs", &self.jobs)?;
-        }
-        if self.phase.is_some() {
-            map.serialize_entry("phase", &self.phase)?;
-        }
-        if self.phase_last_updated_at.is_some() {
-            map.serialize_entry(
-                "phase_last_updated_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.phase_last_updated_at),
-            )?;
-        }
-        if self.progress.is_some() {
-            map.serialize_entry("progress", &self.progress)?;
-        }
-        if self.services.is_some() {
-            map.serialize_entry("services", &self.services)?;
-        }
-        if self.spec.is_some() {
-            map.serialize_entry("spec", &self.spec)?;
-        }
-        if self.static_sites.is_some() {
-            map.serialize_entry("static_sites", &self.static_sites)?;
-        }
-        if self.tier_slug.is_some() {
-            map.serialize_entry("tier_slug", &self.tier_slug)?;
-        }
-        if self.updated_at.is_some() {
-            map.serialize_entry(
-                "updated_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.updated_at),
-            )?;
-        }
-        if self.workers.is_some() {
-            map.serialize_entry("workers", &self.workers)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeployment {
+        "cause" => cause,
+        "cloned_from" => cloned_from,
+        "created_at" => created_at as Option<crate::runtime::Rfc3339>,
+        "functions" => functions,
+        "id" => id,
+        "jobs" => jobs,
+        "phase" => phase,
+        "phase_last_updated_at" => phase_last_updated_at as Option<crate::runtime::Rfc3339>,
+        "progress" => progress,
+        "services" => services,
+        "spec" => spec,
+        "static_sites" => static_sites,
+        "tier_slug" => tier_slug,
+        "updated_at" => updated_at as Option<crate::runtime::Rfc3339>,
+        "workers" => workers,
+        ..unknown_fields
     }
 }
 
@@ -7153,74 +2816,12 @@ pub struct AppsDeploymentFunctions {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentFunctions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentFunctions;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentFunctions, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_name = None;
-                let mut slot_namespace = None;
-                let mut slot_source_commit_hash = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "namespace" => {
-                            read_member(&mut map, &mut slot_namespace, "namespace")?
-                        }
-                        "source_commit_hash" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_source_commit_hash,
-                                "source_commit_hash",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentFunctions {
-                    name: slot_name.unwrap_or_default(),
-                    namespace: slot_namespace.unwrap_or_default(),
-                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentFunctions {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.namespace.is_some() {
-            map.serialize_entry("namespace", &self.namespace)?;
-        }
-        if self.source_commit_hash.is_some() {
-            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentFunctions {
+        "name" => name,
+        "namespace" => namespace,
+        "source_commit_hash" => source_commit_hash,
+        ..unknown_fields
     }
 }
 
@@ -7237,66 +2838,11 @@ pub struct AppsDeploymentJob {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentJob {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentJob;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentJob, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_name = None;
-                let mut slot_source_commit_hash = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "source_commit_hash" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_source_commit_hash,
-                                "source_commit_hash",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentJob {
-                    name: slot_name.unwrap_or_default(),
-                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentJob {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.source_commit_hash.is_some() {
-            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentJob {
+        "name" => name,
+        "source_commit_hash" => source_commit_hash,
+        ..unknown_fields
     }
 }
 
@@ -7331,118 +2877,16 @@ pub struct AppsDeploymentProgress {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentProgress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentProgress;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentProgress, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_error_steps = None;
-                let mut slot_pending_steps = None;
-                let mut slot_running_steps = None;
-                let mut slot_steps = None;
-                let mut slot_success_steps = None;
-                let mut slot_summary_steps = None;
-                let mut slot_total_steps = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "error_steps" => {
-                            read_member(&mut map, &mut slot_error_steps, "error_steps")?
-                        }
-                        "pending_steps" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_pending_steps,
-                                "pending_steps",
-                            )?
-                        }
-                        "running_steps" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_running_steps,
-                                "running_steps",
-                            )?
-                        }
-                        "steps" => read_member(&mut map, &mut slot_steps, "steps")?,
-                        "success_steps" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_success_steps,
-                                "success_steps",
-                            )?
-                        }
-                        "summary_steps" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_summary_steps,
-                                "summary_steps",
-                            )?
-                        }
-                        "total_steps" => {
-                            read_member(&mut map, &mut slot_total_steps, "total_steps")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentProgress {
-                    error_steps: slot_error_steps.unwrap_or_default(),
-                    pending_steps: slot_pending_steps.unwrap_or_default(),
-                    running_steps: slot_running_steps.unwrap_or_default(),
-                    steps: slot_steps.unwrap_or_default(),
-                    success_steps: slot_success_steps.unwrap_or_default(),
-                    summary_steps: slot_summary_steps.unwrap_or_default(),
-                    total_steps: slot_total_steps.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentProgress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.error_steps.is_some() {
-            map.serialize_entry("error_steps", &self.error_steps)?;
-        }
-        if self.pending_steps.is_some() {
-            map.serialize_entry("pending_steps", &self.pending_steps)?;
-        }
-        if self.running_steps.is_some() {
-            map.serialize_entry("running_steps", &self.running_steps)?;
-        }
-        if self.steps.is_some() {
-            map.serialize_entry("steps", &self.steps)?;
-        }
-        if self.success_steps.is_some() {
-            map.serialize_entry("success_steps", &self.success_steps)?;
-        }
-        if self.summary_steps.is_some() {
-            map.serialize_entry("summary_steps", &self.summary_steps)?;
-        }
-        if self.total_steps.is_some() {
-            map.serialize_entry("total_steps", &self.total_steps)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentProgress {
+        "error_steps" => error_steps,
+        "pending_steps" => pending_steps,
+        "running_steps" => running_steps,
+        "steps" => steps,
+        "success_steps" => success_steps,
+        "summary_steps" => summary_steps,
+        "total_steps" => total_steps,
+        ..unknown_fields
     }
 }
 
@@ -7480,132 +2924,17 @@ pub struct AppsDeploymentProgressStep {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentProgressStep {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentProgressStep;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentProgressStep, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_component_name = None;
-                let mut slot_ended_at = None;
-                let mut slot_message_base = None;
-                let mut slot_name = None;
-                let mut slot_reason = None;
-                let mut slot_started_at = None;
-                let mut slot_status = None;
-                let mut slot_steps = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "component_name" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_component_name,
-                                "component_name",
-                            )?
-                        }
-                        "ended_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_ended_at, "ended_at")?
-                        }
-                        "message_base" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_message_base,
-                                "message_base",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "reason" => read_member(&mut map, &mut slot_reason, "reason")?,
-                        "started_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_started_at, "started_at")?
-                        }
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        "steps" => read_member(&mut map, &mut slot_steps, "steps")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentProgressStep {
-                    component_name: slot_component_name.unwrap_or_default(),
-                    ended_at: slot_ended_at.unwrap_or_default(),
-                    message_base: slot_message_base.unwrap_or_default(),
-                    name: slot_name.unwrap_or_default(),
-                    reason: slot_reason.unwrap_or_default(),
-                    started_at: slot_started_at.unwrap_or_default(),
-                    status: slot_status.unwrap_or_default(),
-                    steps: slot_steps.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentProgressStep {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.component_name.is_some() {
-            map.serialize_entry("component_name", &self.component_name)?;
-        }
-        if self.ended_at.is_some() {
-            map.serialize_entry(
-                "ended_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.ended_at),
-            )?;
-        }
-        if self.message_base.is_some() {
-            map.serialize_entry("message_base", &self.message_base)?;
-        }
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.reason.is_some() {
-            map.serialize_entry("reason", &self.reason)?;
-        }
-        if self.started_at.is_some() {
-            map.serialize_entry(
-                "started_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.started_at),
-            )?;
-        }
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        if self.steps.is_some() {
-            map.serialize_entry("steps", &self.steps)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentProgressStep {
+        "component_name" => component_name,
+        "ended_at" => ended_at as Option<crate::runtime::Rfc3339>,
+        "message_base" => message_base,
+        "name" => name,
+        "reason" => reason,
+        "started_at" => started_at as Option<crate::runtime::Rfc3339>,
+        "status" => status,
+        "steps" => steps,
+        ..unknown_fields
     }
 }
 
@@ -7622,62 +2951,16 @@ pub type AppsDeploymentProgressStepStatus = String;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsDeploymentResponse {
     /// A deployment of an app.
-    pub deployment: Option<AppsDeployment>,
+    pub deployment: Option<Box<AppsDeployment>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_deployment = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "deployment" => {
-                            read_member(&mut map, &mut slot_deployment, "deployment")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentResponse {
-                    deployment: slot_deployment.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.deployment.is_some() {
-            map.serialize_entry("deployment", &self.deployment)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentResponse {
+        "deployment" => deployment,
+        ..unknown_fields
     }
 }
 
@@ -7694,66 +2977,11 @@ pub struct AppsDeploymentService {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentService {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentService;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentService, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_name = None;
-                let mut slot_source_commit_hash = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "source_commit_hash" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_source_commit_hash,
-                                "source_commit_hash",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentService {
-                    name: slot_name.unwrap_or_default(),
-                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentService {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.source_commit_hash.is_some() {
-            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentService {
+        "name" => name,
+        "source_commit_hash" => source_commit_hash,
+        ..unknown_fields
     }
 }
 
@@ -7770,66 +2998,11 @@ pub struct AppsDeploymentStaticSite {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentStaticSite {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentStaticSite;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentStaticSite, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_name = None;
-                let mut slot_source_commit_hash = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "source_commit_hash" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_source_commit_hash,
-                                "source_commit_hash",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentStaticSite {
-                    name: slot_name.unwrap_or_default(),
-                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentStaticSite {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.source_commit_hash.is_some() {
-            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentStaticSite {
+        "name" => name,
+        "source_commit_hash" => source_commit_hash,
+        ..unknown_fields
     }
 }
 
@@ -7938,66 +3111,11 @@ pub struct AppsDeploymentWorker {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentWorker {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentWorker;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentWorker, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_name = None;
-                let mut slot_source_commit_hash = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "source_commit_hash" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_source_commit_hash,
-                                "source_commit_hash",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentWorker {
-                    name: slot_name.unwrap_or_default(),
-                    source_commit_hash: slot_source_commit_hash.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentWorker {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.source_commit_hash.is_some() {
-            map.serialize_entry("source_commit_hash", &self.source_commit_hash)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentWorker {
+        "name" => name,
+        "source_commit_hash" => source_commit_hash,
+        ..unknown_fields
     }
 }
 
@@ -8029,66 +3147,12 @@ impl AppsDeploymentsResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDeploymentsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDeploymentsResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDeploymentsResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_deployments = None;
-                let mut slot_links = None;
-                let mut slot_meta = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "deployments" => {
-                            read_member(&mut map, &mut slot_deployments, "deployments")?
-                        }
-                        "links" => read_member(&mut map, &mut slot_links, "links")?,
-                        "meta" => read_member(&mut map, &mut slot_meta, "meta")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDeploymentsResponse {
-                    deployments: slot_deployments.unwrap_or_default(),
-                    links: slot_links.unwrap_or_default(),
-                    meta: required(slot_meta, "meta")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDeploymentsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.deployments.is_some() {
-            map.serialize_entry("deployments", &self.deployments)?;
-        }
-        if self.links.is_some() {
-            map.serialize_entry("links", &self.links)?;
-        }
-        map.serialize_entry("meta", &self.meta)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDeploymentsResponse {
+        "deployments" => deployments,
+        "links" => links,
+        "meta" => meta: required,
+        ..unknown_fields
     }
 }
 
@@ -8120,121 +3184,16 @@ pub struct AppsDomain {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDomain {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDomain;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDomain, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_certificate_expires_at = None;
-                let mut slot_id = None;
-                let mut slot_phase = None;
-                let mut slot_progress = None;
-                let mut slot_rotate_validation_records = None;
-                let mut slot_spec = None;
-                let mut slot_validations = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "certificate_expires_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(
-                                &mut map,
-                                &mut slot_certificate_expires_at,
-                                "certificate_expires_at",
-                            )?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
-                        "progress" => {
-                            read_member(&mut map, &mut slot_progress, "progress")?
-                        }
-                        "rotate_validation_records" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_rotate_validation_records,
-                                "rotate_validation_records",
-                            )?
-                        }
-                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
-                        "validations" => {
-                            read_member(&mut map, &mut slot_validations, "validations")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDomain {
-                    certificate_expires_at: slot_certificate_expires_at
-                        .unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    phase: slot_phase.unwrap_or_default(),
-                    progress: slot_progress.unwrap_or_default(),
-                    rotate_validation_records: slot_rotate_validation_records
-                        .unwrap_or_default(),
-                    spec: slot_spec.unwrap_or_default(),
-                    validations: slot_validations.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDomain {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.certificate_expires_at.is_some() {
-            map.serialize_entry(
-                "certificate_expires_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.certificate_expires_at),
-            )?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.phase.is_some() {
-            map.serialize_entry("phase", &self.phase)?;
-        }
-        if self.progress.is_some() {
-            map.serialize_entry("progress", &self.progress)?;
-        }
-        if self.rotate_validation_records.is_some() {
-            map.serialize_entry(
-                "rotate_validation_records",
-                &self.rotate_validation_records,
-            )?;
-        }
-        if self.spec.is_some() {
-            map.serialize_entry("spec", &self.spec)?;
-        }
-        if self.validations.is_some() {
-            map.serialize_entry("validations", &self.validations)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDomain {
+        "certificate_expires_at" => certificate_expires_at as Option<crate::runtime::Rfc3339>,
+        "id" => id,
+        "phase" => phase,
+        "progress" => progress,
+        "rotate_validation_records" => rotate_validation_records,
+        "spec" => spec,
+        "validations" => validations,
+        ..unknown_fields
     }
 }
 
@@ -8251,54 +3210,10 @@ pub struct AppsDomainProgress {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDomainProgress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDomainProgress;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDomainProgress, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_steps = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "steps" => read_member(&mut map, &mut slot_steps, "steps")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDomainProgress {
-                    steps: slot_steps.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDomainProgress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.steps.is_some() {
-            map.serialize_entry("steps", &self.steps)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDomainProgress {
+        "steps" => steps,
+        ..unknown_fields
     }
 }
 
@@ -8321,76 +3236,13 @@ pub struct AppsDomainProgressStep {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDomainProgressStep {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDomainProgressStep;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDomainProgressStep, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_ended_at = None;
-                let mut slot_name = None;
-                let mut slot_started_at = None;
-                let mut slot_status = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "ended_at" => {
-                            read_member(&mut map, &mut slot_ended_at, "ended_at")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "started_at" => {
-                            read_member(&mut map, &mut slot_started_at, "started_at")?
-                        }
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDomainProgressStep {
-                    ended_at: slot_ended_at.unwrap_or_default(),
-                    name: slot_name.unwrap_or_default(),
-                    started_at: slot_started_at.unwrap_or_default(),
-                    status: slot_status.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDomainProgressStep {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.ended_at.is_some() {
-            map.serialize_entry("ended_at", &self.ended_at)?;
-        }
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.started_at.is_some() {
-            map.serialize_entry("started_at", &self.started_at)?;
-        }
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDomainProgressStep {
+        "ended_at" => ended_at,
+        "name" => name,
+        "started_at" => started_at,
+        "status" => status,
+        ..unknown_fields
     }
 }
 
@@ -8407,64 +3259,11 @@ pub struct AppsDomainValidation {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsDomainValidation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsDomainValidation;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsDomainValidation, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_txt_name = None;
-                let mut slot_txt_value = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "txt_name" => {
-                            read_member(&mut map, &mut slot_txt_name, "txt_name")?
-                        }
-                        "txt_value" => {
-                            read_member(&mut map, &mut slot_txt_value, "txt_value")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsDomainValidation {
-                    txt_name: slot_txt_name.unwrap_or_default(),
-                    txt_value: slot_txt_value.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsDomainValidation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.txt_name.is_some() {
-            map.serialize_entry("txt_name", &self.txt_name)?;
-        }
-        if self.txt_value.is_some() {
-            map.serialize_entry("txt_value", &self.txt_value)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsDomainValidation {
+        "txt_name" => txt_name,
+        "txt_value" => txt_value,
+        ..unknown_fields
     }
 }
 
@@ -8478,7 +3277,7 @@ pub struct AppsEvent {
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// A deployment of an app.
-    pub deployment: Option<AppsDeployment>,
+    pub deployment: Option<Box<AppsDeployment>>,
 
     /// For deployment events, this is the same as the deployment's ID. For autoscaling events, this is the deployment that was autoscaled.
     pub deployment_id: Option<String>,
@@ -8493,106 +3292,15 @@ pub struct AppsEvent {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsEvent;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsEvent, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_autoscaling = None;
-                let mut slot_created_at = None;
-                let mut slot_deployment = None;
-                let mut slot_deployment_id = None;
-                let mut slot_id = None;
-                let mut slot_type_ = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "autoscaling" => {
-                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
-                        }
-                        "created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "deployment" => {
-                            read_member(&mut map, &mut slot_deployment, "deployment")?
-                        }
-                        "deployment_id" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_deployment_id,
-                                "deployment_id",
-                            )?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsEvent {
-                    autoscaling: slot_autoscaling.unwrap_or_default(),
-                    created_at: slot_created_at.unwrap_or_default(),
-                    deployment: slot_deployment.unwrap_or_default(),
-                    deployment_id: slot_deployment_id.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    type_: slot_type_.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.autoscaling.is_some() {
-            map.serialize_entry("autoscaling", &self.autoscaling)?;
-        }
-        if self.created_at.is_some() {
-            map.serialize_entry(
-                "created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.created_at),
-            )?;
-        }
-        if self.deployment.is_some() {
-            map.serialize_entry("deployment", &self.deployment)?;
-        }
-        if self.deployment_id.is_some() {
-            map.serialize_entry("deployment_id", &self.deployment_id)?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.type_.is_some() {
-            map.serialize_entry("type", &self.type_)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsEvent {
+        "autoscaling" => autoscaling,
+        "created_at" => created_at as Option<crate::runtime::Rfc3339>,
+        "deployment" => deployment,
+        "deployment_id" => deployment_id,
+        "id" => id,
+        "type" => type_,
+        ..unknown_fields
     }
 }
 
@@ -8614,62 +3322,11 @@ pub struct AppsEventAutoscaling {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsEventAutoscaling {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsEventAutoscaling;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsEventAutoscaling, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_components = None;
-                let mut slot_phase = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "components" => {
-                            read_member(&mut map, &mut slot_components, "components")?
-                        }
-                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsEventAutoscaling {
-                    components: slot_components.unwrap_or_default(),
-                    phase: slot_phase.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsEventAutoscaling {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.components.is_some() {
-            map.serialize_entry("components", &self.components)?;
-        }
-        if self.phase.is_some() {
-            map.serialize_entry("phase", &self.phase)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsEventAutoscaling {
+        "components" => components,
+        "phase" => phase,
+        ..unknown_fields
     }
 }
 
@@ -8680,60 +3337,16 @@ pub type AppsEventType = String;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetEventResponse {
     /// An event of an app, such as a deployment or an autoscaling event.
-    pub event: Option<AppsEvent>,
+    pub event: Option<Box<AppsEvent>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGetEventResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGetEventResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGetEventResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_event = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "event" => read_member(&mut map, &mut slot_event, "event")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGetEventResponse {
-                    event: slot_event.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGetEventResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.event.is_some() {
-            map.serialize_entry("event", &self.event)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGetEventResponse {
+        "event" => event,
+        ..unknown_fields
     }
 }
 
@@ -8747,54 +3360,10 @@ pub struct AppsGetExecResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGetExecResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGetExecResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGetExecResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_url = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "url" => read_member(&mut map, &mut slot_url, "url")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGetExecResponse {
-                    url: slot_url.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGetExecResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.url.is_some() {
-            map.serialize_entry("url", &self.url)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGetExecResponse {
+        "url" => url,
+        ..unknown_fields
     }
 }
 
@@ -8808,56 +3377,10 @@ pub struct AppsGetHealthResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGetHealthResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGetHealthResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGetHealthResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_app_health = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app_health" => {
-                            read_member(&mut map, &mut slot_app_health, "app_health")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGetHealthResponse {
-                    app_health: slot_app_health.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGetHealthResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.app_health.is_some() {
-            map.serialize_entry("app_health", &self.app_health)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGetHealthResponse {
+        "app_health" => app_health,
+        ..unknown_fields
     }
 }
 
@@ -8865,66 +3388,16 @@ impl serde::Serialize for AppsGetHealthResponse {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetInstanceSizeResponse {
     /// An instance size for service, worker and job components.
-    pub instance_size: Option<AppsInstanceSize>,
+    pub instance_size: Option<Box<AppsInstanceSize>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGetInstanceSizeResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGetInstanceSizeResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGetInstanceSizeResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_instance_size = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "instance_size" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_size,
-                                "instance_size",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGetInstanceSizeResponse {
-                    instance_size: slot_instance_size.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGetInstanceSizeResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.instance_size.is_some() {
-            map.serialize_entry("instance_size", &self.instance_size)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGetInstanceSizeResponse {
+        "instance_size" => instance_size,
+        ..unknown_fields
     }
 }
 
@@ -8938,56 +3411,10 @@ pub struct AppsGetInstancesResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGetInstancesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGetInstancesResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGetInstancesResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_instances = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "instances" => {
-                            read_member(&mut map, &mut slot_instances, "instances")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGetInstancesResponse {
-                    instances: slot_instances.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGetInstancesResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.instances.is_some() {
-            map.serialize_entry("instances", &self.instances)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGetInstancesResponse {
+        "instances" => instances,
+        ..unknown_fields
     }
 }
 
@@ -9001,60 +3428,10 @@ pub struct AppsGetJobInvocationResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGetJobInvocationResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGetJobInvocationResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGetJobInvocationResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_job_invocation = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "job_invocation" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_job_invocation,
-                                "job_invocation",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGetJobInvocationResponse {
-                    job_invocation: slot_job_invocation.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGetJobInvocationResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.job_invocation.is_some() {
-            map.serialize_entry("job_invocation", &self.job_invocation)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGetJobInvocationResponse {
+        "job_invocation" => job_invocation,
+        ..unknown_fields
     }
 }
 
@@ -9071,68 +3448,11 @@ pub struct AppsGetLogsResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGetLogsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGetLogsResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGetLogsResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_historic_urls = None;
-                let mut slot_live_url = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "historic_urls" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_historic_urls,
-                                "historic_urls",
-                            )?
-                        }
-                        "live_url" => {
-                            read_member(&mut map, &mut slot_live_url, "live_url")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGetLogsResponse {
-                    historic_urls: slot_historic_urls.unwrap_or_default(),
-                    live_url: slot_live_url.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGetLogsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.historic_urls.is_some() {
-            map.serialize_entry("historic_urls", &self.historic_urls)?;
-        }
-        if self.live_url.is_some() {
-            map.serialize_entry("live_url", &self.live_url)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGetLogsResponse {
+        "historic_urls" => historic_urls,
+        "live_url" => live_url,
+        ..unknown_fields
     }
 }
 
@@ -9149,66 +3469,11 @@ pub struct AppsGitSourceSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGitSourceSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGitSourceSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGitSourceSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_branch = None;
-                let mut slot_repo_clone_url = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "branch" => read_member(&mut map, &mut slot_branch, "branch")?,
-                        "repo_clone_url" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_repo_clone_url,
-                                "repo_clone_url",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGitSourceSpec {
-                    branch: slot_branch.unwrap_or_default(),
-                    repo_clone_url: slot_repo_clone_url.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGitSourceSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.branch.is_some() {
-            map.serialize_entry("branch", &self.branch)?;
-        }
-        if self.repo_clone_url.is_some() {
-            map.serialize_entry("repo_clone_url", &self.repo_clone_url)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGitSourceSpec {
+        "branch" => branch,
+        "repo_clone_url" => repo_clone_url,
+        ..unknown_fields
     }
 }
 
@@ -9228,72 +3493,12 @@ pub struct AppsGithubSourceSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGithubSourceSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGithubSourceSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGithubSourceSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_branch = None;
-                let mut slot_deploy_on_push = None;
-                let mut slot_repo = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "branch" => read_member(&mut map, &mut slot_branch, "branch")?,
-                        "deploy_on_push" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_deploy_on_push,
-                                "deploy_on_push",
-                            )?
-                        }
-                        "repo" => read_member(&mut map, &mut slot_repo, "repo")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGithubSourceSpec {
-                    branch: slot_branch.unwrap_or_default(),
-                    deploy_on_push: slot_deploy_on_push.unwrap_or_default(),
-                    repo: slot_repo.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGithubSourceSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.branch.is_some() {
-            map.serialize_entry("branch", &self.branch)?;
-        }
-        if self.deploy_on_push.is_some() {
-            map.serialize_entry("deploy_on_push", &self.deploy_on_push)?;
-        }
-        if self.repo.is_some() {
-            map.serialize_entry("repo", &self.repo)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGithubSourceSpec {
+        "branch" => branch,
+        "deploy_on_push" => deploy_on_push,
+        "repo" => repo,
+        ..unknown_fields
     }
 }
 
@@ -9313,72 +3518,12 @@ pub struct AppsGitlabSourceSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsGitlabSourceSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsGitlabSourceSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsGitlabSourceSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_branch = None;
-                let mut slot_deploy_on_push = None;
-                let mut slot_repo = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "branch" => read_member(&mut map, &mut slot_branch, "branch")?,
-                        "deploy_on_push" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_deploy_on_push,
-                                "deploy_on_push",
-                            )?
-                        }
-                        "repo" => read_member(&mut map, &mut slot_repo, "repo")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsGitlabSourceSpec {
-                    branch: slot_branch.unwrap_or_default(),
-                    deploy_on_push: slot_deploy_on_push.unwrap_or_default(),
-                    repo: slot_repo.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsGitlabSourceSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.branch.is_some() {
-            map.serialize_entry("branch", &self.branch)?;
-        }
-        if self.deploy_on_push.is_some() {
-            map.serialize_entry("deploy_on_push", &self.deploy_on_push)?;
-        }
-        if self.repo.is_some() {
-            map.serialize_entry("repo", &self.repo)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsGitlabSourceSpec {
+        "branch" => branch,
+        "deploy_on_push" => deploy_on_push,
+        "repo" => repo,
+        ..unknown_fields
     }
 }
 
@@ -9414,112 +3559,16 @@ pub struct AppsImageSourceSpec {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsImageSourceSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsImageSourceSpec;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsImageSourceSpec, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_deploy_on_push = None;
-                let mut slot_digest = None;
-                let mut slot_registry = None;
-                let mut slot_registry_credentials = None;
-                let mut slot_registry_type = None;
-                let mut slot_repository = None;
-                let mut slot_tag = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "deploy_on_push" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_deploy_on_push,
-                                "deploy_on_push",
-                            )?
-                        }
-                        "digest" => read_member(&mut map, &mut slot_digest, "digest")?,
-                        "registry" => {
-                            read_member(&mut map, &mut slot_registry, "registry")?
-                        }
-                        "registry_credentials" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_registry_credentials,
-                                "registry_credentials",
-                            )?
-                        }
-                        "registry_type" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_registry_type,
-                                "registry_type",
-                            )?
-                        }
-                        "repository" => {
-                            read_member(&mut map, &mut slot_repository, "repository")?
-                        }
-                        "tag" => read_member(&mut map, &mut slot_tag, "tag")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsImageSourceSpec {
-                    deploy_on_push: slot_deploy_on_push.unwrap_or_default(),
-                    digest: slot_digest.unwrap_or_default(),
-                    registry: slot_registry.unwrap_or_default(),
-                    registry_credentials: slot_registry_credentials.unwrap_or_default(),
-                    registry_type: slot_registry_type.unwrap_or_default(),
-                    repository: slot_repository.unwrap_or_default(),
-                    tag: slot_tag.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsImageSourceSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.deploy_on_push.is_some() {
-            map.serialize_entry("deploy_on_push", &self.deploy_on_push)?;
-        }
-        if self.digest.is_some() {
-            map.serialize_entry("digest", &self.digest)?;
-        }
-        if self.registry.is_some() {
-            map.serialize_entry("registry", &self.registry)?;
-        }
-        if self.registry_credentials.is_some() {
-            map.serialize_entry("registry_credentials", &self.registry_credentials)?;
-        }
-        if self.registry_type.is_some() {
-            map.serialize_entry("registry_type", &self.registry_type)?;
-        }
-        if self.repository.is_some() {
-            map.serialize_entry("repository", &self.repository)?;
-        }
-        if self.tag.is_some() {
-            map.serialize_entry("tag", &self.tag)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsImageSourceSpec {
+        "deploy_on_push" => deploy_on_push,
+        "digest" => digest,
+        "registry" => registry,
+        "registry_credentials" => registry_credentials,
+        "registry_type" => registry_type,
+        "repository" => repository,
+        "tag" => tag,
+        ..unknown_fields
     }
 }
 
@@ -9643,239 +3692,23 @@ pub struct AppsInstanceSize {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsInstanceSize {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsInstanceSize;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsInstanceSize, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_bandwidth_allowance_gib = None;
-                let mut slot_cpu_type = None;
-                let mut slot_cpus = None;
-                let mut slot_deprecation_intent = None;
-                let mut slot_memory_bytes = None;
-                let mut slot_name = None;
-                let mut slot_scalable = None;
-                let mut slot_single_instance_only = None;
-                let mut slot_slug = None;
-                let mut slot_tier_downgrade_to = None;
-                let mut slot_tier_slug = None;
-                let mut slot_tier_upgrade_to = None;
-                let mut slot_usd_per_month = None;
-                let mut slot_usd_per_second = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "bandwidth_allowance_gib" => {
-                            read_member_as::<
-                                Option<
-                                    serde_with::PickFirst<
-                                        (serde_with::DisplayFromStr, serde_with::Same),
-                                    >,
-                                >,
-                                _,
-                                _,
-                            >(
-                                &mut map,
-                                &mut slot_bandwidth_allowance_gib,
-                                "bandwidth_allowance_gib",
-                            )?
-                        }
-                        "cpu_type" => {
-                            read_member(&mut map, &mut slot_cpu_type, "cpu_type")?
-                        }
-                        "cpus" => {
-                            read_member_as::<
-                                Option<
-                                    serde_with::PickFirst<
-                                        (serde_with::DisplayFromStr, serde_with::Same),
-                                    >,
-                                >,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_cpus, "cpus")?
-                        }
-                        "deprecation_intent" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_deprecation_intent,
-                                "deprecation_intent",
-                            )?
-                        }
-                        "memory_bytes" => {
-                            read_member_as::<
-                                Option<
-                                    serde_with::PickFirst<
-                                        (serde_with::DisplayFromStr, serde_with::Same),
-                                    >,
-                                >,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_memory_bytes, "memory_bytes")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "scalable" => {
-                            read_member(&mut map, &mut slot_scalable, "scalable")?
-                        }
-                        "single_instance_only" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_single_instance_only,
-                                "single_instance_only",
-                            )?
-                        }
-                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
-                        "tier_downgrade_to" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_tier_downgrade_to,
-                                "tier_downgrade_to",
-                            )?
-                        }
-                        "tier_slug" => {
-                            read_member(&mut map, &mut slot_tier_slug, "tier_slug")?
-                        }
-                        "tier_upgrade_to" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_tier_upgrade_to,
-                                "tier_upgrade_to",
-                            )?
-                        }
-                        "usd_per_month" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_usd_per_month,
-                                "usd_per_month",
-                            )?
-                        }
-                        "usd_per_second" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_usd_per_second,
-                                "usd_per_second",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsInstanceSize {
-                    bandwidth_allowance_gib: slot_bandwidth_allowance_gib
-                        .unwrap_or_default(),
-                    cpu_type: slot_cpu_type.unwrap_or_default(),
-                    cpus: slot_cpus.unwrap_or_default(),
-                    deprecation_intent: slot_deprecation_intent.unwrap_or_default(),
-                    memory_bytes: slot_memory_bytes.unwrap_or_default(),
-                    name: slot_name.unwrap_or_default(),
-                    scalable: slot_scalable.unwrap_or_default(),
-                    single_instance_only: slot_single_instance_only.unwrap_or_default(),
-                    slug: slot_slug.unwrap_or_default(),
-                    tier_downgrade_to: slot_tier_downgrade_to.unwrap_or_default(),
-                    tier_slug: slot_tier_slug.unwrap_or_default(),
-                    tier_upgrade_to: slot_tier_upgrade_to.unwrap_or_default(),
-                    usd_per_month: slot_usd_per_month.unwrap_or_default(),
-                    usd_per_second: slot_usd_per_second.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsInstanceSize {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.bandwidth_allowance_gib.is_some() {
-            map.serialize_entry(
-                "bandwidth_allowance_gib",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<
-                        serde_with::PickFirst<
-                            (serde_with::DisplayFromStr, serde_with::Same),
-                        >,
-                    >,
-                >::new(&self.bandwidth_allowance_gib),
-            )?;
-        }
-        if self.cpu_type.is_some() {
-            map.serialize_entry("cpu_type", &self.cpu_type)?;
-        }
-        if self.cpus.is_some() {
-            map.serialize_entry(
-                "cpus",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<
-                        serde_with::PickFirst<
-                            (serde_with::DisplayFromStr, serde_with::Same),
-                        >,
-                    >,
-                >::new(&self.cpus),
-            )?;
-        }
-        if self.deprecation_intent.is_some() {
-            map.serialize_entry("deprecation_intent", &self.deprecation_intent)?;
-        }
-        if self.memory_bytes.is_some() {
-            map.serialize_entry(
-                "memory_bytes",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<
-                        serde_with::PickFirst<
-                            (serde_with::DisplayFromStr, serde_with::Same),
-                        >,
-                    >,
-                >::new(&self.memory_bytes),
-            )?;
-        }
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        if self.scalable.is_some() {
-            map.serialize_entry("scalable", &self.scalable)?;
-        }
-        if self.single_instance_only.is_some() {
-            map.serialize_entry("single_instance_only", &self.single_instance_only)?;
-        }
-        if self.slug.is_some() {
-            map.serialize_entry("slug", &self.slug)?;
-        }
-        if self.tier_downgrade_to.is_some() {
-            map.serialize_entry("tier_downgrade_to", &self.tier_downgrade_to)?;
-        }
-        if self.tier_slug.is_some() {
-            map.serialize_entry("tier_slug", &self.tier_slug)?;
-        }
-        if self.tier_upgrade_to.is_some() {
-            map.serialize_entry("tier_upgrade_to", &self.tier_upgrade_to)?;
-        }
-        if self.usd_per_month.is_some() {
-            map.serialize_entry("usd_per_month", &self.usd_per_month)?;
-        }
-        if self.usd_per_second.is_some() {
-            map.serialize_entry("usd_per_second", &self.usd_per_second)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsInstanceSize {
+        "bandwidth_allowance_gib" => bandwidth_allowance_gib as Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>,
+        "cpu_type" => cpu_type,
+        "cpus" => cpus as Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>,
+        "deprecation_intent" => deprecation_intent,
+        "memory_bytes" => memory_bytes as Option<serde_with::PickFirst<(serde_with::DisplayFromStr, serde_with::Same)>>,
+        "name" => name,
+        "scalable" => scalable,
+        "single_instance_only" => single_instance_only,
+        "slug" => slug,
+        "tier_downgrade_to" => tier_downgrade_to,
+        "tier_slug" => tier_slug,
+        "tier_upgrade_to" => tier_upgrade_to,
+        "usd_per_month" => usd_per_month,
+        "usd_per_second" => usd_per_second,
+        ..unknown_fields
     }
 }
 
@@ -9904,146 +3737,23 @@ pub struct AppsJobInvocation {
     pub started_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// What triggered the job invocation.
-    pub trigger: Option<AppsJobInvocationTrigger>,
+    pub trigger: Option<Box<AppsJobInvocationTrigger>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsJobInvocation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsJobInvocation;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsJobInvocation, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as};
-                let mut slot_completed_at = None;
-                let mut slot_created_at = None;
-                let mut slot_deployment_id = None;
-                let mut slot_id = None;
-                let mut slot_job_name = None;
-                let mut slot_phase = None;
-                let mut slot_started_at = None;
-                let mut slot_trigger = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "completed_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_completed_at, "completed_at")?
-                        }
-                        "created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "deployment_id" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_deployment_id,
-                                "deployment_id",
-                            )?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "job_name" => {
-                            read_member(&mut map, &mut slot_job_name, "job_name")?
-                        }
-                        "phase" => read_member(&mut map, &mut slot_phase, "phase")?,
-                        "started_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_started_at, "started_at")?
-                        }
-                        "trigger" => read_member(&mut map, &mut slot_trigger, "trigger")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsJobInvocation {
-                    completed_at: slot_completed_at.unwrap_or_default(),
-                    created_at: slot_created_at.unwrap_or_default(),
-                    deployment_id: slot_deployment_id.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    job_name: slot_job_name.unwrap_or_default(),
-                    phase: slot_phase.unwrap_or_default(),
-                    started_at: slot_started_at.unwrap_or_default(),
-                    trigger: slot_trigger.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsJobInvocation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.completed_at.is_some() {
-            map.serialize_entry(
-                "completed_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.completed_at),
-            )?;
-        }
-        if self.created_at.is_some() {
-            map.serialize_entry(
-                "created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.created_at),
-            )?;
-        }
-        if self.deployment_id.is_some() {
-            map.serialize_entry("deployment_id", &self.deployment_id)?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.job_name.is_some() {
-            map.serialize_entry("job_name", &self.job_name)?;
-        }
-        if self.phase.is_some() {
-            map.serialize_entry("phase", &self.phase)?;
-        }
-        if self.started_at.is_some() {
-            map.serialize_entry(
-                "started_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.started_at),
-            )?;
-        }
-        if self.trigger.is_some() {
-            map.serialize_entry("trigger", &self.trigger)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsJobInvocation {
+        "completed_at" => completed_at as Option<crate::runtime::Rfc3339>,
+        "created_at" => created_at as Option<crate::runtime::Rfc3339>,
+        "deployment_id" => deployment_id,
+        "id" => id,
+        "job_name" => job_name,
+        "phase" => phase,
+        "started_at" => started_at as Option<crate::runtime::Rfc3339>,
+        "trigger" => trigger,
+        ..unknown_fields
     }
 }
 
@@ -10057,54 +3767,10 @@ pub struct AppsJobInvocationManualTrigger {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsJobInvocationManualTrigger {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsJobInvocationManualTrigger;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsJobInvocationManualTrigger, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_user = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "user" => read_member(&mut map, &mut slot_user, "user")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsJobInvocationManualTrigger {
-                    user: slot_user.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsJobInvocationManualTrigger {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.user.is_some() {
-            map.serialize_entry("user", &self.user)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsJobInvocationManualTrigger {
+        "user" => user,
+        ..unknown_fields
     }
 }
 
@@ -10121,62 +3787,11 @@ pub struct AppsJobInvocationSchedule {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsJobInvocationSchedule {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsJobInvocationSchedule;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsJobInvocationSchedule, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_cron = None;
-                let mut slot_time_zone = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "cron" => read_member(&mut map, &mut slot_cron, "cron")?,
-                        "time_zone" => {
-                            read_member(&mut map, &mut slot_time_zone, "time_zone")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsJobInvocationSchedule {
-                    cron: slot_cron.unwrap_or_default(),
-                    time_zone: slot_time_zone.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsJobInvocationSchedule {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.cron.is_some() {
-            map.serialize_entry("cron", &self.cron)?;
-        }
-        if self.time_zone.is_some() {
-            map.serialize_entry("time_zone", &self.time_zone)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsJobInvocationSchedule {
+        "cron" => cron,
+        "time_zone" => time_zone,
+        ..unknown_fields
     }
 }
 
@@ -10190,56 +3805,10 @@ pub struct AppsJobInvocationScheduledTrigger {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsJobInvocationScheduledTrigger {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsJobInvocationScheduledTrigger;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsJobInvocationScheduledTrigger, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_schedule = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "schedule" => {
-                            read_member(&mut map, &mut slot_schedule, "schedule")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsJobInvocationScheduledTrigger {
-                    schedule: slot_schedule.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsJobInvocationScheduledTrigger {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.schedule.is_some() {
-            map.serialize_entry("schedule", &self.schedule)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsJobInvocationScheduledTrigger {
+        "schedule" => schedule,
+        ..unknown_fields
     }
 }
 
@@ -10259,68 +3828,12 @@ pub struct AppsJobInvocationTrigger {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsJobInvocationTrigger {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsJobInvocationTrigger;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsJobInvocationTrigger, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_manual = None;
-                let mut slot_scheduled = None;
-                let mut slot_type_ = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "manual" => read_member(&mut map, &mut slot_manual, "manual")?,
-                        "scheduled" => {
-                            read_member(&mut map, &mut slot_scheduled, "scheduled")?
-                        }
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsJobInvocationTrigger {
-                    manual: slot_manual.unwrap_or_default(),
-                    scheduled: slot_scheduled.unwrap_or_default(),
-                    type_: slot_type_.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsJobInvocationTrigger {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.manual.is_some() {
-            map.serialize_entry("manual", &self.manual)?;
-        }
-        if self.scheduled.is_some() {
-            map.serialize_entry("scheduled", &self.scheduled)?;
-        }
-        if self.type_.is_some() {
-            map.serialize_entry("type", &self.type_)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsJobInvocationTrigger {
+        "manual" => manual,
+        "scheduled" => scheduled,
+        "type" => type_,
+        ..unknown_fields
     }
 }
 
@@ -10340,68 +3853,12 @@ pub struct AppsJobInvocationUser {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsJobInvocationUser {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsJobInvocationUser;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsJobInvocationUser, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_email = None;
-                let mut slot_full_name = None;
-                let mut slot_uuid = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "email" => read_member(&mut map, &mut slot_email, "email")?,
-                        "full_name" => {
-                            read_member(&mut map, &mut slot_full_name, "full_name")?
-                        }
-                        "uuid" => read_member(&mut map, &mut slot_uuid, "uuid")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsJobInvocationUser {
-                    email: slot_email.unwrap_or_default(),
-                    full_name: slot_full_name.unwrap_or_default(),
-                    uuid: slot_uuid.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsJobInvocationUser {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.email.is_some() {
-            map.serialize_entry("email", &self.email)?;
-        }
-        if self.full_name.is_some() {
-            map.serialize_entry("full_name", &self.full_name)?;
-        }
-        if self.uuid.is_some() {
-            map.serialize_entry("uuid", &self.uuid)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsJobInvocationUser {
+        "email" => email,
+        "full_name" => full_name,
+        "uuid" => uuid,
+        ..unknown_fields
     }
 }
 
@@ -10415,54 +3872,10 @@ pub struct AppsListAlertsResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsListAlertsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsListAlertsResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsListAlertsResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_alerts = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "alerts" => read_member(&mut map, &mut slot_alerts, "alerts")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsListAlertsResponse {
-                    alerts: slot_alerts.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsListAlertsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.alerts.is_some() {
-            map.serialize_entry("alerts", &self.alerts)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsListAlertsResponse {
+        "alerts" => alerts,
+        ..unknown_fields
     }
 }
 
@@ -10479,60 +3892,11 @@ pub struct AppsListEventsResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsListEventsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsListEventsResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsListEventsResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_events = None;
-                let mut slot_links = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "events" => read_member(&mut map, &mut slot_events, "events")?,
-                        "links" => read_member(&mut map, &mut slot_links, "links")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsListEventsResponse {
-                    events: slot_events.unwrap_or_default(),
-                    links: slot_links.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsListEventsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.events.is_some() {
-            map.serialize_entry("events", &self.events)?;
-        }
-        if self.links.is_some() {
-            map.serialize_entry("links", &self.links)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsListEventsResponse {
+        "events" => events,
+        "links" => links,
+        ..unknown_fields
     }
 }
 
@@ -10549,72 +3913,11 @@ pub struct AppsListInstanceSizesResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsListInstanceSizesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsListInstanceSizesResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsListInstanceSizesResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_discount_percent = None;
-                let mut slot_instance_sizes = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "discount_percent" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_discount_percent,
-                                "discount_percent",
-                            )?
-                        }
-                        "instance_sizes" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_sizes,
-                                "instance_sizes",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsListInstanceSizesResponse {
-                    discount_percent: slot_discount_percent.unwrap_or_default(),
-                    instance_sizes: slot_instance_sizes.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsListInstanceSizesResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.discount_percent.is_some() {
-            map.serialize_entry("discount_percent", &self.discount_percent)?;
-        }
-        if self.instance_sizes.is_some() {
-            map.serialize_entry("instance_sizes", &self.instance_sizes)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsListInstanceSizesResponse {
+        "discount_percent" => discount_percent,
+        "instance_sizes" => instance_sizes,
+        ..unknown_fields
     }
 }
 
@@ -10631,66 +3934,11 @@ pub struct AppsListJobInvocationsResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsListJobInvocationsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsListJobInvocationsResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsListJobInvocationsResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_job_invocations = None;
-                let mut slot_links = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "job_invocations" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_job_invocations,
-                                "job_invocations",
-                            )?
-                        }
-                        "links" => read_member(&mut map, &mut slot_links, "links")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsListJobInvocationsResponse {
-                    job_invocations: slot_job_invocations.unwrap_or_default(),
-                    links: slot_links.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsListJobInvocationsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.job_invocations.is_some() {
-            map.serialize_entry("job_invocations", &self.job_invocations)?;
-        }
-        if self.links.is_some() {
-            map.serialize_entry("links", &self.links)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsListJobInvocationsResponse {
+        "job_invocations" => job_invocations,
+        "links" => links,
+        ..unknown_fields
     }
 }
 
@@ -10704,54 +3952,10 @@ pub struct AppsListRegionsResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsListRegionsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsListRegionsResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsListRegionsResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_regions = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "regions" => read_member(&mut map, &mut slot_regions, "regions")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsListRegionsResponse {
-                    regions: slot_regions.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsListRegionsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.regions.is_some() {
-            map.serialize_entry("regions", &self.regions)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsListRegionsResponse {
+        "regions" => regions,
+        ..unknown_fields
     }
 }
 
@@ -10783,64 +3987,12 @@ impl AppsListResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsListResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsListResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_apps = None;
-                let mut slot_links = None;
-                let mut slot_meta = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "apps" => read_member(&mut map, &mut slot_apps, "apps")?,
-                        "links" => read_member(&mut map, &mut slot_links, "links")?,
-                        "meta" => read_member(&mut map, &mut slot_meta, "meta")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsListResponse {
-                    apps: slot_apps.unwrap_or_default(),
-                    links: slot_links.unwrap_or_default(),
-                    meta: required(slot_meta, "meta")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsListResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.apps.is_some() {
-            map.serialize_entry("apps", &self.apps)?;
-        }
-        if self.links.is_some() {
-            map.serialize_entry("links", &self.links)?;
-        }
-        map.serialize_entry("meta", &self.meta)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsListResponse {
+        "apps" => apps,
+        "links" => links,
+        "meta" => meta: required,
+        ..unknown_fields
     }
 }
 
@@ -10960,106 +4112,17 @@ pub struct AppsRegion {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsRegion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsRegion;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsRegion, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_continent = None;
-                let mut slot_data_centers = None;
-                let mut slot_default = None;
-                let mut slot_disabled = None;
-                let mut slot_flag = None;
-                let mut slot_label = None;
-                let mut slot_reason = None;
-                let mut slot_slug = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "continent" => {
-                            read_member(&mut map, &mut slot_continent, "continent")?
-                        }
-                        "data_centers" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_data_centers,
-                                "data_centers",
-                            )?
-                        }
-                        "default" => read_member(&mut map, &mut slot_default, "default")?,
-                        "disabled" => {
-                            read_member(&mut map, &mut slot_disabled, "disabled")?
-                        }
-                        "flag" => read_member(&mut map, &mut slot_flag, "flag")?,
-                        "label" => read_member(&mut map, &mut slot_label, "label")?,
-                        "reason" => read_member(&mut map, &mut slot_reason, "reason")?,
-                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsRegion {
-                    continent: slot_continent.unwrap_or_default(),
-                    data_centers: slot_data_centers.unwrap_or_default(),
-                    default: slot_default.unwrap_or_default(),
-                    disabled: slot_disabled.unwrap_or_default(),
-                    flag: slot_flag.unwrap_or_default(),
-                    label: slot_label.unwrap_or_default(),
-                    reason: slot_reason.unwrap_or_default(),
-                    slug: slot_slug.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsRegion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.continent.is_some() {
-            map.serialize_entry("continent", &self.continent)?;
-        }
-        if self.data_centers.is_some() {
-            map.serialize_entry("data_centers", &self.data_centers)?;
-        }
-        if self.default.is_some() {
-            map.serialize_entry("default", &self.default)?;
-        }
-        if self.disabled.is_some() {
-            map.serialize_entry("disabled", &self.disabled)?;
-        }
-        if self.flag.is_some() {
-            map.serialize_entry("flag", &self.flag)?;
-        }
-        if self.label.is_some() {
-            map.serialize_entry("label", &self.label)?;
-        }
-        if self.reason.is_some() {
-            map.serialize_entry("reason", &self.reason)?;
-        }
-        if self.slug.is_some() {
-            map.serialize_entry("slug", &self.slug)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsRegion {
+        "continent" => continent,
+        "data_centers" => data_centers,
+        "default" => default,
+        "disabled" => disabled,
+        "flag" => flag,
+        "label" => label,
+        "reason" => reason,
+        "slug" => slug,
+        ..unknown_fields
     }
 }
 
@@ -11067,60 +4130,16 @@ impl serde::Serialize for AppsRegion {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsResponse {
     /// An application's configuration and status.
-    pub app: Option<App>,
+    pub app: Option<Box<App>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_app = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "app" => read_member(&mut map, &mut slot_app, "app")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsResponse {
-                    app: slot_app.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.app.is_some() {
-            map.serialize_entry("app", &self.app)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsResponse {
+        "app" => app,
+        ..unknown_fields
     }
 }
 
@@ -11134,56 +4153,10 @@ pub struct AppsRestartRequest {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsRestartRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsRestartRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsRestartRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_components = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "components" => {
-                            read_member(&mut map, &mut slot_components, "components")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsRestartRequest {
-                    components: slot_components.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsRestartRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.components.is_some() {
-            map.serialize_entry("components", &self.components)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsRestartRequest {
+        "components" => components,
+        ..unknown_fields
     }
 }
 
@@ -11200,68 +4173,11 @@ pub struct AppsRollbackAppRequest {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsRollbackAppRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsRollbackAppRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsRollbackAppRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_deployment_id = None;
-                let mut slot_skip_pin = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "deployment_id" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_deployment_id,
-                                "deployment_id",
-                            )?
-                        }
-                        "skip_pin" => {
-                            read_member(&mut map, &mut slot_skip_pin, "skip_pin")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsRollbackAppRequest {
-                    deployment_id: slot_deployment_id.unwrap_or_default(),
-                    skip_pin: slot_skip_pin.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsRollbackAppRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.deployment_id.is_some() {
-            map.serialize_entry("deployment_id", &self.deployment_id)?;
-        }
-        if self.skip_pin.is_some() {
-            map.serialize_entry("skip_pin", &self.skip_pin)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsRollbackAppRequest {
+        "deployment_id" => deployment_id,
+        "skip_pin" => skip_pin,
+        ..unknown_fields
     }
 }
 
@@ -11278,60 +4194,11 @@ pub struct AppsStringMatch {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsStringMatch {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsStringMatch;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsStringMatch, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_exact = None;
-                let mut slot_regex = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "exact" => read_member(&mut map, &mut slot_exact, "exact")?,
-                        "regex" => read_member(&mut map, &mut slot_regex, "regex")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsStringMatch {
-                    exact: slot_exact.unwrap_or_default(),
-                    regex: slot_regex.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsStringMatch {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.exact.is_some() {
-            map.serialize_entry("exact", &self.exact)?;
-        }
-        if self.regex.is_some() {
-            map.serialize_entry("regex", &self.regex)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsStringMatch {
+        "exact" => exact,
+        "regex" => regex,
+        ..unknown_fields
     }
 }
 
@@ -11339,7 +4206,7 @@ impl serde::Serialize for AppsStringMatch {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsUpdateAppRequest {
     /// The desired configuration of an application.
-    pub spec: AppSpec,
+    pub spec: Box<AppSpec>,
 
     /// Whether or not to update the source versions (for example fetching a new commit or image digest) of all components. By default (when this is false) only newly added sources will be updated to avoid changes like updating the scale of a component from also updating the respective code.
     ///
@@ -11352,77 +4219,20 @@ pub struct AppsUpdateAppRequest {
 
 impl AppsUpdateAppRequest {
     /// A value with its required fields (`spec`) and no others.
-    pub fn new(spec: AppSpec) -> Self {
+    pub fn new(spec: impl Into<Box<AppSpec>>) -> Self {
         Self {
-            spec,
+            spec: spec.into(),
             update_all_source_versions: None,
             unknown_fields: Default::default(),
         }
     }
 }
 
-impl<'de> serde::Deserialize<'de> for AppsUpdateAppRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsUpdateAppRequest;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsUpdateAppRequest, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_spec = None;
-                let mut slot_update_all_source_versions = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "spec" => read_member(&mut map, &mut slot_spec, "spec")?,
-                        "update_all_source_versions" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_update_all_source_versions,
-                                "update_all_source_versions",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsUpdateAppRequest {
-                    spec: required(slot_spec, "spec")?,
-                    update_all_source_versions: slot_update_all_source_versions
-                        .unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsUpdateAppRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("spec", &self.spec)?;
-        if self.update_all_source_versions.is_some() {
-            map.serialize_entry(
-                "update_all_source_versions",
-                &self.update_all_source_versions,
-            )?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsUpdateAppRequest {
+        "spec" => spec: required,
+        "update_all_source_versions" => update_all_source_versions,
+        ..unknown_fields
     }
 }
 
@@ -11442,68 +4252,12 @@ pub struct AppsValidateRollbackResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsValidateRollbackResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsValidateRollbackResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsValidateRollbackResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_error = None;
-                let mut slot_valid = None;
-                let mut slot_warnings = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "error" => read_member(&mut map, &mut slot_error, "error")?,
-                        "valid" => read_member(&mut map, &mut slot_valid, "valid")?,
-                        "warnings" => {
-                            read_member(&mut map, &mut slot_warnings, "warnings")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsValidateRollbackResponse {
-                    error: slot_error.unwrap_or_default(),
-                    valid: slot_valid.unwrap_or_default(),
-                    warnings: slot_warnings.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsValidateRollbackResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.error.is_some() {
-            map.serialize_entry("error", &self.error)?;
-        }
-        if self.valid.is_some() {
-            map.serialize_entry("valid", &self.valid)?;
-        }
-        if self.warnings.is_some() {
-            map.serialize_entry("warnings", &self.warnings)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsValidateRollbackResponse {
+        "error" => error,
+        "valid" => valid,
+        "warnings" => warnings,
+        ..unknown_fields
     }
 }
 
@@ -11520,62 +4274,11 @@ pub struct AppsVpc {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsVpc {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsVpc;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsVpc, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_egress_ips = None;
-                let mut slot_id = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "egress_ips" => {
-                            read_member(&mut map, &mut slot_egress_ips, "egress_ips")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsVpc {
-                    egress_ips: slot_egress_ips.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsVpc {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.egress_ips.is_some() {
-            map.serialize_entry("egress_ips", &self.egress_ips)?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsVpc {
+        "egress_ips" => egress_ips,
+        "id" => id,
+        ..unknown_fields
     }
 }
 
@@ -11589,53 +4292,9 @@ pub struct AppsVpcEgressIp {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AppsVpcEgressIp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppsVpcEgressIp;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppsVpcEgressIp, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_ip = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "ip" => read_member(&mut map, &mut slot_ip, "ip")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppsVpcEgressIp {
-                    ip: slot_ip.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AppsVpcEgressIp {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.ip.is_some() {
-            map.serialize_entry("ip", &self.ip)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppsVpcEgressIp {
+        "ip" => ip,
+        ..unknown_fields
     }
 }

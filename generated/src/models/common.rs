@@ -72,155 +72,22 @@ impl AppComponentBase {
 }
 
 #[cfg(feature = "apps")]
-impl<'de> serde::Deserialize<'de> for AppComponentBase {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppComponentBase;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppComponentBase, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_bitbucket = None;
-                let mut slot_build_command = None;
-                let mut slot_dockerfile_path = None;
-                let mut slot_environment_slug = None;
-                let mut slot_envs = None;
-                let mut slot_git = None;
-                let mut slot_github = None;
-                let mut slot_gitlab = None;
-                let mut slot_image = None;
-                let mut slot_log_destinations = None;
-                let mut slot_name = None;
-                let mut slot_run_command = None;
-                let mut slot_source_dir = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "bitbucket" => {
-                            read_member(&mut map, &mut slot_bitbucket, "bitbucket")?
-                        }
-                        "build_command" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_build_command,
-                                "build_command",
-                            )?
-                        }
-                        "dockerfile_path" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_dockerfile_path,
-                                "dockerfile_path",
-                            )?
-                        }
-                        "environment_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_environment_slug,
-                                "environment_slug",
-                            )?
-                        }
-                        "envs" => read_member(&mut map, &mut slot_envs, "envs")?,
-                        "git" => read_member(&mut map, &mut slot_git, "git")?,
-                        "github" => read_member(&mut map, &mut slot_github, "github")?,
-                        "gitlab" => read_member(&mut map, &mut slot_gitlab, "gitlab")?,
-                        "image" => read_member(&mut map, &mut slot_image, "image")?,
-                        "log_destinations" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_log_destinations,
-                                "log_destinations",
-                            )?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "run_command" => {
-                            read_member(&mut map, &mut slot_run_command, "run_command")?
-                        }
-                        "source_dir" => {
-                            read_member(&mut map, &mut slot_source_dir, "source_dir")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppComponentBase {
-                    bitbucket: slot_bitbucket.unwrap_or_default(),
-                    build_command: slot_build_command.unwrap_or_default(),
-                    dockerfile_path: slot_dockerfile_path.unwrap_or_default(),
-                    environment_slug: slot_environment_slug.unwrap_or_default(),
-                    envs: slot_envs.unwrap_or_default(),
-                    git: slot_git.unwrap_or_default(),
-                    github: slot_github.unwrap_or_default(),
-                    gitlab: slot_gitlab.unwrap_or_default(),
-                    image: slot_image.unwrap_or_default(),
-                    log_destinations: slot_log_destinations.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    run_command: slot_run_command.unwrap_or_default(),
-                    source_dir: slot_source_dir.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(feature = "apps")]
-impl serde::Serialize for AppComponentBase {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.bitbucket.is_some() {
-            map.serialize_entry("bitbucket", &self.bitbucket)?;
-        }
-        if self.build_command.is_some() {
-            map.serialize_entry("build_command", &self.build_command)?;
-        }
-        if self.dockerfile_path.is_some() {
-            map.serialize_entry("dockerfile_path", &self.dockerfile_path)?;
-        }
-        if self.environment_slug.is_some() {
-            map.serialize_entry("environment_slug", &self.environment_slug)?;
-        }
-        if self.envs.is_some() {
-            map.serialize_entry("envs", &self.envs)?;
-        }
-        if self.git.is_some() {
-            map.serialize_entry("git", &self.git)?;
-        }
-        if self.github.is_some() {
-            map.serialize_entry("github", &self.github)?;
-        }
-        if self.gitlab.is_some() {
-            map.serialize_entry("gitlab", &self.gitlab)?;
-        }
-        if self.image.is_some() {
-            map.serialize_entry("image", &self.image)?;
-        }
-        if self.log_destinations.is_some() {
-            map.serialize_entry("log_destinations", &self.log_destinations)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.run_command.is_some() {
-            map.serialize_entry("run_command", &self.run_command)?;
-        }
-        if self.source_dir.is_some() {
-            map.serialize_entry("source_dir", &self.source_dir)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppComponentBase {
+        "bitbucket" => bitbucket,
+        "build_command" => build_command,
+        "dockerfile_path" => dockerfile_path,
+        "environment_slug" => environment_slug,
+        "envs" => envs,
+        "git" => git,
+        "github" => github,
+        "gitlab" => gitlab,
+        "image" => image,
+        "log_destinations" => log_destinations,
+        "name" => name: required,
+        "run_command" => run_command,
+        "source_dir" => source_dir,
+        ..unknown_fields
     }
 }
 
@@ -229,7 +96,7 @@ impl serde::Serialize for AppComponentBase {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppComponentInstanceBase {
     /// Configuration for automatically scaling this component based on metrics.
-    pub autoscaling: Option<super::AppComponentInstanceBaseAutoscaling>,
+    pub autoscaling: Option<Box<super::AppComponentInstanceBaseAutoscaling>>,
 
     /// The amount of instances that this component should be scaled to. Default: 1. Must not be set if autoscaling is used.
     pub instance_count: Option<i64>,
@@ -242,81 +109,12 @@ pub struct AppComponentInstanceBase {
 }
 
 #[cfg(feature = "apps")]
-impl<'de> serde::Deserialize<'de> for AppComponentInstanceBase {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AppComponentInstanceBase;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AppComponentInstanceBase, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_autoscaling = None;
-                let mut slot_instance_count = None;
-                let mut slot_instance_size_slug = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "autoscaling" => {
-                            read_member(&mut map, &mut slot_autoscaling, "autoscaling")?
-                        }
-                        "instance_count" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_count,
-                                "instance_count",
-                            )?
-                        }
-                        "instance_size_slug" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_instance_size_slug,
-                                "instance_size_slug",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AppComponentInstanceBase {
-                    autoscaling: slot_autoscaling.unwrap_or_default(),
-                    instance_count: slot_instance_count.unwrap_or_default(),
-                    instance_size_slug: slot_instance_size_slug.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(feature = "apps")]
-impl serde::Serialize for AppComponentInstanceBase {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.autoscaling.is_some() {
-            map.serialize_entry("autoscaling", &self.autoscaling)?;
-        }
-        if self.instance_count.is_some() {
-            map.serialize_entry("instance_count", &self.instance_count)?;
-        }
-        if self.instance_size_slug.is_some() {
-            map.serialize_entry("instance_size_slug", &self.instance_size_slug)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AppComponentInstanceBase {
+        "autoscaling" => autoscaling,
+        "instance_count" => instance_count,
+        "instance_size_slug" => instance_size_slug,
+        ..unknown_fields
     }
 }
 
@@ -348,64 +146,12 @@ impl Error {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Error;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Error, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_id = None;
-                let mut slot_message = None;
-                let mut slot_request_id = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "message" => read_member(&mut map, &mut slot_message, "message")?,
-                        "request_id" => {
-                            read_member(&mut map, &mut slot_request_id, "request_id")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Error {
-                    id: required(slot_id, "id")?,
-                    message: required(slot_message, "message")?,
-                    request_id: slot_request_id.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("message", &self.message)?;
-        if self.request_id.is_some() {
-            map.serialize_entry("request_id", &self.request_id)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Error {
+        "id" => id: required,
+        "message" => message: required,
+        "request_id" => request_id,
+        ..unknown_fields
     }
 }
 
@@ -430,73 +176,13 @@ pub struct LinkPages {
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
-impl<'de> serde::Deserialize<'de> for LinkPages {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = LinkPages;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LinkPages, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_first = None;
-                let mut slot_last = None;
-                let mut slot_next = None;
-                let mut slot_prev = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "first" => read_member(&mut map, &mut slot_first, "first")?,
-                        "last" => read_member(&mut map, &mut slot_last, "last")?,
-                        "next" => read_member(&mut map, &mut slot_next, "next")?,
-                        "prev" => read_member(&mut map, &mut slot_prev, "prev")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(LinkPages {
-                    first: slot_first.unwrap_or_default(),
-                    last: slot_last.unwrap_or_default(),
-                    next: slot_next.unwrap_or_default(),
-                    prev: slot_prev.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "actions", feature = "apps"))]
-impl serde::Serialize for LinkPages {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.first.is_some() {
-            map.serialize_entry("first", &self.first)?;
-        }
-        if self.last.is_some() {
-            map.serialize_entry("last", &self.last)?;
-        }
-        if self.next.is_some() {
-            map.serialize_entry("next", &self.next)?;
-        }
-        if self.prev.is_some() {
-            map.serialize_entry("prev", &self.prev)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    LinkPages {
+        "first" => first,
+        "last" => last,
+        "next" => next,
+        "prev" => prev,
+        ..unknown_fields
     }
 }
 
@@ -523,53 +209,10 @@ impl Meta {
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
-impl<'de> serde::Deserialize<'de> for Meta {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Meta;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Meta, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_meta = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "meta" => read_member(&mut map, &mut slot_meta, "meta")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Meta {
-                    meta: required(slot_meta, "meta")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "actions", feature = "apps"))]
-impl serde::Serialize for Meta {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("meta", &self.meta)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Meta {
+        "meta" => meta: required,
+        ..unknown_fields
     }
 }
 
@@ -596,53 +239,10 @@ impl MetaProperties {
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
-impl<'de> serde::Deserialize<'de> for MetaProperties {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = MetaProperties;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MetaProperties, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_total = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "total" => read_member(&mut map, &mut slot_total, "total")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(MetaProperties {
-                    total: required(slot_total, "total")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "actions", feature = "apps"))]
-impl serde::Serialize for MetaProperties {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("total", &self.total)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    MetaProperties {
+        "total" => total: required,
+        ..unknown_fields
     }
 }
 
@@ -658,55 +258,10 @@ pub struct PageLinks {
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
-impl<'de> serde::Deserialize<'de> for PageLinks {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = PageLinks;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PageLinks, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_pages = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "pages" => read_member(&mut map, &mut slot_pages, "pages")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(PageLinks {
-                    pages: slot_pages.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "actions", feature = "apps"))]
-impl serde::Serialize for PageLinks {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.pages.is_some() {
-            map.serialize_entry("pages", &self.pages)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    PageLinks {
+        "pages" => pages,
+        ..unknown_fields
     }
 }
 
@@ -722,54 +277,9 @@ pub struct Pagination {
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
-impl<'de> serde::Deserialize<'de> for Pagination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Pagination;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Pagination, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_links = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "links" => read_member(&mut map, &mut slot_links, "links")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Pagination {
-                    links: slot_links.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "actions", feature = "apps"))]
-impl serde::Serialize for Pagination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.links.is_some() {
-            map.serialize_entry("links", &self.links)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Pagination {
+        "links" => links,
+        ..unknown_fields
     }
 }

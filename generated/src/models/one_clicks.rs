@@ -25,56 +25,11 @@ impl OneClicks {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OneClicks {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OneClicks;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OneClicks, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_slug = None;
-                let mut slot_type_ = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
-                        "type" => read_member(&mut map, &mut slot_type_, "type")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(OneClicks {
-                    slug: required(slot_slug, "slug")?,
-                    type_: required(slot_type_, "type")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for OneClicks {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("slug", &self.slug)?;
-        map.serialize_entry("type", &self.type_)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    OneClicks {
+        "slug" => slug: required,
+        "type" => type_: required,
+        ..unknown_fields
     }
 }
 
@@ -102,64 +57,11 @@ impl OneClicksCreate {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OneClicksCreate {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OneClicksCreate;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OneClicksCreate, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_addon_slugs = None;
-                let mut slot_cluster_uuid = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "addon_slugs" => {
-                            read_member(&mut map, &mut slot_addon_slugs, "addon_slugs")?
-                        }
-                        "cluster_uuid" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_cluster_uuid,
-                                "cluster_uuid",
-                            )?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(OneClicksCreate {
-                    addon_slugs: required(slot_addon_slugs, "addon_slugs")?,
-                    cluster_uuid: required(slot_cluster_uuid, "cluster_uuid")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for OneClicksCreate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("addon_slugs", &self.addon_slugs)?;
-        map.serialize_entry("cluster_uuid", &self.cluster_uuid)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    OneClicksCreate {
+        "addon_slugs" => addon_slugs: required,
+        "cluster_uuid" => cluster_uuid: required,
+        ..unknown_fields
     }
 }
 
@@ -173,54 +75,10 @@ pub struct OneClicksInstallKubernetesResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OneClicksInstallKubernetesResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OneClicksInstallKubernetesResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OneClicksInstallKubernetesResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_message = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "message" => read_member(&mut map, &mut slot_message, "message")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(OneClicksInstallKubernetesResponse {
-                    message: slot_message.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for OneClicksInstallKubernetesResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.message.is_some() {
-            map.serialize_entry("message", &self.message)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    OneClicksInstallKubernetesResponse {
+        "message" => message,
+        ..unknown_fields
     }
 }
 
@@ -234,56 +92,10 @@ pub struct OneClicksListResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for OneClicksListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OneClicksListResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OneClicksListResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_1_clicks = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "1_clicks" => {
-                            read_member(&mut map, &mut slot_1_clicks, "1_clicks")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(OneClicksListResponse {
-                    _1_clicks: slot_1_clicks.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for OneClicksListResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self._1_clicks.is_some() {
-            map.serialize_entry("1_clicks", &self._1_clicks)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    OneClicksListResponse {
+        "1_clicks" => _1_clicks,
+        ..unknown_fields
     }
 }
 

@@ -33,80 +33,13 @@ impl Car {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Car {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Car;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Car, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_created_at = None;
-                let mut slot_doors = None;
-                let mut slot_id = None;
-                let mut slot_wheels = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "doors" => read_member(&mut map, &mut slot_doors, "doors")?,
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "wheels" => read_member(&mut map, &mut slot_wheels, "wheels")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Car {
-                    created_at: slot_created_at.unwrap_or_default(),
-                    doors: slot_doors.unwrap_or_default(),
-                    id: required(slot_id, "id")?,
-                    wheels: required(slot_wheels, "wheels")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Car {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.created_at.is_some() {
-            map.serialize_entry(
-                "created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.created_at),
-            )?;
-        }
-        if self.doors.is_some() {
-            map.serialize_entry("doors", &self.doors)?;
-        }
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("wheels", &self.wheels)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Car {
+        "created_at" => created_at as Option<crate::runtime::Rfc3339>,
+        "doors" => doors,
+        "id" => id: required,
+        "wheels" => wheels: required,
+        ..unknown_fields
     }
 }
 
@@ -137,70 +70,11 @@ impl Entity {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Entity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Entity;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Entity, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_created_at = None;
-                let mut slot_id = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Entity {
-                    created_at: slot_created_at.unwrap_or_default(),
-                    id: required(slot_id, "id")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Entity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.created_at.is_some() {
-            map.serialize_entry(
-                "created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.created_at),
-            )?;
-        }
-        map.serialize_entry("id", &self.id)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Entity {
+        "created_at" => created_at as Option<crate::runtime::Rfc3339>,
+        "id" => id: required,
+        ..unknown_fields
     }
 }
 
@@ -232,73 +106,11 @@ impl Vehicle {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Vehicle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Vehicle;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Vehicle, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_created_at = None;
-                let mut slot_id = None;
-                let mut slot_wheels = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "wheels" => read_member(&mut map, &mut slot_wheels, "wheels")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Vehicle {
-                    created_at: slot_created_at.unwrap_or_default(),
-                    id: required(slot_id, "id")?,
-                    wheels: required(slot_wheels, "wheels")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Vehicle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.created_at.is_some() {
-            map.serialize_entry(
-                "created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.created_at),
-            )?;
-        }
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("wheels", &self.wheels)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Vehicle {
+        "created_at" => created_at as Option<crate::runtime::Rfc3339>,
+        "id" => id: required,
+        "wheels" => wheels: required,
+        ..unknown_fields
     }
 }

@@ -41,94 +41,15 @@ impl ElectricCar {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ElectricCar {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ElectricCar;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ElectricCar, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_battery_kwh = None;
-                let mut slot_charging = None;
-                let mut slot_created_at = None;
-                let mut slot_doors = None;
-                let mut slot_id = None;
-                let mut slot_wheels = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "battery_kwh" => {
-                            read_member(&mut map, &mut slot_battery_kwh, "battery_kwh")?
-                        }
-                        "charging" => {
-                            read_member(&mut map, &mut slot_charging, "charging")?
-                        }
-                        "created_at" => {
-                            read_member_as::<
-                                Option<crate::runtime::Rfc3339>,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_created_at, "created_at")?
-                        }
-                        "doors" => read_member(&mut map, &mut slot_doors, "doors")?,
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "wheels" => read_member(&mut map, &mut slot_wheels, "wheels")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(ElectricCar {
-                    battery_kwh: required(slot_battery_kwh, "battery_kwh")?,
-                    charging: slot_charging.unwrap_or_default(),
-                    created_at: slot_created_at.unwrap_or_default(),
-                    doors: slot_doors.unwrap_or_default(),
-                    id: required(slot_id, "id")?,
-                    wheels: required(slot_wheels, "wheels")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for ElectricCar {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("battery_kwh", &self.battery_kwh)?;
-        if self.charging.is_some() {
-            map.serialize_entry("charging", &self.charging)?;
-        }
-        if self.created_at.is_some() {
-            map.serialize_entry(
-                "created_at",
-                &serde_with::ser::SerializeAsWrap::<
-                    _,
-                    Option<crate::runtime::Rfc3339>,
-                >::new(&self.created_at),
-            )?;
-        }
-        if self.doors.is_some() {
-            map.serialize_entry("doors", &self.doors)?;
-        }
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("wheels", &self.wheels)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    ElectricCar {
+        "battery_kwh" => battery_kwh: required,
+        "charging" => charging,
+        "created_at" => created_at as Option<crate::runtime::Rfc3339>,
+        "doors" => doors,
+        "id" => id: required,
+        "wheels" => wheels: required,
+        ..unknown_fields
     }
 }
 
@@ -142,56 +63,10 @@ pub struct ElectricCarCharging {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ElectricCarCharging {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ElectricCarCharging;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ElectricCarCharging, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_connector = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "connector" => {
-                            read_member(&mut map, &mut slot_connector, "connector")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(ElectricCarCharging {
-                    connector: slot_connector.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for ElectricCarCharging {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.connector.is_some() {
-            map.serialize_entry("connector", &self.connector)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    ElectricCarCharging {
+        "connector" => connector,
+        ..unknown_fields
     }
 }
 

@@ -83,56 +83,11 @@ impl LegVariant0 {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for LegVariant0 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = LegVariant0;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LegVariant0, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_kind = None;
-                let mut slot_km = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "km" => read_member(&mut map, &mut slot_km, "km")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(LegVariant0 {
-                    kind: required(slot_kind, "kind")?,
-                    km: required(slot_km, "km")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for LegVariant0 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("kind", &self.kind)?;
-        map.serialize_entry("km", &self.km)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    LegVariant0 {
+        "kind" => kind: required,
+        "km" => km: required,
+        ..unknown_fields
     }
 }
 
@@ -218,56 +173,10 @@ impl LegVariant1 {
 }
 
 #[cfg(feature = "operations")]
-impl<'de> serde::Deserialize<'de> for LegVariant1 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = LegVariant1;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LegVariant1, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_kind = None;
-                let mut slot_minutes = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "minutes" => read_member(&mut map, &mut slot_minutes, "minutes")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(LegVariant1 {
-                    kind: required(slot_kind, "kind")?,
-                    minutes: required(slot_minutes, "minutes")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(feature = "operations")]
-impl serde::Serialize for LegVariant1 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("kind", &self.kind)?;
-        map.serialize_entry("minutes", &self.minutes)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    LegVariant1 {
+        "kind" => kind: required,
+        "minutes" => minutes: required,
+        ..unknown_fields
     }
 }

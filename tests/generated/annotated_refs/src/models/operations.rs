@@ -14,60 +14,11 @@ pub struct Contact {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Contact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Contact;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Contact, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_email = None;
-                let mut slot_phone = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "email" => read_member(&mut map, &mut slot_email, "email")?,
-                        "phone" => read_member(&mut map, &mut slot_phone, "phone")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Contact {
-                    email: slot_email.unwrap_or_default(),
-                    phone: slot_phone.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Contact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.email.is_some() {
-            map.serialize_entry("email", &self.email)?;
-        }
-        if self.phone.is_some() {
-            map.serialize_entry("phone", &self.phone)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Contact {
+        "email" => email,
+        "phone" => phone,
+        ..unknown_fields
     }
 }
 
@@ -232,82 +183,13 @@ impl Trip {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Trip {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Trip;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Trip, A::Error> {
-                use crate::runtime::{MemberKey, read_member, read_member_as, required};
-                let mut slot_kind = None;
-                let mut slot_km = None;
-                let mut slot_minutes = None;
-                let mut slot_started_at = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "km" => read_member(&mut map, &mut slot_km, "km")?,
-                        "minutes" => read_member(&mut map, &mut slot_minutes, "minutes")?,
-                        "started_at" => {
-                            read_member_as::<
-                                crate::runtime::Rfc3339,
-                                _,
-                                _,
-                            >(&mut map, &mut slot_started_at, "started_at")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Trip {
-                    kind: slot_kind.unwrap_or_default(),
-                    km: slot_km.unwrap_or_default(),
-                    minutes: slot_minutes.unwrap_or_default(),
-                    started_at: required(slot_started_at, "started_at")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Trip {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.kind.is_some() {
-            map.serialize_entry("kind", &self.kind)?;
-        }
-        if self.km.is_some() {
-            map.serialize_entry("km", &self.km)?;
-        }
-        if self.minutes.is_some() {
-            map.serialize_entry("minutes", &self.minutes)?;
-        }
-        map.serialize_entry(
-            "started_at",
-            &serde_with::ser::SerializeAsWrap::<
-                _,
-                crate::runtime::Rfc3339,
-            >::new(&self.started_at),
-        )?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Trip {
+        "kind" => kind,
+        "km" => km,
+        "minutes" => minutes,
+        "started_at" => started_at: required as crate::runtime::Rfc3339,
+        ..unknown_fields
     }
 }
 
@@ -353,84 +235,15 @@ impl Vehicle {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Vehicle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Vehicle;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Vehicle, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_contact = None;
-                let mut slot_id = None;
-                let mut slot_odometer = None;
-                let mut slot_plate = None;
-                let mut slot_status = None;
-                let mut slot_tags = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "contact" => read_member(&mut map, &mut slot_contact, "contact")?,
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "odometer" => {
-                            read_member(&mut map, &mut slot_odometer, "odometer")?
-                        }
-                        "plate" => read_member(&mut map, &mut slot_plate, "plate")?,
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        "tags" => read_member(&mut map, &mut slot_tags, "tags")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Vehicle {
-                    contact: slot_contact.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    odometer: slot_odometer.unwrap_or_default(),
-                    plate: slot_plate.unwrap_or_default(),
-                    status: required(slot_status, "status")?,
-                    tags: slot_tags.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Vehicle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.contact.is_some() {
-            map.serialize_entry("contact", &self.contact)?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.odometer.is_some() {
-            map.serialize_entry("odometer", &self.odometer)?;
-        }
-        if self.plate.is_some() {
-            map.serialize_entry("plate", &self.plate)?;
-        }
-        map.serialize_entry("status", &self.status)?;
-        if self.tags.is_some() {
-            map.serialize_entry("tags", &self.tags)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Vehicle {
+        "contact" => contact,
+        "id" => id,
+        "odometer" => odometer,
+        "plate" => plate,
+        "status" => status: required,
+        "tags" => tags,
+        ..unknown_fields
     }
 }
 
@@ -450,59 +263,10 @@ pub struct VehicleUpdate {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for VehicleUpdate {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = VehicleUpdate;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VehicleUpdate, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_status = None;
-                let mut slot_tags = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        "tags" => read_member(&mut map, &mut slot_tags, "tags")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(VehicleUpdate {
-                    status: slot_status.unwrap_or_default(),
-                    tags: slot_tags.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for VehicleUpdate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        if self.tags.is_some() {
-            map.serialize_entry("tags", &self.tags)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    VehicleUpdate {
+        "status" => status,
+        "tags" => tags,
+        ..unknown_fields
     }
 }

@@ -25,57 +25,10 @@ impl Balance {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Balance {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Balance;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Balance, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_since = None;
-                let mut slot_wei = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "since" => read_member(&mut map, &mut slot_since, "since")?,
-                        "wei" => read_member(&mut map, &mut slot_wei, "wei")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Balance {
-                    since: slot_since.unwrap_or_default(),
-                    wei: required(slot_wei, "wei")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Balance {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.since.is_some() {
-            map.serialize_entry("since", &self.since)?;
-        }
-        map.serialize_entry("wei", &self.wei)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Balance {
+        "since" => since,
+        "wei" => wei: required,
+        ..unknown_fields
     }
 }

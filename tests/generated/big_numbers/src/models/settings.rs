@@ -17,77 +17,11 @@ pub struct Settings {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Settings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Settings;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Settings, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_group_concat_max_len = None;
-                let mut slot_lock_wait_timeout = None;
-                let mut slot_offset = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "group_concat_max_len" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_group_concat_max_len,
-                                "group_concat_max_len",
-                            )?
-                        }
-                        "lock_wait_timeout" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_lock_wait_timeout,
-                                "lock_wait_timeout",
-                            )?
-                        }
-                        "offset" => read_member(&mut map, &mut slot_offset, "offset")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Settings {
-                    group_concat_max_len: slot_group_concat_max_len.unwrap_or_default(),
-                    lock_wait_timeout: slot_lock_wait_timeout.unwrap_or_default(),
-                    offset: slot_offset.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Settings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.group_concat_max_len.is_some() {
-            map.serialize_entry("group_concat_max_len", &self.group_concat_max_len)?;
-        }
-        if self.lock_wait_timeout.is_some() {
-            map.serialize_entry("lock_wait_timeout", &self.lock_wait_timeout)?;
-        }
-        if self.offset.is_some() {
-            map.serialize_entry("offset", &self.offset)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Settings {
+        "group_concat_max_len" => group_concat_max_len,
+        "lock_wait_timeout" => lock_wait_timeout,
+        "offset" => offset,
+        ..unknown_fields
     }
 }

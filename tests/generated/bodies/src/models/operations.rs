@@ -11,54 +11,10 @@ pub struct AddNoteBody {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for AddNoteBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = AddNoteBody;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AddNoteBody, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_text = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "text" => read_member(&mut map, &mut slot_text, "text")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(AddNoteBody {
-                    text: slot_text.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for AddNoteBody {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.text.is_some() {
-            map.serialize_entry("text", &self.text)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    AddNoteBody {
+        "text" => text,
+        ..unknown_fields
     }
 }
 
@@ -90,68 +46,12 @@ impl LogInBody {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for LogInBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = LogInBody;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LogInBody, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_password = None;
-                let mut slot_remember = None;
-                let mut slot_username = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "password" => {
-                            read_member(&mut map, &mut slot_password, "password")?
-                        }
-                        "remember" => {
-                            read_member(&mut map, &mut slot_remember, "remember")?
-                        }
-                        "username" => {
-                            read_member(&mut map, &mut slot_username, "username")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(LogInBody {
-                    password: required(slot_password, "password")?,
-                    remember: slot_remember.unwrap_or_default(),
-                    username: required(slot_username, "username")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for LogInBody {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("password", &self.password)?;
-        if self.remember.is_some() {
-            map.serialize_entry("remember", &self.remember)?;
-        }
-        map.serialize_entry("username", &self.username)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    LogInBody {
+        "password" => password: required,
+        "remember" => remember,
+        "username" => username: required,
+        ..unknown_fields
     }
 }
 
@@ -183,66 +83,12 @@ impl UploadBody {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for UploadBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = UploadBody;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UploadBody, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_description = None;
-                let mut slot_file = None;
-                let mut slot_labels = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "description" => {
-                            read_member(&mut map, &mut slot_description, "description")?
-                        }
-                        "file" => read_member(&mut map, &mut slot_file, "file")?,
-                        "labels" => read_member(&mut map, &mut slot_labels, "labels")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(UploadBody {
-                    description: slot_description.unwrap_or_default(),
-                    file: required(slot_file, "file")?,
-                    labels: slot_labels.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for UploadBody {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.description.is_some() {
-            map.serialize_entry("description", &self.description)?;
-        }
-        map.serialize_entry("file", &self.file)?;
-        if self.labels.is_some() {
-            map.serialize_entry("labels", &self.labels)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    UploadBody {
+        "description" => description,
+        "file" => file: required,
+        "labels" => labels,
+        ..unknown_fields
     }
 }
 
@@ -256,53 +102,9 @@ pub struct UploadResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for UploadResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = UploadResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UploadResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_id = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(UploadResponse {
-                    id: slot_id.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for UploadResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    UploadResponse {
+        "id" => id,
+        ..unknown_fields
     }
 }

@@ -29,63 +29,11 @@ impl Contact {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Contact {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Contact;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Contact, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_city = None;
-                let mut slot_clicks = None;
-                let mut slot_email = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "city" => read_member(&mut map, &mut slot_city, "city")?,
-                        "clicks" => read_member(&mut map, &mut slot_clicks, "clicks")?,
-                        "email" => read_member(&mut map, &mut slot_email, "email")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Contact {
-                    city: slot_city.unwrap_or_default(),
-                    clicks: slot_clicks.unwrap_or_default(),
-                    email: required(slot_email, "email")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Contact {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.city.is_some() {
-            map.serialize_entry("city", &self.city)?;
-        }
-        if self.clicks.is_some() {
-            map.serialize_entry("clicks", &self.clicks)?;
-        }
-        map.serialize_entry("email", &self.email)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Contact {
+        "city" => city,
+        "clicks" => clicks,
+        "email" => email: required,
+        ..unknown_fields
     }
 }

@@ -167,58 +167,11 @@ impl LegacyWidget {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for LegacyWidget {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = LegacyWidget;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LegacyWidget, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_color = None;
-                let mut slot_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "color" => read_member(&mut map, &mut slot_color, "color")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(LegacyWidget {
-                    color: slot_color.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for LegacyWidget {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.color.is_some() {
-            map.serialize_entry("color", &self.color)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    LegacyWidget {
+        "color" => color,
+        "name" => name: required,
+        ..unknown_fields
     }
 }
 
@@ -266,82 +219,15 @@ impl Widget {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Widget {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Widget;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Widget, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_color = None;
-                let mut slot_dimensions = None;
-                let mut slot_finish = None;
-                let mut slot_name = None;
-                let mut slot_shape = None;
-                let mut slot_size = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "color" => read_member(&mut map, &mut slot_color, "color")?,
-                        "dimensions" => {
-                            read_member(&mut map, &mut slot_dimensions, "dimensions")?
-                        }
-                        "finish" => read_member(&mut map, &mut slot_finish, "finish")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "shape" => read_member(&mut map, &mut slot_shape, "shape")?,
-                        "size" => read_member(&mut map, &mut slot_size, "size")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Widget {
-                    color: slot_color.unwrap_or_default(),
-                    dimensions: slot_dimensions.unwrap_or_default(),
-                    finish: slot_finish.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    shape: slot_shape.unwrap_or_default(),
-                    size: required(slot_size, "size")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Widget {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.color.is_some() {
-            map.serialize_entry("color", &self.color)?;
-        }
-        if self.dimensions.is_some() {
-            map.serialize_entry("dimensions", &self.dimensions)?;
-        }
-        if self.finish.is_some() {
-            map.serialize_entry("finish", &self.finish)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.shape.is_some() {
-            map.serialize_entry("shape", &self.shape)?;
-        }
-        map.serialize_entry("size", &self.size)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Widget {
+        "color" => color,
+        "dimensions" => dimensions,
+        "finish" => finish,
+        "name" => name: required,
+        "shape" => shape,
+        "size" => size: required,
+        ..unknown_fields
     }
 }
 
@@ -356,53 +242,9 @@ pub struct WidgetFinish {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for WidgetFinish {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = WidgetFinish;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<WidgetFinish, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_gloss = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "gloss" => read_member(&mut map, &mut slot_gloss, "gloss")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(WidgetFinish {
-                    gloss: slot_gloss.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for WidgetFinish {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.gloss.is_some() {
-            map.serialize_entry("gloss", &self.gloss)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    WidgetFinish {
+        "gloss" => gloss,
+        ..unknown_fields
     }
 }

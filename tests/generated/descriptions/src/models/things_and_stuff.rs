@@ -28,66 +28,12 @@ pub struct Thing {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Thing {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Thing;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Thing, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_filter = None;
-                let mut slot_kind = None;
-                let mut slot_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "filter" => read_member(&mut map, &mut slot_filter, "filter")?,
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Thing {
-                    filter: slot_filter.unwrap_or_default(),
-                    kind: slot_kind.unwrap_or_default(),
-                    name: slot_name.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Thing {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.filter.is_some() {
-            map.serialize_entry("filter", &self.filter)?;
-        }
-        if self.kind.is_some() {
-            map.serialize_entry("kind", &self.kind)?;
-        }
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Thing {
+        "filter" => filter,
+        "kind" => kind,
+        "name" => name,
+        ..unknown_fields
     }
 }
 

@@ -36,69 +36,13 @@ impl Comment {
 }
 
 #[cfg(any(feature = "comments", feature = "threads"))]
-impl<'de> serde::Deserialize<'de> for Comment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Comment;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Comment, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_author = None;
-                let mut slot_body = None;
-                let mut slot_id = None;
-                let mut slot_replies = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "author" => read_member(&mut map, &mut slot_author, "author")?,
-                        "body" => read_member(&mut map, &mut slot_body, "body")?,
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "replies" => read_member(&mut map, &mut slot_replies, "replies")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Comment {
-                    author: required(slot_author, "author")?,
-                    body: required(slot_body, "body")?,
-                    id: slot_id.unwrap_or_default(),
-                    replies: slot_replies.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "comments", feature = "threads"))]
-impl serde::Serialize for Comment {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("author", &self.author)?;
-        map.serialize_entry("body", &self.body)?;
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.replies.is_some() {
-            map.serialize_entry("replies", &self.replies)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Comment {
+        "author" => author: required,
+        "body" => body: required,
+        "id" => id,
+        "replies" => replies,
+        ..unknown_fields
     }
 }
 
@@ -122,51 +66,9 @@ impl Error {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Error;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Error, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_message = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "message" => read_member(&mut map, &mut slot_message, "message")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Error {
-                    message: required(slot_message, "message")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Error {
+        "message" => message: required,
+        ..unknown_fields
     }
 }

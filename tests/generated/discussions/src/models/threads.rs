@@ -33,61 +33,11 @@ impl Thread {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Thread {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Thread;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Thread, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_comments = None;
-                let mut slot_id = None;
-                let mut slot_title = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "comments" => {
-                            read_member(&mut map, &mut slot_comments, "comments")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "title" => read_member(&mut map, &mut slot_title, "title")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Thread {
-                    comments: required(slot_comments, "comments")?,
-                    id: required(slot_id, "id")?,
-                    title: required(slot_title, "title")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Thread {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("comments", &self.comments)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("title", &self.title)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Thread {
+        "comments" => comments: required,
+        "id" => id: required,
+        "title" => title: required,
+        ..unknown_fields
     }
 }

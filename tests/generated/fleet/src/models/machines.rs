@@ -21,52 +21,10 @@ impl DropletsRegion {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for DropletsRegion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = DropletsRegion;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<DropletsRegion, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_slug = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(DropletsRegion {
-                    slug: required(slot_slug, "slug")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for DropletsRegion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("slug", &self.slug)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    DropletsRegion {
+        "slug" => slug: required,
+        ..unknown_fields
     }
 }
 
@@ -102,66 +60,13 @@ impl Machine {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Machine {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Machine;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Machine, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_id = None;
-                let mut slot_name = None;
-                let mut slot_region = None;
-                let mut slot_status = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "region" => read_member(&mut map, &mut slot_region, "region")?,
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Machine {
-                    id: required(slot_id, "id")?,
-                    name: required(slot_name, "name")?,
-                    region: required(slot_region, "region")?,
-                    status: slot_status.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Machine {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("region", &self.region)?;
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Machine {
+        "id" => id: required,
+        "name" => name: required,
+        "region" => region: required,
+        "status" => status,
+        ..unknown_fields
     }
 }
 
@@ -254,56 +159,11 @@ impl MachinesCreateBody {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for MachinesCreateBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = MachinesCreateBody;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MachinesCreateBody, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_name = None;
-                let mut slot_region = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "region" => read_member(&mut map, &mut slot_region, "region")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(MachinesCreateBody {
-                    name: required(slot_name, "name")?,
-                    region: required(slot_region, "region")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for MachinesCreateBody {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("region", &self.region)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    MachinesCreateBody {
+        "name" => name: required,
+        "region" => region: required,
+        ..unknown_fields
     }
 }
 
@@ -327,52 +187,10 @@ impl MachinesGetResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for MachinesGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = MachinesGetResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MachinesGetResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_machine = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "machine" => read_member(&mut map, &mut slot_machine, "machine")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(MachinesGetResponse {
-                    machine: required(slot_machine, "machine")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for MachinesGetResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("machine", &self.machine)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    MachinesGetResponse {
+        "machine" => machine: required,
+        ..unknown_fields
     }
 }
 
@@ -396,53 +214,9 @@ impl MachinesListResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for MachinesListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = MachinesListResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MachinesListResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_machines = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "machines" => {
-                            read_member(&mut map, &mut slot_machines, "machines")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(MachinesListResponse {
-                    machines: required(slot_machines, "machines")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for MachinesListResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("machines", &self.machines)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    MachinesListResponse {
+        "machines" => machines: required,
+        ..unknown_fields
     }
 }

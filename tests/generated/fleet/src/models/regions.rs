@@ -21,52 +21,10 @@ impl RegionsListResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for RegionsListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = RegionsListResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RegionsListResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_regions = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "regions" => read_member(&mut map, &mut slot_regions, "regions")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(RegionsListResponse {
-                    regions: required(slot_regions, "regions")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for RegionsListResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("regions", &self.regions)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    RegionsListResponse {
+        "regions" => regions: required,
+        ..unknown_fields
     }
 }
 
@@ -102,61 +60,11 @@ impl RegionsRegion {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for RegionsRegion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = RegionsRegion;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RegionsRegion, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_available = None;
-                let mut slot_name = None;
-                let mut slot_slug = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "available" => {
-                            read_member(&mut map, &mut slot_available, "available")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "slug" => read_member(&mut map, &mut slot_slug, "slug")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(RegionsRegion {
-                    available: required(slot_available, "available")?,
-                    name: required(slot_name, "name")?,
-                    slug: required(slot_slug, "slug")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for RegionsRegion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("available", &self.available)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("slug", &self.slug)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    RegionsRegion {
+        "available" => available: required,
+        "name" => name: required,
+        "slug" => slug: required,
+        ..unknown_fields
     }
 }

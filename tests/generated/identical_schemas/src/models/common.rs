@@ -32,65 +32,12 @@ impl Address {
 }
 
 #[cfg(any(feature = "customers", feature = "orders"))]
-impl<'de> serde::Deserialize<'de> for Address {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Address;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Address, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_city = None;
-                let mut slot_postcode = None;
-                let mut slot_street = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "city" => read_member(&mut map, &mut slot_city, "city")?,
-                        "postcode" => {
-                            read_member(&mut map, &mut slot_postcode, "postcode")?
-                        }
-                        "street" => read_member(&mut map, &mut slot_street, "street")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Address {
-                    city: required(slot_city, "city")?,
-                    postcode: slot_postcode.unwrap_or_default(),
-                    street: required(slot_street, "street")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "customers", feature = "orders"))]
-impl serde::Serialize for Address {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("city", &self.city)?;
-        if self.postcode.is_some() {
-            map.serialize_entry("postcode", &self.postcode)?;
-        }
-        map.serialize_entry("street", &self.street)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Address {
+        "city" => city: required,
+        "postcode" => postcode,
+        "street" => street: required,
+        ..unknown_fields
     }
 }
 
@@ -114,52 +61,10 @@ impl Error {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Error;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Error, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_message = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "message" => read_member(&mut map, &mut slot_message, "message")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Error {
-                    message: required(slot_message, "message")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Error {
+        "message" => message: required,
+        ..unknown_fields
     }
 }
 

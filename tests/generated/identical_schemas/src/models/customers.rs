@@ -29,69 +29,11 @@ impl CustomersGetResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for CustomersGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = CustomersGetResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CustomersGetResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_billing_address = None;
-                let mut slot_id = None;
-                let mut slot_status = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "billing_address" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_billing_address,
-                                "billing_address",
-                            )?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(CustomersGetResponse {
-                    billing_address: slot_billing_address.unwrap_or_default(),
-                    id: required(slot_id, "id")?,
-                    status: slot_status.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for CustomersGetResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.billing_address.is_some() {
-            map.serialize_entry("billing_address", &self.billing_address)?;
-        }
-        map.serialize_entry("id", &self.id)?;
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    CustomersGetResponse {
+        "billing_address" => billing_address,
+        "id" => id: required,
+        "status" => status,
+        ..unknown_fields
     }
 }

@@ -29,67 +29,11 @@ impl OrdersGetResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OrdersGetResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OrdersGetResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OrdersGetResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_id = None;
-                let mut slot_shipping_address = None;
-                let mut slot_status = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "shipping_address" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_shipping_address,
-                                "shipping_address",
-                            )?
-                        }
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(OrdersGetResponse {
-                    id: required(slot_id, "id")?,
-                    shipping_address: slot_shipping_address.unwrap_or_default(),
-                    status: required(slot_status, "status")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for OrdersGetResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        if self.shipping_address.is_some() {
-            map.serialize_entry("shipping_address", &self.shipping_address)?;
-        }
-        map.serialize_entry("status", &self.status)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    OrdersGetResponse {
+        "id" => id: required,
+        "shipping_address" => shipping_address,
+        "status" => status: required,
+        ..unknown_fields
     }
 }

@@ -14,62 +14,11 @@ pub struct StoresListResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for StoresListResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = StoresListResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoresListResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_store = None;
-                let mut slot_warehouse = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "store" => read_member(&mut map, &mut slot_store, "store")?,
-                        "warehouse" => {
-                            read_member(&mut map, &mut slot_warehouse, "warehouse")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(StoresListResponse {
-                    store: slot_store.unwrap_or_default(),
-                    warehouse: slot_warehouse.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for StoresListResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.store.is_some() {
-            map.serialize_entry("store", &self.store)?;
-        }
-        if self.warehouse.is_some() {
-            map.serialize_entry("warehouse", &self.warehouse)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    StoresListResponse {
+        "store" => store,
+        "warehouse" => warehouse,
+        ..unknown_fields
     }
 }
 
@@ -83,56 +32,10 @@ pub struct StoresListResponseStore {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for StoresListResponseStore {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = StoresListResponseStore;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoresListResponseStore, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_location = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "location" => {
-                            read_member(&mut map, &mut slot_location, "location")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(StoresListResponseStore {
-                    location: slot_location.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for StoresListResponseStore {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.location.is_some() {
-            map.serialize_entry("location", &self.location)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    StoresListResponseStore {
+        "location" => location,
+        ..unknown_fields
     }
 }
 
@@ -160,60 +63,11 @@ impl StoresListResponseStoreLocation {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for StoresListResponseStoreLocation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = StoresListResponseStoreLocation;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoresListResponseStoreLocation, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_latitude = None;
-                let mut slot_longitude = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "latitude" => {
-                            read_member(&mut map, &mut slot_latitude, "latitude")?
-                        }
-                        "longitude" => {
-                            read_member(&mut map, &mut slot_longitude, "longitude")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(StoresListResponseStoreLocation {
-                    latitude: required(slot_latitude, "latitude")?,
-                    longitude: required(slot_longitude, "longitude")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for StoresListResponseStoreLocation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    StoresListResponseStoreLocation {
+        "latitude" => latitude: required,
+        "longitude" => longitude: required,
+        ..unknown_fields
     }
 }
 
@@ -227,56 +81,10 @@ pub struct StoresListResponseWarehouse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for StoresListResponseWarehouse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = StoresListResponseWarehouse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoresListResponseWarehouse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_location = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "location" => {
-                            read_member(&mut map, &mut slot_location, "location")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(StoresListResponseWarehouse {
-                    location: slot_location.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for StoresListResponseWarehouse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.location.is_some() {
-            map.serialize_entry("location", &self.location)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    StoresListResponseWarehouse {
+        "location" => location,
+        ..unknown_fields
     }
 }
 
@@ -304,61 +112,10 @@ impl StoresListResponseWarehouseLocation {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for StoresListResponseWarehouseLocation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = StoresListResponseWarehouseLocation;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoresListResponseWarehouseLocation, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_latitude = None;
-                let mut slot_longitude = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "latitude" => {
-                            read_member(&mut map, &mut slot_latitude, "latitude")?
-                        }
-                        "longitude" => {
-                            read_member(&mut map, &mut slot_longitude, "longitude")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(StoresListResponseWarehouseLocation {
-                    latitude: required(slot_latitude, "latitude")?,
-                    longitude: slot_longitude.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for StoresListResponseWarehouseLocation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        if self.longitude.is_some() {
-            map.serialize_entry("longitude", &self.longitude)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    StoresListResponseWarehouseLocation {
+        "latitude" => latitude: required,
+        "longitude" => longitude,
+        ..unknown_fields
     }
 }

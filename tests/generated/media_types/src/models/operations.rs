@@ -21,52 +21,10 @@ impl OpenSessionResponse {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for OpenSessionResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OpenSessionResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OpenSessionResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_session = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "session" => read_member(&mut map, &mut slot_session, "session")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(OpenSessionResponse {
-                    session: required(slot_session, "session")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for OpenSessionResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("session", &self.session)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    OpenSessionResponse {
+        "session" => session: required,
+        ..unknown_fields
     }
 }
 
@@ -80,53 +38,9 @@ pub struct SummarizeFileResponse200 {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SummarizeFileResponse200 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = SummarizeFileResponse200;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SummarizeFileResponse200, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_words = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "words" => read_member(&mut map, &mut slot_words, "words")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(SummarizeFileResponse200 {
-                    words: slot_words.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for SummarizeFileResponse200 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.words.is_some() {
-            map.serialize_entry("words", &self.words)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    SummarizeFileResponse200 {
+        "words" => words,
+        ..unknown_fields
     }
 }

@@ -11,54 +11,10 @@ pub struct FooBar {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FooBar {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = FooBar;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<FooBar, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_x = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "x" => read_member(&mut map, &mut slot_x, "x")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(FooBar {
-                    x: slot_x.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for FooBar {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.x.is_some() {
-            map.serialize_entry("x", &self.x)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    FooBar {
+        "x" => x,
+        ..unknown_fields
     }
 }
 
@@ -72,54 +28,10 @@ pub struct FooBar2 {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for FooBar2 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = FooBar2;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<FooBar2, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_y = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "y" => read_member(&mut map, &mut slot_y, "y")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(FooBar2 {
-                    y: slot_y.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for FooBar2 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.y.is_some() {
-            map.serialize_entry("y", &self.y)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    FooBar2 {
+        "y" => y,
+        ..unknown_fields
     }
 }
 
@@ -135,55 +47,10 @@ pub struct Member {
 }
 
 #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-impl<'de> serde::Deserialize<'de> for Member {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = self::Member;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<self::Member, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(self::Member {
-                    name: slot_name.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-impl serde::Serialize for Member {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Member {
+        "name" => name,
+        ..unknown_fields
     }
 }
 
@@ -208,67 +75,12 @@ pub struct Result2 {
 }
 
 #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-impl<'de> serde::Deserialize<'de> for Result2 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Result2;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Result2, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_member = None;
-                let mut slot_ok = None;
-                let mut slot_visitor = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "member" => read_member(&mut map, &mut slot_member, "member")?,
-                        "ok" => read_member(&mut map, &mut slot_ok, "ok")?,
-                        "visitor" => read_member(&mut map, &mut slot_visitor, "visitor")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Result2 {
-                    member: slot_member.unwrap_or_default(),
-                    ok: slot_ok.unwrap_or_default(),
-                    visitor: slot_visitor.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-impl serde::Serialize for Result2 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.member.is_some() {
-            map.serialize_entry("member", &self.member)?;
-        }
-        if self.ok.is_some() {
-            map.serialize_entry("ok", &self.ok)?;
-        }
-        if self.visitor.is_some() {
-            map.serialize_entry("visitor", &self.visitor)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Result2 {
+        "member" => member,
+        "ok" => ok,
+        "visitor" => visitor,
+        ..unknown_fields
     }
 }
 
@@ -296,56 +108,11 @@ impl Scores {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Scores {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Scores;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Scores, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_field_1 = None;
-                let mut slot_field_2 = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "1" => read_member(&mut map, &mut slot_field_1, "1")?,
-                        "2" => read_member(&mut map, &mut slot_field_2, "2")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Scores {
-                    field_1: required(slot_field_1, "1")?,
-                    field_2: required(slot_field_2, "2")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Scores {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("1", &self.field_1)?;
-        map.serialize_entry("2", &self.field_2)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Scores {
+        "1" => field_1: required,
+        "2" => field_2: required,
+        ..unknown_fields
     }
 }
 
@@ -457,54 +224,9 @@ pub struct Visitor {
 }
 
 #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-impl<'de> serde::Deserialize<'de> for Visitor {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = self::Visitor;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<self::Visitor, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_seen = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "seen" => read_member(&mut map, &mut slot_seen, "seen")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(self::Visitor {
-                    seen: slot_seen.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-impl serde::Serialize for Visitor {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.seen.is_some() {
-            map.serialize_entry("seen", &self.seen)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Visitor {
+        "seen" => seen,
+        ..unknown_fields
     }
 }

@@ -44,129 +44,20 @@ pub struct Type2 {
     pub unknown_fields_2: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Type2 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Type2;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Type2, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_field = None;
-                let mut slot_ref_ = None;
-                let mut slot_1st = None;
-                let mut slot_type_ = None;
-                let mut slot_foo_bar = None;
-                let mut slot_foo_bar_2 = None;
-                let mut slot_foo_bar_3 = None;
-                let mut slot_self_ = None;
-                let mut slot_type_2 = None;
-                let mut slot_type_3 = None;
-                let mut slot_unknown_fields = None;
-                let mut slot_u65e5_u672c = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "" => read_member(&mut map, &mut slot_field, "")?,
-                        "$ref" => read_member(&mut map, &mut slot_ref_, "$ref")?,
-                        "1st" => read_member(&mut map, &mut slot_1st, "1st")?,
-                        "Type" => read_member(&mut map, &mut slot_type_, "Type")?,
-                        "foo-bar" => read_member(&mut map, &mut slot_foo_bar, "foo-bar")?,
-                        "fooBar" => read_member(&mut map, &mut slot_foo_bar_2, "fooBar")?,
-                        "foo_bar" => {
-                            read_member(&mut map, &mut slot_foo_bar_3, "foo_bar")?
-                        }
-                        "self" => read_member(&mut map, &mut slot_self_, "self")?,
-                        "type" => read_member(&mut map, &mut slot_type_2, "type")?,
-                        "type_" => read_member(&mut map, &mut slot_type_3, "type_")?,
-                        "unknown_fields" => {
-                            read_member(
-                                &mut map,
-                                &mut slot_unknown_fields,
-                                "unknown_fields",
-                            )?
-                        }
-                        "日本" => {
-                            read_member(&mut map, &mut slot_u65e5_u672c, "日本")?
-                        }
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Type2 {
-                    field: slot_field.unwrap_or_default(),
-                    ref_: slot_ref_.unwrap_or_default(),
-                    _1st: slot_1st.unwrap_or_default(),
-                    type_: slot_type_.unwrap_or_default(),
-                    foo_bar: slot_foo_bar.unwrap_or_default(),
-                    foo_bar_2: slot_foo_bar_2.unwrap_or_default(),
-                    foo_bar_3: slot_foo_bar_3.unwrap_or_default(),
-                    self_: slot_self_.unwrap_or_default(),
-                    type_2: slot_type_2.unwrap_or_default(),
-                    type_3: slot_type_3.unwrap_or_default(),
-                    unknown_fields: slot_unknown_fields.unwrap_or_default(),
-                    u65e5_u672c: slot_u65e5_u672c.unwrap_or_default(),
-                    unknown_fields_2: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Type2 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.field.is_some() {
-            map.serialize_entry("", &self.field)?;
-        }
-        if self.ref_.is_some() {
-            map.serialize_entry("$ref", &self.ref_)?;
-        }
-        if self._1st.is_some() {
-            map.serialize_entry("1st", &self._1st)?;
-        }
-        if self.type_.is_some() {
-            map.serialize_entry("Type", &self.type_)?;
-        }
-        if self.foo_bar.is_some() {
-            map.serialize_entry("foo-bar", &self.foo_bar)?;
-        }
-        if self.foo_bar_2.is_some() {
-            map.serialize_entry("fooBar", &self.foo_bar_2)?;
-        }
-        if self.foo_bar_3.is_some() {
-            map.serialize_entry("foo_bar", &self.foo_bar_3)?;
-        }
-        if self.self_.is_some() {
-            map.serialize_entry("self", &self.self_)?;
-        }
-        if self.type_2.is_some() {
-            map.serialize_entry("type", &self.type_2)?;
-        }
-        if self.type_3.is_some() {
-            map.serialize_entry("type_", &self.type_3)?;
-        }
-        if self.unknown_fields.is_some() {
-            map.serialize_entry("unknown_fields", &self.unknown_fields)?;
-        }
-        if self.u65e5_u672c.is_some() {
-            map.serialize_entry("日本", &self.u65e5_u672c)?;
-        }
-        for (name, value) in self.unknown_fields_2.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Type2 {
+        "" => field,
+        "$ref" => ref_,
+        "1st" => _1st,
+        "Type" => type_,
+        "foo-bar" => foo_bar,
+        "fooBar" => foo_bar_2,
+        "foo_bar" => foo_bar_3,
+        "self" => self_,
+        "type" => type_2,
+        "type_" => type_3,
+        "unknown_fields" => unknown_fields,
+        "日本" => u65e5_u672c,
+        ..unknown_fields_2
     }
 }

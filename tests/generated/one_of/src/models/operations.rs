@@ -25,56 +25,11 @@ impl Circle {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Circle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Circle;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Circle, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_kind = None;
-                let mut slot_radius = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "radius" => read_member(&mut map, &mut slot_radius, "radius")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Circle {
-                    kind: required(slot_kind, "kind")?,
-                    radius: required(slot_radius, "radius")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Circle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("kind", &self.kind)?;
-        map.serialize_entry("radius", &self.radius)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Circle {
+        "kind" => kind: required,
+        "radius" => radius: required,
+        ..unknown_fields
     }
 }
 
@@ -97,72 +52,13 @@ pub struct Measured {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Measured {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Measured;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Measured, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_area = None;
-                let mut slot_label = None;
-                let mut slot_shape = None;
-                let mut slot_tags = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "area" => read_member(&mut map, &mut slot_area, "area")?,
-                        "label" => read_member(&mut map, &mut slot_label, "label")?,
-                        "shape" => read_member(&mut map, &mut slot_shape, "shape")?,
-                        "tags" => read_member(&mut map, &mut slot_tags, "tags")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Measured {
-                    area: slot_area.unwrap_or_default(),
-                    label: slot_label.unwrap_or_default(),
-                    shape: slot_shape.unwrap_or_default(),
-                    tags: slot_tags.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Measured {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.area.is_some() {
-            map.serialize_entry("area", &self.area)?;
-        }
-        if self.label.is_some() {
-            map.serialize_entry("label", &self.label)?;
-        }
-        if self.shape.is_some() {
-            map.serialize_entry("shape", &self.shape)?;
-        }
-        if self.tags.is_some() {
-            map.serialize_entry("tags", &self.tags)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Measured {
+        "area" => area,
+        "label" => label,
+        "shape" => shape,
+        "tags" => tags,
+        ..unknown_fields
     }
 }
 
@@ -226,60 +122,12 @@ impl Rectangle {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Rectangle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Rectangle;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Rectangle, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_height = None;
-                let mut slot_kind = None;
-                let mut slot_width = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "height" => read_member(&mut map, &mut slot_height, "height")?,
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "width" => read_member(&mut map, &mut slot_width, "width")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Rectangle {
-                    height: required(slot_height, "height")?,
-                    kind: required(slot_kind, "kind")?,
-                    width: required(slot_width, "width")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Rectangle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("height", &self.height)?;
-        map.serialize_entry("kind", &self.kind)?;
-        map.serialize_entry("width", &self.width)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Rectangle {
+        "height" => height: required,
+        "kind" => kind: required,
+        "width" => width: required,
+        ..unknown_fields
     }
 }
 
@@ -371,55 +219,10 @@ impl Square {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Square {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Square;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Square, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_kind = None;
-                let mut slot_side = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "side" => read_member(&mut map, &mut slot_side, "side")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Square {
-                    kind: required(slot_kind, "kind")?,
-                    side: required(slot_side, "side")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Square {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("kind", &self.kind)?;
-        map.serialize_entry("side", &self.side)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Square {
+        "kind" => kind: required,
+        "side" => side: required,
+        ..unknown_fields
     }
 }

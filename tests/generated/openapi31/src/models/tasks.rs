@@ -21,52 +21,10 @@ impl Person {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Person {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Person;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Person, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Person {
-                    name: required(slot_name, "name")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Person {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Person {
+        "name" => name: required,
+        ..unknown_fields
     }
 }
 
@@ -190,116 +148,20 @@ impl Task {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Task {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Task;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Task, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_attachment = None;
-                let mut slot_estimate = None;
-                let mut slot_id = None;
-                let mut slot_kind = None;
-                let mut slot_labels = None;
-                let mut slot_note = None;
-                let mut slot_owner = None;
-                let mut slot_priority = None;
-                let mut slot_reviewer = None;
-                let mut slot_status = None;
-                let mut slot_title = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "attachment" => {
-                            read_member(&mut map, &mut slot_attachment, "attachment")?
-                        }
-                        "estimate" => {
-                            read_member(&mut map, &mut slot_estimate, "estimate")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "kind" => read_member(&mut map, &mut slot_kind, "kind")?,
-                        "labels" => read_member(&mut map, &mut slot_labels, "labels")?,
-                        "note" => read_member(&mut map, &mut slot_note, "note")?,
-                        "owner" => read_member(&mut map, &mut slot_owner, "owner")?,
-                        "priority" => {
-                            read_member(&mut map, &mut slot_priority, "priority")?
-                        }
-                        "reviewer" => {
-                            read_member(&mut map, &mut slot_reviewer, "reviewer")?
-                        }
-                        "status" => read_member(&mut map, &mut slot_status, "status")?,
-                        "title" => read_member(&mut map, &mut slot_title, "title")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Task {
-                    attachment: slot_attachment.unwrap_or_default(),
-                    estimate: slot_estimate.unwrap_or_default(),
-                    id: required(slot_id, "id")?,
-                    kind: required(slot_kind, "kind")?,
-                    labels: slot_labels.unwrap_or_default(),
-                    note: slot_note.unwrap_or_default(),
-                    owner: slot_owner.unwrap_or_default(),
-                    priority: slot_priority.unwrap_or_default(),
-                    reviewer: slot_reviewer.unwrap_or_default(),
-                    status: slot_status.unwrap_or_default(),
-                    title: required(slot_title, "title")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Task {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.attachment.is_some() {
-            map.serialize_entry("attachment", &self.attachment)?;
-        }
-        if self.estimate.is_some() {
-            map.serialize_entry("estimate", &self.estimate)?;
-        }
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("kind", &self.kind)?;
-        if self.labels.is_some() {
-            map.serialize_entry("labels", &self.labels)?;
-        }
-        if self.note.is_some() {
-            map.serialize_entry("note", &self.note)?;
-        }
-        if self.owner.is_some() {
-            map.serialize_entry("owner", &self.owner)?;
-        }
-        if self.priority.is_some() {
-            map.serialize_entry("priority", &self.priority)?;
-        }
-        if self.reviewer.is_some() {
-            map.serialize_entry("reviewer", &self.reviewer)?;
-        }
-        if self.status.is_some() {
-            map.serialize_entry("status", &self.status)?;
-        }
-        map.serialize_entry("title", &self.title)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Task {
+        "attachment" => attachment,
+        "estimate" => estimate,
+        "id" => id: required,
+        "kind" => kind: required,
+        "labels" => labels,
+        "note" => note,
+        "owner" => owner,
+        "priority" => priority,
+        "reviewer" => reviewer,
+        "status" => status,
+        "title" => title: required,
+        ..unknown_fields
     }
 }
 

@@ -14,60 +14,11 @@ pub struct GetItemFilter {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for GetItemFilter {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = GetItemFilter;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<GetItemFilter, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_color = None;
-                let mut slot_size = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "color" => read_member(&mut map, &mut slot_color, "color")?,
-                        "size" => read_member(&mut map, &mut slot_size, "size")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(GetItemFilter {
-                    color: slot_color.unwrap_or_default(),
-                    size: slot_size.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for GetItemFilter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.color.is_some() {
-            map.serialize_entry("color", &self.color)?;
-        }
-        if self.size.is_some() {
-            map.serialize_entry("size", &self.size)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    GetItemFilter {
+        "color" => color,
+        "size" => size,
+        ..unknown_fields
     }
 }
 
@@ -84,62 +35,11 @@ pub struct GetItemResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for GetItemResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = GetItemResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<GetItemResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_account_id = None;
-                let mut slot_id = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "account_id" => {
-                            read_member(&mut map, &mut slot_account_id, "account_id")?
-                        }
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(GetItemResponse {
-                    account_id: slot_account_id.unwrap_or_default(),
-                    id: slot_id.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for GetItemResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.account_id.is_some() {
-            map.serialize_entry("account_id", &self.account_id)?;
-        }
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    GetItemResponse {
+        "account_id" => account_id,
+        "id" => id,
+        ..unknown_fields
     }
 }
 
@@ -220,66 +120,12 @@ pub struct ListCommentsResponse {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for ListCommentsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ListCommentsResponse;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ListCommentsResponse, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_next = None;
-                let mut slot_total = None;
-                let mut slot_values = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "next" => read_member(&mut map, &mut slot_next, "next")?,
-                        "total" => read_member(&mut map, &mut slot_total, "total")?,
-                        "values" => read_member(&mut map, &mut slot_values, "values")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(ListCommentsResponse {
-                    next: slot_next.unwrap_or_default(),
-                    total: slot_total.unwrap_or_default(),
-                    values: slot_values.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for ListCommentsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.next.is_some() {
-            map.serialize_entry("next", &self.next)?;
-        }
-        if self.total.is_some() {
-            map.serialize_entry("total", &self.total)?;
-        }
-        if self.values.is_some() {
-            map.serialize_entry("values", &self.values)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    ListCommentsResponse {
+        "next" => next,
+        "total" => total,
+        "values" => values,
+        ..unknown_fields
     }
 }
 
@@ -293,53 +139,9 @@ pub struct SearchQ {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for SearchQ {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = SearchQ;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SearchQ, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_term = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "term" => read_member(&mut map, &mut slot_term, "term")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(SearchQ {
-                    term: slot_term.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for SearchQ {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.term.is_some() {
-            map.serialize_entry("term", &self.term)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    SearchQ {
+        "term" => term,
+        ..unknown_fields
     }
 }

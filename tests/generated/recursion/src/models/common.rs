@@ -14,60 +14,11 @@ pub struct Company {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Company {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Company;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Company, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_ceo = None;
-                let mut slot_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "ceo" => read_member(&mut map, &mut slot_ceo, "ceo")?,
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Company {
-                    ceo: slot_ceo.unwrap_or_default(),
-                    name: slot_name.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Company {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.ceo.is_some() {
-            map.serialize_entry("ceo", &self.ceo)?;
-        }
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Company {
+        "ceo" => ceo,
+        "name" => name,
+        ..unknown_fields
     }
 }
 
@@ -106,75 +57,25 @@ pub struct Operation {
 impl Operation {
     /// A value with its required fields (`left`, `operator`, `right`) and no others.
     pub fn new(
-        left: Expression,
+        left: impl Into<Box<Expression>>,
         operator: OperationOperator,
-        right: Expression,
+        right: impl Into<Box<Expression>>,
     ) -> Self {
         Self {
-            left: Box::new(left),
+            left: left.into(),
             operator,
-            right: Box::new(right),
+            right: right.into(),
             unknown_fields: Default::default(),
         }
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Operation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Operation;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Operation, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_left = None;
-                let mut slot_operator = None;
-                let mut slot_right = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "left" => read_member(&mut map, &mut slot_left, "left")?,
-                        "operator" => {
-                            read_member(&mut map, &mut slot_operator, "operator")?
-                        }
-                        "right" => read_member(&mut map, &mut slot_right, "right")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Operation {
-                    left: required(slot_left, "left")?,
-                    operator: required(slot_operator, "operator")?,
-                    right: required(slot_right, "right")?,
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Operation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("left", &self.left)?;
-        map.serialize_entry("operator", &self.operator)?;
-        map.serialize_entry("right", &self.right)?;
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Operation {
+        "left" => left: required,
+        "operator" => operator: required,
+        "right" => right: required,
+        ..unknown_fields
     }
 }
 
@@ -263,68 +164,19 @@ pub struct Person {
 
 impl Person {
     /// A value with its required fields (`employer`) and no others.
-    pub fn new(employer: Company) -> Self {
+    pub fn new(employer: impl Into<Box<Company>>) -> Self {
         Self {
-            employer: Box::new(employer),
+            employer: employer.into(),
             name: None,
             unknown_fields: Default::default(),
         }
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Person {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Person;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Person, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_employer = None;
-                let mut slot_name = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "employer" => {
-                            read_member(&mut map, &mut slot_employer, "employer")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Person {
-                    employer: required(slot_employer, "employer")?,
-                    name: slot_name.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Person {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("employer", &self.employer)?;
-        if self.name.is_some() {
-            map.serialize_entry("name", &self.name)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Person {
+        "employer" => employer: required,
+        "name" => name,
+        ..unknown_fields
     }
 }

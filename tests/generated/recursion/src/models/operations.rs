@@ -37,81 +37,13 @@ impl Node {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Node {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Node;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Node, A::Error> {
-                use crate::runtime::{MemberKey, read_member, required};
-                let mut slot_annotations = None;
-                let mut slot_children = None;
-                let mut slot_first_child = None;
-                let mut slot_name = None;
-                let mut slot_parent = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "annotations" => {
-                            read_member(&mut map, &mut slot_annotations, "annotations")?
-                        }
-                        "children" => {
-                            read_member(&mut map, &mut slot_children, "children")?
-                        }
-                        "first_child" => {
-                            read_member(&mut map, &mut slot_first_child, "first_child")?
-                        }
-                        "name" => read_member(&mut map, &mut slot_name, "name")?,
-                        "parent" => read_member(&mut map, &mut slot_parent, "parent")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Node {
-                    annotations: slot_annotations.unwrap_or_default(),
-                    children: slot_children.unwrap_or_default(),
-                    first_child: slot_first_child.unwrap_or_default(),
-                    name: required(slot_name, "name")?,
-                    parent: slot_parent.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Node {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.annotations.is_some() {
-            map.serialize_entry("annotations", &self.annotations)?;
-        }
-        if self.children.is_some() {
-            map.serialize_entry("children", &self.children)?;
-        }
-        if self.first_child.is_some() {
-            map.serialize_entry("first_child", &self.first_child)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if self.parent.is_some() {
-            map.serialize_entry("parent", &self.parent)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Node {
+        "annotations" => annotations,
+        "children" => children,
+        "first_child" => first_child,
+        "name" => name: required,
+        "parent" => parent,
+        ..unknown_fields
     }
 }

@@ -16,60 +16,10 @@ pub struct Receipt {
 }
 
 #[cfg(all(feature = "invoices", feature = "orders"))]
-impl<'de> serde::Deserialize<'de> for Receipt {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Receipt;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Receipt, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_invoice = None;
-                let mut slot_order = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "invoice" => read_member(&mut map, &mut slot_invoice, "invoice")?,
-                        "order" => read_member(&mut map, &mut slot_order, "order")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Receipt {
-                    invoice: slot_invoice.unwrap_or_default(),
-                    order: slot_order.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-#[cfg(all(feature = "invoices", feature = "orders"))]
-impl serde::Serialize for Receipt {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.invoice.is_some() {
-            map.serialize_entry("invoice", &self.invoice)?;
-        }
-        if self.order.is_some() {
-            map.serialize_entry("order", &self.order)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Receipt {
+        "invoice" => invoice,
+        "order" => order,
+        ..unknown_fields
     }
 }

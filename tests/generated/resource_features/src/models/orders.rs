@@ -14,59 +14,10 @@ pub struct Order {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Order {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Order;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Order, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_id = None;
-                let mut slot_items = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "id" => read_member(&mut map, &mut slot_id, "id")?,
-                        "items" => read_member(&mut map, &mut slot_items, "items")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Order {
-                    id: slot_id.unwrap_or_default(),
-                    items: slot_items.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Order {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.id.is_some() {
-            map.serialize_entry("id", &self.id)?;
-        }
-        if self.items.is_some() {
-            map.serialize_entry("items", &self.items)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Order {
+        "id" => id,
+        "items" => items,
+        ..unknown_fields
     }
 }

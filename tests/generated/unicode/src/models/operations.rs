@@ -14,60 +14,11 @@ pub struct Gru {
     pub unknown_fields: crate::UnknownFields,
 }
 
-impl<'de> serde::Deserialize<'de> for Gru {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Gru;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Gru, A::Error> {
-                use crate::runtime::{MemberKey, read_member};
-                let mut slot_sprache = None;
-                let mut slot_text = None;
-                let mut rest = crate::UnknownFields::default();
-                while let Some(key) = map.next_key::<MemberKey<'de>>()? {
-                    match key.as_str() {
-                        "sprache" => read_member(&mut map, &mut slot_sprache, "sprache")?,
-                        "text" => read_member(&mut map, &mut slot_text, "text")?,
-                        _ => rest.read(&mut map, key.into_owned())?,
-                    }
-                }
-                rest.check()?;
-                Ok(Gru {
-                    sprache: slot_sprache.unwrap_or_default(),
-                    text: slot_text.unwrap_or_default(),
-                    unknown_fields: rest,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-impl serde::Serialize for Gru {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if self.sprache.is_some() {
-            map.serialize_entry("sprache", &self.sprache)?;
-        }
-        if self.text.is_some() {
-            map.serialize_entry("text", &self.text)?;
-        }
-        for (name, value) in self.unknown_fields.iter() {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
+crate::runtime::object_codec! {
+    Gru {
+        "sprache" => sprache,
+        "text" => text,
+        ..unknown_fields
     }
 }
 
