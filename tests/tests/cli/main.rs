@@ -235,10 +235,10 @@ async fn actions_list_all_prints_every_item_of_every_page() {
 async fn path_parameters_are_positional_and_query_parameters_flags() {
     let server = MockServer::start().await;
     let app = AppsResponse {
-        app: Some(App {
+        app: Some(Box::new(App {
             id: Some("4f6c71e2".into()),
             ..App::example()
-        }),
+        })),
         ..AppsResponse::example()
     };
     server

@@ -25,4 +25,5 @@ mod rate_limits;
 mod redirects;
 mod retries;
 mod secrets;
+mod sizes;
 mod transport;
