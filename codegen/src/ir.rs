@@ -86,6 +86,8 @@ pub struct Operation {
     pub accept: Vec<Encoding>,
     /// What the spec says of choosing the response format (its `Accept` header parameter).
     pub accept_doc: Option<String>,
+    /// How the answer is asked for and read.
+    pub answer: Answer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -139,6 +141,8 @@ pub struct Parameter {
     pub rust_name: String,
     pub location: ParamLocation,
     pub required: bool,
+    /// Whether the method takes it as an argument, rather than the builder as a setter.
+    pub positional: bool,
     pub ty: TypeRef,
     pub doc: Option<String>,
     pub default: Option<Value>,
@@ -171,11 +175,53 @@ pub struct RequestBody {
     pub media_type: String,
     /// The encodings the body may be sent in; the first is the default.
     pub encodings: Vec<Encoding>,
+    /// How the client puts it on the wire.
+    pub wire: BodyWire,
     /// What the spec says of choosing the body's format (its `Content-Type` header parameter).
     pub content_type_doc: Option<String>,
     /// The example the spec gives for the body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<Value>,
+}
+
+/// How a request body is put on the wire, decided from its media types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyWire {
+    /// A document through serde.
+    Document(Format),
+    Form,
+    Multipart,
+    /// A `String` sent as UTF-8, under this media type (which names its character set).
+    Text(String),
+    /// Bytes as they are, under this media type: a range such as `image/*` names no type, so
+    /// such bytes go as `application/octet-stream`.
+    Binary(String),
+}
+
+/// The format of a document on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Json,
+    Yaml,
+    /// JSON or YAML, as the caller chooses (JSON unless told otherwise).
+    Chosen,
+}
+
+/// How the answer of an operation is asked for and read.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Answer {
+    /// The format a document answer is asked in.
+    pub format: Format,
+    /// The `Accept` header of an operation that reads a success body as text or bytes: the
+    /// media types it reads that way, and JSON when another success is JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accept: Option<String>,
+    /// How the first success body (or, with none, the `default` one) travels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<Encoding>,
 }
 
 /// How a body travels.
@@ -256,6 +302,8 @@ pub struct SuccessVariant {
     pub name: String,
     pub status: Status,
     pub ty: Option<TypeRef>,
+    /// How its body travels, when it has one.
+    pub encoding: Option<Encoding>,
     pub doc: Option<String>,
 }
 
@@ -325,6 +373,11 @@ impl TypeKind {
 }
 
 impl Operation {
+    /// The parameters the method takes as arguments, in order.
+    pub fn positional(&self) -> impl Iterator<Item = &Parameter> {
+        self.params.iter().filter(|p| p.positional)
+    }
+
     /// Calls `visit` on every type the operation refers to, and on every type inside each.
     pub fn visit_type_refs_mut(&mut self, visit: &mut dyn FnMut(&mut TypeRef)) {
         for param in &mut self.params {

@@ -2,11 +2,10 @@
 //! method, arguments, setters, body, responses and return type.
 
 use super::{Change, Class, Log, Pair, Section, code, pairs, spell, spell_both};
-use crate::emit::apis::choice;
 use crate::emit::templates::error_body;
 use crate::ir::{
-    Api, Content, Encoding, Operation, Pagination, ParamLocation, Parameter, RequestBody, Resource,
-    Response, ResponseHeader, Status, Success, SuccessVariant,
+    Answer, Api, BodyWire, Content, Encoding, Format, Operation, Pagination, ParamLocation,
+    Parameter, RequestBody, Resource, Response, ResponseHeader, Status, Success, SuccessVariant,
 };
 
 /// What the crate defines once.
@@ -159,6 +158,7 @@ fn operation(old: &Operation, new: &Operation, log: &mut Log<'_>) {
         pagination,
         accept,
         accept_doc,
+        answer,
     } = old;
     if id != &new.id {
         log.docs(format!("operation id {} (was {})", code(&new.id), code(id)));
@@ -212,7 +212,13 @@ fn operation(old: &Operation, new: &Operation, log: &mut Log<'_>) {
     }
     parameters(method_name, params, &new.params, log);
     request_body(method_name, body.as_ref(), new.body.as_ref(), log);
-    formats(Formats::Response, accept, &new.accept, log);
+    let chosen = |answer: &Answer| answer.format == Format::Chosen;
+    formats(
+        Formats::Response,
+        (accept, chosen(answer)),
+        (&new.accept, chosen(&new.answer)),
+        log,
+    );
     log.description(
         "the description of the response formats",
         accept_doc,
@@ -297,6 +303,8 @@ fn parameter(method: &str, old: &Parameter, new: &Parameter, log: &mut Log<'_>) 
         rust_name,
         location: _,
         required,
+        // Follows from `required`.
+        positional: _,
         ty,
         doc,
         default,
@@ -386,6 +394,7 @@ fn request_body(
         ty,
         media_type,
         encodings,
+        wire,
         content_type_doc,
         example: _,
     } = old;
@@ -402,7 +411,13 @@ fn request_body(
         let (was, is) = spell_both(ty, &new.ty);
         log.breaking(format!("request body: {} (was {})", code(&is), code(&was)));
     }
-    formats(Formats::Request, encodings, &new.encodings, log);
+    let chosen = |wire: &BodyWire| *wire == BodyWire::Document(Format::Chosen);
+    formats(
+        Formats::Request,
+        (encodings, chosen(wire)),
+        (&new.encodings, chosen(&new.wire)),
+        log,
+    );
     // JSON and YAML go with their own media type; text and bytes with the spec's.
     let raw = |encodings: &[Encoding]| {
         matches!(encodings.first(), Some(Encoding::Text | Encoding::Binary))
@@ -429,8 +444,14 @@ enum Formats {
     Response,
 }
 
-/// The default format and the JSON-or-YAML setter of a request body or of the responses.
-fn formats(which: Formats, old: &[Encoding], new: &[Encoding], log: &mut Log<'_>) {
+/// The default format and the JSON-or-YAML setter of a request body or of the responses: each
+/// side is its encodings and whether the caller chooses the format.
+fn formats(
+    which: Formats,
+    (old, old_chosen): (&[Encoding], bool),
+    (new, new_chosen): (&[Encoding], bool),
+    log: &mut Log<'_>,
+) {
     let (what, setter) = match which {
         Formats::Request => ("the request body is sent", "`.content_type()`"),
         Formats::Response => ("the response is asked for", "`.accept()`"),
@@ -444,7 +465,7 @@ fn formats(which: Formats, old: &[Encoding], new: &[Encoding], log: &mut Log<'_>
             encoding(was)
         ));
     }
-    match (choice(old), choice(new)) {
+    match (old_chosen, new_chosen) {
         (false, true) => log.additive(format!("{what} as JSON or YAML: new setter {setter}")),
         (true, false) => log.breaking(format!(
             "{what} only as {}: the setter {setter} is gone",
@@ -619,11 +640,12 @@ fn success(old: &Success, new: &Success, log: &mut Log<'_>) {
             Pair::Added(v) => log.additive(format!("success {} added", variant_text(v))),
             Pair::Removed(v) => log.breaking(format!("success {} removed", variant_text(v))),
             Pair::Both(a, b) => {
-                // The variant's doc is its response's, which `responses` compares.
+                // The variant's doc and encoding are its response's, which `responses` compares.
                 let SuccessVariant {
                     name: _,
                     status: _,
                     ty: _,
+                    encoding: _,
                     doc: _,
                 } = a;
                 if (a.status, &a.ty) != (b.status, &b.ty) {

@@ -1,14 +1,18 @@
 //! Resources to Rust: an accessor per resource on the client, a method per operation, and a
 //! request builder per method whose `send` makes the call.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::calls::{
+    allow_many_arguments, allow_new, http_method, location_name, path_segments, style,
+    summary_in_parentheses,
+};
 use super::docs;
 use super::rust::{argument, ident, rust_type};
 use crate::ir::{
-    Api, Content, Encoding, FieldPath, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter,
-    PathSegment, RequestBody, Resource, Status, Success, TypeRef,
+    Api, BodyWire, Encoding, FieldPath, Format, Operation, ParamLocation, RequestBody, Resource,
+    Status, Success, TypeRef,
 };
 
 /// `apis/mod.rs`: the resource modules and the client's accessors.
@@ -123,12 +127,6 @@ fn models() -> TokenStream {
     quote!(models::)
 }
 
-/// The parameters the method takes: path parameters, required query, header and cookie
-/// parameters, in that order, then a required body.
-pub(crate) fn positional(operation: &Operation) -> Vec<&Parameter> {
-    operation.params.iter().filter(|p| p.required).collect()
-}
-
 /// The documentation of an operation's method, as rustdoc.
 fn operation_doc(operation: &Operation) -> String {
     let mut doc = docs::paragraphs([
@@ -162,21 +160,6 @@ fn operation_doc(operation: &Operation) -> String {
     doc
 }
 
-/// The most arguments (`self` included) clippy's `too_many_arguments` accepts.
-const CLIPPY_MAX_ARGUMENTS: usize = 7;
-
-/// The allow a method of `self` and `arguments` more needs: an operation's required parameters
-/// are arguments, however many the spec has.
-pub(super) fn allow_many_arguments(arguments: usize) -> Option<TokenStream> {
-    (arguments + 1 > CLIPPY_MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]))
-}
-
-/// The allow a method named after an operation called `new` needs: it returns a request (or an
-/// expectation), as the method of any other operation does, not `Self`.
-pub(super) fn allow_new(method_name: &str) -> Option<TokenStream> {
-    (method_name == "new").then(|| quote!(#[allow(clippy::new_ret_no_self)]))
-}
-
 fn method(operation: &Operation) -> TokenStream {
     let method_name = ident(&operation.method_name);
     let builder = ident(&operation.builder_name);
@@ -184,7 +167,7 @@ fn method(operation: &Operation) -> TokenStream {
     let deprecated = operation.deprecated.then(|| quote!(#[deprecated]));
     let mut arguments = Vec::new();
     let mut fields = Vec::new();
-    for param in positional(operation) {
+    for param in operation.params.iter().filter(|p| p.positional) {
         let name = ident(&param.rust_name);
         let (ty, into) = argument(&param.ty, &models());
         arguments.push(quote!(#name: #ty));
@@ -194,7 +177,7 @@ fn method(operation: &Operation) -> TokenStream {
             quote!(#name)
         });
     }
-    for param in operation.params.iter().filter(|p| !p.required) {
+    for param in operation.params.iter().filter(|p| !p.positional) {
         let name = ident(&param.rust_name);
         fields.push(quote!(#name: None));
     }
@@ -206,11 +189,11 @@ fn method(operation: &Operation) -> TokenStream {
         } else {
             fields.push(quote!(body: None));
         }
-        if choice(&body.encodings) {
+        if body.wire == BodyWire::Document(Format::Chosen) {
             fields.push(quote!(content_type: crate::Format::Json));
         }
     }
-    if choice(&operation.accept) {
+    if operation.answer.format == Format::Chosen {
         fields.push(quote!(accept: crate::Format::Json));
     }
     let many = allow_many_arguments(arguments.len());
@@ -229,29 +212,15 @@ fn method(operation: &Operation) -> TokenStream {
     }
 }
 
-/// Whether the caller may choose between JSON and YAML.
-pub(crate) fn choice(encodings: &[Encoding]) -> bool {
-    encodings.contains(&Encoding::Json) && encodings.contains(&Encoding::Yaml)
-}
-
-/// The operation's summary in parentheses, after a space, for the first line of a type's doc.
-pub(super) fn summary_in_parentheses(operation: &Operation) -> String {
-    operation
-        .summary
-        .as_deref()
-        .map(|s| format!(" ({})", docs::inline(s.trim_end_matches('.'))))
-        .unwrap_or_default()
-}
-
 fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
     let builder = ident(&operation.builder_name);
     let summary = summary_in_parentheses(operation);
-    let has_setters = operation.params.iter().any(|p| !p.required)
+    let has_setters = operation.params.iter().any(|p| !p.positional)
         || operation
             .body
             .as_ref()
-            .is_some_and(|b| !b.required || choice(&b.encodings))
-        || choice(&operation.accept);
+            .is_some_and(|b| !b.required || b.wire == BodyWire::Document(Format::Chosen))
+        || operation.answer.format == Format::Chosen;
     let next = if has_setters {
         "set its optional parameters, then [`send`](Self::send) it"
     } else {
@@ -266,7 +235,7 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
     for param in &operation.params {
         let name = ident(&param.rust_name);
         let ty = rust_type(&param.ty, &models());
-        if param.required {
+        if param.positional {
             fields.push(quote!(#name: #ty));
         } else {
             fields.push(quote!(#name: Option<#ty>));
@@ -323,7 +292,7 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
                 }
             });
         }
-        if choice(&body.encodings) {
+        if body.wire == BodyWire::Document(Format::Chosen) {
             fields.push(quote!(content_type: crate::Format));
             setters.push(format_setter(
                 "content_type",
@@ -332,7 +301,7 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
             ));
         }
     }
-    if choice(&operation.accept) {
+    if operation.answer.format == Format::Chosen {
         fields.push(quote!(accept: crate::Format));
         setters.push(format_setter(
             "accept",
@@ -382,15 +351,6 @@ fn format_setter(name: &str, spec_doc: Option<&str>, default: &str) -> TokenStre
             self.#setter = format;
             self
         }
-    }
-}
-
-pub(crate) fn location_name(location: ParamLocation) -> &'static str {
-    match location {
-        ParamLocation::Path => "path",
-        ParamLocation::Query => "query",
-        ParamLocation::Header => "header",
-        ParamLocation::Cookie => "cookie",
     }
 }
 
@@ -444,29 +404,6 @@ fn status_text(status: Status) -> String {
     }
 }
 
-pub(crate) fn http_method(method: HttpMethod) -> TokenStream {
-    match method {
-        HttpMethod::Get => quote!(reqwest::Method::GET),
-        HttpMethod::Put => quote!(reqwest::Method::PUT),
-        HttpMethod::Post => quote!(reqwest::Method::POST),
-        HttpMethod::Delete => quote!(reqwest::Method::DELETE),
-        HttpMethod::Options => quote!(reqwest::Method::OPTIONS),
-        HttpMethod::Head => quote!(reqwest::Method::HEAD),
-        HttpMethod::Patch => quote!(reqwest::Method::PATCH),
-        HttpMethod::Trace => quote!(reqwest::Method::TRACE),
-    }
-}
-
-pub(crate) fn style(style: ParamStyle) -> TokenStream {
-    match style {
-        ParamStyle::SpaceDelimited => quote!(crate::runtime::Style::SpaceDelimited),
-        ParamStyle::PipeDelimited => quote!(crate::runtime::Style::PipeDelimited),
-        ParamStyle::DeepObject => quote!(crate::runtime::Style::DeepObject),
-        ParamStyle::Json => quote!(crate::runtime::Style::Json),
-        _ => quote!(crate::runtime::Style::Form),
-    }
-}
-
 /// `value`, an `Option` of an integer of type `ty`, as an `Option<i64>`: as it is, widened, or
 /// `None` where it does not fit.
 fn option_as_i64(value: TokenStream, ty: &TypeRef) -> TokenStream {
@@ -476,48 +413,6 @@ fn option_as_i64(value: TokenStream, ty: &TypeRef) -> TokenStream {
         TypeRef::Integer(I32 | U32) => quote!(#value.map(i64::from)),
         _ => quote!(#value.and_then(|value| i64::try_from(value).ok())),
     }
-}
-
-/// The operation's path as a `format!` string whose arguments are the path parameters, each
-/// named after its Rust name: the code that fills it encodes each into a local of that name.
-/// A parameter the template names twice (Azure's `System.{location}/.../{location}`) is one
-/// local.
-fn path_template(operation: &Operation) -> (String, Vec<&Parameter>) {
-    let mut template = String::new();
-    let mut params: Vec<&Parameter> = Vec::new();
-    for segment in &operation.path_segments {
-        match segment {
-            PathSegment::Literal(text) => {
-                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
-            }
-            PathSegment::Param(index) => {
-                let param = &operation.params[*index];
-                template.push_str(&format!("{{{}}}", param.rust_name));
-                if !params.iter().any(|known| std::ptr::eq(*known, param)) {
-                    params.push(param);
-                }
-            }
-        }
-    }
-    (template, params)
-}
-
-/// The operation's path as a `format!` template of its parameters' names, and a statement per
-/// parameter that binds its name to its encoded segment, `encode(wire name, name)`.
-pub(super) fn path_segments(
-    operation: &Operation,
-    encode: impl Fn(&str, &Ident) -> TokenStream,
-) -> (String, Vec<TokenStream>) {
-    let (template, params) = path_template(operation);
-    let segments = params
-        .iter()
-        .map(|param| {
-            let name = ident(&param.rust_name);
-            let segment = encode(&param.name, &name);
-            quote!(let #name = #segment;)
-        })
-        .collect();
-    (template, segments)
 }
 
 fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
@@ -551,7 +446,7 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
             ParamLocation::Cookie => quote!(call.cookie(#wire, value)?;),
             ParamLocation::Path => unreachable!("filtered out"),
         };
-        steps.push(if param.required {
+        steps.push(if param.positional {
             quote! { let value = &self.#name; #add }
         } else {
             quote! { if let Some(value) = &self.#name { #add } }
@@ -563,17 +458,19 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
     if let Some(body) = &operation.body {
         steps.push(put_body(body));
     }
-    if let Some(media_types) = raw_accept(operation) {
+    if let Some(media_types) = &operation.answer.accept {
         steps.push(quote!(call.accept_media_type(#media_types);));
     }
-    let format = if choice(&operation.accept) {
-        steps.push(quote!(call.accept(self.accept);));
-        quote!(self.accept)
-    } else if operation.accept.first() == Some(&Encoding::Yaml) {
-        steps.push(quote!(call.accept(crate::Format::Yaml);));
-        quote!(crate::Format::Yaml)
-    } else {
-        quote!(crate::Format::Json)
+    let format = match operation.answer.format {
+        Format::Chosen => {
+            steps.push(quote!(call.accept(self.accept);));
+            quote!(self.accept)
+        }
+        Format::Yaml => {
+            steps.push(quote!(call.accept(crate::Format::Yaml);));
+            quote!(crate::Format::Yaml)
+        }
+        Format::Json => quote!(crate::Format::Json),
     };
     let finish = match &operation.success {
         Success::Empty => quote!(Ok(answer.into_response(()))),
@@ -589,7 +486,7 @@ fn send(operation: &Operation, success_type: &TokenStream) -> TokenStream {
                 let variant_name = ident(&variant.name);
                 let value = match &variant.ty {
                     Some(_) => {
-                        let body = match body_encoding(operation, variant.status) {
+                        let body = match variant.encoding {
                             Some(Encoding::Text) => quote!(answer.text()?),
                             Some(Encoding::Binary) => quote!(answer.bytes().to_vec()),
                             _ => quote!(answer.parse(#format).await?),
@@ -654,113 +551,27 @@ fn put_body(body: &RequestBody) -> TokenStream {
     } else {
         (quote!(body), quote!(body))
     };
-    let put = match body.encodings.first() {
-        Some(Encoding::Form) => quote!(call.form(#value)?;),
-        Some(Encoding::Multipart) => quote!(call.multipart(#value)?;),
-        Some(Encoding::Text) => {
-            let media_type = text_media_type(&body.media_type);
-            quote!(call.raw(#owned.into_bytes(), #media_type);)
-        }
-        Some(Encoding::Binary) => {
-            let media_type = concrete_media_type(&body.media_type);
-            quote!(call.raw(#owned, #media_type);)
-        }
-        Some(Encoding::Yaml) if !choice(&body.encodings) => {
-            quote!(call.body(#value, crate::Format::Yaml)?;)
-        }
-        _ if choice(&body.encodings) => quote!(call.body(#value, self.content_type)?;),
-        _ => quote!(call.body(#value, crate::Format::Json)?;),
+    let put = match &body.wire {
+        BodyWire::Form => quote!(call.form(#value)?;),
+        BodyWire::Multipart => quote!(call.multipart(#value)?;),
+        BodyWire::Text(media_type) => quote!(call.raw(#owned.into_bytes(), #media_type);),
+        BodyWire::Binary(media_type) => quote!(call.raw(#owned, #media_type);),
+        BodyWire::Document(Format::Yaml) => quote!(call.body(#value, crate::Format::Yaml)?;),
+        BodyWire::Document(Format::Chosen) => quote!(call.body(#value, self.content_type)?;),
+        BodyWire::Document(Format::Json) => quote!(call.body(#value, crate::Format::Json)?;),
     };
-    match (body.required, body.encodings.first()) {
+    match (body.required, &body.wire) {
         (true, _) => put,
-        (false, Some(Encoding::Text | Encoding::Binary)) => {
+        (false, BodyWire::Text(_) | BodyWire::Binary(_)) => {
             quote! { if let Some(body) = self.body { #put } }
         }
         (false, _) => quote! { if let Some(body) = &self.body { #put } },
     }
 }
 
-/// A text media type with its character set: the client sends UTF-8.
-fn text_media_type(media_type: &str) -> String {
-    if media_type.to_ascii_lowercase().contains("charset=") {
-        media_type.to_owned()
-    } else {
-        format!("{media_type}; charset=utf-8")
-    }
-}
-
-/// The media type a body is sent with: a range (`image/*`) names no type, so the bytes go as
-/// `application/octet-stream`.
-fn concrete_media_type(media_type: &str) -> &str {
-    if media_type.contains('*') {
-        "application/octet-stream"
-    } else {
-        media_type
-    }
-}
-
-/// The `Accept` header of an operation that reads a success body as text or bytes: the media
-/// types it reads that way (`application/pdf, image/png`), and JSON when another success is JSON.
-fn raw_accept(operation: &Operation) -> Option<String> {
-    let raw = |c: &Content| matches!(c.encoding, Encoding::Text | Encoding::Binary);
-    let firsts: Vec<&Content> = operation
-        .responses
-        .iter()
-        .filter(|r| r.status.is_success())
-        .filter_map(|r| r.content.first())
-        .collect();
-    if !firsts.iter().any(|c| raw(c)) {
-        return None;
-    }
-    let mut media_types: Vec<&str> = operation
-        .responses
-        .iter()
-        .filter(|r| r.status.is_success() && r.content.first().is_some_and(raw))
-        .flat_map(|r| r.content.iter().filter(|c| raw(c)))
-        .map(|c| c.media_type.as_str())
-        .collect();
-    if firsts.iter().any(|c| !raw(c)) {
-        media_types.push("application/json");
-    }
-    media_types.sort_unstable();
-    media_types.dedup();
-    Some(media_types.join(", "))
-}
-
-/// How the success body of `status` travels.
-pub(crate) fn body_encoding(operation: &Operation, status: Status) -> Option<Encoding> {
-    operation
-        .responses
-        .iter()
-        .find(|r| r.status == status)
-        .and_then(|r| r.content.first())
-        .map(|c| c.encoding)
-}
-
-/// The encoding of the first success body the operation documents.
-pub(crate) fn success_encoding(operation: &Operation) -> Option<Encoding> {
-    operation
-        .responses
-        .iter()
-        .filter(|r| r.status.is_success() || r.status == Status::Default)
-        .find_map(|r| r.content.first())
-        .map(|c| c.encoding)
-}
-
-/// The formats the client may ask its answer in: JSON or YAML, or both when the caller chooses.
-pub(crate) fn answer_formats(operation: &Operation) -> Vec<Encoding> {
-    if choice(&operation.accept) {
-        vec![Encoding::Json, Encoding::Yaml]
-    } else if operation.accept.first() == Some(&Encoding::Yaml) {
-        vec![Encoding::Yaml]
-    } else {
-        vec![Encoding::Json]
-    }
-}
-
 /// Decoding a single success body, by what its content is.
 fn decode_one(operation: &Operation, ty: &TypeRef, format: &TokenStream) -> TokenStream {
-    match (success_encoding(operation), ty) {
+    match (operation.answer.encoding, ty) {
         (Some(Encoding::Binary), TypeRef::Binary) => quote! {
             let body = answer.bytes().to_vec();
             Ok(answer.into_response(body))

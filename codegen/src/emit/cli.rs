@@ -8,7 +8,7 @@ use heck::ToKebabCase;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::apis::{location_name, positional, success_encoding};
+use super::calls::location_name;
 use super::docs;
 use super::features_cfg;
 use super::rust::{TypeTable, ident, rust_type};
@@ -463,15 +463,15 @@ fn run(
             .map(|(_, field)| field.clone())
             .expect("every parameter has a field")
     };
-    let mut arguments: Vec<TokenStream> = positional(operation)
-        .into_iter()
+    let mut arguments: Vec<TokenStream> = operation
+        .positional()
         .map(|param| {
             let field = field(param);
             quote!(self.#field)
         })
         .collect();
     let mut steps = Vec::new();
-    for param in operation.params.iter().filter(|p| !p.required) {
+    for param in operation.params.iter().filter(|p| !p.positional) {
         let field = field(param);
         let setter = ident(&param.rust_name);
         steps.push(quote! {
@@ -527,7 +527,7 @@ fn run(
             Ok(())
         },
         Success::One(ty) => {
-            let print = printer(success_encoding(operation), ty);
+            let print = printer(operation.answer.encoding, ty);
             quote!(context.#print(request.send().await?.body()))
         }
         Success::Several {
@@ -539,8 +539,7 @@ fn run(
                 let variant_name = ident(&variant.name);
                 match &variant.ty {
                     Some(ty) => {
-                        let encoding = super::apis::body_encoding(operation, variant.status);
-                        let print = printer(encoding, ty);
+                        let print = printer(variant.encoding, ty);
                         quote!(crate::apis::#accessor::#type_name::#variant_name(value) => context.#print(&value),)
                     }
                     None => quote!(crate::apis::#accessor::#type_name::#variant_name => Ok(()),),

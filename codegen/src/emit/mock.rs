@@ -9,15 +9,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
-use super::apis::{answer_formats, location_name, positional, style};
+use super::calls::{self, location_name, style};
 use super::docs;
 use super::features_cfg;
 use super::mock_examples::Examples;
 use super::models::Groups;
 use super::rust::{argument, ident, rust_type};
 use crate::ir::{
-    Api, Encoding, Operation, ParamLocation, Parameter, Resource, Success, TypeDef, TypeKind,
-    TypeRef,
+    Api, BodyWire, Encoding, Format, Operation, ParamLocation, Parameter, Resource, Success,
+    TypeDef, TypeKind, TypeRef,
 };
 
 /// The files of the `mock` module: `mod.rs` and one per resource or group of types.
@@ -281,8 +281,8 @@ fn demo(api: &Api, examples: &Examples<'_>, with_body: bool) -> Option<Demo> {
             let Some(answer_type) = struct_with_example(answer) else {
                 continue;
             };
-            let arguments: Option<Vec<&str>> = positional(operation)
-                .iter()
+            let arguments: Option<Vec<&str>> = operation
+                .positional()
                 .map(|param| match param.ty {
                     TypeRef::String => Some("\"example\""),
                     TypeRef::Integer(_) => Some("1"),
@@ -390,7 +390,7 @@ fn constructor(resource: &Resource, operation: &Operation) -> TokenStream {
             operation.http_method.as_str(),
             operation.path
         )),
-        if positional(operation).is_empty() {
+        if operation.positional().next().is_none() {
             ""
         } else {
             " with these parameters"
@@ -399,7 +399,7 @@ fn constructor(resource: &Resource, operation: &Operation) -> TokenStream {
     let mut arguments = Vec::new();
     let mut conversions = Vec::new();
     let mut steps = Vec::new();
-    for param in positional(operation) {
+    for param in operation.positional() {
         let name = ident(&param.rust_name);
         let (ty, into) = argument(&param.ty, &models());
         arguments.push(quote!(#name: #ty));
@@ -408,7 +408,7 @@ fn constructor(resource: &Resource, operation: &Operation) -> TokenStream {
         }
         steps.push(match_param(param));
     }
-    let (template, segments) = super::apis::path_segments(
+    let (template, segments) = calls::path_segments(
         operation,
         |wire, name| quote!(crate::runtime::mock::segment(#wire, &#name)),
     );
@@ -418,9 +418,9 @@ fn constructor(resource: &Resource, operation: &Operation) -> TokenStream {
         quote!({ #( #segments )* format!(#template) })
     };
     let id = &operation.id;
-    let method = super::apis::http_method(operation.http_method);
-    let many = super::apis::allow_many_arguments(arguments.len());
-    let new = super::apis::allow_new(&operation.method_name);
+    let method = calls::http_method(operation.http_method);
+    let many = calls::allow_many_arguments(arguments.len());
+    let new = calls::allow_new(&operation.method_name);
     quote! {
         #[doc = #doc]
         #many
@@ -435,20 +435,20 @@ fn constructor(resource: &Resource, operation: &Operation) -> TokenStream {
 }
 
 /// How the mocks compare a request body with a typed one, if they can.
-fn body_encoding(encoding: Option<&Encoding>) -> Option<TokenStream> {
-    let kind = match encoding? {
-        Encoding::Json | Encoding::Yaml => quote!(Document),
-        Encoding::Form => quote!(Form),
-        Encoding::Text => quote!(Text),
-        Encoding::Binary => quote!(Binary),
-        Encoding::Multipart => return None,
+fn body_encoding(wire: &BodyWire) -> Option<TokenStream> {
+    let kind = match wire {
+        BodyWire::Document(_) => quote!(Document),
+        BodyWire::Form => quote!(Form),
+        BodyWire::Text(_) => quote!(Text),
+        BodyWire::Binary(_) => quote!(Binary),
+        BodyWire::Multipart => return None,
     };
     Some(quote!(crate::runtime::mock::BodyEncoding::#kind))
 }
 
 fn expectation(resource: &Resource, operation: &Operation) -> TokenStream {
     let name = ident(&operation.builder_name);
-    let summary = super::apis::summary_in_parentheses(operation);
+    let summary = calls::summary_in_parentheses(operation);
     let doc = format!(
         "The expectation of [`{}::{}`](crate::apis::{}::{}::{}){summary}: narrow it with its \
          setters, then answer it with [`respond`](Self::respond) or \
@@ -461,7 +461,7 @@ fn expectation(resource: &Resource, operation: &Operation) -> TokenStream {
     );
     let doc = docs::lines_to_attrs(&doc);
     let mut setters = Vec::new();
-    for param in operation.params.iter().filter(|p| !p.required) {
+    for param in operation.params.iter().filter(|p| !p.positional) {
         let setter = ident(&param.rust_name);
         let (ty, into) = argument(&param.ty, &models());
         let conversion = into.then(|| quote!(let #setter: String = #setter.into();));
@@ -484,7 +484,7 @@ fn expectation(resource: &Resource, operation: &Operation) -> TokenStream {
     }
     if let Some(body) = &operation.body {
         let ty = rust_type(&body.ty, &models());
-        let encoding = body_encoding(body.encodings.first());
+        let encoding = body_encoding(&body.wire);
         if let Some(encoding) = encoding {
             setters.push(quote! {
                 /// Only requests whose body is this.
@@ -494,10 +494,7 @@ fn expectation(resource: &Resource, operation: &Operation) -> TokenStream {
                 }
             });
         }
-        if matches!(
-            body.encodings.first(),
-            Some(Encoding::Json | Encoding::Yaml)
-        ) {
+        if matches!(body.wire, BodyWire::Document(_)) {
             setters.push(quote! {
                 /// Only requests whose body, decoded, satisfies `predicate`.
                 pub fn body_matches(
@@ -540,12 +537,11 @@ fn expectation(resource: &Resource, operation: &Operation) -> TokenStream {
 
 /// `respond`: the answer of a success, typed as the client decodes it.
 fn respond(resource: &Resource, operation: &Operation) -> TokenStream {
-    let formats = answer_formats(operation);
-    let formats = formats.iter().map(|format| match format {
-        Encoding::Yaml => quote!(crate::Format::Yaml),
-        _ => quote!(crate::Format::Json),
-    });
-    let formats = quote!(&[ #( #formats ),* ]);
+    let formats = match operation.answer.format {
+        Format::Json => quote!(&[crate::Format::Json]),
+        Format::Yaml => quote!(&[crate::Format::Yaml]),
+        Format::Chosen => quote!(&[crate::Format::Json, crate::Format::Yaml]),
+    };
     let value = |body: TokenStream| quote!(crate::runtime::mock::Reply::value(&#body, #formats));
     let (argument, reply) = match &operation.success {
         Success::Empty => (
@@ -554,7 +550,7 @@ fn respond(resource: &Resource, operation: &Operation) -> TokenStream {
         ),
         Success::One(ty) => {
             let rust = rust_type(ty, &models());
-            let reply = match (super::apis::success_encoding(operation), ty) {
+            let reply = match (operation.answer.encoding, ty) {
                 (Some(Encoding::Binary), TypeRef::Binary) => {
                     quote!(crate::runtime::mock::Reply::bytes(body))
                 }
@@ -575,7 +571,7 @@ fn respond(resource: &Resource, operation: &Operation) -> TokenStream {
                 let variant_name = ident(&variant.name);
                 match &variant.ty {
                     Some(_) => {
-                        let reply = match super::apis::body_encoding(operation, variant.status) {
+                        let reply = match variant.encoding {
                             Some(Encoding::Text) => quote!(crate::runtime::mock::Reply::text(value)),
                             Some(Encoding::Binary) => {
                                 quote!(crate::runtime::mock::Reply::bytes(value))

@@ -7,6 +7,7 @@
 //! which spec.
 
 pub(crate) mod apis;
+mod calls;
 mod cli;
 mod codec;
 pub(crate) mod docs;

@@ -1,10 +1,10 @@
 //! What can only be decided once every type and operation is known: which types box which (for
 //! recursion here, for size in [`size`]), which implement `Default`, the API's error body,
-//! pagination, and the features the crate needs.
+//! pagination, how each answer is asked for ([`exchange`]), and the features the crate needs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{LowerError, size};
+use super::{LowerError, exchange, size};
 use crate::ir::{
     Api, Encoding, Features, FieldPath, Operation, Pagination, ParamLocation, Rest, Status,
     Success, TypeDef, TypeKind, TypeRef,
@@ -25,6 +25,7 @@ pub(crate) fn finish(api: &mut Api, spec: &Spec) -> Result<(), LowerError> {
     for resource in &mut api.resources {
         for operation in &mut resource.operations {
             operation.pagination = pagination(operation, &types);
+            operation.answer = exchange::answer(operation);
         }
     }
     api.features = features(api);

@@ -4,6 +4,7 @@
 //! it) does not change when the spec's keys are reordered.
 
 mod error;
+mod exchange;
 mod finish;
 mod identity;
 mod operations;

@@ -8,12 +8,12 @@ use openapiv3::{
     StatusCode,
 };
 
-use super::LowerError;
 use super::template::{QueryValue, Template};
 use super::types::{Place, TypeLowerer};
+use super::{LowerError, exchange};
 use crate::ir::{
-    Content, Encoding, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter, PathSegment,
-    RequestBody, Response, ResponseHeader, Status, Success, SuccessVariant, TypeRef,
+    Answer, Content, Encoding, HttpMethod, Operation, ParamLocation, ParamStyle, Parameter,
+    PathSegment, RequestBody, Response, ResponseHeader, Status, Success, SuccessVariant, TypeRef,
 };
 use crate::load::Spec;
 use crate::location::escape_token;
@@ -212,6 +212,8 @@ impl<'a> OperationLowering<'a> {
                 pagination: None,
                 accept,
                 accept_doc,
+                // Settled once the types are final.
+                answer: Answer::default(),
             },
         })
     }
@@ -303,11 +305,14 @@ impl<'a> OperationLowering<'a> {
                 }
                 _ => None,
             };
+            let required = data.required || *location == ParamLocation::Path;
             params.push(Parameter {
                 name: name.clone(),
                 rust_name: names.claim(snake(name, "param")),
                 location: *location,
-                required: data.required || *location == ParamLocation::Path,
+                required,
+                // Required parameters are the method's arguments; the rest are setters.
+                positional: required,
                 ty,
                 doc: data.description.clone(),
                 default,
@@ -373,6 +378,7 @@ impl<'a> OperationLowering<'a> {
                             rust_name: names.claim(snake(key, "param")),
                             location: ParamLocation::Query,
                             required: true,
+                            positional: true,
                             ty: TypeRef::String,
                             doc: None,
                             default: None,
@@ -467,6 +473,7 @@ impl<'a> OperationLowering<'a> {
                                 name: name.clone(),
                                 location: ParamLocation::Path,
                                 required: true,
+                                positional: true,
                                 ty: TypeRef::String,
                                 doc: None,
                                 default: None,
@@ -533,17 +540,19 @@ impl<'a> OperationLowering<'a> {
         };
         let ty = primary.ty.clone().unwrap_or(TypeRef::Any);
         let example = primary.example.clone();
-        let encodings = contents
+        let encodings: Vec<Encoding> = contents
             .iter()
             .filter(|content| content.ty.as_ref().is_none_or(|t| *t == ty))
             .map(|content| content.encoding)
             .collect();
+        let wire = exchange::body_wire(&encodings, &primary.media_type);
         Ok(Some(RequestBody {
             required: body.required,
             doc: body.description.clone(),
             ty,
             media_type: primary.media_type.clone(),
             encodings,
+            wire,
             content_type_doc,
             example,
         }))
@@ -821,6 +830,7 @@ pub(crate) fn success(responses: &[Response], several: String) -> (Success, Vec<
             name: names.claim(status_variant(response.status)),
             status: response.status,
             ty: body(response),
+            encoding: response.content.first().map(|c| c.encoding),
             doc: response.doc.clone(),
         })
         .collect();
