@@ -310,6 +310,8 @@ pub struct SuccessVariant {
 /// How a list operation pages: found from the shapes of its parameters and response.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pagination {
+    /// The convention it follows.
+    pub strategy: PagingStrategy,
     /// The wire name of the page-number query parameter.
     pub page_param: String,
     /// The wire name of the page-size query parameter, when there is one.
@@ -323,6 +325,17 @@ pub struct Pagination {
     pub next_link: FieldPath,
     /// Where the response keeps the total count, when it carries one.
     pub total: Option<FieldPath>,
+}
+
+/// The paging conventions lowering recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PagingStrategy {
+    /// An integer `page` query parameter (and perhaps a page size: `per_page`, `page_size`,
+    /// `perPage` or `pageSize`), and a response that holds one array of items next to a `next`
+    /// link, a string field up to three structs deep, and perhaps an integer `total`. The next
+    /// page is asked for by number while the response names a next link.
+    PageNumberAndNextLink,
 }
 
 /// A field reached from a response body through nested structs.

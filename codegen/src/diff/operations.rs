@@ -671,6 +671,7 @@ fn pagination(old: Option<&Pagination>, new: Option<&Pagination>, log: &mut Log<
         (Some(old), Some(new)) => (old, new),
     };
     let Pagination {
+        strategy,
         page_param,
         per_page_param,
         items_field,
@@ -693,7 +694,8 @@ fn pagination(old: Option<&Pagination>, new: Option<&Pagination>, log: &mut Log<
         _ => {}
     }
     let same_total = total.is_some() == new.total.is_some();
-    let moved = page_param != &new.page_param
+    let moved = strategy != &new.strategy
+        || page_param != &new.page_param
         || per_page_param != &new.per_page_param
         || items_field != &new.items_field
         || items_optional != &new.items_optional

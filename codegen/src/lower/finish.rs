@@ -4,11 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{LowerError, exchange, size};
-use crate::ir::{
-    Api, Encoding, Features, FieldPath, Operation, Pagination, ParamLocation, Rest, Status,
-    Success, TypeDef, TypeKind, TypeRef,
-};
+use super::{LowerError, exchange, pagination, size};
+use crate::ir::{Api, Encoding, Features, Rest, Status, TypeDef, TypeKind, TypeRef};
 use crate::load::Spec;
 
 pub(crate) fn finish(api: &mut Api, spec: &Spec) -> Result<(), LowerError> {
@@ -24,7 +21,7 @@ pub(crate) fn finish(api: &mut Api, spec: &Spec) -> Result<(), LowerError> {
         .collect();
     for resource in &mut api.resources {
         for operation in &mut resource.operations {
-            operation.pagination = pagination(operation, &types);
+            operation.pagination = pagination::detect(operation, &types);
             operation.answer = exchange::answer(operation);
         }
     }
@@ -239,92 +236,6 @@ fn shared_error_body(api: &Api) -> Option<TypeRef> {
     (bodies.len() == 1)
         .then(|| bodies.into_iter().next())
         .flatten()
-}
-
-/// A list operation pages when it takes a `page` number and its response holds one array of
-/// items next to a `next` link (and perhaps a `total`): the shape of the response decides, not
-/// its name.
-fn pagination(operation: &Operation, types: &BTreeMap<String, TypeDef>) -> Option<Pagination> {
-    let integer_query = |names: &[&str]| {
-        operation
-            .params
-            .iter()
-            .find(|p| {
-                p.location == ParamLocation::Query
-                    && matches!(p.ty, TypeRef::Integer(_))
-                    && names.contains(&p.name.as_str())
-            })
-            .map(|p| p.name.clone())
-    };
-    let page_param = integer_query(&["page"])?;
-    let Success::One(TypeRef::Named(response)) = &operation.success else {
-        return None;
-    };
-    let TypeKind::Struct(body) = &types.get(response)?.kind else {
-        return None;
-    };
-    let mut arrays = body.fields.iter().filter_map(|f| match &f.ty {
-        TypeRef::Array(item) => Some((f, item)),
-        _ => None,
-    });
-    let (items, item_type) = arrays.next()?;
-    if arrays.next().is_some() {
-        return None;
-    }
-    let next_link = find_field(response, types, "next", &|ty| *ty == TypeRef::String, 3)?;
-    let total = find_field(
-        response,
-        types,
-        "total",
-        &|ty| matches!(ty, TypeRef::Integer(_)),
-        3,
-    );
-    Some(Pagination {
-        page_param,
-        per_page_param: integer_query(&["per_page", "page_size", "perPage", "pageSize"]),
-        items_field: items.rust_name.clone(),
-        items_optional: items.is_optional(),
-        item_type: (**item_type).clone(),
-        next_link,
-        total,
-    })
-}
-
-/// The path to a field named `name` whose type passes `accept`, looking through nested structs
-/// up to `depth` levels.
-fn find_field(
-    type_name: &str,
-    types: &BTreeMap<String, TypeDef>,
-    name: &str,
-    accept: &dyn Fn(&TypeRef) -> bool,
-    depth: usize,
-) -> Option<FieldPath> {
-    let TypeKind::Struct(body) = &types.get(type_name)?.kind else {
-        return None;
-    };
-    if let Some(field) = body
-        .fields
-        .iter()
-        .find(|f| f.name == name && accept(&f.ty) && !f.boxed)
-    {
-        return Some(FieldPath {
-            fields: vec![(field.rust_name.clone(), field.is_optional())],
-            ty: field.ty.clone(),
-        });
-    }
-    if depth == 0 {
-        return None;
-    }
-    // A boxed struct is followed like any other: a field of a `Box` reads through it.
-    body.fields.iter().find_map(|field| {
-        let TypeRef::Named(inner) = &field.ty else {
-            return None;
-        };
-        let mut path = find_field(inner, types, name, accept, depth - 1)?;
-        path.fields
-            .insert(0, (field.rust_name.clone(), field.is_optional()));
-        Some(path)
-    })
 }
 
 fn features(api: &Api) -> Features {

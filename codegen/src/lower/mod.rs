@@ -8,6 +8,7 @@ mod exchange;
 mod finish;
 mod identity;
 mod operations;
+mod pagination;
 mod resources;
 mod size;
 mod template;
