@@ -17,6 +17,7 @@ mod hooks;
 mod http_clients;
 mod mocks;
 mod one_clicks;
+mod operations;
 mod options;
 mod pagination;
 mod paths;
