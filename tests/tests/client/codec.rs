@@ -1,8 +1,14 @@
 //! How the generated structs read and write JSON: members in any order, unknown ones kept in the
-//! order they came and written after the described ones, and the errors serde's derive gives.
+//! order they came and written after the described ones, the errors serde's derive gives, and
+//! values of more than one shape (strings or booleans, whole numbers or fractions).
 
-use digitalocean_api::models::{AppsListResponse, LinkPages, MetaProperties};
+use digitalocean_api::models::{
+    AddonsFeatureValue, AddonsResourceMetadata, AppsListResponse, LinkPages, MetaProperties,
+};
 use serde_json::json;
+use tests::{assert_round_trip, client, mock_server};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
 
 #[test]
 fn members_in_any_order_with_unknown_ones_between_them() {
@@ -58,4 +64,72 @@ fn strict_decoding_still_names_every_unknown_member() {
             .contains("fields the spec does not describe: a, b"),
         "{error}"
     );
+}
+
+#[test]
+fn metadata_values_are_strings_or_booleans() {
+    let string: AddonsResourceMetadata =
+        serde_json::from_str(r#"{"name":"a","value":"x"}"#).unwrap();
+    let boolean: AddonsResourceMetadata =
+        serde_json::from_str(r#"{"name":"a","value":true}"#).unwrap();
+    let other: AddonsResourceMetadata = serde_json::from_str(r#"{"name":"a","value":7}"#).unwrap();
+    assert_eq!(string.value, AddonsFeatureValue::String("x".into()));
+    assert_eq!(boolean.value, AddonsFeatureValue::Boolean(true));
+    assert_eq!(other.value, AddonsFeatureValue::UnknownValue(7.into()));
+    assert_eq!(
+        serde_json::to_string(&boolean).unwrap(),
+        r#"{"name":"a","value":true}"#
+    );
+}
+
+#[tokio::test]
+async fn health_metric_values_with_fractions_decode_as_numbers() {
+    let server = mock_server().await;
+    // As the API sends it, byte for byte: a metric's value is a number, whole or not.
+    let body = r#"{"app_health": {"functions_components": [{
+        "name": "sample_function",
+        "functions_component_health_metrics": [
+            {"metric_label": "activations_count", "metric_value": 100, "time_window": "1h"},
+            {"metric_label": "error_rate", "metric_value": 0.25, "time_window": "1h"},
+            {"metric_label": "average_duration", "metric_value": -46366221.15592091, "time_window": "1h"}
+        ]
+    }]}}"#;
+    Mock::given(method("GET"))
+        .and(path("/v2/apps/4f6c71e2/health"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+        .expect(1)
+        .mount(server.wiremock())
+        .await;
+
+    let response = client(&server)
+        .apps()
+        .get_health("4f6c71e2")
+        .send()
+        .await
+        .unwrap();
+
+    let functions = &response
+        .app_health
+        .as_ref()
+        .unwrap()
+        .functions_components
+        .as_deref()
+        .unwrap()[0];
+    let values: Vec<(Option<&str>, Option<f64>)> = functions
+        .functions_component_health_metrics
+        .as_deref()
+        .unwrap()
+        .iter()
+        .map(|metric| (metric.metric_label.as_deref(), metric.metric_value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            (Some("activations_count"), Some(100.0)),
+            (Some("error_rate"), Some(0.25)),
+            (Some("average_duration"), Some(-46_366_221.155_920_91)),
+        ]
+    );
+    let body: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_round_trip(response.body(), &body);
 }

@@ -1,13 +1,6 @@
 //! End-to-end tests of the generated client against a local mock server.
 
-mod account;
-mod actions;
-mod add_ons;
-mod apps;
-mod apps_activity;
-mod apps_deployments;
 mod apps_lossless;
-mod apps_monitoring;
 mod apps_yaml;
 mod blocking;
 mod codec;
@@ -16,7 +9,6 @@ mod examples;
 mod hooks;
 mod http_clients;
 mod mocks;
-mod one_clicks;
 mod operations;
 mod options;
 mod pagination;
