@@ -2,12 +2,12 @@
 
 use digitalocean_api::models::AccountStatus;
 
-use super::case::{Case, case};
+use super::case::{Case, case, served};
 
 pub fn cases() -> Vec<Case> {
-    vec![case("account_get", "GET /v2/account").exchange(
-        |server, answer| server.account().get().respond(200, answer),
-        |client| client.account().get().send(),
+    vec![served!(
+        case("account_get", "GET /v2/account"),
+        [account().get()],
         |response| {
             let account = &response.account;
             assert_eq!(account.droplet_limit, 25);
@@ -24,6 +24,6 @@ pub fn cases() -> Vec<Case> {
                 Some("5df3e3004a17e242b7c20ca6c9fc25b701a47ece")
             );
             assert_eq!(team.name.as_deref(), Some("My Team"));
-        },
+        }
     )]
 }

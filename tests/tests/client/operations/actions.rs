@@ -3,23 +3,16 @@
 use digitalocean_api::models::ActionStatus;
 use tests::response_example;
 
-use super::case::{Answer, Case, case};
+use super::case::{Answer, Case, case, served};
 
 pub fn cases() -> Vec<Case> {
     vec![list(), get(), get_in_progress()]
 }
 
 fn list() -> Case {
-    case("actions_list", "GET /v2/actions?page=3&per_page=1").exchange(
-        |server, answer| {
-            server
-                .actions()
-                .list()
-                .page(3)
-                .per_page(1)
-                .respond(200, answer)
-        },
-        |client| client.actions().list().page(3).per_page(1).send(),
+    served!(
+        case("actions_list", "GET /v2/actions?page=3&per_page=1"),
+        [actions().list().page(3).per_page(1)],
         |response| {
             let actions = response.actions.as_deref().unwrap();
             assert_eq!(actions.len(), 1);
@@ -55,14 +48,14 @@ fn list() -> Case {
                 Some("https://api.digitalocean.com/v2/actions?page=4&per_page=1")
             );
             assert_eq!(response.meta.total, 5);
-        },
+        }
     )
 }
 
 fn get() -> Case {
-    case("actions_get", "GET /v2/actions/36804636").exchange(
-        |server, answer| server.actions().get(36804636).respond(200, answer),
-        |client| client.actions().get(36804636).send(),
+    served!(
+        case("actions_get", "GET /v2/actions/36804636"),
+        [actions().get(36804636)],
         |response| {
             let action = response.action.as_ref().unwrap();
             assert_eq!(action.id, Some(36804636));
@@ -70,7 +63,7 @@ fn get() -> Case {
                 action.region.as_ref().unwrap().sizes,
                 ["s-1vcpu-1gb", "s-1vcpu-2gb"]
             );
-        },
+        }
     )
 }
 
@@ -80,17 +73,16 @@ fn get_in_progress() -> Case {
     answer["action"]["completed_at"] = serde_json::Value::Null;
     answer["action"]["resource_id"] = serde_json::Value::Null;
     answer["action"]["status"] = "in-progress".into();
-    case("actions_get", "GET /v2/actions/1")
-        .about("a null completion time decodes as none")
-        .answer(Answer::Like(answer))
-        .exchange(
-            |server, answer| server.actions().get(1).respond(200, answer),
-            |client| client.actions().get(1).send(),
-            |response| {
-                let action = response.action.as_ref().unwrap();
-                assert_eq!(action.completed_at, None);
-                assert_eq!(action.resource_id, None);
-                assert_eq!(action.status, Some(ActionStatus::InProgress));
-            },
-        )
+    served!(
+        case("actions_get", "GET /v2/actions/1")
+            .about("a null completion time decodes as none")
+            .answer(Answer::Like(answer)),
+        [actions().get(1)],
+        |response| {
+            let action = response.action.as_ref().unwrap();
+            assert_eq!(action.completed_at, None);
+            assert_eq!(action.resource_id, None);
+            assert_eq!(action.status, Some(ActionStatus::InProgress));
+        }
+    )
 }

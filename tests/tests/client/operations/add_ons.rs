@@ -6,7 +6,7 @@ use digitalocean_api::models::{
 };
 use serde_json::{Value, json};
 
-use super::case::{Answer, Body, Case, case};
+use super::case::{Answer, Body, Case, case, served};
 
 /// The resource the add-on examples share.
 const UUID: &str = "123e4567-e89b-12d3-a456-426614174000";
@@ -27,16 +27,16 @@ pub fn cases() -> Vec<Case> {
 }
 
 fn get_app() -> Case {
-    case("addons_get_app", "GET /v2/add-ons/apps").exchange(
-        |server, answer| server.add_ons().get_app().respond(200, answer),
-        |client| client.add_ons().get_app().send(),
+    served!(
+        case("addons_get_app", "GET /v2/add-ons/apps"),
+        [add_ons().get_app()],
         |response| {
             let apps = response.apps.as_deref().unwrap();
             assert_eq!(apps[0].app_slug, "example-app");
             assert_eq!(apps[0].eula, "https://example.com/eula");
             assert!(apps[0].plans.is_empty());
             assert_eq!(apps[0].tos, "https://example.com/tos");
-        },
+        }
     )
 }
 
@@ -82,30 +82,29 @@ fn get_app_with_boolean_features() -> Case {
         ]))],
         "tos": "https://example.com/tos"
     }]});
-    case("addons_get_app", "GET /v2/add-ons/apps")
-        .about("a boolean feature value decodes and encodes back unchanged")
-        .answer(Answer::Unchanged(answer))
-        .exchange(
-            |server, answer| server.add_ons().get_app().respond(200, answer),
-            |client| client.add_ons().get_app().send(),
-            |response| {
-                let features = response.apps.as_deref().unwrap()[0].plans[0]
-                    .features
-                    .as_deref()
-                    .unwrap();
-                let values: Vec<&AddonsFeatureValue> = features.iter().map(|f| &f.value).collect();
-                assert_eq!(
-                    values,
-                    [
-                        &AddonsFeatureValue::Boolean(false),
-                        &AddonsFeatureValue::Boolean(true),
-                        &AddonsFeatureValue::String("Unlimited".into()),
-                        &AddonsFeatureValue::String("false".into()),
-                    ]
-                );
-                assert!(features.iter().all(|f| f.unknown_fields.is_empty()));
-            },
-        )
+    served!(
+        case("addons_get_app", "GET /v2/add-ons/apps")
+            .about("a boolean feature value decodes and encodes back unchanged")
+            .answer(Answer::Unchanged(answer)),
+        [add_ons().get_app()],
+        |response| {
+            let features = response.apps.as_deref().unwrap()[0].plans[0]
+                .features
+                .as_deref()
+                .unwrap();
+            let values: Vec<&AddonsFeatureValue> = features.iter().map(|f| &f.value).collect();
+            assert_eq!(
+                values,
+                [
+                    &AddonsFeatureValue::Boolean(false),
+                    &AddonsFeatureValue::Boolean(true),
+                    &AddonsFeatureValue::String("Unlimited".into()),
+                    &AddonsFeatureValue::String("false".into()),
+                ]
+            );
+            assert!(features.iter().all(|f| f.unknown_fields.is_empty()));
+        }
+    )
 }
 
 fn get_with_boolean_metadata() -> Case {
@@ -121,35 +120,30 @@ fn get_with_boolean_metadata() -> Case {
         "state": "provisioned",
         "uuid": UUID
     }});
-    case(
-        "addons_get",
-        "GET /v2/add-ons/saas/123e4567-e89b-12d3-a456-426614174000",
-    )
-    .about("a boolean metadata value decodes and encodes back unchanged")
-    .answer(Answer::Unchanged(answer))
-    .exchange(
-        |server, answer| server.add_ons().get(UUID).respond(200, answer),
-        |client| client.add_ons().get(UUID).send(),
+    served!(
+        case(
+            "addons_get",
+            "GET /v2/add-ons/saas/123e4567-e89b-12d3-a456-426614174000",
+        )
+        .about("a boolean metadata value decodes and encodes back unchanged")
+        .answer(Answer::Unchanged(answer)),
+        [add_ons().get(UUID)],
         |response| {
             let resource = response.resource.as_ref().unwrap();
             let metadata = resource.metadata.as_deref().unwrap();
             assert_eq!(metadata[0].value, AddonsFeatureValue::Boolean(true));
             assert_eq!(metadata[1].value, AddonsFeatureValue::String("nyc3".into()));
-        },
+        }
     )
 }
 
 fn get_app_metadata() -> Case {
-    case(
-        "addons_get_app_metadata",
-        "GET /v2/add-ons/apps/example_app/metadata",
-    )
-    .exchange(
-        |server, answer| {
-            let get_app_metadata = server.add_ons().get_app_metadata("example_app");
-            get_app_metadata.respond(200, answer)
-        },
-        |client| client.add_ons().get_app_metadata("example_app").send(),
+    served!(
+        case(
+            "addons_get_app_metadata",
+            "GET /v2/add-ons/apps/example_app/metadata",
+        ),
+        [add_ons().get_app_metadata("example_app")],
         |response| {
             let item = &response.metadata.as_deref().unwrap()[0];
             assert_eq!(item.description, "Country for localization");
@@ -158,15 +152,15 @@ fn get_app_metadata() -> Case {
             assert_eq!(item.name, "country_of_origin");
             assert_eq!(item.options.as_deref().unwrap(), ["US", "UK", "CA"]);
             assert_eq!(item.type_, "string");
-        },
+        }
     )
 }
 
 fn list() -> Case {
-    case("addons_list", "GET /v2/add-ons/saas").exchange(
-        |server, answer| server.add_ons().list().respond(200, answer),
-        |client| client.add_ons().list().send(),
-        |response| assert_resource(&response.resources.as_deref().unwrap()[0]),
+    served!(
+        case("addons_list", "GET /v2/add-ons/saas"),
+        [add_ons().list()],
+        |response| assert_resource(&response.resources.as_deref().unwrap()[0])
     )
 }
 
@@ -214,14 +208,13 @@ fn create() -> Case {
 }
 
 fn get() -> Case {
-    case(
-        "addons_get",
-        "GET /v2/add-ons/saas/123e4567-e89b-12d3-a456-426614174000",
-    )
-    .exchange(
-        |server, answer| server.add_ons().get(UUID).respond(200, answer),
-        |client| client.add_ons().get(UUID).send(),
-        |response| assert_resource(response.resource.as_ref().unwrap()),
+    served!(
+        case(
+            "addons_get",
+            "GET /v2/add-ons/saas/123e4567-e89b-12d3-a456-426614174000",
+        ),
+        [add_ons().get(UUID)],
+        |response| assert_resource(response.resource.as_ref().unwrap())
     )
 }
 

@@ -7,7 +7,7 @@ use digitalocean_api::models::{
 use serde_json::json;
 use tests::request;
 
-use super::case::{Answer, Body, Case, case};
+use super::case::{Answer, Body, Case, case, served};
 
 /// The app most examples show.
 const APP: &str = "c2a93513-8d9b-4223-9d61-5e7272c81cf5";
@@ -33,24 +33,12 @@ pub fn cases() -> Vec<Case> {
 }
 
 fn list() -> Case {
-    case(
-        "apps_list",
-        "GET /v2/apps?page=1&per_page=2&with_projects=true",
-    )
-    .exchange(
-        |server, answer| {
-            let list = server.apps().list().page(1).per_page(2);
-            list.with_projects(true).respond(200, answer)
-        },
-        |client| {
-            client
-                .apps()
-                .list()
-                .page(1)
-                .per_page(2)
-                .with_projects(true)
-                .send()
-        },
+    served!(
+        case(
+            "apps_list",
+            "GET /v2/apps?page=1&per_page=2&with_projects=true",
+        ),
+        [apps().list().page(1).per_page(2).with_projects(true)],
         |response| {
             let app = &response.apps.as_deref().unwrap()[0];
             assert_eq!(
@@ -68,7 +56,7 @@ fn list() -> Case {
             assert_eq!(region.data_centers.as_deref().unwrap(), ["fra1"]);
             assert_eq!(app.dedicated_ips.as_deref().unwrap().len(), 2);
             assert_eq!(response.meta.total, 1);
-        },
+        }
     )
 }
 
@@ -117,16 +105,12 @@ fn create_from_a_typed_spec() -> Case {
 }
 
 fn get() -> Case {
-    case(
-        "apps_get",
-        "GET /v2/apps/c2a93513-8d9b-4223-9d61-5e7272c81cf5?name=sample-golang",
-    )
-    .exchange(
-        |server, answer| {
-            let get = server.apps().get(APP).name("sample-golang");
-            get.respond(200, answer)
-        },
-        |client| client.apps().get(APP).name("sample-golang").send(),
+    served!(
+        case(
+            "apps_get",
+            "GET /v2/apps/c2a93513-8d9b-4223-9d61-5e7272c81cf5?name=sample-golang",
+        ),
+        [apps().get(APP).name("sample-golang")],
         |response| {
             let app = response.app.as_ref().unwrap();
             assert_eq!(app.spec.name, "sample-golang");
@@ -134,7 +118,7 @@ fn get() -> Case {
                 app.live_url.as_deref(),
                 Some("https://sample-golang-zyhgn.ondigitalocean.app")
             );
-        },
+        }
     )
 }
 
@@ -156,14 +140,13 @@ fn update() -> Case {
 
 fn delete() -> Case {
     let id = "b7d64052-3706-4cb7-b21a-c5a2f44e63b3";
-    case(
-        "apps_delete",
-        "DELETE /v2/apps/b7d64052-3706-4cb7-b21a-c5a2f44e63b3",
-    )
-    .exchange(
-        move |server, answer| server.apps().delete(id).respond(200, answer),
-        move |client| client.apps().delete(id).send(),
-        move |response| assert_eq!(response.id.as_deref(), Some(id)),
+    served!(
+        case(
+            "apps_delete",
+            "DELETE /v2/apps/b7d64052-3706-4cb7-b21a-c5a2f44e63b3",
+        ),
+        [apps().delete(id)],
+        move |response| assert_eq!(response.id.as_deref(), Some(id))
     )
 }
 
@@ -187,19 +170,11 @@ fn validate_app_spec() -> Case {
 }
 
 fn restart() -> Case {
-    case("apps_restart", "POST /v2/apps/4f6c71e2/restart")
-        .body(Body::Example)
-        .exchange(
-            |server, answer| {
-                let restart = server.apps().restart("4f6c71e2");
-                restart.body(request("apps_restart")).respond(200, answer)
-            },
-            |client| {
-                let restart = client.apps().restart("4f6c71e2");
-                restart.body(request("apps_restart")).send()
-            },
-            |response| assert_pending_deployment(response),
-        )
+    served!(
+        case("apps_restart", "POST /v2/apps/4f6c71e2/restart").body(Body::Example),
+        [apps().restart("4f6c71e2").body(request("apps_restart"))],
+        |response| assert_pending_deployment(response)
+    )
 }
 
 /// The deployment example the restart, rollback and deployment operations share.
@@ -287,30 +262,23 @@ fn commit_rollback() -> Case {
 }
 
 fn revert_rollback() -> Case {
-    case(
-        "apps_revert_rollback",
-        "POST /v2/apps/4f6c71e2/rollback/revert",
-    )
-    .exchange(
-        |server, answer| {
-            server
-                .apps()
-                .revert_rollback("4f6c71e2")
-                .respond(200, answer)
-        },
-        |client| client.apps().revert_rollback("4f6c71e2").send(),
-        |response| assert_pending_deployment(response),
+    served!(
+        case(
+            "apps_revert_rollback",
+            "POST /v2/apps/4f6c71e2/rollback/revert",
+        ),
+        [apps().revert_rollback("4f6c71e2")],
+        |response| assert_pending_deployment(response)
     )
 }
 
 fn list_instance_sizes() -> Case {
-    case(
-        "apps_list_instanceSizes",
-        "GET /v2/apps/tiers/instance_sizes",
-    )
-    .exchange(
-        |server, answer| server.apps().list_instance_sizes().respond(200, answer),
-        |client| client.apps().list_instance_sizes().send(),
+    served!(
+        case(
+            "apps_list_instanceSizes",
+            "GET /v2/apps/tiers/instance_sizes",
+        ),
+        [apps().list_instance_sizes()],
         |response| {
             let sizes = response.instance_sizes.as_deref().unwrap();
             assert_eq!(sizes[0].slug.as_deref(), Some("apps-s-1vcpu-0.5gb"));
@@ -322,38 +290,37 @@ fn list_instance_sizes() -> Case {
                 serde_json::to_value(&sizes[0]).unwrap()["memory_bytes"],
                 "536870912"
             );
-        },
+        }
     )
 }
 
 fn get_instance_size() -> Case {
     let slug = "apps-s-1vcpu-0.5gb";
-    case(
-        "apps_get_instanceSize",
-        "GET /v2/apps/tiers/instance_sizes/apps-s-1vcpu-0.5gb",
-    )
-    .exchange(
-        move |server, answer| server.apps().get_instance_size(slug).respond(200, answer),
-        move |client| client.apps().get_instance_size(slug).send(),
+    served!(
+        case(
+            "apps_get_instanceSize",
+            "GET /v2/apps/tiers/instance_sizes/apps-s-1vcpu-0.5gb",
+        ),
+        [apps().get_instance_size(slug)],
         |response| {
             let size = response.instance_size.as_ref().unwrap();
             assert_eq!(size.cpus, Some(1));
             assert_eq!(size.bandwidth_allowance_gib, Some(50));
             assert_eq!(size.single_instance_only, Some(true));
-        },
+        }
     )
 }
 
 fn list_regions() -> Case {
-    case("apps_list_regions", "GET /v2/apps/regions").exchange(
-        |server, answer| server.apps().list_regions().respond(200, answer),
-        |client| client.apps().list_regions().send(),
+    served!(
+        case("apps_list_regions", "GET /v2/apps/regions"),
+        [apps().list_regions()],
         |response| {
             let regions = response.regions.as_deref().unwrap();
             assert_eq!(regions[0].slug.as_deref(), Some("ams"));
             let new_york = &regions[1];
             assert_eq!(new_york.default, Some(true));
             assert_eq!(new_york.data_centers.as_deref().unwrap(), ["nyc1", "nyc3"]);
-        },
+        }
     )
 }

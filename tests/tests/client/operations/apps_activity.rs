@@ -2,7 +2,7 @@
 
 use digitalocean_api::models::{AppsEvent, AppsJobInvocation, AppsLogType};
 
-use super::case::{Case, case};
+use super::case::{Case, case, served};
 
 pub fn cases() -> Vec<Case> {
     vec![
@@ -36,29 +36,20 @@ fn assert_event(event: &AppsEvent) {
 
 fn list_events() -> Case {
     let sent = "GET /v2/apps/4f6c71e2/events?event_types=DEPLOYMENT&per_page=5";
-    case("apps_list_events", sent).exchange(
-        |server, answer| {
-            let list = server.apps().list_events("4f6c71e2");
-            let list = list.event_types(vec!["DEPLOYMENT".into()]).per_page(5);
-            list.respond(200, answer)
-        },
-        |client| {
-            let list = client.apps().list_events("4f6c71e2");
-            list.event_types(vec!["DEPLOYMENT".into()])
-                .per_page(5)
-                .send()
-        },
-        |response| assert_event(&response.events.as_deref().unwrap()[0]),
+    served!(
+        case("apps_list_events", sent),
+        [apps()
+            .list_events("4f6c71e2")
+            .event_types(vec!["DEPLOYMENT".into()])
+            .per_page(5)],
+        |response| assert_event(&response.events.as_deref().unwrap()[0])
     )
 }
 
 fn get_event() -> Case {
-    case("apps_get_event", "GET /v2/apps/4f6c71e2/events/ba32b134").exchange(
-        |server, answer| {
-            let get = server.apps().get_event("4f6c71e2", "ba32b134");
-            get.respond(200, answer)
-        },
-        |client| client.apps().get_event("4f6c71e2", "ba32b134").send(),
+    served!(
+        case("apps_get_event", "GET /v2/apps/4f6c71e2/events/ba32b134"),
+        [apps().get_event("4f6c71e2", "ba32b134")],
         |response| {
             let event = response.event.as_ref().unwrap();
             assert_event(event);
@@ -70,48 +61,34 @@ fn get_event() -> Case {
                 event.deployment.as_ref().unwrap().tier_slug.as_deref(),
                 Some("basic")
             );
-        },
+        }
     )
 }
 
 fn cancel_event() -> Case {
-    case(
-        "apps_cancel_event",
-        "POST /v2/apps/4f6c71e2/events/ba32b134/cancel",
-    )
-    .exchange(
-        |server, answer| {
-            let cancel = server.apps().cancel_event("4f6c71e2", "ba32b134");
-            cancel.respond(200, answer)
-        },
-        |client| client.apps().cancel_event("4f6c71e2", "ba32b134").send(),
-        |response| assert_event(response.event.as_ref().unwrap()),
+    served!(
+        case(
+            "apps_cancel_event",
+            "POST /v2/apps/4f6c71e2/events/ba32b134/cancel",
+        ),
+        [apps().cancel_event("4f6c71e2", "ba32b134")],
+        |response| assert_event(response.event.as_ref().unwrap())
     )
 }
 
 fn get_event_logs() -> Case {
     let sent = "GET /v2/apps/4f6c71e2/events/ba32b134/logs?follow=false&type=AUTOSCALE_EVENT";
-    case("apps_get_event_logs", sent).exchange(
-        |server, answer| {
-            let autoscale = AppsLogType::AutoscaleEvent;
-            let logs = server
-                .apps()
-                .get_event_logs("4f6c71e2", "ba32b134", autoscale);
-            logs.follow(false).respond(200, answer)
-        },
-        |client| {
-            let autoscale = AppsLogType::AutoscaleEvent;
-            let logs = client
-                .apps()
-                .get_event_logs("4f6c71e2", "ba32b134", autoscale);
-            logs.follow(false).send()
-        },
+    served!(
+        case("apps_get_event_logs", sent),
+        [apps()
+            .get_event_logs("4f6c71e2", "ba32b134", AppsLogType::AutoscaleEvent)
+            .follow(false)],
         |response| {
             assert_eq!(
                 response.live_url.as_deref(),
                 Some("https://logs-example/build.log")
             );
-        },
+        }
     )
 }
 
@@ -135,73 +112,48 @@ fn assert_invocation(invocation: &AppsJobInvocation) {
 
 fn list_job_invocations() -> Case {
     let sent = "GET /v2/apps/4f6c71e2/job-invocations?deployment_id=c020763f&job_names=good-job&job_names=other-job";
-    case("apps_list_job_invocations", sent).exchange(
-        |server, answer| {
-            let list = server.apps().list_job_invocations("4f6c71e2");
-            let list = list.job_names(vec!["good-job".into(), "other-job".into()]);
-            list.deployment_id("c020763f").respond(200, answer)
-        },
-        |client| {
-            let list = client.apps().list_job_invocations("4f6c71e2");
-            let list = list.job_names(vec!["good-job".into(), "other-job".into()]);
-            list.deployment_id("c020763f").send()
-        },
-        |response| assert_invocation(&response.job_invocations.as_deref().unwrap()[0]),
+    served!(
+        case("apps_list_job_invocations", sent),
+        [apps()
+            .list_job_invocations("4f6c71e2")
+            .job_names(vec!["good-job".into(), "other-job".into()])
+            .deployment_id("c020763f")],
+        |response| assert_invocation(&response.job_invocations.as_deref().unwrap()[0])
     )
 }
 
 fn get_job_invocation() -> Case {
     let sent = "GET /v2/apps/4f6c71e2/job-invocations/ba32b134?job_name=good-job";
-    case("apps_get_job_invocation", sent).exchange(
-        |server, answer| {
-            let get = server.apps().get_job_invocation("4f6c71e2", "ba32b134");
-            get.job_name("good-job").respond(200, answer)
-        },
-        |client| {
-            let get = client.apps().get_job_invocation("4f6c71e2", "ba32b134");
-            get.job_name("good-job").send()
-        },
-        |response| assert_invocation(response.job_invocation.as_ref().unwrap()),
+    served!(
+        case("apps_get_job_invocation", sent),
+        [apps()
+            .get_job_invocation("4f6c71e2", "ba32b134")
+            .job_name("good-job")],
+        |response| assert_invocation(response.job_invocation.as_ref().unwrap())
     )
 }
 
 fn cancel_job_invocation() -> Case {
     let sent = "POST /v2/apps/4f6c71e2/job-invocations/ba32b134/cancel";
-    case("apps_cancel_job_invocation", sent).exchange(
-        |server, answer| {
-            let cancel = server.apps().cancel_job_invocation("4f6c71e2", "ba32b134");
-            cancel.respond(200, answer)
-        },
-        |client| {
-            client
-                .apps()
-                .cancel_job_invocation("4f6c71e2", "ba32b134")
-                .send()
-        },
-        |response| assert_invocation(response.job_invocation.as_ref().unwrap()),
+    served!(
+        case("apps_cancel_job_invocation", sent),
+        [apps().cancel_job_invocation("4f6c71e2", "ba32b134")],
+        |response| assert_invocation(response.job_invocation.as_ref().unwrap())
     )
 }
 
 fn get_job_invocation_logs() -> Case {
     let sent = "GET /v2/apps/4f6c71e2/jobs/good-job/invocations/ba32b134/logs?tail_lines=100&type=JOB_INVOCATION";
-    case("apps_get_job_invocation_logs", sent).exchange(
-        |server, answer| {
-            let apps = server.apps();
-            let logs =
-                apps.get_job_invocation_logs("4f6c71e2", "good-job", "ba32b134", "JOB_INVOCATION");
-            logs.tail_lines(100).respond(200, answer)
-        },
-        |client| {
-            let apps = client.apps();
-            let logs =
-                apps.get_job_invocation_logs("4f6c71e2", "good-job", "ba32b134", "JOB_INVOCATION");
-            logs.tail_lines(100).send()
-        },
+    served!(
+        case("apps_get_job_invocation_logs", sent),
+        [apps()
+            .get_job_invocation_logs("4f6c71e2", "good-job", "ba32b134", "JOB_INVOCATION")
+            .tail_lines(100)],
         |response| {
             assert_eq!(
                 response.live_url.as_deref(),
                 Some("https://logs-example/build.log")
             );
-        },
+        }
     )
 }

@@ -3,7 +3,7 @@
 use serde_json::json;
 use tests::request;
 
-use super::case::{Answer, Body, Case, case};
+use super::case::{Answer, Body, Case, case, served};
 
 pub fn cases() -> Vec<Case> {
     vec![
@@ -18,9 +18,9 @@ pub fn cases() -> Vec<Case> {
 }
 
 fn list_alerts() -> Case {
-    case("apps_list_alerts", "GET /v2/apps/4f6c71e2/alerts").exchange(
-        |server, answer| server.apps().list_alerts("4f6c71e2").respond(200, answer),
-        |client| client.apps().list_alerts("4f6c71e2").send(),
+    served!(
+        case("apps_list_alerts", "GET /v2/apps/4f6c71e2/alerts"),
+        [apps().list_alerts("4f6c71e2")],
         |response| {
             let alerts = response.alerts.as_deref().unwrap();
             assert_eq!(alerts.len(), 2);
@@ -33,7 +33,7 @@ fn list_alerts() -> Case {
                 (cpu.operator.as_deref(), cpu.value, cpu.window.as_deref()),
                 (Some("GREATER_THAN"), Some(85.0), Some("FIVE_MINUTES"))
             );
-        },
+        }
     )
 }
 
@@ -68,9 +68,9 @@ fn assign_alert_destinations() -> Case {
 }
 
 fn get_health() -> Case {
-    case("apps_get_health", "GET /v2/apps/4f6c71e2/health").exchange(
-        |server, answer| server.apps().get_health("4f6c71e2").respond(200, answer),
-        |client| client.apps().get_health("4f6c71e2").send(),
+    served!(
+        case("apps_get_health", "GET /v2/apps/4f6c71e2/health"),
+        [apps().get_health("4f6c71e2")],
         |response| {
             let health = response.app_health.as_ref().unwrap();
             let component = &health.components.as_deref().unwrap()[0];
@@ -78,7 +78,7 @@ fn get_health() -> Case {
             assert_eq!(component.cpu_usage_percent, Some(5.555));
             assert_eq!(component.replicas_ready, Some(2));
             assert_eq!(component.state.as_deref(), Some("HEALTHY"));
-        },
+        }
     )
 }
 
@@ -102,60 +102,59 @@ fn health_shaped_like_the_listing() -> Case {
             "name": "sample_function"
         }]
     }});
-    case("apps_get_health", "GET /v2/apps/4f6c71e2/health")
-        .about("a response shaped like the listing decodes into typed fields")
-        .answer(Answer::Like(answer))
-        .exchange(
-            |server, answer| server.apps().get_health("4f6c71e2").respond(200, answer),
-            |client| client.apps().get_health("4f6c71e2").send(),
-            |response| {
-                assert!(response.unknown_fields.is_empty());
-                let health = response.app_health.as_ref().unwrap();
-                assert!(health.unknown_fields.is_empty());
-                let component = &health.components.as_deref().unwrap()[0];
-                assert!(component.unknown_fields.is_empty());
-                assert_eq!(
-                    (
-                        component.name.as_deref(),
-                        component.cpu_usage_percent,
-                        component.memory_usage_percent,
-                        component.replicas_desired,
-                        component.replicas_ready,
-                        component.state.as_deref(),
-                    ),
-                    (
-                        Some("sample_app"),
-                        Some(30.5),
-                        Some(25.0),
-                        Some(2),
-                        Some(1),
-                        Some("HEALTHY")
-                    )
-                );
-                let functions = &health.functions_components.as_deref().unwrap()[0];
-                assert!(functions.unknown_fields.is_empty());
-                assert_eq!(functions.name.as_deref(), Some("sample_function"));
-                let metric = &functions
-                    .functions_component_health_metrics
-                    .as_deref()
-                    .unwrap()[0];
-                assert!(metric.unknown_fields.is_empty());
-                assert_eq!(
-                    (
-                        metric.metric_label.as_deref(),
-                        metric.metric_value,
-                        metric.time_window.as_deref()
-                    ),
-                    (Some("activations_count"), Some(100.0), Some("1h"))
-                );
-            },
-        )
+    served!(
+        case("apps_get_health", "GET /v2/apps/4f6c71e2/health")
+            .about("a response shaped like the listing decodes into typed fields")
+            .answer(Answer::Like(answer)),
+        [apps().get_health("4f6c71e2")],
+        |response| {
+            assert!(response.unknown_fields.is_empty());
+            let health = response.app_health.as_ref().unwrap();
+            assert!(health.unknown_fields.is_empty());
+            let component = &health.components.as_deref().unwrap()[0];
+            assert!(component.unknown_fields.is_empty());
+            assert_eq!(
+                (
+                    component.name.as_deref(),
+                    component.cpu_usage_percent,
+                    component.memory_usage_percent,
+                    component.replicas_desired,
+                    component.replicas_ready,
+                    component.state.as_deref(),
+                ),
+                (
+                    Some("sample_app"),
+                    Some(30.5),
+                    Some(25.0),
+                    Some(2),
+                    Some(1),
+                    Some("HEALTHY")
+                )
+            );
+            let functions = &health.functions_components.as_deref().unwrap()[0];
+            assert!(functions.unknown_fields.is_empty());
+            assert_eq!(functions.name.as_deref(), Some("sample_function"));
+            let metric = &functions
+                .functions_component_health_metrics
+                .as_deref()
+                .unwrap()[0];
+            assert!(metric.unknown_fields.is_empty());
+            assert_eq!(
+                (
+                    metric.metric_label.as_deref(),
+                    metric.metric_value,
+                    metric.time_window.as_deref()
+                ),
+                (Some("activations_count"), Some(100.0), Some("1h"))
+            );
+        }
+    )
 }
 
 fn get_instances() -> Case {
-    case("apps_get_instances", "GET /v2/apps/4f6c71e2/instances").exchange(
-        |server, answer| server.apps().get_instances("4f6c71e2").respond(200, answer),
-        |client| client.apps().get_instances("4f6c71e2").send(),
+    served!(
+        case("apps_get_instances", "GET /v2/apps/4f6c71e2/instances"),
+        [apps().get_instances("4f6c71e2")],
         |response| {
             let instances = response.instances.as_deref().unwrap();
             assert_eq!(instances.len(), 4);
@@ -164,27 +163,21 @@ fn get_instances() -> Case {
                 Some("sample-php-767c6b49c4-z8dll")
             );
             assert_eq!(instances[0].component_type.as_deref(), Some("SERVICE"));
-        },
+        }
     )
 }
 
 fn get_metrics_bandwidth_daily() -> Case {
     let date = || "2023-01-17T00:00:00Z".parse().unwrap();
     let sent = "GET /v2/apps/4f6c71e2/metrics/bandwidth_daily?date=2023-01-17T00%3A00%3A00Z";
-    case("apps_get_metrics_bandwidth_daily", sent).exchange(
-        move |server, answer| {
-            let daily = server.apps().get_metrics_bandwidth_daily("4f6c71e2");
-            daily.date(date()).respond(200, answer)
-        },
-        move |client| {
-            let daily = client.apps().get_metrics_bandwidth_daily("4f6c71e2");
-            daily.date(date()).send()
-        },
+    served!(
+        case("apps_get_metrics_bandwidth_daily", sent),
+        [apps().get_metrics_bandwidth_daily("4f6c71e2").date(date())],
         move |response| {
             let usage = &response.app_bandwidth_usage.as_deref().unwrap()[0];
             assert_eq!(usage.bandwidth_bytes, Some(513_668));
             assert_eq!(response.date, Some(date()));
-        },
+        }
     )
 }
 

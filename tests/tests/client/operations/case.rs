@@ -204,3 +204,18 @@ impl Case {
         }
     }
 }
+
+/// A row's exchange where the typed expectation and the call are the same chain (the operation
+/// takes no body, and answers with one): `served!(row, [apps().get(id)], check)` mounts
+/// `server.apps().get(id)` answering with the row's answer, and sends `client.apps().get(id)`.
+macro_rules! served {
+    ($row:expr, [$($chain:tt)*], $check:expr $(,)?) => {
+        $row.exchange(
+            move |server, answer| server.$($chain)*.respond(200, answer),
+            move |client| client.$($chain)*.send(),
+            $check,
+        )
+    };
+}
+
+pub(crate) use served;
