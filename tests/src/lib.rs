@@ -176,19 +176,6 @@ pub async fn mock_server() -> MockServer {
     server
 }
 
-/// A typed mock server with the expectation `mount` makes, answered with the spec's 200 example
-/// of `operation` and met exactly once; a client of it; and the example.
-pub async fn serve<T: serde::de::DeserializeOwned>(
-    operation: &str,
-    mount: impl for<'a> FnOnce(&'a MockServer, T) -> Expectation<'a>,
-) -> (MockServer, Client, Value) {
-    let server = mock_server().await;
-    let example = response_example(operation, 200);
-    mount(&server, decoded(&example)).once().await;
-    let client = client(&server);
-    (server, client, example)
-}
-
 /// The spec's example of the operation's request body, decoded into its type; it encodes back to
 /// the example, so a test that sends it sends exactly what the docs show.
 pub fn request<T: serde::Serialize + serde::de::DeserializeOwned>(operation: &str) -> T {
