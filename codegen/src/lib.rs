@@ -55,9 +55,9 @@ pub fn generate_from(
     options: &EmitOptions,
 ) -> Result<Generated, Error> {
     let lowered = model_from(files, spec)?;
-    let examples = load::examples(files, spec)?;
+    let programs = load::example_programs(files, spec)?;
     Ok(Generated {
-        files: emit::emit(&lowered.api, options, &examples)?,
+        files: emit::emit(&lowered.api, options, &programs)?,
         warnings: lowered.warnings,
     })
 }

@@ -32,6 +32,7 @@ mod pages;
 mod request;
 mod response;
 mod retry;
+mod round_trip;
 mod timestamp;
 mod transport;
 mod wire;
@@ -69,6 +70,8 @@ pub use object::{DecodeObject, deserialize_object};
 pub use pages::{NextPage, Page};
 #[doc(hidden)]
 pub use request::{Answer, Call, Style, path_segment};
+#[doc(hidden)]
+pub use round_trip::{assert_encodes_as, assert_round_trip};
 #[doc(hidden)]
 pub use timestamp::Rfc3339;
 #[doc(hidden)]

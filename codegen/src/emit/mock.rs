@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use super::calls::{self, location_name, style};
 use super::docs;
+use super::example_values::ExampleValues;
 use super::features_cfg;
-use super::mock_examples::Examples;
 use super::models::Groups;
 use super::rust::{argument, ident, rust_type};
 use crate::ir::{
@@ -23,7 +23,7 @@ use crate::ir::{
 /// The files of the `mock` module: `mod.rs` and one per resource or group of types.
 pub(crate) fn files(
     api: &Api,
-    examples: &Examples<'_>,
+    examples: &ExampleValues<'_>,
     groups: &Groups<'_>,
     lib_name: &str,
 ) -> Vec<(String, TokenStream)> {
@@ -90,7 +90,7 @@ pub(crate) fn files(
 fn index(
     api: &Api,
     modules: &BTreeSet<&str>,
-    examples: &Examples<'_>,
+    examples: &ExampleValues<'_>,
     lib_name: &str,
 ) -> TokenStream {
     let doc = docs::module_attrs(&module_doc(api, examples, lib_name));
@@ -164,7 +164,7 @@ fn index(
 }
 
 /// The module's documentation, with a runnable example when the spec has an operation to show.
-fn module_doc(api: &Api, examples: &Examples<'_>, lib_name: &str) -> String {
+fn module_doc(api: &Api, examples: &ExampleValues<'_>, lib_name: &str) -> String {
     let head = "Typed mocks of the API (the `mock` feature), for testing code that uses this \
         crate: a local [`MockServer`] whose expectations take the same typed parameters, bodies \
         and responses as the client, and an `example()` value of every type whose required \
@@ -206,10 +206,16 @@ fn module_doc(api: &Api, examples: &Examples<'_>, lib_name: &str) -> String {
         let client_call = demo.client_call("request");
         let answer_type = &demo.answer_type;
         let request_type = demo.request_type.as_deref().unwrap_or_default();
+        // An operation may answer with the type it is sent: it is imported once.
+        let imports = if request_type == answer_type {
+            answer_type.clone()
+        } else {
+            format!("{{{answer_type}, {request_type}}}")
+        };
         parts.push("A body is matched by its value:".to_owned());
         parts.push(doc_test(&format!(
             "use {lib_name}::mock::MockServer;\n\
-            use {lib_name}::models::{{{answer_type}, {request_type}}};\n\
+            use {lib_name}::models::{imports};\n\
             \n\
             let server = MockServer::start().await;\n\
             let request = {request_type}::example();\n\
@@ -263,7 +269,7 @@ impl Demo {
 /// The operation an example shows: one that returns a struct with an example value and takes
 /// the fewest arguments, each a string or an integer; a GET without a body, or, `with_body`, one
 /// that requires a JSON body with an example value.
-fn demo(api: &Api, examples: &Examples<'_>, with_body: bool) -> Option<Demo> {
+fn demo(api: &Api, examples: &ExampleValues<'_>, with_body: bool) -> Option<Demo> {
     let struct_with_example = |ty: &TypeRef| {
         let TypeRef::Named(name) = ty else {
             return None;
@@ -603,8 +609,8 @@ fn respond(resource: &Resource, operation: &Operation) -> TokenStream {
     }
 }
 
-/// `Type::example()` for the types of one group, and a test that each decodes.
-/// The `example()` of each type of `values`, each behind its `gate`.
+/// The `example()` of each type of `values`, each behind its `gate`, and a test that each
+/// encodes back to the JSON it was decoded from.
 fn example_values(values: &[(&TypeDef, Value)], gate: impl Fn(&str) -> TokenStream) -> TokenStream {
     let impls = values.iter().map(|(def, value)| {
         let cfg = gate(&def.name);
@@ -626,9 +632,11 @@ fn example_values(values: &[(&TypeDef, Value)], gate: impl Fn(&str) -> TokenStre
         quote! {
             #cfg
             impl crate::models::#name {
+                const EXAMPLE_JSON: &str = #json;
+
                 #[doc = #doc]
                 pub fn example() -> Self {
-                    crate::runtime::mock::example(#type_name, #json)
+                    crate::runtime::mock::example(#type_name, Self::EXAMPLE_JSON)
                 }
             }
         }
@@ -636,7 +644,13 @@ fn example_values(values: &[(&TypeDef, Value)], gate: impl Fn(&str) -> TokenStre
     let checks = values.iter().map(|(def, _)| {
         let cfg = gate(&def.name);
         let name = ident(&def.name);
-        quote!(#cfg let _ = crate::models::#name::example();)
+        quote! {
+            #cfg
+            crate::runtime::assert_encodes_as(
+                &crate::models::#name::example(),
+                crate::models::#name::EXAMPLE_JSON,
+            );
+        }
     });
     quote! {
         #( #impls )*
@@ -644,7 +658,7 @@ fn example_values(values: &[(&TypeDef, Value)], gate: impl Fn(&str) -> TokenStre
         #[cfg(test)]
         mod tests {
             #[test]
-            fn every_example_value_decodes() {
+            fn every_example_value_encodes_as_its_json() {
                 #( #checks )*
             }
         }

@@ -11,9 +11,9 @@ mod calls;
 mod cli;
 mod codec;
 pub(crate) mod docs;
-mod examples;
+mod example_tests;
+mod example_values;
 mod mock;
-mod mock_examples;
 pub(crate) mod models;
 mod runtime;
 pub(crate) mod rust;
@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use proc_macro2::TokenStream;
 
 use crate::ir::Api;
-use crate::load::Example;
+use crate::load::ExampleProgram;
 
 pub use runtime::{RUNTIME_DIR, RUNTIME_PACKAGE, Runtime};
 
@@ -118,11 +118,11 @@ pub fn header(options: &EmitOptions, comment: &str) -> String {
 }
 
 /// All the files of the crate, sorted by path: the code of `api`, the frame around it, and the
-/// `examples` its spec brings.
+/// example `programs` its spec brings.
 pub fn emit(
     api: &Api,
     options: &EmitOptions,
-    examples: &[Example],
+    programs: &[ExampleProgram],
 ) -> Result<Vec<GeneratedFile>, EmitError> {
     let name = &options.crate_name;
     // The library is the same name in snake case, so it must be one already, but for dashes.
@@ -142,12 +142,12 @@ pub fn emit(
     let table = rust::TypeTable::new(api);
     let groups = models::Groups::new(api, &table);
     let names: Vec<&str> = groups.names().collect();
-    let has_examples = examples::any(api);
+    let has_example_tests = example_tests::any(api);
     let mut jobs = vec![RustFile::ApisIndex, RustFile::ModelsIndex];
     jobs.extend(api.resources.iter().map(RustFile::Api));
     jobs.extend(names.iter().map(|group| RustFile::Models(group)));
-    if has_examples {
-        jobs.push(RustFile::Examples);
+    if has_example_tests {
+        jobs.push(RustFile::ExampleTests);
     }
     let header = header(options, "//");
     let emit_one = |job: &RustFile<'_>| -> Result<GeneratedFile, EmitError> {
@@ -168,12 +168,12 @@ pub fn emit(
                 "src/models/mod.rs".to_owned(),
                 vec![Chunk::Items(models_index(
                     &groups,
-                    has_examples.then(|| examples::module_cfg(api, &groups)),
+                    has_example_tests.then(|| example_tests::module_cfg(api, &groups)),
                 ))],
             ),
-            RustFile::Examples => (
-                "src/models/examples.rs".to_owned(),
-                vec![Chunk::Items(examples::tests(api, &groups))],
+            RustFile::ExampleTests => (
+                "src/models/example_tests.rs".to_owned(),
+                vec![Chunk::Items(example_tests::tests(api, &groups))],
             ),
         };
         let contents = format_chunks(&path, chunks, &header)?;
@@ -184,7 +184,7 @@ pub fn emit(
     };
     let mut files = in_parallel(&jobs, emit_one)?;
     // The mocks and the command line are built from the same model, one file after another.
-    let values = mock_examples::Examples::new(api, &table);
+    let values = example_values::ExampleValues::new(api, &table);
     let mocks = mock::files(api, &values, &groups, &name.replace('-', "_"));
     let commands = cli::files(api, &table, &cli_name, &templates::token_env(name));
     for (path, tokens) in mocks.into_iter().chain(commands) {
@@ -195,20 +195,20 @@ pub fn emit(
         });
     }
     files.extend(runtime::files(&options.runtime, &header));
-    files.extend(templates::render(api, options, examples)?);
+    files.extend(templates::render(api, options, programs)?);
     files.extend(
-        examples
+        programs
             .iter()
-            .map(|example| copied_example(example, options)),
+            .map(|program| copied_program(program, options)),
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
-/// A hand-written example of the spec, in the crate's `examples/` under the generated header and
-/// a line that says where to edit it (`examples/` beside the spec's root file).
-fn copied_example(example: &Example, options: &EmitOptions) -> GeneratedFile {
-    let file = format!("{}/{}.rs", crate::load::EXAMPLES_DIR, example.name);
+/// A hand-written example program of the spec, in the crate's `examples/` under the generated
+/// header and a line that says where to edit it (`examples/` beside the spec's root file).
+fn copied_program(program: &ExampleProgram, options: &EmitOptions) -> GeneratedFile {
+    let file = format!("{}/{}.rs", crate::load::EXAMPLES_DIR, program.name);
     let written = match options.spec_display.rsplit_once('/') {
         Some((dir, _)) => format!("{dir}/{file}"),
         None => file.clone(),
@@ -218,7 +218,7 @@ fn copied_example(example: &Example, options: &EmitOptions) -> GeneratedFile {
         contents: format!(
             "{}\n// Written by hand in {written}; edit it there.\n{}",
             header(options, "//"),
-            example.source
+            program.source
         ),
     }
 }
@@ -256,7 +256,7 @@ enum RustFile<'a> {
     Api(&'a crate::ir::Resource),
     Models(&'a str),
     ModelsIndex,
-    Examples,
+    ExampleTests,
 }
 
 /// `work` on every job, the jobs shared out among the machine's cores: each file is built and
@@ -300,7 +300,7 @@ fn in_parallel<J: Sync, T: Send, E: Send>(
     done.into_iter().map(|(_, result)| result).collect()
 }
 
-fn models_index(groups: &models::Groups<'_>, examples: Option<TokenStream>) -> TokenStream {
+fn models_index(groups: &models::Groups<'_>, example_tests: Option<TokenStream>) -> TokenStream {
     let modules: Vec<_> = groups.names().map(rust::ident).collect();
     // A resource's own types are compiled only with its feature.
     let cfgs: Vec<TokenStream> = groups
@@ -308,17 +308,17 @@ fn models_index(groups: &models::Groups<'_>, examples: Option<TokenStream>) -> T
         .map(|group| groups.module_cfg(group))
         .collect();
     let allows = groups.names().map(|group| allow_inception("models", group));
-    let examples = examples.map(|cfg| {
+    let example_tests = example_tests.map(|cfg| {
         quote::quote!(
             #cfg
-            mod examples;
+            mod example_tests;
         )
     });
     quote::quote! {
         //! The types the operations send and receive, one module per resource that uses them and
         //! `common` for the others, all re-exported here.
         #( #cfgs #allows mod #modules; )*
-        #examples
+        #example_tests
         #( #cfgs pub use #modules::*; )*
     }
 }

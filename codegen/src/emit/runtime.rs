@@ -107,6 +107,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../../runtime/src/retry.rs"),
     ),
     (
+        "round_trip.rs",
+        "round_trip.rs",
+        include_str!("../../../runtime/src/round_trip.rs"),
+    ),
+    (
         "timestamp.rs",
         "timestamp.rs",
         include_str!("../../../runtime/src/timestamp.rs"),

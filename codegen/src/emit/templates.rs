@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::runtime::RuntimeView;
 use super::{EmitError, EmitOptions, GeneratedFile, docs, header};
 use crate::ir::{Api, Operation, ParamLocation, Resource, Success, TypeKind, TypeRef};
-use crate::load::Example;
+use crate::load::ExampleProgram;
 
 /// Each template, the file it renders, and its source.
 const TEMPLATES: &[(&str, &str, &str)] = &[
@@ -95,7 +95,7 @@ struct ResourceView<'a> {
 pub(crate) fn render(
     api: &Api,
     options: &EmitOptions,
-    examples: &[Example],
+    examples: &[ExampleProgram],
 ) -> Result<Vec<GeneratedFile>, EmitError> {
     let mut environment = Environment::new();
     let syntax = SyntaxConfig::builder()

@@ -2,7 +2,7 @@
 
 mod bundle;
 mod error;
-mod examples;
+mod example_programs;
 mod json;
 mod kinds;
 mod lenient;
@@ -19,7 +19,7 @@ use serde_json::Value;
 
 pub use bundle::{Bundle, HoistedSchema};
 pub use error::LoadError;
-pub use examples::{EXAMPLES_DIR, Example, examples};
+pub use example_programs::{EXAMPLES_DIR, ExampleProgram, example_programs};
 pub use source::{Disk, Files, Format, InMemory, SourceFile, display as source_display, normalize};
 
 use crate::location::join_pointer;

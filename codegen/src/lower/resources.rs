@@ -21,7 +21,7 @@ const CLIENT_METHODS: &[&str] = &[
     "common",
     "default",
     "deref",
-    "examples",
+    "example_tests",
     "fmt",
     "from_env",
     "mock",

@@ -54,38 +54,47 @@ impl<'a> Get<'a> {
 }
 
 impl crate::models::Account {
+    const EXAMPLE_JSON: &str = r#"{"droplet_limit":25,"email":"sammy@digitalocean.com","email_verified":true,"floating_ip_limit":5,"status":"active","status_message":" ","uuid":"b6fr89dbf6d9156cace5f3c78dc9851d957381ef"}"#;
+
     /// The example value of `Account`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Account { field: value, ..Account::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Account",
-            r#"{"droplet_limit":25,"email":"sammy@digitalocean.com","email_verified":true,"floating_ip_limit":5,"status":"active","status_message":" ","uuid":"b6fr89dbf6d9156cace5f3c78dc9851d957381ef"}"#,
-        )
+        crate::runtime::mock::example("Account", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AccountGetResponse {
+    const EXAMPLE_JSON: &str = r#"{"account":{"droplet_limit":25,"email":"sammy@digitalocean.com","email_verified":true,"floating_ip_limit":5,"status":"active","status_message":" ","uuid":"b6fr89dbf6d9156cace5f3c78dc9851d957381ef"}}"#;
+
     /// The example value of `AccountGetResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AccountGetResponse { field: value, ..AccountGetResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AccountGetResponse",
-            r#"{"account":{"droplet_limit":25,"email":"sammy@digitalocean.com","email_verified":true,"floating_ip_limit":5,"status":"active","status_message":" ","uuid":"b6fr89dbf6d9156cace5f3c78dc9851d957381ef"}}"#,
-        )
+        crate::runtime::mock::example("AccountGetResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Team {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Team`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Team { field: value, ..Team::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Team", r#"{}"#)
+        crate::runtime::mock::example("Team", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Account::example();
-        let _ = crate::models::AccountGetResponse::example();
-        let _ = crate::models::Team::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Account::example(),
+            crate::models::Account::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AccountGetResponse::example(),
+            crate::models::AccountGetResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Team::example(),
+            crate::models::Team::EXAMPLE_JSON,
+        );
     }
 }

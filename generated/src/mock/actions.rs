@@ -122,43 +122,60 @@ impl<'a> List<'a> {
 }
 
 impl crate::models::Action {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Action`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Action { field: value, ..Action::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Action", r#"{}"#)
+        crate::runtime::mock::example("Action", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::ActionsGetResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `ActionsGetResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `ActionsGetResponse { field: value, ..ActionsGetResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("ActionsGetResponse", r#"{}"#)
+        crate::runtime::mock::example("ActionsGetResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::ActionsListResponse {
+    const EXAMPLE_JSON: &str = r#"{"meta":{"total":5}}"#;
+
     /// The example value of `ActionsListResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `ActionsListResponse { field: value, ..ActionsListResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("ActionsListResponse", r#"{"meta":{"total":5}}"#)
+        crate::runtime::mock::example("ActionsListResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Region {
+    const EXAMPLE_JSON: &str = r#"{"available":true,"features":["private_networking","backups","ipv6"],"name":"New York 3","sizes":["s-1vcpu-1gb","s-1vcpu-2gb"],"slug":"nyc3"}"#;
+
     /// The example value of `Region`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Region { field: value, ..Region::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Region",
-            r#"{"available":true,"features":["private_networking","backups","ipv6"],"name":"New York 3","sizes":["s-1vcpu-1gb","s-1vcpu-2gb"],"slug":"nyc3"}"#,
-        )
+        crate::runtime::mock::example("Region", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Action::example();
-        let _ = crate::models::ActionsGetResponse::example();
-        let _ = crate::models::ActionsListResponse::example();
-        let _ = crate::models::Region::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Action::example(),
+            crate::models::Action::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::ActionsGetResponse::example(),
+            crate::models::ActionsGetResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::ActionsListResponse::example(),
+            crate::models::ActionsListResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Region::example(),
+            crate::models::Region::EXAMPLE_JSON,
+        );
     }
 }

@@ -475,155 +475,203 @@ impl<'a> PatchPlan<'a> {
 }
 
 impl crate::models::AddonsAppInfo {
+    const EXAMPLE_JSON: &str = r#"{"app_slug":"example-app","eula":"https://example.com/eula","plans":[],"tos":"https://example.com/tos"}"#;
+
     /// The example value of `AddonsAppInfo`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsAppInfo { field: value, ..AddonsAppInfo::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsAppInfo",
-            r#"{"app_slug":"example-app","eula":"https://example.com/eula","plans":[],"tos":"https://example.com/tos"}"#,
-        )
+        crate::runtime::mock::example("AddonsAppInfo", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsAppMetadata {
+    const EXAMPLE_JSON: &str = r#"{"description":"Country for localization","display_name":"Country of Origin","id":1,"name":"country_of_origin","type":"string"}"#;
+
     /// The example value of `AddonsAppMetadata`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsAppMetadata { field: value, ..AddonsAppMetadata::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsAppMetadata",
-            r#"{"description":"Country for localization","display_name":"Country of Origin","id":1,"name":"country_of_origin","type":"string"}"#,
-        )
+        crate::runtime::mock::example("AddonsAppMetadata", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsDimensionWithPrice {
+    const EXAMPLE_JSON: &str = r#"{"display_name":"Addon Dimension Display Name","feature_name":"Feature Name","id":1,"sku":"addon_sku_123","slug":"addon_dimension_slug","volumes":[]}"#;
+
     /// The example value of `AddonsDimensionWithPrice`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsDimensionWithPrice { field: value, ..AddonsDimensionWithPrice::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsDimensionWithPrice",
-            r#"{"display_name":"Addon Dimension Display Name","feature_name":"Feature Name","id":1,"sku":"addon_sku_123","slug":"addon_dimension_slug","volumes":[]}"#,
-        )
+        crate::runtime::mock::example("AddonsDimensionWithPrice", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsFeature {
+    const EXAMPLE_JSON: &str = r#"{"created_at":"2023-10-01T12:00:00Z","id":1,"name":"Support","type":"string","updated_at":"2023-10-01T12:00:00Z","value":"Unlimited"}"#;
+
     /// The example value of `AddonsFeature`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsFeature { field: value, ..AddonsFeature::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsFeature",
-            r#"{"created_at":"2023-10-01T12:00:00Z","id":1,"name":"Support","type":"string","updated_at":"2023-10-01T12:00:00Z","value":"Unlimited"}"#,
-        )
+        crate::runtime::mock::example("AddonsFeature", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsFeatureValue {
+    const EXAMPLE_JSON: &str = r#""Unlimited""#;
+
     /// The example value of `AddonsFeatureValue`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AddonsFeatureValue", r#""Unlimited""#)
+        crate::runtime::mock::example("AddonsFeatureValue", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsGetAppMetadataResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AddonsGetAppMetadataResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsGetAppMetadataResponse { field: value, ..AddonsGetAppMetadataResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AddonsGetAppMetadataResponse", r#"{}"#)
+        crate::runtime::mock::example("AddonsGetAppMetadataResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsGetAppResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AddonsGetAppResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsGetAppResponse { field: value, ..AddonsGetAppResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AddonsGetAppResponse", r#"{}"#)
+        crate::runtime::mock::example("AddonsGetAppResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsListResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AddonsListResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsListResponse { field: value, ..AddonsListResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AddonsListResponse", r#"{}"#)
+        crate::runtime::mock::example("AddonsListResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsPatchPlanRequest {
+    const EXAMPLE_JSON: &str = r#"{"plan_slug":"basic_plan"}"#;
+
     /// The example value of `AddonsPatchPlanRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsPatchPlanRequest { field: value, ..AddonsPatchPlanRequest::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsPatchPlanRequest",
-            r#"{"plan_slug":"basic_plan"}"#,
-        )
+        crate::runtime::mock::example("AddonsPatchPlanRequest", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsPatchRequest {
+    const EXAMPLE_JSON: &str = r#"{"name":"new-name"}"#;
+
     /// The example value of `AddonsPatchRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsPatchRequest { field: value, ..AddonsPatchRequest::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AddonsPatchRequest", r#"{"name":"new-name"}"#)
+        crate::runtime::mock::example("AddonsPatchRequest", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsPlan {
+    const EXAMPLE_JSON: &str = r#"{"active":true,"app_id":2,"available":true,"by_default":false,"created_at":"2023-10-01T12:00:00Z","display_name":"Basic Plan","id":1,"price_per_month":10,"slug":"plan_basic","state":"approved","updated_at":"2023-10-01T12:00:00Z","uuid":"123e4567-e89b-12d3-a456-426614174000"}"#;
+
     /// The example value of `AddonsPlan`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsPlan { field: value, ..AddonsPlan::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsPlan",
-            r#"{"active":true,"app_id":2,"available":true,"by_default":false,"created_at":"2023-10-01T12:00:00Z","display_name":"Basic Plan","id":1,"price_per_month":10,"slug":"plan_basic","state":"approved","updated_at":"2023-10-01T12:00:00Z","uuid":"123e4567-e89b-12d3-a456-426614174000"}"#,
-        )
+        crate::runtime::mock::example("AddonsPlan", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsResource {
+    const EXAMPLE_JSON: &str = r#"{"app_slug":"example_app","has_config":true,"name":"my-resource-01","plan_slug":"basic_plan","state":"provisioned","uuid":"123e4567-e89b-12d3-a456-426614174000"}"#;
+
     /// The example value of `AddonsResource`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsResource { field: value, ..AddonsResource::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsResource",
-            r#"{"app_slug":"example_app","has_config":true,"name":"my-resource-01","plan_slug":"basic_plan","state":"provisioned","uuid":"123e4567-e89b-12d3-a456-426614174000"}"#,
-        )
+        crate::runtime::mock::example("AddonsResource", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsResourceMetadata {
+    const EXAMPLE_JSON: &str = r#"{"name":"property_name","value":"example_value"}"#;
+
     /// The example value of `AddonsResourceMetadata`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsResourceMetadata { field: value, ..AddonsResourceMetadata::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsResourceMetadata",
-            r#"{"name":"property_name","value":"example_value"}"#,
-        )
+        crate::runtime::mock::example("AddonsResourceMetadata", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsResourceNew {
+    const EXAMPLE_JSON: &str = r#"{"app_slug":"example-app","metadata":[{"name":"property_name","value":"example_value"}],"name":"my-resource-01","plan_slug":"basic_plan"}"#;
+
     /// The example value of `AddonsResourceNew`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsResourceNew { field: value, ..AddonsResourceNew::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AddonsResourceNew",
-            r#"{"app_slug":"example-app","metadata":[{"name":"property_name","value":"example_value"}],"name":"my-resource-01","plan_slug":"basic_plan"}"#,
-        )
+        crate::runtime::mock::example("AddonsResourceNew", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AddonsResourceResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AddonsResourceResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddonsResourceResponse { field: value, ..AddonsResourceResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AddonsResourceResponse", r#"{}"#)
+        crate::runtime::mock::example("AddonsResourceResponse", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::AddonsAppInfo::example();
-        let _ = crate::models::AddonsAppMetadata::example();
-        let _ = crate::models::AddonsDimensionWithPrice::example();
-        let _ = crate::models::AddonsFeature::example();
-        let _ = crate::models::AddonsFeatureValue::example();
-        let _ = crate::models::AddonsGetAppMetadataResponse::example();
-        let _ = crate::models::AddonsGetAppResponse::example();
-        let _ = crate::models::AddonsListResponse::example();
-        let _ = crate::models::AddonsPatchPlanRequest::example();
-        let _ = crate::models::AddonsPatchRequest::example();
-        let _ = crate::models::AddonsPlan::example();
-        let _ = crate::models::AddonsResource::example();
-        let _ = crate::models::AddonsResourceMetadata::example();
-        let _ = crate::models::AddonsResourceNew::example();
-        let _ = crate::models::AddonsResourceResponse::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsAppInfo::example(),
+            crate::models::AddonsAppInfo::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsAppMetadata::example(),
+            crate::models::AddonsAppMetadata::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsDimensionWithPrice::example(),
+            crate::models::AddonsDimensionWithPrice::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsFeature::example(),
+            crate::models::AddonsFeature::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsFeatureValue::example(),
+            crate::models::AddonsFeatureValue::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsGetAppMetadataResponse::example(),
+            crate::models::AddonsGetAppMetadataResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsGetAppResponse::example(),
+            crate::models::AddonsGetAppResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsListResponse::example(),
+            crate::models::AddonsListResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsPatchPlanRequest::example(),
+            crate::models::AddonsPatchPlanRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsPatchRequest::example(),
+            crate::models::AddonsPatchRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsPlan::example(),
+            crate::models::AddonsPlan::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsResource::example(),
+            crate::models::AddonsResource::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsResourceMetadata::example(),
+            crate::models::AddonsResourceMetadata::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsResourceNew::example(),
+            crate::models::AddonsResourceNew::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddonsResourceResponse::example(),
+            crate::models::AddonsResourceResponse::EXAMPLE_JSON,
+        );
     }
 }

@@ -2610,848 +2610,1379 @@ impl<'a> ValidateRollback<'a> {
 }
 
 impl crate::models::App {
+    const EXAMPLE_JSON: &str = r#"{"spec":{"name":"sample-golang"}}"#;
+
     /// The example value of `App`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `App { field: value, ..App::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("App", r#"{"spec":{"name":"sample-golang"}}"#)
+        crate::runtime::mock::example("App", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppAlert {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppAlert`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppAlert { field: value, ..AppAlert::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppAlert", r#"{}"#)
+        crate::runtime::mock::example("AppAlert", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppAlertProgress {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppAlertProgress`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppAlertProgress { field: value, ..AppAlertProgress::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppAlertProgress", r#"{}"#)
+        crate::runtime::mock::example("AppAlertProgress", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppAlertProgressStep {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppAlertProgressStep`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppAlertProgressStep { field: value, ..AppAlertProgressStep::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppAlertProgressStep", r#"{}"#)
+        crate::runtime::mock::example("AppAlertProgressStep", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppAlertSlackWebhook {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppAlertSlackWebhook`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppAlertSlackWebhook { field: value, ..AppAlertSlackWebhook::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppAlertSlackWebhook", r#"{}"#)
+        crate::runtime::mock::example("AppAlertSlackWebhook", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppAlertSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppAlertSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppAlertSpec { field: value, ..AppAlertSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppAlertSpec", r#"{}"#)
+        crate::runtime::mock::example("AppAlertSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppComponentHealth {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppComponentHealth`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppComponentHealth { field: value, ..AppComponentHealth::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppComponentHealth", r#"{}"#)
+        crate::runtime::mock::example("AppComponentHealth", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppComponentInstanceBaseAutoscaling {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppComponentInstanceBaseAutoscaling`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppComponentInstanceBaseAutoscaling { field: value, ..AppComponentInstanceBaseAutoscaling::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppComponentInstanceBaseAutoscaling", r#"{}"#)
+        crate::runtime::mock::example(
+            "AppComponentInstanceBaseAutoscaling",
+            Self::EXAMPLE_JSON,
+        )
     }
 }
 
 impl crate::models::AppComponentInstanceBaseAutoscalingMetrics {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppComponentInstanceBaseAutoscalingMetrics`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppComponentInstanceBaseAutoscalingMetrics { field: value, ..AppComponentInstanceBaseAutoscalingMetrics::example() }`.
     pub fn example() -> Self {
         crate::runtime::mock::example(
             "AppComponentInstanceBaseAutoscalingMetrics",
-            r#"{}"#,
+            Self::EXAMPLE_JSON,
         )
     }
 }
 
 impl crate::models::AppComponentInstanceBaseAutoscalingMetricsCpu {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppComponentInstanceBaseAutoscalingMetricsCpu`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppComponentInstanceBaseAutoscalingMetricsCpu { field: value, ..AppComponentInstanceBaseAutoscalingMetricsCpu::example() }`.
     pub fn example() -> Self {
         crate::runtime::mock::example(
             "AppComponentInstanceBaseAutoscalingMetricsCpu",
-            r#"{}"#,
+            Self::EXAMPLE_JSON,
         )
     }
 }
 
 impl crate::models::AppDatabaseSpec {
+    const EXAMPLE_JSON: &str = r#"{"name":"prod-db"}"#;
+
     /// The example value of `AppDatabaseSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppDatabaseSpec { field: value, ..AppDatabaseSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppDatabaseSpec", r#"{"name":"prod-db"}"#)
+        crate::runtime::mock::example("AppDatabaseSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppDomainSpec {
+    const EXAMPLE_JSON: &str = r#"{"domain":"app.example.com"}"#;
+
     /// The example value of `AppDomainSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppDomainSpec { field: value, ..AppDomainSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppDomainSpec", r#"{"domain":"app.example.com"}"#)
+        crate::runtime::mock::example("AppDomainSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppEgressSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppEgressSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppEgressSpec { field: value, ..AppEgressSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppEgressSpec", r#"{}"#)
+        crate::runtime::mock::example("AppEgressSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppFunctionsComponentHealth {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppFunctionsComponentHealth`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppFunctionsComponentHealth { field: value, ..AppFunctionsComponentHealth::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppFunctionsComponentHealth", r#"{}"#)
+        crate::runtime::mock::example("AppFunctionsComponentHealth", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppFunctionsComponentHealthMetrics {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppFunctionsComponentHealthMetrics`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppFunctionsComponentHealthMetrics { field: value, ..AppFunctionsComponentHealthMetrics::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppFunctionsComponentHealthMetrics", r#"{}"#)
-    }
-}
-
-impl crate::models::AppFunctionsSpec {
-    /// The example value of `AppFunctionsSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppFunctionsSpec { field: value, ..AppFunctionsSpec::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppFunctionsSpec", r#"{"name":"api"}"#)
-    }
-}
-
-impl crate::models::AppHealth {
-    /// The example value of `AppHealth`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppHealth { field: value, ..AppHealth::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppHealth", r#"{}"#)
-    }
-}
-
-impl crate::models::AppIngressSpec {
-    /// The example value of `AppIngressSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppIngressSpec { field: value, ..AppIngressSpec::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppIngressSpec", r#"{}"#)
-    }
-}
-
-impl crate::models::AppIngressSpecRule {
-    /// The example value of `AppIngressSpecRule`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppIngressSpecRule { field: value, ..AppIngressSpecRule::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppIngressSpecRule", r#"{}"#)
-    }
-}
-
-impl crate::models::AppInstance {
-    /// The example value of `AppInstance`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppInstance { field: value, ..AppInstance::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppInstance", r#"{}"#)
-    }
-}
-
-impl crate::models::AppJobSpec {
-    /// The example value of `AppJobSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppJobSpec { field: value, ..AppJobSpec::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppJobSpec", r#"{"name":"api"}"#)
-    }
-}
-
-impl crate::models::AppJobSpecTermination {
-    /// The example value of `AppJobSpecTermination`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppJobSpecTermination { field: value, ..AppJobSpecTermination::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppJobSpecTermination", r#"{}"#)
-    }
-}
-
-impl crate::models::AppLivenessHealthCheckSpec {
-    /// The example value of `AppLivenessHealthCheckSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLivenessHealthCheckSpec { field: value, ..AppLivenessHealthCheckSpec::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppLivenessHealthCheckSpec", r#"{}"#)
-    }
-}
-
-impl crate::models::AppLogDestinationDatadogSpec {
-    /// The example value of `AppLogDestinationDatadogSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLogDestinationDatadogSpec { field: value, ..AppLogDestinationDatadogSpec::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppLogDestinationDatadogSpec", r#"{}"#)
-    }
-}
-
-impl crate::models::AppLogDestinationDefinition {
-    /// The example value of `AppLogDestinationDefinition`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLogDestinationDefinition { field: value, ..AppLogDestinationDefinition::example() }`.
-    pub fn example() -> Self {
         crate::runtime::mock::example(
-            "AppLogDestinationDefinition",
-            r#"{"name":"your_log_consumer_name"}"#,
+            "AppFunctionsComponentHealthMetrics",
+            Self::EXAMPLE_JSON,
         )
     }
 }
 
+impl crate::models::AppFunctionsSpec {
+    const EXAMPLE_JSON: &str = r#"{"name":"api"}"#;
+
+    /// The example value of `AppFunctionsSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppFunctionsSpec { field: value, ..AppFunctionsSpec::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppFunctionsSpec", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppHealth {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppHealth`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppHealth { field: value, ..AppHealth::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppHealth", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppIngressSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppIngressSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppIngressSpec { field: value, ..AppIngressSpec::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppIngressSpec", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppIngressSpecRule {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppIngressSpecRule`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppIngressSpecRule { field: value, ..AppIngressSpecRule::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppIngressSpecRule", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppInstance {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppInstance`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppInstance { field: value, ..AppInstance::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppInstance", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppJobSpec {
+    const EXAMPLE_JSON: &str = r#"{"name":"api"}"#;
+
+    /// The example value of `AppJobSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppJobSpec { field: value, ..AppJobSpec::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppJobSpec", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppJobSpecTermination {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppJobSpecTermination`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppJobSpecTermination { field: value, ..AppJobSpecTermination::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppJobSpecTermination", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppLivenessHealthCheckSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppLivenessHealthCheckSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLivenessHealthCheckSpec { field: value, ..AppLivenessHealthCheckSpec::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppLivenessHealthCheckSpec", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppLogDestinationDatadogSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppLogDestinationDatadogSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLogDestinationDatadogSpec { field: value, ..AppLogDestinationDatadogSpec::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppLogDestinationDatadogSpec", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppLogDestinationDefinition {
+    const EXAMPLE_JSON: &str = r#"{"name":"your_log_consumer_name"}"#;
+
+    /// The example value of `AppLogDestinationDefinition`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLogDestinationDefinition { field: value, ..AppLogDestinationDefinition::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppLogDestinationDefinition", Self::EXAMPLE_JSON)
+    }
+}
+
 impl crate::models::AppLogDestinationLogtailSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppLogDestinationLogtailSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLogDestinationLogtailSpec { field: value, ..AppLogDestinationLogtailSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppLogDestinationLogtailSpec", r#"{}"#)
+        crate::runtime::mock::example("AppLogDestinationLogtailSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppLogDestinationOpenSearchSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppLogDestinationOpenSearchSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLogDestinationOpenSearchSpec { field: value, ..AppLogDestinationOpenSearchSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppLogDestinationOpenSearchSpec", r#"{}"#)
+        crate::runtime::mock::example(
+            "AppLogDestinationOpenSearchSpec",
+            Self::EXAMPLE_JSON,
+        )
     }
 }
 
 impl crate::models::AppLogDestinationOpenSearchSpecBasicAuth {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppLogDestinationOpenSearchSpecBasicAuth`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLogDestinationOpenSearchSpecBasicAuth { field: value, ..AppLogDestinationOpenSearchSpecBasicAuth::example() }`.
     pub fn example() -> Self {
         crate::runtime::mock::example(
             "AppLogDestinationOpenSearchSpecBasicAuth",
-            r#"{}"#,
+            Self::EXAMPLE_JSON,
         )
     }
 }
 
 impl crate::models::AppLogDestinationPapertrailSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppLogDestinationPapertrailSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppLogDestinationPapertrailSpec { field: value, ..AppLogDestinationPapertrailSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppLogDestinationPapertrailSpec", r#"{}"#)
+        crate::runtime::mock::example(
+            "AppLogDestinationPapertrailSpec",
+            Self::EXAMPLE_JSON,
+        )
     }
 }
 
 impl crate::models::AppMaintenanceSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppMaintenanceSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppMaintenanceSpec { field: value, ..AppMaintenanceSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppMaintenanceSpec", r#"{}"#)
+        crate::runtime::mock::example("AppMaintenanceSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppMetricsBandwidthUsage {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppMetricsBandwidthUsage`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppMetricsBandwidthUsage { field: value, ..AppMetricsBandwidthUsage::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppMetricsBandwidthUsage", r#"{}"#)
+        crate::runtime::mock::example("AppMetricsBandwidthUsage", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppMetricsBandwidthUsageDetails {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppMetricsBandwidthUsageDetails`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppMetricsBandwidthUsageDetails { field: value, ..AppMetricsBandwidthUsageDetails::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppMetricsBandwidthUsageDetails", r#"{}"#)
+        crate::runtime::mock::example(
+            "AppMetricsBandwidthUsageDetails",
+            Self::EXAMPLE_JSON,
+        )
     }
 }
 
 impl crate::models::AppMetricsBandwidthUsageRequest {
+    const EXAMPLE_JSON: &str = r#"{"app_ids":["4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf","c2a93513-8d9b-4223-9d61-5e7272c81cf5"]}"#;
+
     /// The example value of `AppMetricsBandwidthUsageRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppMetricsBandwidthUsageRequest { field: value, ..AppMetricsBandwidthUsageRequest::example() }`.
     pub fn example() -> Self {
         crate::runtime::mock::example(
             "AppMetricsBandwidthUsageRequest",
-            r#"{"app_ids":["4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf","c2a93513-8d9b-4223-9d61-5e7272c81cf5"]}"#,
+            Self::EXAMPLE_JSON,
         )
     }
 }
 
 impl crate::models::AppPropose {
+    const EXAMPLE_JSON: &str = r#"{"spec":{"name":"web-app"}}"#;
+
     /// The example value of `AppPropose`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppPropose { field: value, ..AppPropose::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppPropose", r#"{"spec":{"name":"web-app"}}"#)
+        crate::runtime::mock::example("AppPropose", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppProposeResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppProposeResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppProposeResponse { field: value, ..AppProposeResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppProposeResponse", r#"{}"#)
+        crate::runtime::mock::example("AppProposeResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppRollbackValidationCondition {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppRollbackValidationCondition`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppRollbackValidationCondition { field: value, ..AppRollbackValidationCondition::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppRollbackValidationCondition", r#"{}"#)
+        crate::runtime::mock::example(
+            "AppRollbackValidationCondition",
+            Self::EXAMPLE_JSON,
+        )
     }
 }
 
 impl crate::models::AppRouteSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppRouteSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppRouteSpec { field: value, ..AppRouteSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppRouteSpec", r#"{}"#)
+        crate::runtime::mock::example("AppRouteSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppServiceSpec {
+    const EXAMPLE_JSON: &str = r#"{"name":"api"}"#;
+
     /// The example value of `AppServiceSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppServiceSpec { field: value, ..AppServiceSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppServiceSpec", r#"{"name":"api"}"#)
+        crate::runtime::mock::example("AppServiceSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppServiceSpecHealthCheck {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppServiceSpecHealthCheck`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppServiceSpecHealthCheck { field: value, ..AppServiceSpecHealthCheck::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppServiceSpecHealthCheck", r#"{}"#)
+        crate::runtime::mock::example("AppServiceSpecHealthCheck", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppServiceSpecTermination {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppServiceSpecTermination`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppServiceSpecTermination { field: value, ..AppServiceSpecTermination::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppServiceSpecTermination", r#"{}"#)
+        crate::runtime::mock::example("AppServiceSpecTermination", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppSpec {
+    const EXAMPLE_JSON: &str = r#"{"name":"web-app"}"#;
+
     /// The example value of `AppSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppSpec { field: value, ..AppSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppSpec", r#"{"name":"web-app"}"#)
+        crate::runtime::mock::example("AppSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppStaticSiteSpec {
+    const EXAMPLE_JSON: &str = r#"{"name":"api"}"#;
+
     /// The example value of `AppStaticSiteSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppStaticSiteSpec { field: value, ..AppStaticSiteSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppStaticSiteSpec", r#"{"name":"api"}"#)
+        crate::runtime::mock::example("AppStaticSiteSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppVariableDefinition {
+    const EXAMPLE_JSON: &str = r#"{"key":"BASE_URL"}"#;
+
     /// The example value of `AppVariableDefinition`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppVariableDefinition { field: value, ..AppVariableDefinition::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppVariableDefinition", r#"{"key":"BASE_URL"}"#)
+        crate::runtime::mock::example("AppVariableDefinition", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppWorkerSpec {
+    const EXAMPLE_JSON: &str = r#"{"name":"api"}"#;
+
     /// The example value of `AppWorkerSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppWorkerSpec { field: value, ..AppWorkerSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppWorkerSpec", r#"{"name":"api"}"#)
+        crate::runtime::mock::example("AppWorkerSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppWorkerSpecTermination {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppWorkerSpecTermination`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppWorkerSpecTermination { field: value, ..AppWorkerSpecTermination::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppWorkerSpecTermination", r#"{}"#)
+        crate::runtime::mock::example("AppWorkerSpecTermination", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsAlertResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsAlertResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsAlertResponse { field: value, ..AppsAlertResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsAlertResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsAlertResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsAssignAppAlertDestinationsRequest {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsAssignAppAlertDestinationsRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsAssignAppAlertDestinationsRequest { field: value, ..AppsAssignAppAlertDestinationsRequest::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsAssignAppAlertDestinationsRequest", r#"{}"#)
+        crate::runtime::mock::example(
+            "AppsAssignAppAlertDestinationsRequest",
+            Self::EXAMPLE_JSON,
+        )
     }
 }
 
 impl crate::models::AppsBitbucketSourceSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsBitbucketSourceSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsBitbucketSourceSpec { field: value, ..AppsBitbucketSourceSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsBitbucketSourceSpec", r#"{}"#)
+        crate::runtime::mock::example("AppsBitbucketSourceSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsCorsPolicy {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsCorsPolicy`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsCorsPolicy { field: value, ..AppsCorsPolicy::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsCorsPolicy", r#"{}"#)
+        crate::runtime::mock::example("AppsCorsPolicy", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsCreateAppRequest {
+    const EXAMPLE_JSON: &str = r#"{"spec":{"name":"web-app"}}"#;
+
     /// The example value of `AppsCreateAppRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsCreateAppRequest { field: value, ..AppsCreateAppRequest::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AppsCreateAppRequest",
-            r#"{"spec":{"name":"web-app"}}"#,
-        )
+        crate::runtime::mock::example("AppsCreateAppRequest", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsCreateDeploymentRequest {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsCreateDeploymentRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsCreateDeploymentRequest { field: value, ..AppsCreateDeploymentRequest::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsCreateDeploymentRequest", r#"{}"#)
+        crate::runtime::mock::example("AppsCreateDeploymentRequest", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDedicatedEgressIp {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDedicatedEgressIp`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDedicatedEgressIp { field: value, ..AppsDedicatedEgressIp::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDedicatedEgressIp", r#"{}"#)
+        crate::runtime::mock::example("AppsDedicatedEgressIp", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeleteAppResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeleteAppResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeleteAppResponse { field: value, ..AppsDeleteAppResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeleteAppResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsDeleteAppResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeployment {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeployment`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeployment { field: value, ..AppsDeployment::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeployment", r#"{}"#)
+        crate::runtime::mock::example("AppsDeployment", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentFunctions {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeploymentFunctions`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentFunctions { field: value, ..AppsDeploymentFunctions::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeploymentFunctions", r#"{}"#)
+        crate::runtime::mock::example("AppsDeploymentFunctions", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentJob {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeploymentJob`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentJob { field: value, ..AppsDeploymentJob::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeploymentJob", r#"{}"#)
+        crate::runtime::mock::example("AppsDeploymentJob", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentProgress {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeploymentProgress`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentProgress { field: value, ..AppsDeploymentProgress::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeploymentProgress", r#"{}"#)
+        crate::runtime::mock::example("AppsDeploymentProgress", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentProgressStep {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeploymentProgressStep`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentProgressStep { field: value, ..AppsDeploymentProgressStep::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeploymentProgressStep", r#"{}"#)
+        crate::runtime::mock::example("AppsDeploymentProgressStep", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeploymentResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentResponse { field: value, ..AppsDeploymentResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeploymentResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsDeploymentResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentService {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeploymentService`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentService { field: value, ..AppsDeploymentService::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeploymentService", r#"{}"#)
+        crate::runtime::mock::example("AppsDeploymentService", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentStaticSite {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeploymentStaticSite`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentStaticSite { field: value, ..AppsDeploymentStaticSite::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeploymentStaticSite", r#"{}"#)
+        crate::runtime::mock::example("AppsDeploymentStaticSite", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentWorker {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDeploymentWorker`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentWorker { field: value, ..AppsDeploymentWorker::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDeploymentWorker", r#"{}"#)
+        crate::runtime::mock::example("AppsDeploymentWorker", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDeploymentsResponse {
+    const EXAMPLE_JSON: &str = r#"{"meta":{"total":1}}"#;
+
     /// The example value of `AppsDeploymentsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDeploymentsResponse { field: value, ..AppsDeploymentsResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "AppsDeploymentsResponse",
-            r#"{"meta":{"total":1}}"#,
-        )
+        crate::runtime::mock::example("AppsDeploymentsResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDomain {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDomain`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDomain { field: value, ..AppsDomain::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDomain", r#"{}"#)
+        crate::runtime::mock::example("AppsDomain", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDomainProgress {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDomainProgress`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDomainProgress { field: value, ..AppsDomainProgress::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDomainProgress", r#"{}"#)
+        crate::runtime::mock::example("AppsDomainProgress", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDomainProgressStep {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDomainProgressStep`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDomainProgressStep { field: value, ..AppsDomainProgressStep::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDomainProgressStep", r#"{}"#)
+        crate::runtime::mock::example("AppsDomainProgressStep", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsDomainValidation {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsDomainValidation`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsDomainValidation { field: value, ..AppsDomainValidation::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsDomainValidation", r#"{}"#)
+        crate::runtime::mock::example("AppsDomainValidation", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsEvent {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsEvent`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsEvent { field: value, ..AppsEvent::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsEvent", r#"{}"#)
+        crate::runtime::mock::example("AppsEvent", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsEventAutoscaling {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsEventAutoscaling`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsEventAutoscaling { field: value, ..AppsEventAutoscaling::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsEventAutoscaling", r#"{}"#)
+        crate::runtime::mock::example("AppsEventAutoscaling", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGetEventResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGetEventResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGetEventResponse { field: value, ..AppsGetEventResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGetEventResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsGetEventResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGetExecResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGetExecResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGetExecResponse { field: value, ..AppsGetExecResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGetExecResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsGetExecResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGetHealthResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGetHealthResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGetHealthResponse { field: value, ..AppsGetHealthResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGetHealthResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsGetHealthResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGetInstanceSizeResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGetInstanceSizeResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGetInstanceSizeResponse { field: value, ..AppsGetInstanceSizeResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGetInstanceSizeResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsGetInstanceSizeResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGetInstancesResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGetInstancesResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGetInstancesResponse { field: value, ..AppsGetInstancesResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGetInstancesResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsGetInstancesResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGetJobInvocationResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGetJobInvocationResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGetJobInvocationResponse { field: value, ..AppsGetJobInvocationResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGetJobInvocationResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsGetJobInvocationResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGetLogsResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGetLogsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGetLogsResponse { field: value, ..AppsGetLogsResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGetLogsResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsGetLogsResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGitSourceSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGitSourceSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGitSourceSpec { field: value, ..AppsGitSourceSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGitSourceSpec", r#"{}"#)
+        crate::runtime::mock::example("AppsGitSourceSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGithubSourceSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGithubSourceSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGithubSourceSpec { field: value, ..AppsGithubSourceSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGithubSourceSpec", r#"{}"#)
+        crate::runtime::mock::example("AppsGithubSourceSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsGitlabSourceSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsGitlabSourceSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsGitlabSourceSpec { field: value, ..AppsGitlabSourceSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsGitlabSourceSpec", r#"{}"#)
+        crate::runtime::mock::example("AppsGitlabSourceSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsImageSourceSpec {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsImageSourceSpec`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsImageSourceSpec { field: value, ..AppsImageSourceSpec::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsImageSourceSpec", r#"{}"#)
+        crate::runtime::mock::example("AppsImageSourceSpec", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsInstanceSize {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsInstanceSize`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsInstanceSize { field: value, ..AppsInstanceSize::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsInstanceSize", r#"{}"#)
+        crate::runtime::mock::example("AppsInstanceSize", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsJobInvocation {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsJobInvocation`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocation { field: value, ..AppsJobInvocation::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsJobInvocation", r#"{}"#)
+        crate::runtime::mock::example("AppsJobInvocation", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsJobInvocationManualTrigger {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsJobInvocationManualTrigger`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationManualTrigger { field: value, ..AppsJobInvocationManualTrigger::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsJobInvocationManualTrigger", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsJobInvocationSchedule {
-    /// The example value of `AppsJobInvocationSchedule`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationSchedule { field: value, ..AppsJobInvocationSchedule::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsJobInvocationSchedule", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsJobInvocationScheduledTrigger {
-    /// The example value of `AppsJobInvocationScheduledTrigger`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationScheduledTrigger { field: value, ..AppsJobInvocationScheduledTrigger::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsJobInvocationScheduledTrigger", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsJobInvocationTrigger {
-    /// The example value of `AppsJobInvocationTrigger`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationTrigger { field: value, ..AppsJobInvocationTrigger::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsJobInvocationTrigger", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsJobInvocationUser {
-    /// The example value of `AppsJobInvocationUser`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationUser { field: value, ..AppsJobInvocationUser::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsJobInvocationUser", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsListAlertsResponse {
-    /// The example value of `AppsListAlertsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListAlertsResponse { field: value, ..AppsListAlertsResponse::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsListAlertsResponse", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsListEventsResponse {
-    /// The example value of `AppsListEventsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListEventsResponse { field: value, ..AppsListEventsResponse::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsListEventsResponse", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsListInstanceSizesResponse {
-    /// The example value of `AppsListInstanceSizesResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListInstanceSizesResponse { field: value, ..AppsListInstanceSizesResponse::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsListInstanceSizesResponse", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsListJobInvocationsResponse {
-    /// The example value of `AppsListJobInvocationsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListJobInvocationsResponse { field: value, ..AppsListJobInvocationsResponse::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsListJobInvocationsResponse", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsListRegionsResponse {
-    /// The example value of `AppsListRegionsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListRegionsResponse { field: value, ..AppsListRegionsResponse::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsListRegionsResponse", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsListResponse {
-    /// The example value of `AppsListResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListResponse { field: value, ..AppsListResponse::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsListResponse", r#"{"meta":{"total":1}}"#)
-    }
-}
-
-impl crate::models::AppsRegion {
-    /// The example value of `AppsRegion`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsRegion { field: value, ..AppsRegion::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsRegion", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsResponse {
-    /// The example value of `AppsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsResponse { field: value, ..AppsResponse::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsResponse", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsRestartRequest {
-    /// The example value of `AppsRestartRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsRestartRequest { field: value, ..AppsRestartRequest::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsRestartRequest", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsRollbackAppRequest {
-    /// The example value of `AppsRollbackAppRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsRollbackAppRequest { field: value, ..AppsRollbackAppRequest::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsRollbackAppRequest", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsStringMatch {
-    /// The example value of `AppsStringMatch`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsStringMatch { field: value, ..AppsStringMatch::example() }`.
-    pub fn example() -> Self {
-        crate::runtime::mock::example("AppsStringMatch", r#"{}"#)
-    }
-}
-
-impl crate::models::AppsUpdateAppRequest {
-    /// The example value of `AppsUpdateAppRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsUpdateAppRequest { field: value, ..AppsUpdateAppRequest::example() }`.
-    pub fn example() -> Self {
         crate::runtime::mock::example(
-            "AppsUpdateAppRequest",
-            r#"{"spec":{"name":"web-app-01"}}"#,
+            "AppsJobInvocationManualTrigger",
+            Self::EXAMPLE_JSON,
         )
     }
 }
 
+impl crate::models::AppsJobInvocationSchedule {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsJobInvocationSchedule`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationSchedule { field: value, ..AppsJobInvocationSchedule::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsJobInvocationSchedule", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsJobInvocationScheduledTrigger {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsJobInvocationScheduledTrigger`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationScheduledTrigger { field: value, ..AppsJobInvocationScheduledTrigger::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example(
+            "AppsJobInvocationScheduledTrigger",
+            Self::EXAMPLE_JSON,
+        )
+    }
+}
+
+impl crate::models::AppsJobInvocationTrigger {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsJobInvocationTrigger`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationTrigger { field: value, ..AppsJobInvocationTrigger::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsJobInvocationTrigger", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsJobInvocationUser {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsJobInvocationUser`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsJobInvocationUser { field: value, ..AppsJobInvocationUser::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsJobInvocationUser", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsListAlertsResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsListAlertsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListAlertsResponse { field: value, ..AppsListAlertsResponse::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsListAlertsResponse", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsListEventsResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsListEventsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListEventsResponse { field: value, ..AppsListEventsResponse::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsListEventsResponse", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsListInstanceSizesResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsListInstanceSizesResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListInstanceSizesResponse { field: value, ..AppsListInstanceSizesResponse::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example(
+            "AppsListInstanceSizesResponse",
+            Self::EXAMPLE_JSON,
+        )
+    }
+}
+
+impl crate::models::AppsListJobInvocationsResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsListJobInvocationsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListJobInvocationsResponse { field: value, ..AppsListJobInvocationsResponse::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example(
+            "AppsListJobInvocationsResponse",
+            Self::EXAMPLE_JSON,
+        )
+    }
+}
+
+impl crate::models::AppsListRegionsResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsListRegionsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListRegionsResponse { field: value, ..AppsListRegionsResponse::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsListRegionsResponse", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsListResponse {
+    const EXAMPLE_JSON: &str = r#"{"meta":{"total":1}}"#;
+
+    /// The example value of `AppsListResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsListResponse { field: value, ..AppsListResponse::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsListResponse", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsRegion {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsRegion`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsRegion { field: value, ..AppsRegion::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsRegion", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsResponse { field: value, ..AppsResponse::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsResponse", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsRestartRequest {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsRestartRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsRestartRequest { field: value, ..AppsRestartRequest::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsRestartRequest", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsRollbackAppRequest {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsRollbackAppRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsRollbackAppRequest { field: value, ..AppsRollbackAppRequest::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsRollbackAppRequest", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsStringMatch {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
+    /// The example value of `AppsStringMatch`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsStringMatch { field: value, ..AppsStringMatch::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsStringMatch", Self::EXAMPLE_JSON)
+    }
+}
+
+impl crate::models::AppsUpdateAppRequest {
+    const EXAMPLE_JSON: &str = r#"{"spec":{"name":"web-app-01"}}"#;
+
+    /// The example value of `AppsUpdateAppRequest`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsUpdateAppRequest { field: value, ..AppsUpdateAppRequest::example() }`.
+    pub fn example() -> Self {
+        crate::runtime::mock::example("AppsUpdateAppRequest", Self::EXAMPLE_JSON)
+    }
+}
+
 impl crate::models::AppsValidateRollbackResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsValidateRollbackResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsValidateRollbackResponse { field: value, ..AppsValidateRollbackResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsValidateRollbackResponse", r#"{}"#)
+        crate::runtime::mock::example("AppsValidateRollbackResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsVpc {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsVpc`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsVpc { field: value, ..AppsVpc::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsVpc", r#"{}"#)
+        crate::runtime::mock::example("AppsVpc", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::AppsVpcEgressIp {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppsVpcEgressIp`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppsVpcEgressIp { field: value, ..AppsVpcEgressIp::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppsVpcEgressIp", r#"{}"#)
+        crate::runtime::mock::example("AppsVpcEgressIp", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::App::example();
-        let _ = crate::models::AppAlert::example();
-        let _ = crate::models::AppAlertProgress::example();
-        let _ = crate::models::AppAlertProgressStep::example();
-        let _ = crate::models::AppAlertSlackWebhook::example();
-        let _ = crate::models::AppAlertSpec::example();
-        let _ = crate::models::AppComponentHealth::example();
-        let _ = crate::models::AppComponentInstanceBaseAutoscaling::example();
-        let _ = crate::models::AppComponentInstanceBaseAutoscalingMetrics::example();
-        let _ = crate::models::AppComponentInstanceBaseAutoscalingMetricsCpu::example();
-        let _ = crate::models::AppDatabaseSpec::example();
-        let _ = crate::models::AppDomainSpec::example();
-        let _ = crate::models::AppEgressSpec::example();
-        let _ = crate::models::AppFunctionsComponentHealth::example();
-        let _ = crate::models::AppFunctionsComponentHealthMetrics::example();
-        let _ = crate::models::AppFunctionsSpec::example();
-        let _ = crate::models::AppHealth::example();
-        let _ = crate::models::AppIngressSpec::example();
-        let _ = crate::models::AppIngressSpecRule::example();
-        let _ = crate::models::AppInstance::example();
-        let _ = crate::models::AppJobSpec::example();
-        let _ = crate::models::AppJobSpecTermination::example();
-        let _ = crate::models::AppLivenessHealthCheckSpec::example();
-        let _ = crate::models::AppLogDestinationDatadogSpec::example();
-        let _ = crate::models::AppLogDestinationDefinition::example();
-        let _ = crate::models::AppLogDestinationLogtailSpec::example();
-        let _ = crate::models::AppLogDestinationOpenSearchSpec::example();
-        let _ = crate::models::AppLogDestinationOpenSearchSpecBasicAuth::example();
-        let _ = crate::models::AppLogDestinationPapertrailSpec::example();
-        let _ = crate::models::AppMaintenanceSpec::example();
-        let _ = crate::models::AppMetricsBandwidthUsage::example();
-        let _ = crate::models::AppMetricsBandwidthUsageDetails::example();
-        let _ = crate::models::AppMetricsBandwidthUsageRequest::example();
-        let _ = crate::models::AppPropose::example();
-        let _ = crate::models::AppProposeResponse::example();
-        let _ = crate::models::AppRollbackValidationCondition::example();
-        let _ = crate::models::AppRouteSpec::example();
-        let _ = crate::models::AppServiceSpec::example();
-        let _ = crate::models::AppServiceSpecHealthCheck::example();
-        let _ = crate::models::AppServiceSpecTermination::example();
-        let _ = crate::models::AppSpec::example();
-        let _ = crate::models::AppStaticSiteSpec::example();
-        let _ = crate::models::AppVariableDefinition::example();
-        let _ = crate::models::AppWorkerSpec::example();
-        let _ = crate::models::AppWorkerSpecTermination::example();
-        let _ = crate::models::AppsAlertResponse::example();
-        let _ = crate::models::AppsAssignAppAlertDestinationsRequest::example();
-        let _ = crate::models::AppsBitbucketSourceSpec::example();
-        let _ = crate::models::AppsCorsPolicy::example();
-        let _ = crate::models::AppsCreateAppRequest::example();
-        let _ = crate::models::AppsCreateDeploymentRequest::example();
-        let _ = crate::models::AppsDedicatedEgressIp::example();
-        let _ = crate::models::AppsDeleteAppResponse::example();
-        let _ = crate::models::AppsDeployment::example();
-        let _ = crate::models::AppsDeploymentFunctions::example();
-        let _ = crate::models::AppsDeploymentJob::example();
-        let _ = crate::models::AppsDeploymentProgress::example();
-        let _ = crate::models::AppsDeploymentProgressStep::example();
-        let _ = crate::models::AppsDeploymentResponse::example();
-        let _ = crate::models::AppsDeploymentService::example();
-        let _ = crate::models::AppsDeploymentStaticSite::example();
-        let _ = crate::models::AppsDeploymentWorker::example();
-        let _ = crate::models::AppsDeploymentsResponse::example();
-        let _ = crate::models::AppsDomain::example();
-        let _ = crate::models::AppsDomainProgress::example();
-        let _ = crate::models::AppsDomainProgressStep::example();
-        let _ = crate::models::AppsDomainValidation::example();
-        let _ = crate::models::AppsEvent::example();
-        let _ = crate::models::AppsEventAutoscaling::example();
-        let _ = crate::models::AppsGetEventResponse::example();
-        let _ = crate::models::AppsGetExecResponse::example();
-        let _ = crate::models::AppsGetHealthResponse::example();
-        let _ = crate::models::AppsGetInstanceSizeResponse::example();
-        let _ = crate::models::AppsGetInstancesResponse::example();
-        let _ = crate::models::AppsGetJobInvocationResponse::example();
-        let _ = crate::models::AppsGetLogsResponse::example();
-        let _ = crate::models::AppsGitSourceSpec::example();
-        let _ = crate::models::AppsGithubSourceSpec::example();
-        let _ = crate::models::AppsGitlabSourceSpec::example();
-        let _ = crate::models::AppsImageSourceSpec::example();
-        let _ = crate::models::AppsInstanceSize::example();
-        let _ = crate::models::AppsJobInvocation::example();
-        let _ = crate::models::AppsJobInvocationManualTrigger::example();
-        let _ = crate::models::AppsJobInvocationSchedule::example();
-        let _ = crate::models::AppsJobInvocationScheduledTrigger::example();
-        let _ = crate::models::AppsJobInvocationTrigger::example();
-        let _ = crate::models::AppsJobInvocationUser::example();
-        let _ = crate::models::AppsListAlertsResponse::example();
-        let _ = crate::models::AppsListEventsResponse::example();
-        let _ = crate::models::AppsListInstanceSizesResponse::example();
-        let _ = crate::models::AppsListJobInvocationsResponse::example();
-        let _ = crate::models::AppsListRegionsResponse::example();
-        let _ = crate::models::AppsListResponse::example();
-        let _ = crate::models::AppsRegion::example();
-        let _ = crate::models::AppsResponse::example();
-        let _ = crate::models::AppsRestartRequest::example();
-        let _ = crate::models::AppsRollbackAppRequest::example();
-        let _ = crate::models::AppsStringMatch::example();
-        let _ = crate::models::AppsUpdateAppRequest::example();
-        let _ = crate::models::AppsValidateRollbackResponse::example();
-        let _ = crate::models::AppsVpc::example();
-        let _ = crate::models::AppsVpcEgressIp::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::App::example(),
+            crate::models::App::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppAlert::example(),
+            crate::models::AppAlert::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppAlertProgress::example(),
+            crate::models::AppAlertProgress::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppAlertProgressStep::example(),
+            crate::models::AppAlertProgressStep::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppAlertSlackWebhook::example(),
+            crate::models::AppAlertSlackWebhook::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppAlertSpec::example(),
+            crate::models::AppAlertSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppComponentHealth::example(),
+            crate::models::AppComponentHealth::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppComponentInstanceBaseAutoscaling::example(),
+            crate::models::AppComponentInstanceBaseAutoscaling::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppComponentInstanceBaseAutoscalingMetrics::example(),
+            crate::models::AppComponentInstanceBaseAutoscalingMetrics::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppComponentInstanceBaseAutoscalingMetricsCpu::example(),
+            crate::models::AppComponentInstanceBaseAutoscalingMetricsCpu::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppDatabaseSpec::example(),
+            crate::models::AppDatabaseSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppDomainSpec::example(),
+            crate::models::AppDomainSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppEgressSpec::example(),
+            crate::models::AppEgressSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppFunctionsComponentHealth::example(),
+            crate::models::AppFunctionsComponentHealth::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppFunctionsComponentHealthMetrics::example(),
+            crate::models::AppFunctionsComponentHealthMetrics::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppFunctionsSpec::example(),
+            crate::models::AppFunctionsSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppHealth::example(),
+            crate::models::AppHealth::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppIngressSpec::example(),
+            crate::models::AppIngressSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppIngressSpecRule::example(),
+            crate::models::AppIngressSpecRule::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppInstance::example(),
+            crate::models::AppInstance::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppJobSpec::example(),
+            crate::models::AppJobSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppJobSpecTermination::example(),
+            crate::models::AppJobSpecTermination::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppLivenessHealthCheckSpec::example(),
+            crate::models::AppLivenessHealthCheckSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppLogDestinationDatadogSpec::example(),
+            crate::models::AppLogDestinationDatadogSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppLogDestinationDefinition::example(),
+            crate::models::AppLogDestinationDefinition::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppLogDestinationLogtailSpec::example(),
+            crate::models::AppLogDestinationLogtailSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppLogDestinationOpenSearchSpec::example(),
+            crate::models::AppLogDestinationOpenSearchSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppLogDestinationOpenSearchSpecBasicAuth::example(),
+            crate::models::AppLogDestinationOpenSearchSpecBasicAuth::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppLogDestinationPapertrailSpec::example(),
+            crate::models::AppLogDestinationPapertrailSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppMaintenanceSpec::example(),
+            crate::models::AppMaintenanceSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppMetricsBandwidthUsage::example(),
+            crate::models::AppMetricsBandwidthUsage::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppMetricsBandwidthUsageDetails::example(),
+            crate::models::AppMetricsBandwidthUsageDetails::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppMetricsBandwidthUsageRequest::example(),
+            crate::models::AppMetricsBandwidthUsageRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppPropose::example(),
+            crate::models::AppPropose::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppProposeResponse::example(),
+            crate::models::AppProposeResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppRollbackValidationCondition::example(),
+            crate::models::AppRollbackValidationCondition::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppRouteSpec::example(),
+            crate::models::AppRouteSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppServiceSpec::example(),
+            crate::models::AppServiceSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppServiceSpecHealthCheck::example(),
+            crate::models::AppServiceSpecHealthCheck::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppServiceSpecTermination::example(),
+            crate::models::AppServiceSpecTermination::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppSpec::example(),
+            crate::models::AppSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppStaticSiteSpec::example(),
+            crate::models::AppStaticSiteSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppVariableDefinition::example(),
+            crate::models::AppVariableDefinition::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppWorkerSpec::example(),
+            crate::models::AppWorkerSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppWorkerSpecTermination::example(),
+            crate::models::AppWorkerSpecTermination::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsAlertResponse::example(),
+            crate::models::AppsAlertResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsAssignAppAlertDestinationsRequest::example(),
+            crate::models::AppsAssignAppAlertDestinationsRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsBitbucketSourceSpec::example(),
+            crate::models::AppsBitbucketSourceSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsCorsPolicy::example(),
+            crate::models::AppsCorsPolicy::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsCreateAppRequest::example(),
+            crate::models::AppsCreateAppRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsCreateDeploymentRequest::example(),
+            crate::models::AppsCreateDeploymentRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDedicatedEgressIp::example(),
+            crate::models::AppsDedicatedEgressIp::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeleteAppResponse::example(),
+            crate::models::AppsDeleteAppResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeployment::example(),
+            crate::models::AppsDeployment::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentFunctions::example(),
+            crate::models::AppsDeploymentFunctions::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentJob::example(),
+            crate::models::AppsDeploymentJob::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentProgress::example(),
+            crate::models::AppsDeploymentProgress::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentProgressStep::example(),
+            crate::models::AppsDeploymentProgressStep::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentResponse::example(),
+            crate::models::AppsDeploymentResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentService::example(),
+            crate::models::AppsDeploymentService::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentStaticSite::example(),
+            crate::models::AppsDeploymentStaticSite::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentWorker::example(),
+            crate::models::AppsDeploymentWorker::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDeploymentsResponse::example(),
+            crate::models::AppsDeploymentsResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDomain::example(),
+            crate::models::AppsDomain::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDomainProgress::example(),
+            crate::models::AppsDomainProgress::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDomainProgressStep::example(),
+            crate::models::AppsDomainProgressStep::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsDomainValidation::example(),
+            crate::models::AppsDomainValidation::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsEvent::example(),
+            crate::models::AppsEvent::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsEventAutoscaling::example(),
+            crate::models::AppsEventAutoscaling::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGetEventResponse::example(),
+            crate::models::AppsGetEventResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGetExecResponse::example(),
+            crate::models::AppsGetExecResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGetHealthResponse::example(),
+            crate::models::AppsGetHealthResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGetInstanceSizeResponse::example(),
+            crate::models::AppsGetInstanceSizeResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGetInstancesResponse::example(),
+            crate::models::AppsGetInstancesResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGetJobInvocationResponse::example(),
+            crate::models::AppsGetJobInvocationResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGetLogsResponse::example(),
+            crate::models::AppsGetLogsResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGitSourceSpec::example(),
+            crate::models::AppsGitSourceSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGithubSourceSpec::example(),
+            crate::models::AppsGithubSourceSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsGitlabSourceSpec::example(),
+            crate::models::AppsGitlabSourceSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsImageSourceSpec::example(),
+            crate::models::AppsImageSourceSpec::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsInstanceSize::example(),
+            crate::models::AppsInstanceSize::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsJobInvocation::example(),
+            crate::models::AppsJobInvocation::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsJobInvocationManualTrigger::example(),
+            crate::models::AppsJobInvocationManualTrigger::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsJobInvocationSchedule::example(),
+            crate::models::AppsJobInvocationSchedule::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsJobInvocationScheduledTrigger::example(),
+            crate::models::AppsJobInvocationScheduledTrigger::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsJobInvocationTrigger::example(),
+            crate::models::AppsJobInvocationTrigger::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsJobInvocationUser::example(),
+            crate::models::AppsJobInvocationUser::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsListAlertsResponse::example(),
+            crate::models::AppsListAlertsResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsListEventsResponse::example(),
+            crate::models::AppsListEventsResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsListInstanceSizesResponse::example(),
+            crate::models::AppsListInstanceSizesResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsListJobInvocationsResponse::example(),
+            crate::models::AppsListJobInvocationsResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsListRegionsResponse::example(),
+            crate::models::AppsListRegionsResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsListResponse::example(),
+            crate::models::AppsListResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsRegion::example(),
+            crate::models::AppsRegion::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsResponse::example(),
+            crate::models::AppsResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsRestartRequest::example(),
+            crate::models::AppsRestartRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsRollbackAppRequest::example(),
+            crate::models::AppsRollbackAppRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsStringMatch::example(),
+            crate::models::AppsStringMatch::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsUpdateAppRequest::example(),
+            crate::models::AppsUpdateAppRequest::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsValidateRollbackResponse::example(),
+            crate::models::AppsValidateRollbackResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsVpc::example(),
+            crate::models::AppsVpc::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppsVpcEgressIp::example(),
+            crate::models::AppsVpcEgressIp::EXAMPLE_JSON,
+        );
     }
 }

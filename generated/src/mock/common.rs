@@ -3,94 +3,131 @@
 
 #[cfg(feature = "apps")]
 impl crate::models::AppComponentBase {
+    const EXAMPLE_JSON: &str = r#"{"name":"api"}"#;
+
     /// The example value of `AppComponentBase`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppComponentBase { field: value, ..AppComponentBase::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppComponentBase", r#"{"name":"api"}"#)
+        crate::runtime::mock::example("AppComponentBase", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(feature = "apps")]
 impl crate::models::AppComponentInstanceBase {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AppComponentInstanceBase`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AppComponentInstanceBase { field: value, ..AppComponentInstanceBase::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AppComponentInstanceBase", r#"{}"#)
+        crate::runtime::mock::example("AppComponentInstanceBase", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Error {
+    const EXAMPLE_JSON: &str = r#"{"id":"unauthorized","message":"Unable to authenticate you."}"#;
+
     /// The example value of `Error`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Error { field: value, ..Error::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Error",
-            r#"{"id":"unauthorized","message":"Unable to authenticate you."}"#,
-        )
+        crate::runtime::mock::example("Error", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
 impl crate::models::LinkPages {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `LinkPages`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `LinkPages { field: value, ..LinkPages::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("LinkPages", r#"{}"#)
+        crate::runtime::mock::example("LinkPages", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
 impl crate::models::Meta {
+    const EXAMPLE_JSON: &str = r#"{"meta":{"total":1}}"#;
+
     /// The example value of `Meta`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Meta { field: value, ..Meta::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Meta", r#"{"meta":{"total":1}}"#)
+        crate::runtime::mock::example("Meta", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
 impl crate::models::MetaProperties {
+    const EXAMPLE_JSON: &str = r#"{"total":1}"#;
+
     /// The example value of `MetaProperties`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `MetaProperties { field: value, ..MetaProperties::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("MetaProperties", r#"{"total":1}"#)
+        crate::runtime::mock::example("MetaProperties", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
 impl crate::models::PageLinks {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `PageLinks`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `PageLinks { field: value, ..PageLinks::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("PageLinks", r#"{}"#)
+        crate::runtime::mock::example("PageLinks", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(any(feature = "actions", feature = "apps"))]
 impl crate::models::Pagination {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Pagination`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Pagination { field: value, ..Pagination::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Pagination", r#"{}"#)
+        crate::runtime::mock::example("Pagination", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
+    fn every_example_value_encodes_as_its_json() {
         #[cfg(feature = "apps")]
-        let _ = crate::models::AppComponentBase::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppComponentBase::example(),
+            crate::models::AppComponentBase::EXAMPLE_JSON,
+        );
 
         #[cfg(feature = "apps")]
-        let _ = crate::models::AppComponentInstanceBase::example();
-        let _ = crate::models::Error::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::AppComponentInstanceBase::example(),
+            crate::models::AppComponentInstanceBase::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Error::example(),
+            crate::models::Error::EXAMPLE_JSON,
+        );
 
         #[cfg(any(feature = "actions", feature = "apps"))]
-        let _ = crate::models::LinkPages::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::LinkPages::example(),
+            crate::models::LinkPages::EXAMPLE_JSON,
+        );
 
         #[cfg(any(feature = "actions", feature = "apps"))]
-        let _ = crate::models::Meta::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::Meta::example(),
+            crate::models::Meta::EXAMPLE_JSON,
+        );
 
         #[cfg(any(feature = "actions", feature = "apps"))]
-        let _ = crate::models::MetaProperties::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::MetaProperties::example(),
+            crate::models::MetaProperties::EXAMPLE_JSON,
+        );
 
         #[cfg(any(feature = "actions", feature = "apps"))]
-        let _ = crate::models::PageLinks::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::PageLinks::example(),
+            crate::models::PageLinks::EXAMPLE_JSON,
+        );
 
         #[cfg(any(feature = "actions", feature = "apps"))]
-        let _ = crate::models::Pagination::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::Pagination::example(),
+            crate::models::Pagination::EXAMPLE_JSON,
+        );
     }
 }

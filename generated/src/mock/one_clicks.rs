@@ -129,46 +129,63 @@ impl<'a> List<'a> {
 }
 
 impl crate::models::OneClicks {
+    const EXAMPLE_JSON: &str = r#"{"slug":"monitoring","type":"kubernetes"}"#;
+
     /// The example value of `OneClicks`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `OneClicks { field: value, ..OneClicks::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "OneClicks",
-            r#"{"slug":"monitoring","type":"kubernetes"}"#,
-        )
+        crate::runtime::mock::example("OneClicks", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::OneClicksCreate {
+    const EXAMPLE_JSON: &str = r#"{"addon_slugs":["kube-state-metrics","loki"],"cluster_uuid":"50a994b6-c303-438f-9495-7e896cfe6b08"}"#;
+
     /// The example value of `OneClicksCreate`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `OneClicksCreate { field: value, ..OneClicksCreate::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "OneClicksCreate",
-            r#"{"addon_slugs":["kube-state-metrics","loki"],"cluster_uuid":"50a994b6-c303-438f-9495-7e896cfe6b08"}"#,
-        )
+        crate::runtime::mock::example("OneClicksCreate", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::OneClicksInstallKubernetesResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `OneClicksInstallKubernetesResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `OneClicksInstallKubernetesResponse { field: value, ..OneClicksInstallKubernetesResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("OneClicksInstallKubernetesResponse", r#"{}"#)
+        crate::runtime::mock::example(
+            "OneClicksInstallKubernetesResponse",
+            Self::EXAMPLE_JSON,
+        )
     }
 }
 
 impl crate::models::OneClicksListResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `OneClicksListResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `OneClicksListResponse { field: value, ..OneClicksListResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("OneClicksListResponse", r#"{}"#)
+        crate::runtime::mock::example("OneClicksListResponse", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::OneClicks::example();
-        let _ = crate::models::OneClicksCreate::example();
-        let _ = crate::models::OneClicksInstallKubernetesResponse::example();
-        let _ = crate::models::OneClicksListResponse::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::OneClicks::example(),
+            crate::models::OneClicks::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::OneClicksCreate::example(),
+            crate::models::OneClicksCreate::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::OneClicksInstallKubernetesResponse::example(),
+            crate::models::OneClicksInstallKubernetesResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::OneClicksListResponse::example(),
+            crate::models::OneClicksListResponse::EXAMPLE_JSON,
+        );
     }
 }

@@ -19,7 +19,7 @@ mod common;
 mod one_clicks;
 
 #[cfg(test)]
-mod examples;
+mod example_tests;
 
 #[cfg(feature = "account")]
 pub use account::*;

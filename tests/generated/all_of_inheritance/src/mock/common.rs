@@ -2,32 +2,47 @@
 //! Example values of the types that several resources use.
 
 impl crate::models::Car {
+    const EXAMPLE_JSON: &str = r#"{"id":"string","wheels":0}"#;
+
     /// The example value of `Car`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Car { field: value, ..Car::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Car", r#"{"id":"string","wheels":0}"#)
+        crate::runtime::mock::example("Car", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Entity {
+    const EXAMPLE_JSON: &str = r#"{"id":"string"}"#;
+
     /// The example value of `Entity`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Entity { field: value, ..Entity::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Entity", r#"{"id":"string"}"#)
+        crate::runtime::mock::example("Entity", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Vehicle {
+    const EXAMPLE_JSON: &str = r#"{"id":"string","wheels":0}"#;
+
     /// The example value of `Vehicle`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Vehicle { field: value, ..Vehicle::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Vehicle", r#"{"id":"string","wheels":0}"#)
+        crate::runtime::mock::example("Vehicle", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Car::example();
-        let _ = crate::models::Entity::example();
-        let _ = crate::models::Vehicle::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Car::example(),
+            crate::models::Car::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Entity::example(),
+            crate::models::Entity::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Vehicle::example(),
+            crate::models::Vehicle::EXAMPLE_JSON,
+        );
     }
 }

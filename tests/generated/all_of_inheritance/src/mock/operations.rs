@@ -62,27 +62,34 @@ impl<'a> GetVehicle<'a> {
 }
 
 impl crate::models::ElectricCar {
+    const EXAMPLE_JSON: &str = r#"{"battery_kwh":75.5,"id":"car-1","wheels":4}"#;
+
     /// The example value of `ElectricCar`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `ElectricCar { field: value, ..ElectricCar::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "ElectricCar",
-            r#"{"battery_kwh":75.5,"id":"car-1","wheels":4}"#,
-        )
+        crate::runtime::mock::example("ElectricCar", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::ElectricCarCharging {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `ElectricCarCharging`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `ElectricCarCharging { field: value, ..ElectricCarCharging::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("ElectricCarCharging", r#"{}"#)
+        crate::runtime::mock::example("ElectricCarCharging", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::ElectricCar::example();
-        let _ = crate::models::ElectricCarCharging::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::ElectricCar::example(),
+            crate::models::ElectricCar::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::ElectricCarCharging::example(),
+            crate::models::ElectricCarCharging::EXAMPLE_JSON,
+        );
     }
 }

@@ -8,7 +8,7 @@ mod common;
 mod operations;
 
 #[cfg(all(test, feature = "operations"))]
-mod examples;
+mod example_tests;
 pub use common::*;
 
 #[cfg(feature = "operations")]

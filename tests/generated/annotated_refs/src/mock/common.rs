@@ -3,36 +3,51 @@
 
 #[cfg(feature = "operations")]
 impl crate::models::Leg {
+    const EXAMPLE_JSON: &str = r#"{"kind":"drive","km":0.0}"#;
+
     /// The example value of `Leg`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Leg", r#"{"kind":"drive","km":0.0}"#)
+        crate::runtime::mock::example("Leg", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::LegVariant0 {
+    const EXAMPLE_JSON: &str = r#"{"kind":"drive","km":0.0}"#;
+
     /// The example value of `LegVariant0`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `LegVariant0 { field: value, ..LegVariant0::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("LegVariant0", r#"{"kind":"drive","km":0.0}"#)
+        crate::runtime::mock::example("LegVariant0", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(feature = "operations")]
 impl crate::models::LegVariant1 {
+    const EXAMPLE_JSON: &str = r#"{"kind":"charge","minutes":0}"#;
+
     /// The example value of `LegVariant1`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `LegVariant1 { field: value, ..LegVariant1::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("LegVariant1", r#"{"kind":"charge","minutes":0}"#)
+        crate::runtime::mock::example("LegVariant1", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
+    fn every_example_value_encodes_as_its_json() {
         #[cfg(feature = "operations")]
-        let _ = crate::models::Leg::example();
-        let _ = crate::models::LegVariant0::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::Leg::example(),
+            crate::models::Leg::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::LegVariant0::example(),
+            crate::models::LegVariant0::EXAMPLE_JSON,
+        );
 
         #[cfg(feature = "operations")]
-        let _ = crate::models::LegVariant1::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::LegVariant1::example(),
+            crate::models::LegVariant1::EXAMPLE_JSON,
+        );
     }
 }

@@ -178,40 +178,60 @@ impl<'a> UpdateVehicle<'a> {
 }
 
 impl crate::models::Contact {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Contact`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Contact { field: value, ..Contact::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Contact", r#"{}"#)
+        crate::runtime::mock::example("Contact", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Trip {
+    const EXAMPLE_JSON: &str = r#"{"started_at":"1970-01-01T00:00:00Z"}"#;
+
     /// The example value of `Trip`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Trip { field: value, ..Trip::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Trip", r#"{"started_at":"1970-01-01T00:00:00Z"}"#)
+        crate::runtime::mock::example("Trip", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Vehicle {
+    const EXAMPLE_JSON: &str = r#"{"status":"parked"}"#;
+
     /// The example value of `Vehicle`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Vehicle { field: value, ..Vehicle::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Vehicle", r#"{"status":"parked"}"#)
+        crate::runtime::mock::example("Vehicle", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::VehicleUpdate {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `VehicleUpdate`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `VehicleUpdate { field: value, ..VehicleUpdate::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("VehicleUpdate", r#"{}"#)
+        crate::runtime::mock::example("VehicleUpdate", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Contact::example();
-        let _ = crate::models::Trip::example();
-        let _ = crate::models::Vehicle::example();
-        let _ = crate::models::VehicleUpdate::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Contact::example(),
+            crate::models::Contact::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Trip::example(),
+            crate::models::Trip::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Vehicle::example(),
+            crate::models::Vehicle::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::VehicleUpdate::example(),
+            crate::models::VehicleUpdate::EXAMPLE_JSON,
+        );
     }
 }

@@ -54,16 +54,21 @@ impl<'a> List<'a> {
 }
 
 impl crate::models::Balance {
+    const EXAMPLE_JSON: &str = r#"{"wei":0.0}"#;
+
     /// The example value of `Balance`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Balance { field: value, ..Balance::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Balance", r#"{"wei":0.0}"#)
+        crate::runtime::mock::example("Balance", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Balance::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Balance::example(),
+            crate::models::Balance::EXAMPLE_JSON,
+        );
     }
 }

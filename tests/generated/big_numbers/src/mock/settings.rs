@@ -54,16 +54,21 @@ impl<'a> Get<'a> {
 }
 
 impl crate::models::Settings {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Settings`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Settings { field: value, ..Settings::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Settings", r#"{}"#)
+        crate::runtime::mock::example("Settings", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Settings::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Settings::example(),
+            crate::models::Settings::EXAMPLE_JSON,
+        );
     }
 }

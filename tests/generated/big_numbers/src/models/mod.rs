@@ -9,7 +9,7 @@ mod balances;
 mod settings;
 
 #[cfg(all(test, any(feature = "balances", feature = "settings")))]
-mod examples;
+mod example_tests;
 
 #[cfg(feature = "balances")]
 pub use balances::*;

@@ -255,43 +255,60 @@ impl<'a> Upload<'a> {
 }
 
 impl crate::models::AddNoteBody {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `AddNoteBody`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `AddNoteBody { field: value, ..AddNoteBody::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("AddNoteBody", r#"{}"#)
+        crate::runtime::mock::example("AddNoteBody", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::LogInBody {
+    const EXAMPLE_JSON: &str = r#"{"password":"string","username":"string"}"#;
+
     /// The example value of `LogInBody`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `LogInBody { field: value, ..LogInBody::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "LogInBody",
-            r#"{"password":"string","username":"string"}"#,
-        )
+        crate::runtime::mock::example("LogInBody", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::UploadBody {
+    const EXAMPLE_JSON: &str = r#"{"file":[]}"#;
+
     /// The example value of `UploadBody`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `UploadBody { field: value, ..UploadBody::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("UploadBody", r#"{"file":[]}"#)
+        crate::runtime::mock::example("UploadBody", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::UploadResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `UploadResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `UploadResponse { field: value, ..UploadResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("UploadResponse", r#"{}"#)
+        crate::runtime::mock::example("UploadResponse", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::AddNoteBody::example();
-        let _ = crate::models::LogInBody::example();
-        let _ = crate::models::UploadBody::example();
-        let _ = crate::models::UploadResponse::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::AddNoteBody::example(),
+            crate::models::AddNoteBody::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::LogInBody::example(),
+            crate::models::LogInBody::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::UploadBody::example(),
+            crate::models::UploadBody::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::UploadResponse::example(),
+            crate::models::UploadResponse::EXAMPLE_JSON,
+        );
     }
 }

@@ -73,16 +73,21 @@ impl<'a> Create<'a> {
 }
 
 impl crate::models::Contact {
+    const EXAMPLE_JSON: &str = r#"{"email":"ada@example.com"}"#;
+
     /// The example value of `Contact`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Contact { field: value, ..Contact::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Contact", r#"{"email":"ada@example.com"}"#)
+        crate::runtime::mock::example("Contact", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Contact::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Contact::example(),
+            crate::models::Contact::EXAMPLE_JSON,
+        );
     }
 }

@@ -9,7 +9,7 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
 //! use control_characters_api::mock::MockServer;
-//! use control_characters_api::models::{Contact, Contact};
+//! use control_characters_api::models::Contact;
 //!
 //! let server = MockServer::start().await;
 //! let request = Contact::example();

@@ -6,7 +6,7 @@
 mod contacts;
 
 #[cfg(all(test, feature = "contacts"))]
-mod examples;
+mod example_tests;
 
 #[cfg(feature = "contacts")]
 pub use contacts::*;

@@ -9,7 +9,7 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
 //! use deprecations_api::mock::MockServer;
-//! use deprecations_api::models::{Widget, Widget};
+//! use deprecations_api::models::Widget;
 //!
 //! let server = MockServer::start().await;
 //! let request = Widget::example();

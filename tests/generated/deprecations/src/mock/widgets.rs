@@ -130,40 +130,60 @@ impl<'a> ListLegacy<'a> {
 }
 
 impl crate::models::LegacyShape {
+    const EXAMPLE_JSON: &str = r#"{"name":"gear"}"#;
+
     /// The example value of `LegacyShape`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("LegacyShape", r#"{"name":"gear"}"#)
+        crate::runtime::mock::example("LegacyShape", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::LegacyWidget {
+    const EXAMPLE_JSON: &str = r#"{"name":"gear"}"#;
+
     /// The example value of `LegacyWidget`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `LegacyWidget { field: value, ..LegacyWidget::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("LegacyWidget", r#"{"name":"gear"}"#)
+        crate::runtime::mock::example("LegacyWidget", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Widget {
+    const EXAMPLE_JSON: &str = r#"{"name":"gear","size":2}"#;
+
     /// The example value of `Widget`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Widget { field: value, ..Widget::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Widget", r#"{"name":"gear","size":2}"#)
+        crate::runtime::mock::example("Widget", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::WidgetFinish {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `WidgetFinish`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `WidgetFinish { field: value, ..WidgetFinish::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("WidgetFinish", r#"{}"#)
+        crate::runtime::mock::example("WidgetFinish", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::LegacyShape::example();
-        let _ = crate::models::LegacyWidget::example();
-        let _ = crate::models::Widget::example();
-        let _ = crate::models::WidgetFinish::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::LegacyShape::example(),
+            crate::models::LegacyShape::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::LegacyWidget::example(),
+            crate::models::LegacyWidget::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Widget::example(),
+            crate::models::Widget::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::WidgetFinish::example(),
+            crate::models::WidgetFinish::EXAMPLE_JSON,
+        );
     }
 }

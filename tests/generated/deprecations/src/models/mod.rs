@@ -9,7 +9,7 @@ mod common;
 mod widgets;
 
 #[cfg(all(test, feature = "widgets"))]
-mod examples;
+mod example_tests;
 
 #[cfg(feature = "widgets")]
 pub use common::*;

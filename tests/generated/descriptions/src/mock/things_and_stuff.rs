@@ -72,16 +72,21 @@ impl<'a> ThingsGet<'a> {
 }
 
 impl crate::models::Thing {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Thing`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Thing { field: value, ..Thing::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Thing", r#"{}"#)
+        crate::runtime::mock::example("Thing", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Thing::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Thing::example(),
+            crate::models::Thing::EXAMPLE_JSON,
+        );
     }
 }

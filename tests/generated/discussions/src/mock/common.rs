@@ -3,28 +3,35 @@
 
 #[cfg(any(feature = "comments", feature = "threads"))]
 impl crate::models::Comment {
+    const EXAMPLE_JSON: &str = r#"{"author":"string","body":"string"}"#;
+
     /// The example value of `Comment`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Comment { field: value, ..Comment::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Comment",
-            r#"{"author":"string","body":"string"}"#,
-        )
+        crate::runtime::mock::example("Comment", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Error {
+    const EXAMPLE_JSON: &str = r#"{"message":"string"}"#;
+
     /// The example value of `Error`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Error { field: value, ..Error::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Error", r#"{"message":"string"}"#)
+        crate::runtime::mock::example("Error", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
+    fn every_example_value_encodes_as_its_json() {
         #[cfg(any(feature = "comments", feature = "threads"))]
-        let _ = crate::models::Comment::example();
-        let _ = crate::models::Error::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::Comment::example(),
+            crate::models::Comment::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Error::example(),
+            crate::models::Error::EXAMPLE_JSON,
+        );
     }
 }

@@ -34,7 +34,7 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
 //! use discussions_api::mock::MockServer;
-//! use discussions_api::models::{Comment, Comment};
+//! use discussions_api::models::Comment;
 //!
 //! let server = MockServer::start().await;
 //! let request = Comment::example();

@@ -64,19 +64,21 @@ impl<'a> Get<'a> {
 }
 
 impl crate::models::Thread {
+    const EXAMPLE_JSON: &str = r#"{"comments":[{"author":"ada","body":"Names say what a thing is."}],"id":7,"title":"Naming things"}"#;
+
     /// The example value of `Thread`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Thread { field: value, ..Thread::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Thread",
-            r#"{"comments":[{"author":"ada","body":"Names say what a thing is."}],"id":7,"title":"Naming things"}"#,
-        )
+        crate::runtime::mock::example("Thread", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Thread::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Thread::example(),
+            crate::models::Thread::EXAMPLE_JSON,
+        );
     }
 }

@@ -8,7 +8,7 @@ mod common;
 mod threads;
 
 #[cfg(all(test, feature = "threads"))]
-mod examples;
+mod example_tests;
 pub use common::*;
 
 #[cfg(feature = "threads")]

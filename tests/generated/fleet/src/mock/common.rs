@@ -2,19 +2,21 @@
 //! Example values of the types that several resources use.
 
 impl crate::models::Error {
+    const EXAMPLE_JSON: &str = r#"{"id":"not_found","message":"The machine was not found."}"#;
+
     /// The example value of `Error`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Error { field: value, ..Error::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Error",
-            r#"{"id":"not_found","message":"The machine was not found."}"#,
-        )
+        crate::runtime::mock::example("Error", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Error::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Error::example(),
+            crate::models::Error::EXAMPLE_JSON,
+        );
     }
 }

@@ -173,57 +173,73 @@ impl<'a> List<'a> {
 }
 
 impl crate::models::DropletsRegion {
+    const EXAMPLE_JSON: &str = r#"{"slug":"ams3"}"#;
+
     /// The example value of `DropletsRegion`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `DropletsRegion { field: value, ..DropletsRegion::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("DropletsRegion", r#"{"slug":"ams3"}"#)
+        crate::runtime::mock::example("DropletsRegion", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Machine {
+    const EXAMPLE_JSON: &str = r#"{"id":3164444,"name":"web-01","region":{"slug":"ams3"}}"#;
+
     /// The example value of `Machine`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Machine { field: value, ..Machine::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Machine",
-            r#"{"id":3164444,"name":"web-01","region":{"slug":"ams3"}}"#,
-        )
+        crate::runtime::mock::example("Machine", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::MachinesCreateBody {
+    const EXAMPLE_JSON: &str = r#"{"name":"web-01","region":"ams3"}"#;
+
     /// The example value of `MachinesCreateBody`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `MachinesCreateBody { field: value, ..MachinesCreateBody::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "MachinesCreateBody",
-            r#"{"name":"web-01","region":"ams3"}"#,
-        )
+        crate::runtime::mock::example("MachinesCreateBody", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::MachinesGetResponse {
+    const EXAMPLE_JSON: &str = r#"{"machine":{"id":3164444,"name":"web-01","region":{"slug":"ams3"}}}"#;
+
     /// The example value of `MachinesGetResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `MachinesGetResponse { field: value, ..MachinesGetResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "MachinesGetResponse",
-            r#"{"machine":{"id":3164444,"name":"web-01","region":{"slug":"ams3"}}}"#,
-        )
+        crate::runtime::mock::example("MachinesGetResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::MachinesListResponse {
+    const EXAMPLE_JSON: &str = r#"{"machines":[]}"#;
+
     /// The example value of `MachinesListResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `MachinesListResponse { field: value, ..MachinesListResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("MachinesListResponse", r#"{"machines":[]}"#)
+        crate::runtime::mock::example("MachinesListResponse", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::DropletsRegion::example();
-        let _ = crate::models::Machine::example();
-        let _ = crate::models::MachinesCreateBody::example();
-        let _ = crate::models::MachinesGetResponse::example();
-        let _ = crate::models::MachinesListResponse::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::DropletsRegion::example(),
+            crate::models::DropletsRegion::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Machine::example(),
+            crate::models::Machine::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::MachinesCreateBody::example(),
+            crate::models::MachinesCreateBody::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::MachinesGetResponse::example(),
+            crate::models::MachinesGetResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::MachinesListResponse::example(),
+            crate::models::MachinesListResponse::EXAMPLE_JSON,
+        );
     }
 }

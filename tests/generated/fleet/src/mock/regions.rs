@@ -54,27 +54,34 @@ impl<'a> List<'a> {
 }
 
 impl crate::models::RegionsListResponse {
+    const EXAMPLE_JSON: &str = r#"{"regions":[]}"#;
+
     /// The example value of `RegionsListResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `RegionsListResponse { field: value, ..RegionsListResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("RegionsListResponse", r#"{"regions":[]}"#)
+        crate::runtime::mock::example("RegionsListResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::RegionsRegion {
+    const EXAMPLE_JSON: &str = r#"{"available":true,"name":"Amsterdam 3","slug":"ams3"}"#;
+
     /// The example value of `RegionsRegion`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `RegionsRegion { field: value, ..RegionsRegion::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "RegionsRegion",
-            r#"{"available":true,"name":"Amsterdam 3","slug":"ams3"}"#,
-        )
+        crate::runtime::mock::example("RegionsRegion", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::RegionsListResponse::example();
-        let _ = crate::models::RegionsRegion::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::RegionsListResponse::example(),
+            crate::models::RegionsListResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::RegionsRegion::example(),
+            crate::models::RegionsRegion::EXAMPLE_JSON,
+        );
     }
 }

@@ -11,7 +11,7 @@ mod machines;
 mod regions;
 
 #[cfg(all(test, feature = "machines"))]
-mod examples;
+mod example_tests;
 pub use common::*;
 
 #[cfg(feature = "machines")]

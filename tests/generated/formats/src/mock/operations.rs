@@ -64,16 +64,21 @@ impl<'a> PutSample<'a> {
 }
 
 impl crate::models::Sample {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Sample`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Sample { field: value, ..Sample::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Sample", r#"{}"#)
+        crate::runtime::mock::example("Sample", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Sample::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Sample::example(),
+            crate::models::Sample::EXAMPLE_JSON,
+        );
     }
 }

@@ -6,7 +6,7 @@
 mod operations;
 
 #[cfg(all(test, feature = "operations"))]
-mod examples;
+mod example_tests;
 
 #[cfg(feature = "operations")]
 pub use operations::*;

@@ -3,28 +3,35 @@
 
 #[cfg(any(feature = "customers", feature = "orders"))]
 impl crate::models::Address {
+    const EXAMPLE_JSON: &str = r#"{"city":"string","street":"string"}"#;
+
     /// The example value of `Address`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Address { field: value, ..Address::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Address",
-            r#"{"city":"string","street":"string"}"#,
-        )
+        crate::runtime::mock::example("Address", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Error {
+    const EXAMPLE_JSON: &str = r#"{"message":"string"}"#;
+
     /// The example value of `Error`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Error { field: value, ..Error::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Error", r#"{"message":"string"}"#)
+        crate::runtime::mock::example("Error", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
+    fn every_example_value_encodes_as_its_json() {
         #[cfg(any(feature = "customers", feature = "orders"))]
-        let _ = crate::models::Address::example();
-        let _ = crate::models::Error::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::Address::example(),
+            crate::models::Address::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Error::example(),
+            crate::models::Error::EXAMPLE_JSON,
+        );
     }
 }

@@ -65,16 +65,21 @@ impl<'a> Get<'a> {
 }
 
 impl crate::models::CustomersGetResponse {
+    const EXAMPLE_JSON: &str = r#"{"id":"string"}"#;
+
     /// The example value of `CustomersGetResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `CustomersGetResponse { field: value, ..CustomersGetResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("CustomersGetResponse", r#"{"id":"string"}"#)
+        crate::runtime::mock::example("CustomersGetResponse", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::CustomersGetResponse::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::CustomersGetResponse::example(),
+            crate::models::CustomersGetResponse::EXAMPLE_JSON,
+        );
     }
 }

@@ -65,19 +65,21 @@ impl<'a> Get<'a> {
 }
 
 impl crate::models::OrdersGetResponse {
+    const EXAMPLE_JSON: &str = r#"{"id":"string","status":"open"}"#;
+
     /// The example value of `OrdersGetResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `OrdersGetResponse { field: value, ..OrdersGetResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "OrdersGetResponse",
-            r#"{"id":"string","status":"open"}"#,
-        )
+        crate::runtime::mock::example("OrdersGetResponse", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::OrdersGetResponse::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::OrdersGetResponse::example(),
+            crate::models::OrdersGetResponse::EXAMPLE_JSON,
+        );
     }
 }

@@ -54,42 +54,52 @@ impl<'a> List<'a> {
 }
 
 impl crate::models::StoresListResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `StoresListResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `StoresListResponse { field: value, ..StoresListResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("StoresListResponse", r#"{}"#)
+        crate::runtime::mock::example("StoresListResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::StoresListResponseStore {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `StoresListResponseStore`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `StoresListResponseStore { field: value, ..StoresListResponseStore::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("StoresListResponseStore", r#"{}"#)
+        crate::runtime::mock::example("StoresListResponseStore", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::StoresListResponseStoreLocation {
+    const EXAMPLE_JSON: &str = r#"{"latitude":0.0,"longitude":0.0}"#;
+
     /// The example value of `StoresListResponseStoreLocation`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `StoresListResponseStoreLocation { field: value, ..StoresListResponseStoreLocation::example() }`.
     pub fn example() -> Self {
         crate::runtime::mock::example(
             "StoresListResponseStoreLocation",
-            r#"{"latitude":0.0,"longitude":0.0}"#,
+            Self::EXAMPLE_JSON,
         )
     }
 }
 
 impl crate::models::StoresListResponseWarehouse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `StoresListResponseWarehouse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `StoresListResponseWarehouse { field: value, ..StoresListResponseWarehouse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("StoresListResponseWarehouse", r#"{}"#)
+        crate::runtime::mock::example("StoresListResponseWarehouse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::StoresListResponseWarehouseLocation {
+    const EXAMPLE_JSON: &str = r#"{"latitude":0.0}"#;
+
     /// The example value of `StoresListResponseWarehouseLocation`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `StoresListResponseWarehouseLocation { field: value, ..StoresListResponseWarehouseLocation::example() }`.
     pub fn example() -> Self {
         crate::runtime::mock::example(
             "StoresListResponseWarehouseLocation",
-            r#"{"latitude":0.0}"#,
+            Self::EXAMPLE_JSON,
         )
     }
 }
@@ -97,11 +107,26 @@ impl crate::models::StoresListResponseWarehouseLocation {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::StoresListResponse::example();
-        let _ = crate::models::StoresListResponseStore::example();
-        let _ = crate::models::StoresListResponseStoreLocation::example();
-        let _ = crate::models::StoresListResponseWarehouse::example();
-        let _ = crate::models::StoresListResponseWarehouseLocation::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::StoresListResponse::example(),
+            crate::models::StoresListResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::StoresListResponseStore::example(),
+            crate::models::StoresListResponseStore::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::StoresListResponseStoreLocation::example(),
+            crate::models::StoresListResponseStoreLocation::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::StoresListResponseWarehouse::example(),
+            crate::models::StoresListResponseWarehouse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::StoresListResponseWarehouseLocation::example(),
+            crate::models::StoresListResponseWarehouseLocation::EXAMPLE_JSON,
+        );
     }
 }

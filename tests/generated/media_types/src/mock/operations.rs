@@ -323,24 +323,34 @@ impl<'a> UploadFile<'a> {
 }
 
 impl crate::models::OpenSessionResponse {
+    const EXAMPLE_JSON: &str = r#"{"session":"string"}"#;
+
     /// The example value of `OpenSessionResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `OpenSessionResponse { field: value, ..OpenSessionResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("OpenSessionResponse", r#"{"session":"string"}"#)
+        crate::runtime::mock::example("OpenSessionResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::SummarizeFileResponse200 {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `SummarizeFileResponse200`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `SummarizeFileResponse200 { field: value, ..SummarizeFileResponse200::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("SummarizeFileResponse200", r#"{}"#)
+        crate::runtime::mock::example("SummarizeFileResponse200", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::OpenSessionResponse::example();
-        let _ = crate::models::SummarizeFileResponse200::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::OpenSessionResponse::example(),
+            crate::models::OpenSessionResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::SummarizeFileResponse200::example(),
+            crate::models::SummarizeFileResponse200::EXAMPLE_JSON,
+        );
     }
 }

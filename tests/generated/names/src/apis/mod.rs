@@ -8,8 +8,8 @@ pub mod apis;
 #[cfg(feature = "common_2")]
 pub mod common_2;
 
-#[cfg(feature = "examples_2")]
-pub mod examples_2;
+#[cfg(feature = "examples")]
+pub mod examples;
 
 #[cfg(feature = "models")]
 pub mod models;
@@ -39,9 +39,9 @@ impl crate::Client {
     }
 
     /// The operations of the `examples` resource.
-    #[cfg(feature = "examples_2")]
-    pub fn examples_2(&self) -> examples_2::Examples2 {
-        examples_2::Examples2 {
+    #[cfg(feature = "examples")]
+    pub fn examples(&self) -> examples::Examples {
+        examples::Examples {
             client: self.clone(),
         }
     }

@@ -7,8 +7,8 @@ pub mod apis;
 #[cfg(feature = "common_2")]
 pub mod common_2;
 
-#[cfg(feature = "examples_2")]
-pub mod examples_2;
+#[cfg(feature = "examples")]
+pub mod examples;
 
 #[cfg(feature = "models")]
 pub mod models;
@@ -61,9 +61,9 @@ pub enum Command {
     Common2(common_2::Common2),
 
     /// The operations of the `examples` resource.
-    #[cfg(feature = "examples_2")]
-    #[command(name = "examples-2", subcommand)]
-    Examples2(examples_2::Examples2),
+    #[cfg(feature = "examples")]
+    #[command(name = "examples", subcommand)]
+    Examples(examples::Examples),
 
     /// The operations of the `models` resource.
     #[cfg(feature = "models")]
@@ -93,7 +93,7 @@ impl Command {
             any(
                 feature = "apis",
                 feature = "common_2",
-                feature = "examples_2",
+                feature = "examples",
                 feature = "models",
                 feature = "move_",
                 feature = "self_",
@@ -110,8 +110,8 @@ impl Command {
             #[cfg(feature = "common_2")]
             Command::Common2(command) => command.run(context).await,
 
-            #[cfg(feature = "examples_2")]
-            Command::Examples2(command) => command.run(context).await,
+            #[cfg(feature = "examples")]
+            Command::Examples(command) => command.run(context).await,
 
             #[cfg(feature = "models")]
             Command::Models(command) => command.run(context).await,

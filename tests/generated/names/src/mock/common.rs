@@ -2,65 +2,95 @@
 //! Example values of the types that several resources use.
 
 impl crate::models::FooBar {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `FooBar`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `FooBar { field: value, ..FooBar::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("FooBar", r#"{}"#)
+        crate::runtime::mock::example("FooBar", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::FooBar2 {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `FooBar2`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `FooBar2 { field: value, ..FooBar2::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("FooBar2", r#"{}"#)
+        crate::runtime::mock::example("FooBar2", Self::EXAMPLE_JSON)
     }
 }
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 impl crate::models::Member {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Member`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Member { field: value, ..Member::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Member", r#"{}"#)
+        crate::runtime::mock::example("Member", Self::EXAMPLE_JSON)
     }
 }
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 impl crate::models::Result2 {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Result2`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Result2 { field: value, ..Result2::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Result2", r#"{}"#)
+        crate::runtime::mock::example("Result2", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Scores {
+    const EXAMPLE_JSON: &str = r#"{"1":0,"2":0}"#;
+
     /// The example value of `Scores`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Scores { field: value, ..Scores::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Scores", r#"{"1":0,"2":0}"#)
+        crate::runtime::mock::example("Scores", Self::EXAMPLE_JSON)
     }
 }
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 impl crate::models::Visitor {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Visitor`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Visitor { field: value, ..Visitor::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Visitor", r#"{}"#)
+        crate::runtime::mock::example("Visitor", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::FooBar::example();
-        let _ = crate::models::FooBar2::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::FooBar::example(),
+            crate::models::FooBar::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::FooBar2::example(),
+            crate::models::FooBar2::EXAMPLE_JSON,
+        );
 
-        #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-        let _ = crate::models::Member::example();
+        #[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
+        crate::runtime::assert_encodes_as(
+            &crate::models::Member::example(),
+            crate::models::Member::EXAMPLE_JSON,
+        );
 
-        #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-        let _ = crate::models::Result2::example();
-        let _ = crate::models::Scores::example();
+        #[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
+        crate::runtime::assert_encodes_as(
+            &crate::models::Result2::example(),
+            crate::models::Result2::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Scores::example(),
+            crate::models::Scores::EXAMPLE_JSON,
+        );
 
-        #[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
-        let _ = crate::models::Visitor::example();
+        #[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
+        crate::runtime::assert_encodes_as(
+            &crate::models::Visitor::example(),
+            crate::models::Visitor::EXAMPLE_JSON,
+        );
     }
 }

@@ -54,16 +54,21 @@ impl<'a> CommonThing<'a> {
 }
 
 impl crate::models::CommonThing {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `CommonThing`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `CommonThing { field: value, ..CommonThing::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("CommonThing", r#"{}"#)
+        crate::runtime::mock::example("CommonThing", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::CommonThing::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::CommonThing::example(),
+            crate::models::CommonThing::EXAMPLE_JSON,
+        );
     }
 }

@@ -35,8 +35,8 @@ pub mod common;
 #[cfg(feature = "common_2")]
 pub mod common_2;
 
-#[cfg(feature = "examples_2")]
-pub mod examples_2;
+#[cfg(feature = "examples")]
+pub mod examples;
 
 #[cfg(feature = "models")]
 pub mod models;
@@ -94,9 +94,9 @@ impl MockServer {
     }
 
     /// The expectations of the operations of the `examples` resource.
-    #[cfg(feature = "examples_2")]
-    pub fn examples_2(&self) -> examples_2::Examples2<'_> {
-        examples_2::Examples2 {
+    #[cfg(feature = "examples")]
+    pub fn examples(&self) -> examples::Examples<'_> {
+        examples::Examples {
             server: &self.server,
         }
     }

@@ -54,16 +54,21 @@ impl<'a> Models2<'a> {
 }
 
 impl crate::models::ModelThing {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `ModelThing`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `ModelThing { field: value, ..ModelThing::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("ModelThing", r#"{}"#)
+        crate::runtime::mock::example("ModelThing", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::ModelThing::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::ModelThing::example(),
+            crate::models::ModelThing::EXAMPLE_JSON,
+        );
     }
 }

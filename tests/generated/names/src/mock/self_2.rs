@@ -108,16 +108,21 @@ impl<'a> Get<'a> {
 }
 
 impl crate::models::Type2 {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Type2`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Type2 { field: value, ..Type2::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Type2", r#"{}"#)
+        crate::runtime::mock::example("Type2", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Type2::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Type2::example(),
+            crate::models::Type2::EXAMPLE_JSON,
+        );
     }
 }

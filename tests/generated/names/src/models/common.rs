@@ -35,7 +35,7 @@ crate::runtime::object_codec! {
     }
 }
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 /// Named like a helper of the decoder of structs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Member {
@@ -46,7 +46,7 @@ pub struct Member {
     pub unknown_fields: crate::UnknownFields,
 }
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 crate::runtime::object_codec! {
     Member {
         "name" => name,
@@ -57,7 +57,7 @@ crate::runtime::object_codec! {
 /// The `Option` schema of the spec.
 pub type Option2 = String;
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 /// Named like a type of the prelude.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Result2 {
@@ -74,7 +74,7 @@ pub struct Result2 {
     pub unknown_fields: crate::UnknownFields,
 }
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 crate::runtime::object_codec! {
     Result2 {
         "member" => member,
@@ -212,7 +212,7 @@ impl<'de> serde::Deserialize<'de> for Type {
 /// The `Vec` schema of the spec.
 pub type Vec2 = Vec<String2>;
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 /// Named like the visitor that the decoder of a struct defines.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Visitor {
@@ -223,7 +223,7 @@ pub struct Visitor {
     pub unknown_fields: crate::UnknownFields,
 }
 
-#[cfg(any(feature = "apis", feature = "examples_2", feature = "move_"))]
+#[cfg(any(feature = "apis", feature = "examples", feature = "move_"))]
 crate::runtime::object_codec! {
     Visitor {
         "seen" => seen,

@@ -15,7 +15,7 @@ mod models;
 mod self_2;
 
 #[cfg(all(test, feature = "common_2"))]
-mod examples;
+mod example_tests;
 pub use common::*;
 
 #[cfg(feature = "common_2")]

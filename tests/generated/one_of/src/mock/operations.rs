@@ -69,67 +69,99 @@ impl<'a> CreateShape<'a> {
 }
 
 impl crate::models::Circle {
+    const EXAMPLE_JSON: &str = r#"{"kind":"string","radius":0.0}"#;
+
     /// The example value of `Circle`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Circle { field: value, ..Circle::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Circle", r#"{"kind":"string","radius":0.0}"#)
+        crate::runtime::mock::example("Circle", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Measured {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Measured`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Measured { field: value, ..Measured::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Measured", r#"{}"#)
+        crate::runtime::mock::example("Measured", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::MeasuredLabel {
+    const EXAMPLE_JSON: &str = r#"0"#;
+
     /// The example value of `MeasuredLabel`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("MeasuredLabel", r#"0"#)
+        crate::runtime::mock::example("MeasuredLabel", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::MeasuredTags {
+    const EXAMPLE_JSON: &str = r#"[]"#;
+
     /// The example value of `MeasuredTags`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("MeasuredTags", r#"[]"#)
+        crate::runtime::mock::example("MeasuredTags", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Rectangle {
+    const EXAMPLE_JSON: &str = r#"{"height":0.0,"kind":"string","width":0.0}"#;
+
     /// The example value of `Rectangle`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Rectangle { field: value, ..Rectangle::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Rectangle",
-            r#"{"height":0.0,"kind":"string","width":0.0}"#,
-        )
+        crate::runtime::mock::example("Rectangle", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Shape {
+    const EXAMPLE_JSON: &str = r#"{"kind":"circle","radius":2.5}"#;
+
     /// The example value of `Shape`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Shape", r#"{"kind":"circle","radius":2.5}"#)
+        crate::runtime::mock::example("Shape", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Square {
+    const EXAMPLE_JSON: &str = r#"{"kind":"string","side":0.0}"#;
+
     /// The example value of `Square`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Square { field: value, ..Square::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Square", r#"{"kind":"string","side":0.0}"#)
+        crate::runtime::mock::example("Square", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Circle::example();
-        let _ = crate::models::Measured::example();
-        let _ = crate::models::MeasuredLabel::example();
-        let _ = crate::models::MeasuredTags::example();
-        let _ = crate::models::Rectangle::example();
-        let _ = crate::models::Shape::example();
-        let _ = crate::models::Square::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Circle::example(),
+            crate::models::Circle::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Measured::example(),
+            crate::models::Measured::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::MeasuredLabel::example(),
+            crate::models::MeasuredLabel::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::MeasuredTags::example(),
+            crate::models::MeasuredTags::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Rectangle::example(),
+            crate::models::Rectangle::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Shape::example(),
+            crate::models::Shape::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Square::example(),
+            crate::models::Square::EXAMPLE_JSON,
+        );
     }
 }

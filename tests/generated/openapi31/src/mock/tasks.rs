@@ -113,35 +113,47 @@ impl<'a> List<'a> {
 }
 
 impl crate::models::Person {
+    const EXAMPLE_JSON: &str = r#"{"name":"ada"}"#;
+
     /// The example value of `Person`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Person { field: value, ..Person::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Person", r#"{"name":"ada"}"#)
+        crate::runtime::mock::example("Person", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Task {
+    const EXAMPLE_JSON: &str = r#"{"id":42,"kind":"task","title":"Water the plants"}"#;
+
     /// The example value of `Task`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Task { field: value, ..Task::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Task",
-            r#"{"id":42,"kind":"task","title":"Water the plants"}"#,
-        )
+        crate::runtime::mock::example("Task", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::TaskId {
+    const EXAMPLE_JSON: &str = r#"42"#;
+
     /// The example value of `TaskId`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("TaskId", r#"42"#)
+        crate::runtime::mock::example("TaskId", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Person::example();
-        let _ = crate::models::Task::example();
-        let _ = crate::models::TaskId::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Person::example(),
+            crate::models::Person::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Task::example(),
+            crate::models::Task::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::TaskId::example(),
+            crate::models::TaskId::EXAMPLE_JSON,
+        );
     }
 }

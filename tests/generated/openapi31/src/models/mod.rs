@@ -6,7 +6,7 @@
 mod tasks;
 
 #[cfg(all(test, feature = "tasks"))]
-mod examples;
+mod example_tests;
 
 #[cfg(feature = "tasks")]
 pub use tasks::*;

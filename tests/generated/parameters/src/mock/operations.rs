@@ -334,40 +334,60 @@ impl<'a> Search<'a> {
 }
 
 impl crate::models::GetItemFilter {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `GetItemFilter`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `GetItemFilter { field: value, ..GetItemFilter::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("GetItemFilter", r#"{}"#)
+        crate::runtime::mock::example("GetItemFilter", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::GetItemResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `GetItemResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `GetItemResponse { field: value, ..GetItemResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("GetItemResponse", r#"{}"#)
+        crate::runtime::mock::example("GetItemResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::ListCommentsResponse {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `ListCommentsResponse`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `ListCommentsResponse { field: value, ..ListCommentsResponse::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("ListCommentsResponse", r#"{}"#)
+        crate::runtime::mock::example("ListCommentsResponse", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::SearchQ {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `SearchQ`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `SearchQ { field: value, ..SearchQ::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("SearchQ", r#"{}"#)
+        crate::runtime::mock::example("SearchQ", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::GetItemFilter::example();
-        let _ = crate::models::GetItemResponse::example();
-        let _ = crate::models::ListCommentsResponse::example();
-        let _ = crate::models::SearchQ::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::GetItemFilter::example(),
+            crate::models::GetItemFilter::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::GetItemResponse::example(),
+            crate::models::GetItemResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::ListCommentsResponse::example(),
+            crate::models::ListCommentsResponse::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::SearchQ::example(),
+            crate::models::SearchQ::EXAMPLE_JSON,
+        );
     }
 }

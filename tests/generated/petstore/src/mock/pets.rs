@@ -166,24 +166,34 @@ impl<'a> ShowPetById<'a> {
 }
 
 impl crate::models::Error {
+    const EXAMPLE_JSON: &str = r#"{"code":0,"message":"string"}"#;
+
     /// The example value of `Error`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Error { field: value, ..Error::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Error", r#"{"code":0,"message":"string"}"#)
+        crate::runtime::mock::example("Error", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Pet {
+    const EXAMPLE_JSON: &str = r#"{"id":0,"name":"string"}"#;
+
     /// The example value of `Pet`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Pet { field: value, ..Pet::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Pet", r#"{"id":0,"name":"string"}"#)
+        crate::runtime::mock::example("Pet", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Error::example();
-        let _ = crate::models::Pet::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Error::example(),
+            crate::models::Error::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Pet::example(),
+            crate::models::Pet::EXAMPLE_JSON,
+        );
     }
 }

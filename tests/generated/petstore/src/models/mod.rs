@@ -6,7 +6,7 @@
 mod pets;
 
 #[cfg(all(test, feature = "pets"))]
-mod examples;
+mod example_tests;
 
 #[cfg(feature = "pets")]
 pub use pets::*;

@@ -2,43 +2,60 @@
 //! Example values of the types that several resources use.
 
 impl crate::models::Company {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Company`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Company { field: value, ..Company::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Company", r#"{}"#)
+        crate::runtime::mock::example("Company", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Expression {
+    const EXAMPLE_JSON: &str = r#"0.0"#;
+
     /// The example value of `Expression`: the spec's example, or else its first variant with the required fields filled in.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Expression", r#"0.0"#)
+        crate::runtime::mock::example("Expression", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Operation {
+    const EXAMPLE_JSON: &str = r#"{"left":0.0,"operator":"+","right":0.0}"#;
+
     /// The example value of `Operation`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Operation { field: value, ..Operation::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example(
-            "Operation",
-            r#"{"left":0.0,"operator":"+","right":0.0}"#,
-        )
+        crate::runtime::mock::example("Operation", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Person {
+    const EXAMPLE_JSON: &str = r#"{"employer":{}}"#;
+
     /// The example value of `Person`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Person { field: value, ..Person::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Person", r#"{"employer":{}}"#)
+        crate::runtime::mock::example("Person", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Company::example();
-        let _ = crate::models::Expression::example();
-        let _ = crate::models::Operation::example();
-        let _ = crate::models::Person::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Company::example(),
+            crate::models::Company::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Expression::example(),
+            crate::models::Expression::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Operation::example(),
+            crate::models::Operation::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Person::example(),
+            crate::models::Person::EXAMPLE_JSON,
+        );
     }
 }

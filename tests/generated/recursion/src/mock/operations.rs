@@ -54,16 +54,21 @@ impl<'a> GetTree<'a> {
 }
 
 impl crate::models::Node {
+    const EXAMPLE_JSON: &str = r#"{"name":"root"}"#;
+
     /// The example value of `Node`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Node { field: value, ..Node::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Node", r#"{"name":"root"}"#)
+        crate::runtime::mock::example("Node", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Node::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Node::example(),
+            crate::models::Node::EXAMPLE_JSON,
+        );
     }
 }

@@ -3,17 +3,22 @@
 
 #[cfg(all(feature = "invoices", feature = "orders"))]
 impl crate::models::Receipt {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Receipt`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Receipt { field: value, ..Receipt::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Receipt", r#"{}"#)
+        crate::runtime::mock::example("Receipt", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
+    fn every_example_value_encodes_as_its_json() {
         #[cfg(all(feature = "invoices", feature = "orders"))]
-        let _ = crate::models::Receipt::example();
+        crate::runtime::assert_encodes_as(
+            &crate::models::Receipt::example(),
+            crate::models::Receipt::EXAMPLE_JSON,
+        );
     }
 }

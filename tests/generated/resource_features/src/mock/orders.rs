@@ -61,16 +61,21 @@ impl<'a> Get<'a> {
 }
 
 impl crate::models::Order {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Order`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Order { field: value, ..Order::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Order", r#"{}"#)
+        crate::runtime::mock::example("Order", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Order::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Order::example(),
+            crate::models::Order::EXAMPLE_JSON,
+        );
     }
 }

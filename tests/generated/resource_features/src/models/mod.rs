@@ -12,7 +12,7 @@ mod invoices;
 mod orders;
 
 #[cfg(all(test, feature = "invoices"))]
-mod examples;
+mod example_tests;
 
 #[cfg(all(feature = "invoices", feature = "orders"))]
 pub use common::*;

@@ -195,40 +195,60 @@ impl<'a> StartJob<'a> {
 }
 
 impl crate::models::GetStatusDefault {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `GetStatusDefault`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `GetStatusDefault { field: value, ..GetStatusDefault::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("GetStatusDefault", r#"{}"#)
+        crate::runtime::mock::example("GetStatusDefault", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Job {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Job`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Job { field: value, ..Job::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Job", r#"{}"#)
+        crate::runtime::mock::example("Job", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Problem {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Problem`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Problem { field: value, ..Problem::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Problem", r#"{}"#)
+        crate::runtime::mock::example("Problem", Self::EXAMPLE_JSON)
     }
 }
 
 impl crate::models::Result2 {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Result2`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Result2 { field: value, ..Result2::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Result2", r#"{}"#)
+        crate::runtime::mock::example("Result2", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::GetStatusDefault::example();
-        let _ = crate::models::Job::example();
-        let _ = crate::models::Problem::example();
-        let _ = crate::models::Result2::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::GetStatusDefault::example(),
+            crate::models::GetStatusDefault::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Job::example(),
+            crate::models::Job::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Problem::example(),
+            crate::models::Problem::EXAMPLE_JSON,
+        );
+        crate::runtime::assert_encodes_as(
+            &crate::models::Result2::example(),
+            crate::models::Result2::EXAMPLE_JSON,
+        );
     }
 }

@@ -54,16 +54,21 @@ impl<'a> GrEAbrufen<'a> {
 }
 
 impl crate::models::Gru {
+    const EXAMPLE_JSON: &str = r#"{}"#;
+
     /// The example value of `Gru`: its required fields hold the spec's examples (or placeholders where it gives none) and its optional fields are empty. A test sets what it cares about with `Gru { field: value, ..Gru::example() }`.
     pub fn example() -> Self {
-        crate::runtime::mock::example("Gru", r#"{}"#)
+        crate::runtime::mock::example("Gru", Self::EXAMPLE_JSON)
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_example_value_decodes() {
-        let _ = crate::models::Gru::example();
+    fn every_example_value_encodes_as_its_json() {
+        crate::runtime::assert_encodes_as(
+            &crate::models::Gru::example(),
+            crate::models::Gru::EXAMPLE_JSON,
+        );
     }
 }

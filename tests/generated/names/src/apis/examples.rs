@@ -5,29 +5,29 @@ use crate::models;
 
 /// The operations of the `examples` resource.
 #[derive(Clone, Debug)]
-pub struct Examples2 {
+pub struct Examples {
     pub(crate) client: crate::Client,
 }
 
-impl Examples2 {
+impl Examples {
     /// A tag named like the module that tests the spec's examples.
     ///
     /// `GET /examples` (operation `examples`).
-    pub fn examples(&self) -> Examples {
-        Examples {
+    pub fn examples(&self) -> Examples2 {
+        Examples2 {
             client: self.client.clone(),
         }
     }
 }
 
-/// The request of [`Examples2::examples`] (A tag named like the module that tests the spec's examples): [`send`](Self::send) it.
+/// The request of [`Examples::examples`] (A tag named like the module that tests the spec's examples): [`send`](Self::send) it.
 #[derive(Clone, Debug)]
 #[must_use = "a request does nothing until it is sent"]
-pub struct Examples {
+pub struct Examples2 {
     client: crate::Client,
 }
 
-impl Examples {
+impl Examples2 {
     /// Sends the request with settings of its own: see
     /// [`RequestOptions`](crate::RequestOptions).
     pub fn with_options(mut self, options: crate::RequestOptions) -> Self {

@@ -1,25 +1,24 @@
-//! The examples a spec brings: hand-written Rust programs in `examples/` beside its root file,
-//! which go into the generated crate's `examples/` as they are. They belong to that spec alone
-//! (the DigitalOcean spec's follow a deployment), so a crate generated for another spec gets
-//! only its own.
+//! The example programs a spec brings: hand-written Rust programs in `examples/` beside its root
+//! file, which go into the generated crate's `examples/` as they are. They belong to that spec
+//! alone, so a crate generated for another spec gets only its own.
 
 use std::path::{Path, PathBuf};
 
 use super::{Files, LoadError, normalize, source_display};
 
-/// The directory, beside the spec's root file, of the examples it brings.
+/// The directory, beside the spec's root file, of the example programs it brings.
 pub const EXAMPLES_DIR: &str = "examples";
 
-/// One hand-written example.
+/// One hand-written example program.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Example {
+pub struct ExampleProgram {
     /// The file's stem: the name `cargo run --example` takes.
     pub name: String,
     pub source: String,
 }
 
-/// The examples beside the spec whose root file is `root`, sorted by name.
-pub fn examples(files: &dyn Files, root: &Path) -> Result<Vec<Example>, LoadError> {
+/// The example programs beside the spec whose root file is `root`, sorted by name.
+pub fn example_programs(files: &dyn Files, root: &Path) -> Result<Vec<ExampleProgram>, LoadError> {
     let dir = normalize(&root.parent().unwrap_or(Path::new("")).join(EXAMPLES_DIR));
     let read_error = |file: &Path, source| LoadError::Read {
         file: source_display(file),
@@ -39,7 +38,7 @@ pub fn examples(files: &dyn Files, root: &Path) -> Result<Vec<Example>, LoadErro
         let source = files
             .read(&path)
             .map_err(|error| read_error(&path, error))?;
-        examples.push(Example { name, source });
+        examples.push(ExampleProgram { name, source });
     }
     Ok(examples)
 }
@@ -59,7 +58,7 @@ mod tests {
             (PathBuf::from("api/examples/deeper/c.rs"), String::new()),
             (PathBuf::from("other/examples/d.rs"), String::new()),
         ]);
-        let examples = examples(&files, Path::new("api/openapi.yaml")).unwrap();
+        let examples = example_programs(&files, Path::new("api/openapi.yaml")).unwrap();
         let names: Vec<&str> = examples.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["a", "b"]);
         assert_eq!(examples[0].source, "//! A.");
@@ -69,7 +68,7 @@ mod tests {
     fn a_spec_without_examples_brings_none() {
         let files = InMemory(vec![(PathBuf::from("openapi.yaml"), String::new())]);
         assert!(
-            examples(&files, Path::new("openapi.yaml"))
+            example_programs(&files, Path::new("openapi.yaml"))
                 .unwrap()
                 .is_empty()
         );

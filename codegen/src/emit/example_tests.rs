@@ -88,15 +88,6 @@ pub(crate) fn module_cfg(api: &Api, groups: &super::models::Groups<'_>) -> Token
 }
 
 pub(crate) fn tests(api: &Api, groups: &super::models::Groups<'_>) -> TokenStream {
-    // A date-time may come back with another offset for the same instant (`+01:00` as `Z`).
-    let instant = api.features.date_time.then(|| {
-        quote! {
-            serde_json::Value::String(text) => match chrono::DateTime::parse_from_rfc3339(&text) {
-                Ok(time) => serde_json::Value::String(time.with_timezone(&chrono::Utc).to_rfc3339()),
-                Err(_) => serde_json::Value::String(text),
-            },
-        }
-    });
     let cases = cases(api);
     // The models are used by the tests of named types, when one of them is compiled (the
     // module is compiled when any test is: the same condition, unless some test names no type).
@@ -130,29 +121,7 @@ pub(crate) fn tests(api: &Api, groups: &super::models::Groups<'_>) -> TokenStrea
         //! unknown, and encodes back to the same JSON (nulls, key order and the spelling of
         //! numbers aside).
         #use_models
-
-        fn check<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) {
-            let decoded: T = crate::decode_strict(json).unwrap_or_else(|error| panic!("{error} in {json}"));
-            let expected: serde_json::Value = serde_json::from_str(json).expect("the example is JSON");
-            let encoded = serde_json::to_value(&decoded).expect("the value encodes");
-            assert_eq!(normalized(encoded), normalized(expected));
-        }
-
-        /// Drops `null` members (an absent field and a null one decode alike), reads every
-        /// number as a float (`85` and `85.0` are the same number) and every timestamp as UTC.
-        fn normalized(value: serde_json::Value) -> serde_json::Value {
-            match value {
-                serde_json::Value::Object(map) => map
-                    .into_iter()
-                    .filter(|(_, value)| !value.is_null())
-                    .map(|(key, value)| (key, normalized(value)))
-                    .collect(),
-                serde_json::Value::Array(items) => items.into_iter().map(normalized).collect(),
-                serde_json::Value::Number(number) => number.as_f64().map_or(serde_json::Value::Number(number), serde_json::Value::from),
-                #instant
-                other => other,
-            }
-        }
+        use crate::runtime::assert_round_trip as check;
 
         #( #tests )*
     }

@@ -11,14 +11,14 @@ use super::rust::TypeTable;
 use crate::ir::{Api, IntegerFormat, TypeDef, TypeKind, TypeRef};
 
 /// The examples of an API, and the example value of each named type that has one.
-pub(crate) struct Examples<'a> {
+pub(crate) struct ExampleValues<'a> {
     table: &'a TypeTable<'a>,
     /// The first example the spec gives of each named type, wherever it gives it.
     given: BTreeMap<&'a str, &'a Value>,
 }
 
-impl<'a> Examples<'a> {
-    pub(crate) fn new(api: &'a Api, table: &'a TypeTable<'a>) -> Examples<'a> {
+impl<'a> ExampleValues<'a> {
+    pub(crate) fn new(api: &'a Api, table: &'a TypeTable<'a>) -> ExampleValues<'a> {
         let mut given: BTreeMap<&str, &Value> = BTreeMap::new();
         for def in &api.types {
             if let Some(example) = def.examples.first() {
@@ -41,7 +41,7 @@ impl<'a> Examples<'a> {
                 }
             }
         }
-        Examples { table, given }
+        ExampleValues { table, given }
     }
 
     /// The example value of a named type, or `None` when it has no finite value (a required

@@ -3,14 +3,14 @@
 
 /// The expectations of the `examples` resource: a method per operation, which takes what the client's method takes but the body.
 #[derive(Clone, Copy, Debug)]
-pub struct Examples2<'a> {
+pub struct Examples<'a> {
     pub(crate) server: &'a crate::runtime::mock::Server,
 }
 
-impl<'a> Examples2<'a> {
-    /// Expects [`Examples2::examples`](crate::apis::examples_2::Examples2::examples): `GET /examples`.
-    pub fn examples(&self) -> Examples<'a> {
-        Examples {
+impl<'a> Examples<'a> {
+    /// Expects [`Examples::examples`](crate::apis::examples::Examples::examples): `GET /examples`.
+    pub fn examples(&self) -> Examples2<'a> {
+        Examples2 {
             when: self
                 .server
                 .when("examples", reqwest::Method::GET, String::from("/examples")),
@@ -18,14 +18,14 @@ impl<'a> Examples2<'a> {
     }
 }
 
-/// The expectation of [`Examples2::examples`](crate::apis::examples_2::Examples2::examples) (A tag named like the module that tests the spec's examples): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
+/// The expectation of [`Examples::examples`](crate::apis::examples::Examples::examples) (A tag named like the module that tests the spec's examples): narrow it with its setters, then answer it with [`respond`](Self::respond) or [`respond_error`](Self::respond_error) and await it.
 #[derive(Debug)]
 #[must_use = "an expectation does nothing until it is answered and awaited"]
-pub struct Examples<'a> {
+pub struct Examples2<'a> {
     when: crate::runtime::mock::When<'a>,
 }
 
-impl<'a> Examples<'a> {
+impl<'a> Examples2<'a> {
     /// Answers with `status` and `body`, in the format the request asks for.
     pub fn respond(
         self,
