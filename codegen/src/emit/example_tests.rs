@@ -88,31 +88,56 @@ pub(crate) fn module_cfg(api: &Api, groups: &super::models::Groups<'_>) -> Token
 }
 
 pub(crate) fn tests(api: &Api, groups: &super::models::Groups<'_>) -> TokenStream {
-    let cases = cases(api);
-    // The models are used by the tests of named types, when one of them is compiled (the
-    // module is compiled when any test is: the same condition, unless some test names no type).
-    let named_types: Vec<&str> = cases.iter().filter_map(|(_, ty, _)| named(ty)).collect();
-    let all_named = named_types.len() == cases.len();
-    let use_models = (!named_types.is_empty()).then(|| {
-        let cfg = groups
-            .any_of(named_types.into_iter().map(Some))
-            .filter(|_| !all_named)
-            .map(|predicate| quote!(#[cfg(#predicate)]));
-        quote!(#cfg use super::*;)
-    });
-    let tests = cases.into_iter().map(|(name, ty, example)| {
-        let cfg = named(&ty)
-            .map(|named| groups.cfg(named))
-            .unwrap_or_default();
-        let name = ident(&name);
-        let ty = rust_type(&ty, &TokenStream::new());
+    // Tests that need the same features share a module behind that `cfg`, written once; a spec
+    // that repeats an example (the same error body on every operation) gets one test of it.
+    let mut modules: Vec<(String, TokenStream, Vec<TokenStream>)> = Vec::new();
+    let mut names = Namespace::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut ungated = Vec::new();
+    for (name, ty, example) in cases(api) {
         // Keys sorted, so that reordering the spec's maps changes nothing here either.
         let json = serde_json::to_string(&sorted(example)).expect("a JSON value prints");
-        quote! {
+        let rust = rust_type(&ty, &TokenStream::new());
+        if !seen.insert((rust.to_string(), json.clone())) {
+            continue;
+        }
+        let name = ident(&name);
+        let test = quote! {
             #[test]
-            #cfg
             fn #name() {
-                check::<#ty>(#json);
+                let json = #json;
+                check::<#rust>(json);
+            }
+        };
+        let Some(named) = named(&ty) else {
+            ungated.push(test);
+            continue;
+        };
+        let cfg = groups.cfg(named);
+        let key = cfg.to_string();
+        match modules
+            .iter_mut()
+            .find(|(_, gate, _)| gate.to_string() == key)
+        {
+            Some((_, _, tests)) => tests.push(test),
+            None => {
+                let group = groups.of(named).unwrap_or("models");
+                modules.push((names.claim(group.to_owned()), cfg, vec![test]));
+            }
+        }
+    }
+    let check = quote!(
+        use crate::runtime::assert_round_trip as check;
+    );
+    let top = (!ungated.is_empty()).then(|| check.clone());
+    let modules = modules.into_iter().map(|(name, cfg, tests)| {
+        let name = ident(&name);
+        quote! {
+            #cfg
+            mod #name {
+                use crate::models::*;
+                #check
+                #( #tests )*
             }
         }
     });
@@ -120,9 +145,8 @@ pub(crate) fn tests(api: &Api, groups: &super::models::Groups<'_>) -> TokenStrea
         //! Every example of the spec decodes into its type with no field or enum value left
         //! unknown, and encodes back to the same JSON (nulls, key order and the spelling of
         //! numbers aside).
-        #use_models
-        use crate::runtime::assert_round_trip as check;
-
-        #( #tests )*
+        #top
+        #( #ungated )*
+        #( #modules )*
     }
 }

@@ -3,2462 +3,517 @@
 //! unknown, and encodes back to the same JSON (nulls, key order and the spelling of
 //! numbers aside).
 
-use super::*;
-use crate::runtime::assert_round_trip as check;
-
-#[test]
 #[cfg(feature = "account")]
-fn account_status_example_0() {
-    check::<AccountStatus>("\"active\"");
+mod account {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn account_status_example_0() {
+        let json = "\"active\"";
+        check::<AccountStatus>(json);
+    }
+
+    #[test]
+    fn account_get_200() {
+        let json = "{\"account\":{\"droplet_limit\":25,\"email\":\"sammy@digitalocean.com\",\"email_verified\":true,\"floating_ip_limit\":5,\"name\":\"Sammy the Shark\",\"status\":\"active\",\"status_message\":\" \",\"team\":{\"name\":\"My Team\",\"uuid\":\"5df3e3004a17e242b7c20ca6c9fc25b701a47ece\"},\"uuid\":\"b6fr89dbf6d9156cace5f3c78dc9851d957381ef\"}}";
+        check::<AccountGetResponse>(json);
+    }
 }
 
-#[test]
 #[cfg(feature = "actions")]
-fn action_status_example_0() {
-    check::<ActionStatus>("\"completed\"");
+mod actions {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn action_status_example_0() {
+        let json = "\"completed\"";
+        check::<ActionStatus>(json);
+    }
+
+    #[test]
+    fn actions_get_200() {
+        let json = "{\"action\":{\"completed_at\":\"2020-11-14T16:30:06Z\",\"id\":36804636,\"region\":{\"available\":true,\"features\":[\"private_networking\",\"backups\",\"ipv6\"],\"name\":\"New York 3\",\"sizes\":[\"s-1vcpu-1gb\",\"s-1vcpu-2gb\"],\"slug\":\"nyc3\"},\"region_slug\":\"nyc3\",\"resource_id\":3164444,\"resource_type\":\"droplet\",\"started_at\":\"2020-11-14T16:29:21Z\",\"status\":\"completed\",\"type\":\"create\"}}";
+        check::<ActionsGetResponse>(json);
+    }
+
+    #[test]
+    fn actions_list_200() {
+        let json = "{\"actions\":[{\"completed_at\":\"2020-11-14T16:30:06Z\",\"id\":36804636,\"region\":{\"available\":true,\"features\":[\"private_networking\",\"backups\",\"ipv6\",\"metadata\",\"install_agent\",\"storage\",\"image_transfer\"],\"name\":\"New York 3\",\"sizes\":[\"s-1vcpu-1gb\",\"s-1vcpu-2gb\",\"s-1vcpu-3gb\",\"s-2vcpu-2gb\",\"s-3vcpu-1gb\",\"s-2vcpu-4gb\",\"s-4vcpu-8gb\",\"s-6vcpu-16gb\",\"s-8vcpu-32gb\",\"s-12vcpu-48gb\",\"s-16vcpu-64gb\",\"s-20vcpu-96gb\",\"s-24vcpu-128gb\",\"s-32vcpu-192gb\"],\"slug\":\"nyc3\"},\"region_slug\":\"nyc3\",\"resource_id\":3164444,\"resource_type\":\"droplet\",\"started_at\":\"2020-11-14T16:29:21Z\",\"status\":\"completed\",\"type\":\"create\"}],\"links\":{\"pages\":{\"first\":\"https://api.digitalocean.com/v2/actions?page=1&per_page=1\",\"last\":\"https://api.digitalocean.com/v2/actions?page=5&per_page=1\",\"next\":\"https://api.digitalocean.com/v2/actions?page=4&per_page=1\",\"prev\":\"https://api.digitalocean.com/v2/actions?page=2&per_page=1\"}},\"meta\":{\"total\":5}}";
+        check::<ActionsListResponse>(json);
+    }
 }
 
-#[test]
 #[cfg(feature = "add_ons")]
-fn addons_feature_value_example_0() {
-    check::<AddonsFeatureValue>("\"Unlimited\"");
+mod add_ons {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn addons_feature_value_example_0() {
+        let json = "\"Unlimited\"";
+        check::<AddonsFeatureValue>(json);
+    }
+
+    #[test]
+    fn addons_feature_value_example_1() {
+        let json = "\"example_value\"";
+        check::<AddonsFeatureValue>(json);
+    }
+
+    #[test]
+    fn addons_create_request() {
+        let json = "{\"app_slug\":\"example-app\",\"fleet_uuid\":\"f1234567-89ab-cdef-0123-456789abcdef01\",\"linked_droplet_id\":12345678,\"metadata\":[{\"name\":\"property_name\",\"value\":\"example_value\"}],\"name\":\"my-resource-01\",\"plan_slug\":\"basic_plan\"}";
+        check::<AddonsResourceNew>(json);
+    }
+
+    #[test]
+    fn addons_create_200() {
+        let json = "{\"resource\":{\"app_name\":\"Example App\",\"app_slug\":\"example_app\",\"has_config\":true,\"message\":\"Resource is provisioned successfully.\",\"metadata\":[],\"name\":\"my-resource-01\",\"plan_name\":\"Basic Plan\",\"plan_price_per_month\":10,\"plan_slug\":\"basic_plan\",\"sso_url\":\"https://example.com/sso\",\"state\":\"provisioned\",\"uuid\":\"123e4567-e89b-12d3-a456-426614174000\"}}";
+        check::<AddonsResourceResponse>(json);
+    }
+
+    #[test]
+    fn addons_get_app_200() {
+        let json = "{\"apps\":[{\"app_slug\":\"example-app\",\"eula\":\"https://example.com/eula\",\"plans\":[],\"tos\":\"https://example.com/tos\"}]}";
+        check::<AddonsGetAppResponse>(json);
+    }
+
+    #[test]
+    fn addons_get_app_metadata_200() {
+        let json = "{\"metadata\":[{\"description\":\"Country for localization\",\"display_name\":\"Country of Origin\",\"id\":1,\"name\":\"country_of_origin\",\"options\":[\"US\",\"UK\",\"CA\"],\"type\":\"string\"}]}";
+        check::<AddonsGetAppMetadataResponse>(json);
+    }
+
+    #[test]
+    fn addons_list_200() {
+        let json = "{\"resources\":[{\"app_name\":\"Example App\",\"app_slug\":\"example_app\",\"has_config\":true,\"message\":\"Resource is provisioned successfully.\",\"metadata\":[],\"name\":\"my-resource-01\",\"plan_name\":\"Basic Plan\",\"plan_price_per_month\":10,\"plan_slug\":\"basic_plan\",\"sso_url\":\"https://example.com/sso\",\"state\":\"provisioned\",\"uuid\":\"123e4567-e89b-12d3-a456-426614174000\"}]}";
+        check::<AddonsListResponse>(json);
+    }
+
+    #[test]
+    fn addons_patch_request() {
+        let json = "{\"name\":\"new-name\"}";
+        check::<AddonsPatchRequest>(json);
+    }
+
+    #[test]
+    fn addons_patch_plan_request() {
+        let json = "{\"plan_slug\":\"basic_plan\"}";
+        check::<AddonsPatchPlanRequest>(json);
+    }
+}
+
+#[cfg(feature = "apps")]
+mod apps {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn app_example_0() {
+        let json = "{\"active_deployment\":{\"cause\":\"manual\",\"created_at\":\"2021-02-10T17:05:30Z\",\"id\":\"991dfa59-6a23-459f-86d6-67dfa2c6f1e3\",\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"2021-02-10T17:06:53Z\",\"progress\":{\"steps\":[{\"ended_at\":\"2021-02-10T17:06:19.807834070Z\",\"name\":\"build\",\"started_at\":\"2021-02-10T17:05:35.572287990Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:05:36.093995229Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:05:35.572347485Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:19.461737040Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:05:36.094015928Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404104185Z\",\"name\":\"deploy\",\"started_at\":\"2021-02-10T17:06:25.143932418Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:06:26.120343872Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:06:25.143957508Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:50.029695913Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:06:26.120385561Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"SUCCESS\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404065961Z\",\"name\":\"finalize\",\"started_at\":\"2021-02-10T17:06:50.348459495Z\",\"status\":\"SUCCESS\"}]}],\"success_steps\":6,\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"db6936cb46047c576962962eed81ad52c21f35d7\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:53Z\"},\"created_at\":\"2021-02-10T16:45:14Z\",\"dedicated_ips\":[{\"id\":\"c24d8f48-3bc4-49f5-8ca0-58e8164427ac\",\"ip\":\"192.168.1.1\",\"status\":\"ASSIGNED\"},{\"id\":\"4768fb15-2837-4dda-9be5-3951df4bc3d0\",\"ip\":\"192.168.1.2\",\"status\":\"ASSIGNED\"}],\"default_ingress\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"domains\":[{\"certificate_expires_at\":\"2024-01-29T23:59:59Z\",\"id\":\"e206c64e-a1a3-11ed-9e6e-9b7b6dc9a52b\",\"phase\":\"CONFIGURING\",\"progress\":{\"steps\":[{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"default-ingress-ready\",\"started_at\":\"2023-01-30T22:15:45.021896292Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-zone\",\"started_at\":\"2023-01-30T22:15:45.022017004Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:42:28.50752065Z\",\"name\":\"ensure-ns-records\",\"started_at\":\"2023-01-30T22:15:45.025567874Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-nameservers\",\"started_at\":\"2023-01-30T22:15:45.033591906Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-record\",\"started_at\":\"2023-01-30T22:15:45.156750604Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258626422Z\",\"name\":\"ensure-alias-record\",\"started_at\":\"2023-01-30T22:15:45.165933869Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258808279Z\",\"name\":\"ensure-wildcard-record\",\"started_at\":\"2023-01-30T22:15:45.166093422Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-cname\",\"started_at\":\"2023-01-30T22:15:45.166205559Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.475903785Z\",\"name\":\"ensure-ssl-txt-record-saved\",\"started_at\":\"2023-01-30T22:15:45.295237186Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476017236Z\",\"name\":\"ensure-ssl-txt-record\",\"started_at\":\"2023-01-30T22:15:45.295315291Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476094058Z\",\"name\":\"ensure-renewal-email\",\"started_at\":\"2023-01-30T22:15:45.295374087Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-CA-authorization\",\"started_at\":\"2023-01-30T22:15:45.295428101Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-certificate\",\"started_at\":\"2023-01-30T22:15:45.978756406Z\",\"status\":\"RUNNING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"create-deployment\",\"started_at\":\"0001-01-01T00:00:00Z\",\"status\":\"PENDING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"configuration-alert\",\"started_at\":\"0001-01-01T00:00:00\",\"status\":\"PENDING\"}]},\"rotate_validation_records\":false,\"spec\":{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}}],\"id\":\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\",\"last_deployment_created_at\":\"2021-02-10T17:05:30Z\",\"live_domain\":\"sample-golang-zyhgn.ondigitalocean.app\",\"live_url\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"live_url_base\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"owner_uuid\":\"a4e16f25-cdd1-4483-b246-d77f283c9209\",\"pending_deployment\":{\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}},\"project_id\":\"88b72d1a-b78a-4d9f-9090-b53c4399073f\",\"region\":{\"continent\":\"Europe\",\"data_centers\":[\"ams3\"],\"flag\":\"netherlands\",\"label\":\"Amsterdam\",\"slug\":\"ams\"},\"spec\":{\"disable_edge_cache\":true,\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:56Z\",\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}";
+        check::<App>(json);
+    }
+
+    #[test]
+    fn app_alert_email_example_0() {
+        let json = "\"[email protected]\"";
+        check::<AppAlertEmail>(json);
+    }
+
+    #[test]
+    fn app_alert_phase_example_0() {
+        let json = "\"ACTIVE\"";
+        check::<AppAlertPhase>(json);
+    }
+
+    #[test]
+    fn app_alert_progress_step_status_example_0() {
+        let json = "\"SUCCESS\"";
+        check::<AppAlertProgressStepStatus>(json);
+    }
+
+    #[test]
+    fn app_alert_spec_operator_example_0() {
+        let json = "\"GREATER_THAN\"";
+        check::<AppAlertSpecOperator>(json);
+    }
+
+    #[test]
+    fn app_alert_spec_rule_example_0() {
+        let json = "\"CPU_UTILIZATION\"";
+        check::<AppAlertSpecRule>(json);
+    }
+
+    #[test]
+    fn app_alert_spec_window_example_0() {
+        let json = "\"FIVE_MINUTES\"";
+        check::<AppAlertSpecWindow>(json);
+    }
+
+    #[test]
+    fn app_component_instance_base_autoscaling_example_0() {
+        let json = "{\"max_instance_count\":4,\"metrics\":{\"cpu\":{\"percent\":70}},\"min_instance_count\":2}";
+        check::<AppComponentInstanceBaseAutoscaling>(json);
+    }
+
+    #[test]
+    fn app_database_spec_engine_example_0() {
+        let json = "\"PG\"";
+        check::<AppDatabaseSpecEngine>(json);
+    }
+
+    #[test]
+    fn app_domain_spec_minimum_tls_version_example_0() {
+        let json = "\"1.3\"";
+        check::<AppDomainSpecMinimumTlsVersion>(json);
+    }
+
+    #[test]
+    fn app_domain_spec_type_example_0() {
+        let json = "\"DEFAULT\"";
+        check::<AppDomainSpecType>(json);
+    }
+
+    #[test]
+    fn app_job_spec_kind_example_0() {
+        let json = "\"PRE_DEPLOY\"";
+        check::<AppJobSpecKind>(json);
+    }
+
+    #[test]
+    fn app_log_destination_definition_example_0() {
+        let json = "{\"name\":\"your_log_consumer_name\",\"open_search\":{\"basic_auth\":{\"password\":\"1234567890abcdef\",\"user\":\"doadmin\"},\"cluster_name\":\"example-cluster\",\"endpoint\":\"logs.example.com:12345\",\"index_name\":\"example-index\"}}";
+        check::<AppLogDestinationDefinition>(json);
+    }
+
+    #[test]
+    fn app_rollback_validation_condition_code_example_0() {
+        let json = "\"exceeded_revision_limit\"";
+        check::<AppRollbackValidationConditionCode>(json);
+    }
+
+    #[test]
+    fn app_service_spec_protocol_example_0() {
+        let json = "\"HTTP\"";
+        check::<AppServiceSpecProtocol>(json);
+    }
+
+    #[test]
+    fn app_spec_example_0() {
+        let json = "{\"disable_edge_cache\":true,\"disable_email_obfuscation\":false,\"egress\":{\"type\":\"DEDICATED_IP\"},\"enhanced_threat_control_enabled\":true,\"name\":\"web-app\",\"region\":\"nyc\",\"services\":[{\"environment_slug\":\"node-js\",\"github\":{\"branch\":\"main\",\"deploy_on_push\":true,\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"api\",\"routes\":[{\"path\":\"/api\"}],\"run_command\":\"bin/api\"}],\"vpc\":{\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}";
+        check::<AppSpec>(json);
+    }
+
+    #[test]
+    fn app_variable_definition_scope_example_0() {
+        let json = "\"BUILD_TIME\"";
+        check::<AppVariableDefinitionScope>(json);
+    }
+
+    #[test]
+    fn app_variable_definition_type_example_0() {
+        let json = "\"GENERAL\"";
+        check::<AppVariableDefinitionType>(json);
+    }
+
+    #[test]
+    fn apps_cors_policy_example_0() {
+        let json = "{\"allow_credentials\":false,\"allow_headers\":[\"Content-Type\",\"X-Custom-Header\"],\"allow_methods\":[\"GET\",\"OPTIONS\",\"POST\",\"PUT\",\"PATCH\",\"DELETE\"],\"allow_origins\":[{\"exact\":\"https://www.example.com\"},{\"regex\":\"^.*example.com\"}],\"expose_headers\":[\"Content-Encoding\",\"X-Custom-Header\"],\"max_age\":\"5h30m\"}";
+        check::<AppsCorsPolicy>(json);
+    }
+
+    #[test]
+    fn apps_deployment_example_0() {
+        let json = "{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}";
+        check::<AppsDeployment>(json);
+    }
+
+    #[test]
+    fn apps_deployment_phase_example_0() {
+        let json = "\"ACTIVE\"";
+        check::<AppsDeploymentPhase>(json);
+    }
+
+    #[test]
+    fn apps_deployment_progress_step_status_example_0() {
+        let json = "\"SUCCESS\"";
+        check::<AppsDeploymentProgressStepStatus>(json);
+    }
+
+    #[test]
+    fn apps_deployment_type_example_0() {
+        let json = "\"MANUAL\"";
+        check::<AppsDeploymentType>(json);
+    }
+
+    #[test]
+    fn apps_domain_phase_example_0() {
+        let json = "\"ACTIVE\"";
+        check::<AppsDomainPhase>(json);
+    }
+
+    #[test]
+    fn apps_event_type_example_0() {
+        let json = "\"DEPLOYMENT\"";
+        check::<AppsEventType>(json);
+    }
+
+    #[test]
+    fn apps_image_source_spec_registry_type_example_0() {
+        let json = "\"DOCR\"";
+        check::<AppsImageSourceSpecRegistryType>(json);
+    }
+
+    #[test]
+    fn apps_job_invocation_scheduled_trigger_example_0() {
+        let json = "{\"schedule\":{\"cron\":\"0 0 * * *\",\"time_zone\":\"America/New_York\"}}";
+        check::<AppsJobInvocationScheduledTrigger>(json);
+    }
+
+    #[test]
+    fn apps_log_type_example_0() {
+        let json = "\"BUILD\"";
+        check::<AppsLogType>(json);
+    }
+
+    #[test]
+    fn apps_assign_alert_destinations_request() {
+        let json = "{\"emails\":[\"[email protected]\"],\"slack_webhooks\":[{\"channel\":\"Channel Name\",\"url\":\"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\"}]}";
+        check::<AppsAssignAppAlertDestinationsRequest>(json);
+    }
+
+    #[test]
+    fn apps_assign_alert_destinations_200() {
+        let json = "{\"alert\":{\"emails\":[\"[email protected]\"],\"id\":\"e552e1f9-c1b0-4e6d-8777-ad6f27767306\",\"phase\":\"ACTIVE\",\"progress\":{\"steps\":[{\"ended_at\":\"2020-07-28T18:00:00Z\",\"name\":\"alert-configure-insight-alert\",\"started_at\":\"2020-07-28T18:00:00Z\",\"status\":\"SUCCESS\"}]},\"spec\":{\"rule\":\"DEPLOYMENT_FAILED\"}}}";
+        check::<AppsAlertResponse>(json);
+    }
+
+    #[test]
+    fn apps_cancel_deployment_200() {
+        let json = "{\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}}";
+        check::<AppsDeploymentResponse>(json);
+    }
+
+    #[test]
+    fn apps_cancel_event_200() {
+        let json = "{\"event\":{\"autoscaling\":{\"phase\":\"SUCCEEDED\"},\"created_at\":\"2023-10-01T12:00:00Z\",\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"cloned_from\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"created_at\":\"2020-07-28T18:00:00Z\",\"functions\":[],\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"jobs\":[],\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"services\":[],\"static_sites\":[],\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\",\"workers\":[]},\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"type\":\"DEPLOYMENT\"}}";
+        check::<AppsGetEventResponse>(json);
+    }
+
+    #[test]
+    fn apps_cancel_job_invocation_200() {
+        let json = "{\"job_invocation\":{\"completed_at\":\"2025-09-11T11:04:40Z\",\"created_at\":\"2025-09-11T11:04:05Z\",\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"job_name\":\"good-job\",\"phase\":\"SUCCEEDED\",\"started_at\":\"2025-09-11T11:04:10Z\",\"trigger\":{\"scheduled\":{\"schedule\":{\"cron\":\"*/2 * * * *\",\"time_zone\":\"UTC\"}},\"type\":\"SCHEDULED\"}}}";
+        check::<AppsGetJobInvocationResponse>(json);
+    }
+
+    #[test]
+    fn apps_create_request() {
+        let json = "{\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":false,\"egress\":{\"type\":\"DEDICATED_IP\"},\"enhanced_threat_control_enabled\":true,\"name\":\"web-app\",\"region\":\"nyc\",\"services\":[{\"environment_slug\":\"node-js\",\"github\":{\"branch\":\"main\",\"deploy_on_push\":true,\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"api\",\"routes\":[{\"path\":\"/api\"}],\"run_command\":\"bin/api\"}],\"vpc\":{\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}}";
+        check::<AppsCreateAppRequest>(json);
+    }
+
+    #[test]
+    fn apps_create_200() {
+        let json = "{\"app\":{\"active_deployment\":{\"cause\":\"manual\",\"created_at\":\"2021-02-10T17:05:30Z\",\"id\":\"991dfa59-6a23-459f-86d6-67dfa2c6f1e3\",\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"2021-02-10T17:06:53Z\",\"progress\":{\"steps\":[{\"ended_at\":\"2021-02-10T17:06:19.807834070Z\",\"name\":\"build\",\"started_at\":\"2021-02-10T17:05:35.572287990Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:05:36.093995229Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:05:35.572347485Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:19.461737040Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:05:36.094015928Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404104185Z\",\"name\":\"deploy\",\"started_at\":\"2021-02-10T17:06:25.143932418Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:06:26.120343872Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:06:25.143957508Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:50.029695913Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:06:26.120385561Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"SUCCESS\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404065961Z\",\"name\":\"finalize\",\"started_at\":\"2021-02-10T17:06:50.348459495Z\",\"status\":\"SUCCESS\"}]}],\"success_steps\":6,\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"db6936cb46047c576962962eed81ad52c21f35d7\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:53Z\"},\"created_at\":\"2021-02-10T16:45:14Z\",\"dedicated_ips\":[{\"id\":\"c24d8f48-3bc4-49f5-8ca0-58e8164427ac\",\"ip\":\"192.168.1.1\",\"status\":\"ASSIGNED\"},{\"id\":\"4768fb15-2837-4dda-9be5-3951df4bc3d0\",\"ip\":\"192.168.1.2\",\"status\":\"ASSIGNED\"}],\"default_ingress\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"domains\":[{\"certificate_expires_at\":\"2024-01-29T23:59:59Z\",\"id\":\"e206c64e-a1a3-11ed-9e6e-9b7b6dc9a52b\",\"phase\":\"CONFIGURING\",\"progress\":{\"steps\":[{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"default-ingress-ready\",\"started_at\":\"2023-01-30T22:15:45.021896292Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-zone\",\"started_at\":\"2023-01-30T22:15:45.022017004Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:42:28.50752065Z\",\"name\":\"ensure-ns-records\",\"started_at\":\"2023-01-30T22:15:45.025567874Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-nameservers\",\"started_at\":\"2023-01-30T22:15:45.033591906Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-record\",\"started_at\":\"2023-01-30T22:15:45.156750604Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258626422Z\",\"name\":\"ensure-alias-record\",\"started_at\":\"2023-01-30T22:15:45.165933869Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258808279Z\",\"name\":\"ensure-wildcard-record\",\"started_at\":\"2023-01-30T22:15:45.166093422Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-cname\",\"started_at\":\"2023-01-30T22:15:45.166205559Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.475903785Z\",\"name\":\"ensure-ssl-txt-record-saved\",\"started_at\":\"2023-01-30T22:15:45.295237186Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476017236Z\",\"name\":\"ensure-ssl-txt-record\",\"started_at\":\"2023-01-30T22:15:45.295315291Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476094058Z\",\"name\":\"ensure-renewal-email\",\"started_at\":\"2023-01-30T22:15:45.295374087Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-CA-authorization\",\"started_at\":\"2023-01-30T22:15:45.295428101Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-certificate\",\"started_at\":\"2023-01-30T22:15:45.978756406Z\",\"status\":\"RUNNING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"create-deployment\",\"started_at\":\"0001-01-01T00:00:00Z\",\"status\":\"PENDING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"configuration-alert\",\"started_at\":\"0001-01-01T00:00:00\",\"status\":\"PENDING\"}]},\"rotate_validation_records\":false,\"spec\":{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}}],\"id\":\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\",\"last_deployment_created_at\":\"2021-02-10T17:05:30Z\",\"live_domain\":\"sample-golang-zyhgn.ondigitalocean.app\",\"live_url\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"live_url_base\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"owner_uuid\":\"a4e16f25-cdd1-4483-b246-d77f283c9209\",\"pending_deployment\":{\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}},\"project_id\":\"88b72d1a-b78a-4d9f-9090-b53c4399073f\",\"region\":{\"continent\":\"Europe\",\"data_centers\":[\"ams3\"],\"flag\":\"netherlands\",\"label\":\"Amsterdam\",\"slug\":\"ams\"},\"spec\":{\"disable_edge_cache\":true,\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:56Z\",\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}}";
+        check::<AppsResponse>(json);
+    }
+
+    #[test]
+    fn apps_create_deployment_request() {
+        let json = "{\"force_build\":true}";
+        check::<AppsCreateDeploymentRequest>(json);
+    }
+
+    #[test]
+    fn apps_create_rollback_request() {
+        let json = "{\"deployment_id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"skip_pin\":false}";
+        check::<AppsRollbackAppRequest>(json);
+    }
+
+    #[test]
+    fn apps_delete_200() {
+        let json = "{\"id\":\"b7d64052-3706-4cb7-b21a-c5a2f44e63b3\"}";
+        check::<AppsDeleteAppResponse>(json);
+    }
+
+    #[test]
+    fn apps_get_event_logs_200() {
+        let json = "{\"live_url\":\"https://logs-example/build.log\"}";
+        check::<AppsGetLogsResponse>(json);
+    }
+
+    #[test]
+    fn apps_get_exec_200() {
+        let json = "{\"url\":\"wss://exec/?token=xxx\"}";
+        check::<AppsGetExecResponse>(json);
+    }
+
+    #[test]
+    fn apps_get_health_200() {
+        let json = "{\"app_health\":{\"components\":[{\"cpu_usage_percent\":5.555,\"memory_usage_percent\":20.32,\"name\":\"sample-expressjs\",\"replicas_desired\":1,\"replicas_ready\":2,\"state\":\"HEALTHY\"}]}}";
+        check::<AppsGetHealthResponse>(json);
+    }
+
+    #[test]
+    fn apps_get_instance_size_200() {
+        let json = "{\"instance_size\":{\"bandwidth_allowance_gib\":\"50\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"536870912\",\"name\":\"Shared 1VCPU 0.5GB\",\"single_instance_only\":true,\"slug\":\"apps-s-1vcpu-0.5gb\",\"tier_slug\":\"basic\",\"usd_per_month\":\"5.00\",\"usd_per_second\":\"0.000002066799\"}}";
+        check::<AppsGetInstanceSizeResponse>(json);
+    }
+
+    #[test]
+    fn apps_get_instances_200() {
+        let json = "{\"instances\":[{\"component_name\":\"sample-golang\",\"component_type\":\"SERVICE\",\"instance_alias\":\"sample-golang-0\",\"instance_name\":\"sample-golang-76b84c7fb8-6p8kq\"},{\"component_name\":\"sample-golang\",\"component_type\":\"SERVICE\",\"instance_alias\":\"sample-golang-1\",\"instance_name\":\"sample-golang-76b84c7fb8-ngvpc\"},{\"component_name\":\"sample-php\",\"component_type\":\"SERVICE\",\"instance_alias\":\"sample-php-0\",\"instance_name\":\"sample-php-767c6b49c4-dkgpt\"},{\"component_name\":\"sample-php\",\"component_type\":\"SERVICE\",\"instance_alias\":\"sample-php-1\",\"instance_name\":\"sample-php-767c6b49c4-z8dll\"}]}";
+        check::<AppsGetInstancesResponse>(json);
+    }
+
+    #[test]
+    fn apps_get_metrics_bandwidth_daily_200() {
+        let json = "{\"app_bandwidth_usage\":[{\"app_id\":\"4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf\",\"bandwidth_bytes\":\"513668\"}],\"date\":\"2023-01-17T00:00:00Z\"}";
+        check::<AppMetricsBandwidthUsage>(json);
+    }
+
+    #[test]
+    fn apps_list_200() {
+        let json = "{\"apps\":[{\"active_deployment\":{\"created_at\":\"2020-12-01T00:40:05Z\",\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"phase_last_updated_at\":\"2020-12-01T00:42:12Z\",\"services\":[{\"name\":\"sample-php\",\"source_commit_hash\":\"54d4a727f457231062439895000d45437c7bb405\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"updated_at\":\"2020-12-01T00:42:12Z\"},\"created_at\":\"2020-11-19T20:27:18Z\",\"dedicated_ips\":[{\"id\":\"c24d8f48-3bc4-49f5-8ca0-58e8164427ac\",\"ip\":\"192.168.1.1\",\"status\":\"ASSIGNED\"},{\"id\":\"4768fb15-2837-4dda-9be5-3951df4bc3d0\",\"ip\":\"192.168.1.2\",\"status\":\"ASSIGNED\"}],\"default_ingress\":\"https://sample-php-iaj87.ondigitalocean.app\",\"domains\":[{\"certificate_expires_at\":\"2024-01-29T23:59:59Z\",\"id\":\"0831f444-a1a7-11ed-828c-ef59494480b5\",\"phase\":\"ACTIVE\",\"progress\":{\"steps\":[{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"default-ingress-ready\",\"started_at\":\"2023-01-30T22:15:45.021896292Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-zone\",\"started_at\":\"2023-01-30T22:15:45.022017004Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:42:28.50752065Z\",\"name\":\"ensure-ns-records\",\"started_at\":\"2023-01-30T22:15:45.025567874Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-nameservers\",\"started_at\":\"2023-01-30T22:15:45.033591906Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-record\",\"started_at\":\"2023-01-30T22:15:45.156750604Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258626422Z\",\"name\":\"ensure-alias-record\",\"started_at\":\"2023-01-30T22:15:45.165933869Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258808279Z\",\"name\":\"ensure-wildcard-record\",\"started_at\":\"2023-01-30T22:15:45.166093422Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-cname\",\"started_at\":\"2023-01-30T22:15:45.166205559Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.475903785Z\",\"name\":\"ensure-ssl-txt-record-saved\",\"started_at\":\"2023-01-30T22:15:45.295237186Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476017236Z\",\"name\":\"ensure-ssl-txt-record\",\"started_at\":\"2023-01-30T22:15:45.295315291Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476094058Z\",\"name\":\"ensure-renewal-email\",\"started_at\":\"2023-01-30T22:15:45.295374087Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-CA-authorization\",\"started_at\":\"2023-01-30T22:15:45.295428101Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-certificate\",\"started_at\":\"2023-01-30T22:15:45.978756406Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:52.570612857Z\",\"name\":\"create-deployment\",\"started_at\":\"0001-01-01T00:00:00Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:31.333582377Z\",\"name\":\"configuration-alert\",\"started_at\":\"2023-01-30T22:15:46.278987808Z\",\"status\":\"SUCCESS\"}]},\"rotate_validation_records\":false,\"spec\":{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}}],\"id\":\"4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf\",\"last_deployment_created_at\":\"2020-12-01T00:40:05Z\",\"live_domain\":\"sample-php.example.com\",\"live_url\":\"https://sample-php.example.com\",\"live_url_base\":\"https://sample-php.example.com\",\"owner_uuid\":\"ff36cbc6fd350fe12577f5123133bb5ba01a2419\",\"pending_deployment\":{\"created_at\":\"2020-12-01T00:40:05Z\",\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"phase_last_updated_at\":\"2020-12-01T00:42:12Z\",\"services\":[{\"name\":\"sample-php\",\"source_commit_hash\":\"54d4a727f457231062439895000d45437c7bb405\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"updated_at\":\"2020-12-01T00:42:12Z\"},\"region\":{\"continent\":\"Europe\",\"data_centers\":[\"fra1\"],\"flag\":\"germany\",\"label\":\"Frankfurt\",\"slug\":\"fra\"},\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2020-12-01T00:42:16Z\",\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}],\"links\":{\"pages\":{}},\"meta\":{\"total\":1}}";
+        check::<AppsListResponse>(json);
+    }
+
+    #[test]
+    fn apps_list_alerts_200() {
+        let json = "{\"alerts\":[{\"emails\":[\"[email protected]\"],\"id\":\"e552e1f9-c1b0-4e6d-8777-ad6f27767306\",\"phase\":\"ACTIVE\",\"progress\":{\"steps\":[{\"ended_at\":\"2020-07-28T18:00:00Z\",\"name\":\"alert-configure-insight-alert\",\"started_at\":\"2020-07-28T18:00:00Z\",\"status\":\"SUCCESS\"}]},\"spec\":{\"rule\":\"DEPLOYMENT_FAILED\"}},{\"emails\":[\"[email protected]\"],\"id\":\"b58cc9d4-0702-4ffd-ab45-4c2a8d979527\",\"phase\":\"ACTIVE\",\"progress\":{\"steps\":[{\"ended_at\":\"2020-07-28T18:00:00Z\",\"name\":\"alert-configure-insight-alert\",\"started_at\":\"2020-07-28T18:00:00Z\",\"status\":\"SUCCESS\"}]},\"spec\":{\"operator\":\"GREATER_THAN\",\"rule\":\"CPU_UTILIZATION\",\"value\":85,\"window\":\"FIVE_MINUTES\"}}]}";
+        check::<AppsListAlertsResponse>(json);
+    }
+
+    #[test]
+    fn apps_list_deployments_200() {
+        let json = "{\"deployments\":[{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}],\"links\":{\"pages\":{}},\"meta\":{\"total\":1}}";
+        check::<AppsDeploymentsResponse>(json);
+    }
+
+    #[test]
+    fn apps_list_events_200() {
+        let json = "{\"events\":[{\"created_at\":\"2023-10-01T12:00:00Z\",\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"type\":\"DEPLOYMENT\"}],\"links\":{\"pages\":{\"first\":\"https://api.digitalocean.com/v2/account/keys?page=1\",\"prev\":\"https://api.digitalocean.com/v2/account/keys?page=2\"}}}";
+        check::<AppsListEventsResponse>(json);
+    }
+
+    #[test]
+    fn apps_list_instance_sizes_200() {
+        let json = "{\"instance_sizes\":[{\"bandwidth_allowance_gib\":\"50\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"536870912\",\"name\":\"Shared 1VCPU 0.5GB\",\"single_instance_only\":true,\"slug\":\"apps-s-1vcpu-0.5gb\",\"tier_slug\":\"basic\",\"usd_per_month\":\"5.00\",\"usd_per_second\":\"0.000002066799\"},{\"bandwidth_allowance_gib\":\"100\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"1073741824\",\"name\":\"Shared 1VCPU 1GB Fixed\",\"single_instance_only\":true,\"slug\":\"apps-s-1vcpu-1gb-fixed\",\"tier_slug\":\"basic\",\"usd_per_month\":\"10.00\",\"usd_per_second\":\"0.000004133598\"},{\"bandwidth_allowance_gib\":\"150\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"1073741824\",\"name\":\"Shared 1VCPU 1GB\",\"slug\":\"apps-s-1vcpu-1gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"12.00\",\"usd_per_second\":\"0.000004960317\"},{\"bandwidth_allowance_gib\":\"200\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"2147483648\",\"name\":\"Shared 1VCPU 2GB\",\"slug\":\"apps-s-1vcpu-2gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"25.00\",\"usd_per_second\":\"0.000010333995\"},{\"bandwidth_allowance_gib\":\"250\",\"cpu_type\":\"SHARED\",\"cpus\":\"2\",\"memory_bytes\":\"4294967296\",\"name\":\"Shared 2VCPU 4GB\",\"slug\":\"apps-s-2vcpu-4gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"50.00\",\"usd_per_second\":\"0.000020667989\"},{\"bandwidth_allowance_gib\":\"100\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"1\",\"memory_bytes\":\"536870912\",\"name\":\"Dedicated 1VCPU 0.5GB\",\"scalable\":true,\"slug\":\"apps-d-1vcpu-0.5gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"29.00\",\"usd_per_second\":\"0.000011987434\"},{\"bandwidth_allowance_gib\":\"200\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"1\",\"memory_bytes\":\"1073741824\",\"name\":\"Dedicated 1VCPU 1GB\",\"scalable\":true,\"slug\":\"apps-d-1vcpu-1gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"34.00\",\"usd_per_second\":\"0.000014054233\"},{\"bandwidth_allowance_gib\":\"300\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"1\",\"memory_bytes\":\"2147483648\",\"name\":\"Dedicated 1VCPU 2GB\",\"scalable\":true,\"slug\":\"apps-d-1vcpu-2gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"39.00\",\"usd_per_second\":\"0.000016121032\"},{\"bandwidth_allowance_gib\":\"400\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"1\",\"memory_bytes\":\"4294967296\",\"name\":\"Dedicated 1VCPU 4GB\",\"scalable\":true,\"slug\":\"apps-d-1vcpu-4gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"49.00\",\"usd_per_second\":\"0.000020254630\"},{\"bandwidth_allowance_gib\":\"500\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"2\",\"memory_bytes\":\"4294967296\",\"name\":\"Dedicated 2VCPU 4GB\",\"scalable\":true,\"slug\":\"apps-d-2vcpu-4gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"78.00\",\"usd_per_second\":\"0.000032242063\"},{\"bandwidth_allowance_gib\":\"600\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"2\",\"memory_bytes\":\"8589934592\",\"name\":\"Dedicated 2VCPU 8GB\",\"scalable\":true,\"slug\":\"apps-d-2vcpu-8gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"98.00\",\"usd_per_second\":\"0.000040509259\"},{\"bandwidth_allowance_gib\":\"700\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"4\",\"memory_bytes\":\"8589934592\",\"name\":\"Dedicated 4VCPU 8GB\",\"scalable\":true,\"slug\":\"apps-d-4vcpu-8gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"156.00\",\"usd_per_second\":\"0.000064484127\"},{\"bandwidth_allowance_gib\":\"800\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"4\",\"memory_bytes\":\"17179869184\",\"name\":\"Dedicated 4VCPU 16GB\",\"scalable\":true,\"slug\":\"apps-d-4vcpu-16gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"196.00\",\"usd_per_second\":\"0.000081018519\"},{\"bandwidth_allowance_gib\":\"900\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"8\",\"memory_bytes\":\"34359738368\",\"name\":\"Dedicated 8VCPU 32GB\",\"scalable\":true,\"slug\":\"apps-d-8vcpu-32gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"392.00\",\"usd_per_second\":\"0.000162037037\"}]}";
+        check::<AppsListInstanceSizesResponse>(json);
+    }
+
+    #[test]
+    fn apps_list_job_invocations_200() {
+        let json = "{\"job_invocations\":[{\"completed_at\":\"2025-09-11T11:04:40Z\",\"created_at\":\"2025-09-11T11:04:05Z\",\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"job_name\":\"good-job\",\"phase\":\"SUCCEEDED\",\"started_at\":\"2025-09-11T11:04:10Z\",\"trigger\":{\"scheduled\":{\"schedule\":{\"cron\":\"*/2 * * * *\",\"time_zone\":\"UTC\"}},\"type\":\"SCHEDULE\"}}]}";
+        check::<AppsListJobInvocationsResponse>(json);
+    }
+
+    #[test]
+    fn apps_list_metrics_bandwidth_daily_request() {
+        let json = "{\"app_ids\":[\"4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf\",\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\"],\"date\":\"2023-01-17T00:00:00Z\"}";
+        check::<AppMetricsBandwidthUsageRequest>(json);
+    }
+
+    #[test]
+    fn apps_list_metrics_bandwidth_daily_200() {
+        let json = "{\"app_bandwidth_usage\":[{\"app_id\":\"4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf\",\"bandwidth_bytes\":\"513668\"},{\"app_id\":\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\",\"bandwidth_bytes\":\"254847\"}],\"date\":\"2023-01-17T00:00:00Z\"}";
+        check::<AppMetricsBandwidthUsage>(json);
+    }
+
+    #[test]
+    fn apps_list_regions_200() {
+        let json = "{\"regions\":[{\"continent\":\"Europe\",\"data_centers\":[\"ams3\"],\"flag\":\"netherlands\",\"label\":\"Amsterdam\",\"slug\":\"ams\"},{\"continent\":\"North America\",\"data_centers\":[\"nyc1\",\"nyc3\"],\"default\":true,\"flag\":\"usa\",\"label\":\"New York\",\"slug\":\"nyc\"},{\"continent\":\"Europe\",\"data_centers\":[\"fra1\"],\"flag\":\"germany\",\"label\":\"Frankfurt\",\"slug\":\"fra\"},{\"continent\":\"North America\",\"data_centers\":[\"sfo3\"],\"flag\":\"usa\",\"label\":\"San Francisco\",\"slug\":\"sfo\"},{\"continent\":\"Asia\",\"data_centers\":[\"sgp1\"],\"flag\":\"singapore\",\"label\":\"Singapore\",\"slug\":\"sgp\"},{\"continent\":\"Asia\",\"data_centers\":[\"blr1\"],\"flag\":\"india\",\"label\":\"Bangalore\",\"slug\":\"blr\"},{\"continent\":\"North America\",\"data_centers\":[\"tor1\"],\"flag\":\"canada\",\"label\":\"Toronto\",\"slug\":\"tor\"},{\"continent\":\"Europe\",\"data_centers\":[\"lon1\"],\"flag\":\"uk\",\"label\":\"London\",\"slug\":\"lon\"}]}";
+        check::<AppsListRegionsResponse>(json);
+    }
+
+    #[test]
+    fn apps_restart_request() {
+        let json = "{\"components\":[\"component1\",\"component2\"]}";
+        check::<AppsRestartRequest>(json);
+    }
+
+    #[test]
+    fn apps_update_request() {
+        let json = "{\"spec\":{\"databases\":[],\"disable_edge_cache\":false,\"disable_email_obfuscation\":false,\"domains\":[],\"egress\":{\"type\":\"AUTOASSIGN\"},\"enhanced_threat_control_enabled\":false,\"functions\":[],\"ingress\":{\"rules\":[]},\"jobs\":[],\"maintenance\":{\"archive\":true,\"enabled\":true,\"offline_page_url\":\"https://example.com/offline.html\"},\"name\":\"web-app-01\",\"region\":\"nyc\",\"services\":[],\"static_sites\":[],\"workers\":[]},\"update_all_source_versions\":true}";
+        check::<AppsUpdateAppRequest>(json);
+    }
+
+    #[test]
+    fn apps_validate_app_spec_request() {
+        let json = "{\"app_id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"spec\":{\"name\":\"web-app\",\"region\":\"nyc\",\"services\":[{\"environment_slug\":\"node-js\",\"github\":{\"branch\":\"main\",\"deploy_on_push\":true,\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"api\",\"routes\":[{\"path\":\"/api\"}],\"run_command\":\"bin/api\"}]}}";
+        check::<AppPropose>(json);
+    }
+
+    #[test]
+    fn apps_validate_app_spec_200() {
+        let json = "{\"app_cost\":5,\"app_name_available\":true,\"existing_static_apps\":\"2\",\"max_free_static_apps\":\"3\",\"spec\":{\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]}}";
+        check::<AppProposeResponse>(json);
+    }
+
+    #[test]
+    fn apps_validate_rollback_200() {
+        let json = "{\"error\":{\"code\":\"incompatible_result\",\"message\":\"deployment result \\\"failed\\\" is unsuitable for rollback\"},\"valid\":false}";
+        check::<AppsValidateRollbackResponse>(json);
+    }
+}
+
+mod common {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn account_get_401() {
+        let json = "{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}";
+        check::<Error>(json);
+    }
+
+    #[test]
+    fn account_get_429() {
+        let json = "{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}";
+        check::<Error>(json);
+    }
+
+    #[test]
+    fn account_get_500() {
+        let json = "{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}";
+        check::<Error>(json);
+    }
+
+    #[test]
+    fn account_get_default() {
+        let json = "{\"id\":\"example_error\",\"message\":\"some error message\"}";
+        check::<Error>(json);
+    }
+
+    #[test]
+    fn actions_get_404() {
+        let json = "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}";
+        check::<Error>(json);
+    }
 }
 
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_feature_value_example_1() {
-    check::<AddonsFeatureValue>("\"example_value\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_example_0() {
-    check::<
-        App,
-    >(
-        "{\"active_deployment\":{\"cause\":\"manual\",\"created_at\":\"2021-02-10T17:05:30Z\",\"id\":\"991dfa59-6a23-459f-86d6-67dfa2c6f1e3\",\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"2021-02-10T17:06:53Z\",\"progress\":{\"steps\":[{\"ended_at\":\"2021-02-10T17:06:19.807834070Z\",\"name\":\"build\",\"started_at\":\"2021-02-10T17:05:35.572287990Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:05:36.093995229Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:05:35.572347485Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:19.461737040Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:05:36.094015928Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404104185Z\",\"name\":\"deploy\",\"started_at\":\"2021-02-10T17:06:25.143932418Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:06:26.120343872Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:06:25.143957508Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:50.029695913Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:06:26.120385561Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"SUCCESS\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404065961Z\",\"name\":\"finalize\",\"started_at\":\"2021-02-10T17:06:50.348459495Z\",\"status\":\"SUCCESS\"}]}],\"success_steps\":6,\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"db6936cb46047c576962962eed81ad52c21f35d7\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:53Z\"},\"created_at\":\"2021-02-10T16:45:14Z\",\"dedicated_ips\":[{\"id\":\"c24d8f48-3bc4-49f5-8ca0-58e8164427ac\",\"ip\":\"192.168.1.1\",\"status\":\"ASSIGNED\"},{\"id\":\"4768fb15-2837-4dda-9be5-3951df4bc3d0\",\"ip\":\"192.168.1.2\",\"status\":\"ASSIGNED\"}],\"default_ingress\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"domains\":[{\"certificate_expires_at\":\"2024-01-29T23:59:59Z\",\"id\":\"e206c64e-a1a3-11ed-9e6e-9b7b6dc9a52b\",\"phase\":\"CONFIGURING\",\"progress\":{\"steps\":[{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"default-ingress-ready\",\"started_at\":\"2023-01-30T22:15:45.021896292Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-zone\",\"started_at\":\"2023-01-30T22:15:45.022017004Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:42:28.50752065Z\",\"name\":\"ensure-ns-records\",\"started_at\":\"2023-01-30T22:15:45.025567874Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-nameservers\",\"started_at\":\"2023-01-30T22:15:45.033591906Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-record\",\"started_at\":\"2023-01-30T22:15:45.156750604Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258626422Z\",\"name\":\"ensure-alias-record\",\"started_at\":\"2023-01-30T22:15:45.165933869Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258808279Z\",\"name\":\"ensure-wildcard-record\",\"started_at\":\"2023-01-30T22:15:45.166093422Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-cname\",\"started_at\":\"2023-01-30T22:15:45.166205559Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.475903785Z\",\"name\":\"ensure-ssl-txt-record-saved\",\"started_at\":\"2023-01-30T22:15:45.295237186Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476017236Z\",\"name\":\"ensure-ssl-txt-record\",\"started_at\":\"2023-01-30T22:15:45.295315291Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476094058Z\",\"name\":\"ensure-renewal-email\",\"started_at\":\"2023-01-30T22:15:45.295374087Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-CA-authorization\",\"started_at\":\"2023-01-30T22:15:45.295428101Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-certificate\",\"started_at\":\"2023-01-30T22:15:45.978756406Z\",\"status\":\"RUNNING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"create-deployment\",\"started_at\":\"0001-01-01T00:00:00Z\",\"status\":\"PENDING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"configuration-alert\",\"started_at\":\"0001-01-01T00:00:00\",\"status\":\"PENDING\"}]},\"rotate_validation_records\":false,\"spec\":{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}}],\"id\":\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\",\"last_deployment_created_at\":\"2021-02-10T17:05:30Z\",\"live_domain\":\"sample-golang-zyhgn.ondigitalocean.app\",\"live_url\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"live_url_base\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"owner_uuid\":\"a4e16f25-cdd1-4483-b246-d77f283c9209\",\"pending_deployment\":{\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}},\"project_id\":\"88b72d1a-b78a-4d9f-9090-b53c4399073f\",\"region\":{\"continent\":\"Europe\",\"data_centers\":[\"ams3\"],\"flag\":\"netherlands\",\"label\":\"Amsterdam\",\"slug\":\"ams\"},\"spec\":{\"disable_edge_cache\":true,\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:56Z\",\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_alert_email_example_0() {
-    check::<AppAlertEmail>("\"[email protected]\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_alert_phase_example_0() {
-    check::<AppAlertPhase>("\"ACTIVE\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_alert_progress_step_status_example_0() {
-    check::<AppAlertProgressStepStatus>("\"SUCCESS\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_alert_spec_operator_example_0() {
-    check::<AppAlertSpecOperator>("\"GREATER_THAN\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_alert_spec_rule_example_0() {
-    check::<AppAlertSpecRule>("\"CPU_UTILIZATION\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_alert_spec_window_example_0() {
-    check::<AppAlertSpecWindow>("\"FIVE_MINUTES\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_component_instance_base_autoscaling_example_0() {
-    check::<
-        AppComponentInstanceBaseAutoscaling,
-    >(
-        "{\"max_instance_count\":4,\"metrics\":{\"cpu\":{\"percent\":70}},\"min_instance_count\":2}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_database_spec_engine_example_0() {
-    check::<AppDatabaseSpecEngine>("\"PG\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_domain_spec_minimum_tls_version_example_0() {
-    check::<AppDomainSpecMinimumTlsVersion>("\"1.3\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_domain_spec_type_example_0() {
-    check::<AppDomainSpecType>("\"DEFAULT\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_job_spec_kind_example_0() {
-    check::<AppJobSpecKind>("\"PRE_DEPLOY\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_log_destination_definition_example_0() {
-    check::<
-        AppLogDestinationDefinition,
-    >(
-        "{\"name\":\"your_log_consumer_name\",\"open_search\":{\"basic_auth\":{\"password\":\"1234567890abcdef\",\"user\":\"doadmin\"},\"cluster_name\":\"example-cluster\",\"endpoint\":\"logs.example.com:12345\",\"index_name\":\"example-index\"}}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_rollback_validation_condition_code_example_0() {
-    check::<AppRollbackValidationConditionCode>("\"exceeded_revision_limit\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_service_spec_protocol_example_0() {
-    check::<AppServiceSpecProtocol>("\"HTTP\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_spec_example_0() {
-    check::<
-        AppSpec,
-    >(
-        "{\"disable_edge_cache\":true,\"disable_email_obfuscation\":false,\"egress\":{\"type\":\"DEDICATED_IP\"},\"enhanced_threat_control_enabled\":true,\"name\":\"web-app\",\"region\":\"nyc\",\"services\":[{\"environment_slug\":\"node-js\",\"github\":{\"branch\":\"main\",\"deploy_on_push\":true,\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"api\",\"routes\":[{\"path\":\"/api\"}],\"run_command\":\"bin/api\"}],\"vpc\":{\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_variable_definition_scope_example_0() {
-    check::<AppVariableDefinitionScope>("\"BUILD_TIME\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn app_variable_definition_type_example_0() {
-    check::<AppVariableDefinitionType>("\"GENERAL\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_cors_policy_example_0() {
-    check::<
-        AppsCorsPolicy,
-    >(
-        "{\"allow_credentials\":false,\"allow_headers\":[\"Content-Type\",\"X-Custom-Header\"],\"allow_methods\":[\"GET\",\"OPTIONS\",\"POST\",\"PUT\",\"PATCH\",\"DELETE\"],\"allow_origins\":[{\"exact\":\"https://www.example.com\"},{\"regex\":\"^.*example.com\"}],\"expose_headers\":[\"Content-Encoding\",\"X-Custom-Header\"],\"max_age\":\"5h30m\"}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_deployment_example_0() {
-    check::<
-        AppsDeployment,
-    >(
-        "{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_deployment_phase_example_0() {
-    check::<AppsDeploymentPhase>("\"ACTIVE\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_deployment_progress_step_status_example_0() {
-    check::<AppsDeploymentProgressStepStatus>("\"SUCCESS\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_deployment_type_example_0() {
-    check::<AppsDeploymentType>("\"MANUAL\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_domain_phase_example_0() {
-    check::<AppsDomainPhase>("\"ACTIVE\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_event_type_example_0() {
-    check::<AppsEventType>("\"DEPLOYMENT\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_image_source_spec_registry_type_example_0() {
-    check::<AppsImageSourceSpecRegistryType>("\"DOCR\"");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_job_invocation_scheduled_trigger_example_0() {
-    check::<
-        AppsJobInvocationScheduledTrigger,
-    >("{\"schedule\":{\"cron\":\"0 0 * * *\",\"time_zone\":\"America/New_York\"}}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_log_type_example_0() {
-    check::<AppsLogType>("\"BUILD\"");
-}
-
-#[test]
-#[cfg(feature = "account")]
-fn account_get_200() {
-    check::<
-        AccountGetResponse,
-    >(
-        "{\"account\":{\"droplet_limit\":25,\"email\":\"sammy@digitalocean.com\",\"email_verified\":true,\"floating_ip_limit\":5,\"name\":\"Sammy the Shark\",\"status\":\"active\",\"status_message\":\" \",\"team\":{\"name\":\"My Team\",\"uuid\":\"5df3e3004a17e242b7c20ca6c9fc25b701a47ece\"},\"uuid\":\"b6fr89dbf6d9156cace5f3c78dc9851d957381ef\"}}",
-    );
-}
-
-#[test]
-fn account_get_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn account_get_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn account_get_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn account_get_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "actions")]
-fn actions_get_200() {
-    check::<
-        ActionsGetResponse,
-    >(
-        "{\"action\":{\"completed_at\":\"2020-11-14T16:30:06Z\",\"id\":36804636,\"region\":{\"available\":true,\"features\":[\"private_networking\",\"backups\",\"ipv6\"],\"name\":\"New York 3\",\"sizes\":[\"s-1vcpu-1gb\",\"s-1vcpu-2gb\"],\"slug\":\"nyc3\"},\"region_slug\":\"nyc3\",\"resource_id\":3164444,\"resource_type\":\"droplet\",\"started_at\":\"2020-11-14T16:29:21Z\",\"status\":\"completed\",\"type\":\"create\"}}",
-    );
-}
-
-#[test]
-fn actions_get_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn actions_get_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn actions_get_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn actions_get_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn actions_get_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "actions")]
-fn actions_list_200() {
-    check::<
-        ActionsListResponse,
-    >(
-        "{\"actions\":[{\"completed_at\":\"2020-11-14T16:30:06Z\",\"id\":36804636,\"region\":{\"available\":true,\"features\":[\"private_networking\",\"backups\",\"ipv6\",\"metadata\",\"install_agent\",\"storage\",\"image_transfer\"],\"name\":\"New York 3\",\"sizes\":[\"s-1vcpu-1gb\",\"s-1vcpu-2gb\",\"s-1vcpu-3gb\",\"s-2vcpu-2gb\",\"s-3vcpu-1gb\",\"s-2vcpu-4gb\",\"s-4vcpu-8gb\",\"s-6vcpu-16gb\",\"s-8vcpu-32gb\",\"s-12vcpu-48gb\",\"s-16vcpu-64gb\",\"s-20vcpu-96gb\",\"s-24vcpu-128gb\",\"s-32vcpu-192gb\"],\"slug\":\"nyc3\"},\"region_slug\":\"nyc3\",\"resource_id\":3164444,\"resource_type\":\"droplet\",\"started_at\":\"2020-11-14T16:29:21Z\",\"status\":\"completed\",\"type\":\"create\"}],\"links\":{\"pages\":{\"first\":\"https://api.digitalocean.com/v2/actions?page=1&per_page=1\",\"last\":\"https://api.digitalocean.com/v2/actions?page=5&per_page=1\",\"next\":\"https://api.digitalocean.com/v2/actions?page=4&per_page=1\",\"prev\":\"https://api.digitalocean.com/v2/actions?page=2&per_page=1\"}},\"meta\":{\"total\":5}}",
-    );
-}
-
-#[test]
-fn actions_list_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn actions_list_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn actions_list_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn actions_list_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_create_request() {
-    check::<
-        AddonsResourceNew,
-    >(
-        "{\"app_slug\":\"example-app\",\"fleet_uuid\":\"f1234567-89ab-cdef-0123-456789abcdef01\",\"linked_droplet_id\":12345678,\"metadata\":[{\"name\":\"property_name\",\"value\":\"example_value\"}],\"name\":\"my-resource-01\",\"plan_slug\":\"basic_plan\"}",
-    );
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_create_200() {
-    check::<
-        AddonsResourceResponse,
-    >(
-        "{\"resource\":{\"app_name\":\"Example App\",\"app_slug\":\"example_app\",\"has_config\":true,\"message\":\"Resource is provisioned successfully.\",\"metadata\":[],\"name\":\"my-resource-01\",\"plan_name\":\"Basic Plan\",\"plan_price_per_month\":10,\"plan_slug\":\"basic_plan\",\"sso_url\":\"https://example.com/sso\",\"state\":\"provisioned\",\"uuid\":\"123e4567-e89b-12d3-a456-426614174000\"}}",
-    );
-}
-
-#[test]
-fn addons_create_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn addons_create_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn addons_create_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn addons_create_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-fn addons_delete_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn addons_delete_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn addons_delete_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn addons_delete_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn addons_delete_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_get_200() {
-    check::<
-        AddonsResourceResponse,
-    >(
-        "{\"resource\":{\"app_name\":\"Example App\",\"app_slug\":\"example_app\",\"has_config\":true,\"message\":\"Resource is provisioned successfully.\",\"metadata\":[],\"name\":\"my-resource-01\",\"plan_name\":\"Basic Plan\",\"plan_price_per_month\":10,\"plan_slug\":\"basic_plan\",\"sso_url\":\"https://example.com/sso\",\"state\":\"provisioned\",\"uuid\":\"123e4567-e89b-12d3-a456-426614174000\"}}",
-    );
-}
-
-#[test]
-fn addons_get_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn addons_get_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn addons_get_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn addons_get_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn addons_get_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_get_app_200() {
-    check::<
-        AddonsGetAppResponse,
-    >(
-        "{\"apps\":[{\"app_slug\":\"example-app\",\"eula\":\"https://example.com/eula\",\"plans\":[],\"tos\":\"https://example.com/tos\"}]}",
-    );
-}
-
-#[test]
-fn addons_get_app_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn addons_get_app_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn addons_get_app_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn addons_get_app_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_get_app_metadata_200() {
-    check::<
-        AddonsGetAppMetadataResponse,
-    >(
-        "{\"metadata\":[{\"description\":\"Country for localization\",\"display_name\":\"Country of Origin\",\"id\":1,\"name\":\"country_of_origin\",\"options\":[\"US\",\"UK\",\"CA\"],\"type\":\"string\"}]}",
-    );
-}
-
-#[test]
-fn addons_get_app_metadata_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn addons_get_app_metadata_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn addons_get_app_metadata_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn addons_get_app_metadata_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn addons_get_app_metadata_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_list_200() {
-    check::<
-        AddonsListResponse,
-    >(
-        "{\"resources\":[{\"app_name\":\"Example App\",\"app_slug\":\"example_app\",\"has_config\":true,\"message\":\"Resource is provisioned successfully.\",\"metadata\":[],\"name\":\"my-resource-01\",\"plan_name\":\"Basic Plan\",\"plan_price_per_month\":10,\"plan_slug\":\"basic_plan\",\"sso_url\":\"https://example.com/sso\",\"state\":\"provisioned\",\"uuid\":\"123e4567-e89b-12d3-a456-426614174000\"}]}",
-    );
-}
-
-#[test]
-fn addons_list_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn addons_list_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn addons_list_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn addons_list_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_patch_request() {
-    check::<AddonsPatchRequest>("{\"name\":\"new-name\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_patch_200() {
-    check::<
-        AddonsResourceResponse,
-    >(
-        "{\"resource\":{\"app_name\":\"Example App\",\"app_slug\":\"example_app\",\"has_config\":true,\"message\":\"Resource is provisioned successfully.\",\"metadata\":[],\"name\":\"my-resource-01\",\"plan_name\":\"Basic Plan\",\"plan_price_per_month\":10,\"plan_slug\":\"basic_plan\",\"sso_url\":\"https://example.com/sso\",\"state\":\"provisioned\",\"uuid\":\"123e4567-e89b-12d3-a456-426614174000\"}}",
-    );
-}
-
-#[test]
-fn addons_patch_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn addons_patch_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn addons_patch_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn addons_patch_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn addons_patch_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_patch_plan_request() {
-    check::<AddonsPatchPlanRequest>("{\"plan_slug\":\"basic_plan\"}");
-}
-
-#[test]
-#[cfg(feature = "add_ons")]
-fn addons_patch_plan_200() {
-    check::<
-        AddonsResourceResponse,
-    >(
-        "{\"resource\":{\"app_name\":\"Example App\",\"app_slug\":\"example_app\",\"has_config\":true,\"message\":\"Resource is provisioned successfully.\",\"metadata\":[],\"name\":\"my-resource-01\",\"plan_name\":\"Basic Plan\",\"plan_price_per_month\":10,\"plan_slug\":\"basic_plan\",\"sso_url\":\"https://example.com/sso\",\"state\":\"provisioned\",\"uuid\":\"123e4567-e89b-12d3-a456-426614174000\"}}",
-    );
-}
-
-#[test]
-fn addons_patch_plan_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn addons_patch_plan_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn addons_patch_plan_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn addons_patch_plan_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn addons_patch_plan_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_assign_alert_destinations_request() {
-    check::<
-        AppsAssignAppAlertDestinationsRequest,
-    >(
-        "{\"emails\":[\"[email protected]\"],\"slack_webhooks\":[{\"channel\":\"Channel Name\",\"url\":\"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\"}]}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_assign_alert_destinations_200() {
-    check::<
-        AppsAlertResponse,
-    >(
-        "{\"alert\":{\"emails\":[\"[email protected]\"],\"id\":\"e552e1f9-c1b0-4e6d-8777-ad6f27767306\",\"phase\":\"ACTIVE\",\"progress\":{\"steps\":[{\"ended_at\":\"2020-07-28T18:00:00Z\",\"name\":\"alert-configure-insight-alert\",\"started_at\":\"2020-07-28T18:00:00Z\",\"status\":\"SUCCESS\"}]},\"spec\":{\"rule\":\"DEPLOYMENT_FAILED\"}}}",
-    );
-}
-
-#[test]
-fn apps_assign_alert_destinations_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_assign_alert_destinations_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_assign_alert_destinations_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_assign_alert_destinations_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_assign_alert_destinations_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_cancel_deployment_200() {
-    check::<
-        AppsDeploymentResponse,
-    >(
-        "{\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}}",
-    );
-}
-
-#[test]
-fn apps_cancel_deployment_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_cancel_deployment_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_cancel_deployment_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_cancel_deployment_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_cancel_deployment_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_cancel_event_200() {
-    check::<
-        AppsGetEventResponse,
-    >(
-        "{\"event\":{\"autoscaling\":{\"phase\":\"SUCCEEDED\"},\"created_at\":\"2023-10-01T12:00:00Z\",\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"cloned_from\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"created_at\":\"2020-07-28T18:00:00Z\",\"functions\":[],\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"jobs\":[],\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"services\":[],\"static_sites\":[],\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\",\"workers\":[]},\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"type\":\"DEPLOYMENT\"}}",
-    );
-}
-
-#[test]
-fn apps_cancel_event_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_cancel_event_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_cancel_event_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_cancel_event_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_cancel_event_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_cancel_job_invocation_200() {
-    check::<
-        AppsGetJobInvocationResponse,
-    >(
-        "{\"job_invocation\":{\"completed_at\":\"2025-09-11T11:04:40Z\",\"created_at\":\"2025-09-11T11:04:05Z\",\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"job_name\":\"good-job\",\"phase\":\"SUCCEEDED\",\"started_at\":\"2025-09-11T11:04:10Z\",\"trigger\":{\"scheduled\":{\"schedule\":{\"cron\":\"*/2 * * * *\",\"time_zone\":\"UTC\"}},\"type\":\"SCHEDULED\"}}}",
-    );
-}
-
-#[test]
-fn apps_cancel_job_invocation_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_cancel_job_invocation_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_cancel_job_invocation_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_cancel_job_invocation_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_cancel_job_invocation_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-fn apps_commit_rollback_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_commit_rollback_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_commit_rollback_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_commit_rollback_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_commit_rollback_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_create_request() {
-    check::<
-        AppsCreateAppRequest,
-    >(
-        "{\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":false,\"egress\":{\"type\":\"DEDICATED_IP\"},\"enhanced_threat_control_enabled\":true,\"name\":\"web-app\",\"region\":\"nyc\",\"services\":[{\"environment_slug\":\"node-js\",\"github\":{\"branch\":\"main\",\"deploy_on_push\":true,\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"api\",\"routes\":[{\"path\":\"/api\"}],\"run_command\":\"bin/api\"}],\"vpc\":{\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_create_200() {
-    check::<
-        AppsResponse,
-    >(
-        "{\"app\":{\"active_deployment\":{\"cause\":\"manual\",\"created_at\":\"2021-02-10T17:05:30Z\",\"id\":\"991dfa59-6a23-459f-86d6-67dfa2c6f1e3\",\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"2021-02-10T17:06:53Z\",\"progress\":{\"steps\":[{\"ended_at\":\"2021-02-10T17:06:19.807834070Z\",\"name\":\"build\",\"started_at\":\"2021-02-10T17:05:35.572287990Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:05:36.093995229Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:05:35.572347485Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:19.461737040Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:05:36.094015928Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404104185Z\",\"name\":\"deploy\",\"started_at\":\"2021-02-10T17:06:25.143932418Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:06:26.120343872Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:06:25.143957508Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:50.029695913Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:06:26.120385561Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"SUCCESS\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404065961Z\",\"name\":\"finalize\",\"started_at\":\"2021-02-10T17:06:50.348459495Z\",\"status\":\"SUCCESS\"}]}],\"success_steps\":6,\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"db6936cb46047c576962962eed81ad52c21f35d7\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:53Z\"},\"created_at\":\"2021-02-10T16:45:14Z\",\"dedicated_ips\":[{\"id\":\"c24d8f48-3bc4-49f5-8ca0-58e8164427ac\",\"ip\":\"192.168.1.1\",\"status\":\"ASSIGNED\"},{\"id\":\"4768fb15-2837-4dda-9be5-3951df4bc3d0\",\"ip\":\"192.168.1.2\",\"status\":\"ASSIGNED\"}],\"default_ingress\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"domains\":[{\"certificate_expires_at\":\"2024-01-29T23:59:59Z\",\"id\":\"e206c64e-a1a3-11ed-9e6e-9b7b6dc9a52b\",\"phase\":\"CONFIGURING\",\"progress\":{\"steps\":[{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"default-ingress-ready\",\"started_at\":\"2023-01-30T22:15:45.021896292Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-zone\",\"started_at\":\"2023-01-30T22:15:45.022017004Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:42:28.50752065Z\",\"name\":\"ensure-ns-records\",\"started_at\":\"2023-01-30T22:15:45.025567874Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-nameservers\",\"started_at\":\"2023-01-30T22:15:45.033591906Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-record\",\"started_at\":\"2023-01-30T22:15:45.156750604Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258626422Z\",\"name\":\"ensure-alias-record\",\"started_at\":\"2023-01-30T22:15:45.165933869Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258808279Z\",\"name\":\"ensure-wildcard-record\",\"started_at\":\"2023-01-30T22:15:45.166093422Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-cname\",\"started_at\":\"2023-01-30T22:15:45.166205559Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.475903785Z\",\"name\":\"ensure-ssl-txt-record-saved\",\"started_at\":\"2023-01-30T22:15:45.295237186Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476017236Z\",\"name\":\"ensure-ssl-txt-record\",\"started_at\":\"2023-01-30T22:15:45.295315291Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476094058Z\",\"name\":\"ensure-renewal-email\",\"started_at\":\"2023-01-30T22:15:45.295374087Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-CA-authorization\",\"started_at\":\"2023-01-30T22:15:45.295428101Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-certificate\",\"started_at\":\"2023-01-30T22:15:45.978756406Z\",\"status\":\"RUNNING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"create-deployment\",\"started_at\":\"0001-01-01T00:00:00Z\",\"status\":\"PENDING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"configuration-alert\",\"started_at\":\"0001-01-01T00:00:00\",\"status\":\"PENDING\"}]},\"rotate_validation_records\":false,\"spec\":{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}}],\"id\":\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\",\"last_deployment_created_at\":\"2021-02-10T17:05:30Z\",\"live_domain\":\"sample-golang-zyhgn.ondigitalocean.app\",\"live_url\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"live_url_base\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"owner_uuid\":\"a4e16f25-cdd1-4483-b246-d77f283c9209\",\"pending_deployment\":{\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}},\"project_id\":\"88b72d1a-b78a-4d9f-9090-b53c4399073f\",\"region\":{\"continent\":\"Europe\",\"data_centers\":[\"ams3\"],\"flag\":\"netherlands\",\"label\":\"Amsterdam\",\"slug\":\"ams\"},\"spec\":{\"disable_edge_cache\":true,\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:56Z\",\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}}",
-    );
-}
-
-#[test]
-fn apps_create_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_create_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_create_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_create_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_create_deployment_request() {
-    check::<AppsCreateDeploymentRequest>("{\"force_build\":true}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_create_deployment_200() {
-    check::<
-        AppsDeploymentResponse,
-    >(
-        "{\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}}",
-    );
-}
-
-#[test]
-fn apps_create_deployment_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_create_deployment_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_create_deployment_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_create_deployment_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_create_deployment_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_create_rollback_request() {
-    check::<
-        AppsRollbackAppRequest,
-    >("{\"deployment_id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"skip_pin\":false}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_create_rollback_200() {
-    check::<
-        AppsDeploymentResponse,
-    >(
-        "{\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}}",
-    );
-}
-
-#[test]
-fn apps_create_rollback_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_create_rollback_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_create_rollback_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_create_rollback_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_create_rollback_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_delete_200() {
-    check::<AppsDeleteAppResponse>("{\"id\":\"b7d64052-3706-4cb7-b21a-c5a2f44e63b3\"}");
-}
-
-#[test]
-fn apps_delete_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_delete_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_delete_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_delete_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_delete_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_200() {
-    check::<
-        AppsResponse,
-    >(
-        "{\"app\":{\"active_deployment\":{\"cause\":\"manual\",\"created_at\":\"2021-02-10T17:05:30Z\",\"id\":\"991dfa59-6a23-459f-86d6-67dfa2c6f1e3\",\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"2021-02-10T17:06:53Z\",\"progress\":{\"steps\":[{\"ended_at\":\"2021-02-10T17:06:19.807834070Z\",\"name\":\"build\",\"started_at\":\"2021-02-10T17:05:35.572287990Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:05:36.093995229Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:05:35.572347485Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:19.461737040Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:05:36.094015928Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404104185Z\",\"name\":\"deploy\",\"started_at\":\"2021-02-10T17:06:25.143932418Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:06:26.120343872Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:06:25.143957508Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:50.029695913Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:06:26.120385561Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"SUCCESS\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404065961Z\",\"name\":\"finalize\",\"started_at\":\"2021-02-10T17:06:50.348459495Z\",\"status\":\"SUCCESS\"}]}],\"success_steps\":6,\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"db6936cb46047c576962962eed81ad52c21f35d7\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:53Z\"},\"created_at\":\"2021-02-10T16:45:14Z\",\"dedicated_ips\":[{\"id\":\"c24d8f48-3bc4-49f5-8ca0-58e8164427ac\",\"ip\":\"192.168.1.1\",\"status\":\"ASSIGNED\"},{\"id\":\"4768fb15-2837-4dda-9be5-3951df4bc3d0\",\"ip\":\"192.168.1.2\",\"status\":\"ASSIGNED\"}],\"default_ingress\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"domains\":[{\"certificate_expires_at\":\"2024-01-29T23:59:59Z\",\"id\":\"e206c64e-a1a3-11ed-9e6e-9b7b6dc9a52b\",\"phase\":\"CONFIGURING\",\"progress\":{\"steps\":[{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"default-ingress-ready\",\"started_at\":\"2023-01-30T22:15:45.021896292Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-zone\",\"started_at\":\"2023-01-30T22:15:45.022017004Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:42:28.50752065Z\",\"name\":\"ensure-ns-records\",\"started_at\":\"2023-01-30T22:15:45.025567874Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-nameservers\",\"started_at\":\"2023-01-30T22:15:45.033591906Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-record\",\"started_at\":\"2023-01-30T22:15:45.156750604Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258626422Z\",\"name\":\"ensure-alias-record\",\"started_at\":\"2023-01-30T22:15:45.165933869Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258808279Z\",\"name\":\"ensure-wildcard-record\",\"started_at\":\"2023-01-30T22:15:45.166093422Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-cname\",\"started_at\":\"2023-01-30T22:15:45.166205559Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.475903785Z\",\"name\":\"ensure-ssl-txt-record-saved\",\"started_at\":\"2023-01-30T22:15:45.295237186Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476017236Z\",\"name\":\"ensure-ssl-txt-record\",\"started_at\":\"2023-01-30T22:15:45.295315291Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476094058Z\",\"name\":\"ensure-renewal-email\",\"started_at\":\"2023-01-30T22:15:45.295374087Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-CA-authorization\",\"started_at\":\"2023-01-30T22:15:45.295428101Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-certificate\",\"started_at\":\"2023-01-30T22:15:45.978756406Z\",\"status\":\"RUNNING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"create-deployment\",\"started_at\":\"0001-01-01T00:00:00Z\",\"status\":\"PENDING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"configuration-alert\",\"started_at\":\"0001-01-01T00:00:00\",\"status\":\"PENDING\"}]},\"rotate_validation_records\":false,\"spec\":{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}}],\"id\":\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\",\"last_deployment_created_at\":\"2021-02-10T17:05:30Z\",\"live_domain\":\"sample-golang-zyhgn.ondigitalocean.app\",\"live_url\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"live_url_base\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"owner_uuid\":\"a4e16f25-cdd1-4483-b246-d77f283c9209\",\"pending_deployment\":{\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}},\"project_id\":\"88b72d1a-b78a-4d9f-9090-b53c4399073f\",\"region\":{\"continent\":\"Europe\",\"data_centers\":[\"ams3\"],\"flag\":\"netherlands\",\"label\":\"Amsterdam\",\"slug\":\"ams\"},\"spec\":{\"disable_edge_cache\":true,\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:56Z\",\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}}",
-    );
-}
-
-#[test]
-fn apps_get_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_deployment_200() {
-    check::<
-        AppsDeploymentResponse,
-    >(
-        "{\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}}",
-    );
-}
-
-#[test]
-fn apps_get_deployment_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_deployment_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_deployment_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_deployment_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_deployment_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_event_200() {
-    check::<
-        AppsGetEventResponse,
-    >(
-        "{\"event\":{\"autoscaling\":{\"phase\":\"SUCCEEDED\"},\"created_at\":\"2023-10-01T12:00:00Z\",\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"cloned_from\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"created_at\":\"2020-07-28T18:00:00Z\",\"functions\":[],\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"jobs\":[],\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"services\":[],\"static_sites\":[],\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\",\"workers\":[]},\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"type\":\"DEPLOYMENT\"}}",
-    );
-}
-
-#[test]
-fn apps_get_event_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_event_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_event_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_event_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_event_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_event_logs_200() {
-    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
-}
-
-#[test]
-fn apps_get_event_logs_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_event_logs_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_event_logs_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_event_logs_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_event_logs_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_exec_200() {
-    check::<AppsGetExecResponse>("{\"url\":\"wss://exec/?token=xxx\"}");
-}
-
-#[test]
-fn apps_get_exec_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_exec_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_exec_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_exec_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_exec_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_exec_active_deployment_200() {
-    check::<AppsGetExecResponse>("{\"url\":\"wss://exec/?token=xxx\"}");
-}
-
-#[test]
-fn apps_get_exec_active_deployment_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_exec_active_deployment_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_exec_active_deployment_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_exec_active_deployment_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_exec_active_deployment_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_health_200() {
-    check::<
-        AppsGetHealthResponse,
-    >(
-        "{\"app_health\":{\"components\":[{\"cpu_usage_percent\":5.555,\"memory_usage_percent\":20.32,\"name\":\"sample-expressjs\",\"replicas_desired\":1,\"replicas_ready\":2,\"state\":\"HEALTHY\"}]}}",
-    );
-}
-
-#[test]
-fn apps_get_health_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_health_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_health_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_health_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_health_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_instance_size_200() {
-    check::<
-        AppsGetInstanceSizeResponse,
-    >(
-        "{\"instance_size\":{\"bandwidth_allowance_gib\":\"50\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"536870912\",\"name\":\"Shared 1VCPU 0.5GB\",\"single_instance_only\":true,\"slug\":\"apps-s-1vcpu-0.5gb\",\"tier_slug\":\"basic\",\"usd_per_month\":\"5.00\",\"usd_per_second\":\"0.000002066799\"}}",
-    );
-}
-
-#[test]
-fn apps_get_instance_size_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_instance_size_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_instance_size_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_instance_size_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_instance_size_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_instances_200() {
-    check::<
-        AppsGetInstancesResponse,
-    >(
-        "{\"instances\":[{\"component_name\":\"sample-golang\",\"component_type\":\"SERVICE\",\"instance_alias\":\"sample-golang-0\",\"instance_name\":\"sample-golang-76b84c7fb8-6p8kq\"},{\"component_name\":\"sample-golang\",\"component_type\":\"SERVICE\",\"instance_alias\":\"sample-golang-1\",\"instance_name\":\"sample-golang-76b84c7fb8-ngvpc\"},{\"component_name\":\"sample-php\",\"component_type\":\"SERVICE\",\"instance_alias\":\"sample-php-0\",\"instance_name\":\"sample-php-767c6b49c4-dkgpt\"},{\"component_name\":\"sample-php\",\"component_type\":\"SERVICE\",\"instance_alias\":\"sample-php-1\",\"instance_name\":\"sample-php-767c6b49c4-z8dll\"}]}",
-    );
-}
-
-#[test]
-fn apps_get_instances_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_instances_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_instances_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_instances_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_instances_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_job_invocation_200() {
-    check::<
-        AppsGetJobInvocationResponse,
-    >(
-        "{\"job_invocation\":{\"completed_at\":\"2025-09-11T11:04:40Z\",\"created_at\":\"2025-09-11T11:04:05Z\",\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"job_name\":\"good-job\",\"phase\":\"SUCCEEDED\",\"started_at\":\"2025-09-11T11:04:10Z\",\"trigger\":{\"scheduled\":{\"schedule\":{\"cron\":\"*/2 * * * *\",\"time_zone\":\"UTC\"}},\"type\":\"SCHEDULED\"}}}",
-    );
-}
-
-#[test]
-fn apps_get_job_invocation_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_job_invocation_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_job_invocation_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_job_invocation_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_job_invocation_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_job_invocation_logs_200() {
-    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
-}
-
-#[test]
-fn apps_get_job_invocation_logs_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_job_invocation_logs_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_job_invocation_logs_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_job_invocation_logs_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_job_invocation_logs_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_logs_200() {
-    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
-}
-
-#[test]
-fn apps_get_logs_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_logs_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_logs_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_logs_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_logs_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_logs_active_deployment_200() {
-    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
-}
-
-#[test]
-fn apps_get_logs_active_deployment_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_logs_active_deployment_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_logs_active_deployment_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_logs_active_deployment_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_logs_active_deployment_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_logs_active_deployment_aggregate_200() {
-    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
-}
-
-#[test]
-fn apps_get_logs_active_deployment_aggregate_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_logs_active_deployment_aggregate_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_logs_active_deployment_aggregate_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_logs_active_deployment_aggregate_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_logs_active_deployment_aggregate_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_logs_aggregate_200() {
-    check::<AppsGetLogsResponse>("{\"live_url\":\"https://logs-example/build.log\"}");
-}
-
-#[test]
-fn apps_get_logs_aggregate_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_logs_aggregate_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_logs_aggregate_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_logs_aggregate_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_logs_aggregate_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_get_metrics_bandwidth_daily_200() {
-    check::<
-        AppMetricsBandwidthUsage,
-    >(
-        "{\"app_bandwidth_usage\":[{\"app_id\":\"4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf\",\"bandwidth_bytes\":\"513668\"}],\"date\":\"2023-01-17T00:00:00Z\"}",
-    );
-}
-
-#[test]
-fn apps_get_metrics_bandwidth_daily_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_get_metrics_bandwidth_daily_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_get_metrics_bandwidth_daily_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_get_metrics_bandwidth_daily_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_get_metrics_bandwidth_daily_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_200() {
-    check::<
-        AppsListResponse,
-    >(
-        "{\"apps\":[{\"active_deployment\":{\"created_at\":\"2020-12-01T00:40:05Z\",\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"phase_last_updated_at\":\"2020-12-01T00:42:12Z\",\"services\":[{\"name\":\"sample-php\",\"source_commit_hash\":\"54d4a727f457231062439895000d45437c7bb405\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"updated_at\":\"2020-12-01T00:42:12Z\"},\"created_at\":\"2020-11-19T20:27:18Z\",\"dedicated_ips\":[{\"id\":\"c24d8f48-3bc4-49f5-8ca0-58e8164427ac\",\"ip\":\"192.168.1.1\",\"status\":\"ASSIGNED\"},{\"id\":\"4768fb15-2837-4dda-9be5-3951df4bc3d0\",\"ip\":\"192.168.1.2\",\"status\":\"ASSIGNED\"}],\"default_ingress\":\"https://sample-php-iaj87.ondigitalocean.app\",\"domains\":[{\"certificate_expires_at\":\"2024-01-29T23:59:59Z\",\"id\":\"0831f444-a1a7-11ed-828c-ef59494480b5\",\"phase\":\"ACTIVE\",\"progress\":{\"steps\":[{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"default-ingress-ready\",\"started_at\":\"2023-01-30T22:15:45.021896292Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-zone\",\"started_at\":\"2023-01-30T22:15:45.022017004Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:42:28.50752065Z\",\"name\":\"ensure-ns-records\",\"started_at\":\"2023-01-30T22:15:45.025567874Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-nameservers\",\"started_at\":\"2023-01-30T22:15:45.033591906Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-record\",\"started_at\":\"2023-01-30T22:15:45.156750604Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258626422Z\",\"name\":\"ensure-alias-record\",\"started_at\":\"2023-01-30T22:15:45.165933869Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258808279Z\",\"name\":\"ensure-wildcard-record\",\"started_at\":\"2023-01-30T22:15:45.166093422Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-cname\",\"started_at\":\"2023-01-30T22:15:45.166205559Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.475903785Z\",\"name\":\"ensure-ssl-txt-record-saved\",\"started_at\":\"2023-01-30T22:15:45.295237186Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476017236Z\",\"name\":\"ensure-ssl-txt-record\",\"started_at\":\"2023-01-30T22:15:45.295315291Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476094058Z\",\"name\":\"ensure-renewal-email\",\"started_at\":\"2023-01-30T22:15:45.295374087Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-CA-authorization\",\"started_at\":\"2023-01-30T22:15:45.295428101Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-certificate\",\"started_at\":\"2023-01-30T22:15:45.978756406Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:52.570612857Z\",\"name\":\"create-deployment\",\"started_at\":\"0001-01-01T00:00:00Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:31.333582377Z\",\"name\":\"configuration-alert\",\"started_at\":\"2023-01-30T22:15:46.278987808Z\",\"status\":\"SUCCESS\"}]},\"rotate_validation_records\":false,\"spec\":{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}}],\"id\":\"4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf\",\"last_deployment_created_at\":\"2020-12-01T00:40:05Z\",\"live_domain\":\"sample-php.example.com\",\"live_url\":\"https://sample-php.example.com\",\"live_url_base\":\"https://sample-php.example.com\",\"owner_uuid\":\"ff36cbc6fd350fe12577f5123133bb5ba01a2419\",\"pending_deployment\":{\"created_at\":\"2020-12-01T00:40:05Z\",\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"phase_last_updated_at\":\"2020-12-01T00:42:12Z\",\"services\":[{\"name\":\"sample-php\",\"source_commit_hash\":\"54d4a727f457231062439895000d45437c7bb405\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"updated_at\":\"2020-12-01T00:42:12Z\"},\"region\":{\"continent\":\"Europe\",\"data_centers\":[\"fra1\"],\"flag\":\"germany\",\"label\":\"Frankfurt\",\"slug\":\"fra\"},\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2020-12-01T00:42:16Z\",\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}],\"links\":{\"pages\":{}},\"meta\":{\"total\":1}}",
-    );
-}
-
-#[test]
-fn apps_list_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_list_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_list_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_list_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_alerts_200() {
-    check::<
-        AppsListAlertsResponse,
-    >(
-        "{\"alerts\":[{\"emails\":[\"[email protected]\"],\"id\":\"e552e1f9-c1b0-4e6d-8777-ad6f27767306\",\"phase\":\"ACTIVE\",\"progress\":{\"steps\":[{\"ended_at\":\"2020-07-28T18:00:00Z\",\"name\":\"alert-configure-insight-alert\",\"started_at\":\"2020-07-28T18:00:00Z\",\"status\":\"SUCCESS\"}]},\"spec\":{\"rule\":\"DEPLOYMENT_FAILED\"}},{\"emails\":[\"[email protected]\"],\"id\":\"b58cc9d4-0702-4ffd-ab45-4c2a8d979527\",\"phase\":\"ACTIVE\",\"progress\":{\"steps\":[{\"ended_at\":\"2020-07-28T18:00:00Z\",\"name\":\"alert-configure-insight-alert\",\"started_at\":\"2020-07-28T18:00:00Z\",\"status\":\"SUCCESS\"}]},\"spec\":{\"operator\":\"GREATER_THAN\",\"rule\":\"CPU_UTILIZATION\",\"value\":85,\"window\":\"FIVE_MINUTES\"}}]}",
-    );
-}
-
-#[test]
-fn apps_list_alerts_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_list_alerts_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_list_alerts_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_list_alerts_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_list_alerts_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_deployments_200() {
-    check::<
-        AppsDeploymentsResponse,
-    >(
-        "{\"deployments\":[{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}],\"links\":{\"pages\":{}},\"meta\":{\"total\":1}}",
-    );
-}
-
-#[test]
-fn apps_list_deployments_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_list_deployments_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_list_deployments_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_list_deployments_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_list_deployments_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_events_200() {
-    check::<
-        AppsListEventsResponse,
-    >(
-        "{\"events\":[{\"created_at\":\"2023-10-01T12:00:00Z\",\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"type\":\"DEPLOYMENT\"}],\"links\":{\"pages\":{\"first\":\"https://api.digitalocean.com/v2/account/keys?page=1\",\"prev\":\"https://api.digitalocean.com/v2/account/keys?page=2\"}}}",
-    );
-}
-
-#[test]
-fn apps_list_events_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_list_events_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_list_events_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_list_events_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_list_events_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_instance_sizes_200() {
-    check::<
-        AppsListInstanceSizesResponse,
-    >(
-        "{\"instance_sizes\":[{\"bandwidth_allowance_gib\":\"50\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"536870912\",\"name\":\"Shared 1VCPU 0.5GB\",\"single_instance_only\":true,\"slug\":\"apps-s-1vcpu-0.5gb\",\"tier_slug\":\"basic\",\"usd_per_month\":\"5.00\",\"usd_per_second\":\"0.000002066799\"},{\"bandwidth_allowance_gib\":\"100\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"1073741824\",\"name\":\"Shared 1VCPU 1GB Fixed\",\"single_instance_only\":true,\"slug\":\"apps-s-1vcpu-1gb-fixed\",\"tier_slug\":\"basic\",\"usd_per_month\":\"10.00\",\"usd_per_second\":\"0.000004133598\"},{\"bandwidth_allowance_gib\":\"150\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"1073741824\",\"name\":\"Shared 1VCPU 1GB\",\"slug\":\"apps-s-1vcpu-1gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"12.00\",\"usd_per_second\":\"0.000004960317\"},{\"bandwidth_allowance_gib\":\"200\",\"cpu_type\":\"SHARED\",\"cpus\":\"1\",\"memory_bytes\":\"2147483648\",\"name\":\"Shared 1VCPU 2GB\",\"slug\":\"apps-s-1vcpu-2gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"25.00\",\"usd_per_second\":\"0.000010333995\"},{\"bandwidth_allowance_gib\":\"250\",\"cpu_type\":\"SHARED\",\"cpus\":\"2\",\"memory_bytes\":\"4294967296\",\"name\":\"Shared 2VCPU 4GB\",\"slug\":\"apps-s-2vcpu-4gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"50.00\",\"usd_per_second\":\"0.000020667989\"},{\"bandwidth_allowance_gib\":\"100\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"1\",\"memory_bytes\":\"536870912\",\"name\":\"Dedicated 1VCPU 0.5GB\",\"scalable\":true,\"slug\":\"apps-d-1vcpu-0.5gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"29.00\",\"usd_per_second\":\"0.000011987434\"},{\"bandwidth_allowance_gib\":\"200\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"1\",\"memory_bytes\":\"1073741824\",\"name\":\"Dedicated 1VCPU 1GB\",\"scalable\":true,\"slug\":\"apps-d-1vcpu-1gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"34.00\",\"usd_per_second\":\"0.000014054233\"},{\"bandwidth_allowance_gib\":\"300\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"1\",\"memory_bytes\":\"2147483648\",\"name\":\"Dedicated 1VCPU 2GB\",\"scalable\":true,\"slug\":\"apps-d-1vcpu-2gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"39.00\",\"usd_per_second\":\"0.000016121032\"},{\"bandwidth_allowance_gib\":\"400\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"1\",\"memory_bytes\":\"4294967296\",\"name\":\"Dedicated 1VCPU 4GB\",\"scalable\":true,\"slug\":\"apps-d-1vcpu-4gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"49.00\",\"usd_per_second\":\"0.000020254630\"},{\"bandwidth_allowance_gib\":\"500\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"2\",\"memory_bytes\":\"4294967296\",\"name\":\"Dedicated 2VCPU 4GB\",\"scalable\":true,\"slug\":\"apps-d-2vcpu-4gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"78.00\",\"usd_per_second\":\"0.000032242063\"},{\"bandwidth_allowance_gib\":\"600\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"2\",\"memory_bytes\":\"8589934592\",\"name\":\"Dedicated 2VCPU 8GB\",\"scalable\":true,\"slug\":\"apps-d-2vcpu-8gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"98.00\",\"usd_per_second\":\"0.000040509259\"},{\"bandwidth_allowance_gib\":\"700\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"4\",\"memory_bytes\":\"8589934592\",\"name\":\"Dedicated 4VCPU 8GB\",\"scalable\":true,\"slug\":\"apps-d-4vcpu-8gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"156.00\",\"usd_per_second\":\"0.000064484127\"},{\"bandwidth_allowance_gib\":\"800\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"4\",\"memory_bytes\":\"17179869184\",\"name\":\"Dedicated 4VCPU 16GB\",\"scalable\":true,\"slug\":\"apps-d-4vcpu-16gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"196.00\",\"usd_per_second\":\"0.000081018519\"},{\"bandwidth_allowance_gib\":\"900\",\"cpu_type\":\"DEDICATED\",\"cpus\":\"8\",\"memory_bytes\":\"34359738368\",\"name\":\"Dedicated 8VCPU 32GB\",\"scalable\":true,\"slug\":\"apps-d-8vcpu-32gb\",\"tier_slug\":\"professional\",\"usd_per_month\":\"392.00\",\"usd_per_second\":\"0.000162037037\"}]}",
-    );
-}
-
-#[test]
-fn apps_list_instance_sizes_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_list_instance_sizes_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_list_instance_sizes_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_list_instance_sizes_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_job_invocations_200() {
-    check::<
-        AppsListJobInvocationsResponse,
-    >(
-        "{\"job_invocations\":[{\"completed_at\":\"2025-09-11T11:04:40Z\",\"created_at\":\"2025-09-11T11:04:05Z\",\"deployment_id\":\"c020763f-ddb7-4112-a0df-7f01c69fc00b\",\"id\":\"ba32b134-569c-4c0c-ba02-8ffdb0492ece\",\"job_name\":\"good-job\",\"phase\":\"SUCCEEDED\",\"started_at\":\"2025-09-11T11:04:10Z\",\"trigger\":{\"scheduled\":{\"schedule\":{\"cron\":\"*/2 * * * *\",\"time_zone\":\"UTC\"}},\"type\":\"SCHEDULE\"}}]}",
-    );
-}
-
-#[test]
-fn apps_list_job_invocations_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_list_job_invocations_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_list_job_invocations_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_list_job_invocations_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_list_job_invocations_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_metrics_bandwidth_daily_request() {
-    check::<
-        AppMetricsBandwidthUsageRequest,
-    >(
-        "{\"app_ids\":[\"4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf\",\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\"],\"date\":\"2023-01-17T00:00:00Z\"}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_metrics_bandwidth_daily_200() {
-    check::<
-        AppMetricsBandwidthUsage,
-    >(
-        "{\"app_bandwidth_usage\":[{\"app_id\":\"4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf\",\"bandwidth_bytes\":\"513668\"},{\"app_id\":\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\",\"bandwidth_bytes\":\"254847\"}],\"date\":\"2023-01-17T00:00:00Z\"}",
-    );
-}
-
-#[test]
-fn apps_list_metrics_bandwidth_daily_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_list_metrics_bandwidth_daily_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_list_metrics_bandwidth_daily_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_list_metrics_bandwidth_daily_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_list_metrics_bandwidth_daily_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_list_regions_200() {
-    check::<
-        AppsListRegionsResponse,
-    >(
-        "{\"regions\":[{\"continent\":\"Europe\",\"data_centers\":[\"ams3\"],\"flag\":\"netherlands\",\"label\":\"Amsterdam\",\"slug\":\"ams\"},{\"continent\":\"North America\",\"data_centers\":[\"nyc1\",\"nyc3\"],\"default\":true,\"flag\":\"usa\",\"label\":\"New York\",\"slug\":\"nyc\"},{\"continent\":\"Europe\",\"data_centers\":[\"fra1\"],\"flag\":\"germany\",\"label\":\"Frankfurt\",\"slug\":\"fra\"},{\"continent\":\"North America\",\"data_centers\":[\"sfo3\"],\"flag\":\"usa\",\"label\":\"San Francisco\",\"slug\":\"sfo\"},{\"continent\":\"Asia\",\"data_centers\":[\"sgp1\"],\"flag\":\"singapore\",\"label\":\"Singapore\",\"slug\":\"sgp\"},{\"continent\":\"Asia\",\"data_centers\":[\"blr1\"],\"flag\":\"india\",\"label\":\"Bangalore\",\"slug\":\"blr\"},{\"continent\":\"North America\",\"data_centers\":[\"tor1\"],\"flag\":\"canada\",\"label\":\"Toronto\",\"slug\":\"tor\"},{\"continent\":\"Europe\",\"data_centers\":[\"lon1\"],\"flag\":\"uk\",\"label\":\"London\",\"slug\":\"lon\"}]}",
-    );
-}
-
-#[test]
-fn apps_list_regions_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_list_regions_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_list_regions_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_list_regions_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_restart_request() {
-    check::<AppsRestartRequest>("{\"components\":[\"component1\",\"component2\"]}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_restart_200() {
-    check::<
-        AppsDeploymentResponse,
-    >(
-        "{\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}}",
-    );
-}
-
-#[test]
-fn apps_restart_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_restart_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_restart_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_restart_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_restart_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_revert_rollback_200() {
-    check::<
-        AppsDeploymentResponse,
-    >(
-        "{\"deployment\":{\"cause\":\"commit 9a4df0b pushed to github/digitalocean/sample-golang\",\"created_at\":\"2020-07-28T18:00:00Z\",\"id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"phase\":\"PENDING_BUILD\",\"phase_last_updated_at\":\"0001-01-01T00:00:00Z\",\"progress\":{\"pending_steps\":6,\"steps\":[{\"name\":\"build\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"PENDING\"}]}]},{\"name\":\"deploy\",\"status\":\"PENDING\",\"steps\":[{\"name\":\"initialize\",\"status\":\"PENDING\"},{\"name\":\"components\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"PENDING\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"PENDING\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"PENDING\"}]}]},{\"name\":\"finalize\",\"status\":\"PENDING\"}]}],\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"9a4df0b8e161e323bc3cdf1dc71878080fe144fa\"}],\"spec\":{\"disable_edge_cache\":true,\"disable_email_obfuscation\":true,\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]},\"tier_slug\":\"basic\",\"updated_at\":\"2020-07-28T18:00:00Z\"}}",
-    );
-}
-
-#[test]
-fn apps_revert_rollback_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_revert_rollback_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_revert_rollback_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_revert_rollback_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_revert_rollback_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_update_request() {
-    check::<
-        AppsUpdateAppRequest,
-    >(
-        "{\"spec\":{\"databases\":[],\"disable_edge_cache\":false,\"disable_email_obfuscation\":false,\"domains\":[],\"egress\":{\"type\":\"AUTOASSIGN\"},\"enhanced_threat_control_enabled\":false,\"functions\":[],\"ingress\":{\"rules\":[]},\"jobs\":[],\"maintenance\":{\"archive\":true,\"enabled\":true,\"offline_page_url\":\"https://example.com/offline.html\"},\"name\":\"web-app-01\",\"region\":\"nyc\",\"services\":[],\"static_sites\":[],\"workers\":[]},\"update_all_source_versions\":true}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_update_200() {
-    check::<
-        AppsResponse,
-    >(
-        "{\"app\":{\"active_deployment\":{\"cause\":\"manual\",\"created_at\":\"2021-02-10T17:05:30Z\",\"id\":\"991dfa59-6a23-459f-86d6-67dfa2c6f1e3\",\"phase\":\"ACTIVE\",\"phase_last_updated_at\":\"2021-02-10T17:06:53Z\",\"progress\":{\"steps\":[{\"ended_at\":\"2021-02-10T17:06:19.807834070Z\",\"name\":\"build\",\"started_at\":\"2021-02-10T17:05:35.572287990Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:05:36.093995229Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:05:35.572347485Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:19.461737040Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:05:36.094015928Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Building service\",\"name\":\"web\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404104185Z\",\"name\":\"deploy\",\"started_at\":\"2021-02-10T17:06:25.143932418Z\",\"status\":\"SUCCESS\",\"steps\":[{\"ended_at\":\"2021-02-10T17:06:26.120343872Z\",\"name\":\"initialize\",\"started_at\":\"2021-02-10T17:06:25.143957508Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2021-02-10T17:06:50.029695913Z\",\"name\":\"components\",\"started_at\":\"2021-02-10T17:06:26.120385561Z\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"name\":\"web\",\"status\":\"SUCCESS\",\"steps\":[{\"component_name\":\"web\",\"message_base\":\"Deploying service\",\"name\":\"deploy\",\"status\":\"SUCCESS\"},{\"component_name\":\"web\",\"message_base\":\"Waiting for service\",\"name\":\"wait\",\"status\":\"SUCCESS\"}]}]},{\"ended_at\":\"2021-02-10T17:06:53.404065961Z\",\"name\":\"finalize\",\"started_at\":\"2021-02-10T17:06:50.348459495Z\",\"status\":\"SUCCESS\"}]}],\"success_steps\":6,\"total_steps\":6},\"services\":[{\"name\":\"web\",\"source_commit_hash\":\"db6936cb46047c576962962eed81ad52c21f35d7\"}],\"spec\":{\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:53Z\"},\"created_at\":\"2021-02-10T16:45:14Z\",\"dedicated_ips\":[{\"id\":\"c24d8f48-3bc4-49f5-8ca0-58e8164427ac\",\"ip\":\"192.168.1.1\",\"status\":\"ASSIGNED\"},{\"id\":\"4768fb15-2837-4dda-9be5-3951df4bc3d0\",\"ip\":\"192.168.1.2\",\"status\":\"ASSIGNED\"}],\"default_ingress\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"domains\":[{\"certificate_expires_at\":\"2024-01-29T23:59:59Z\",\"id\":\"e206c64e-a1a3-11ed-9e6e-9b7b6dc9a52b\",\"phase\":\"CONFIGURING\",\"progress\":{\"steps\":[{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"default-ingress-ready\",\"started_at\":\"2023-01-30T22:15:45.021896292Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-zone\",\"started_at\":\"2023-01-30T22:15:45.022017004Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:42:28.50752065Z\",\"name\":\"ensure-ns-records\",\"started_at\":\"2023-01-30T22:15:45.025567874Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-nameservers\",\"started_at\":\"2023-01-30T22:15:45.033591906Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-record\",\"started_at\":\"2023-01-30T22:15:45.156750604Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258626422Z\",\"name\":\"ensure-alias-record\",\"started_at\":\"2023-01-30T22:15:45.165933869Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.258808279Z\",\"name\":\"ensure-wildcard-record\",\"started_at\":\"2023-01-30T22:15:45.166093422Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"verify-cname\",\"started_at\":\"2023-01-30T22:15:45.166205559Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.475903785Z\",\"name\":\"ensure-ssl-txt-record-saved\",\"started_at\":\"2023-01-30T22:15:45.295237186Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476017236Z\",\"name\":\"ensure-ssl-txt-record\",\"started_at\":\"2023-01-30T22:15:45.295315291Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"2023-01-30T15:43:30.476094058Z\",\"name\":\"ensure-renewal-email\",\"started_at\":\"2023-01-30T22:15:45.295374087Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-CA-authorization\",\"started_at\":\"2023-01-30T22:15:45.295428101Z\",\"status\":\"SUCCESS\"},{\"ended_at\":\"0001-01-01T00:00:00Z\",\"name\":\"ensure-certificate\",\"started_at\":\"2023-01-30T22:15:45.978756406Z\",\"status\":\"RUNNING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"create-deployment\",\"started_at\":\"0001-01-01T00:00:00Z\",\"status\":\"PENDING\"},{\"ended_at\":\"0001-01-01T00:00:00\",\"name\":\"configuration-alert\",\"started_at\":\"0001-01-01T00:00:00\",\"status\":\"PENDING\"}]},\"rotate_validation_records\":false,\"spec\":{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}}],\"id\":\"c2a93513-8d9b-4223-9d61-5e7272c81cf5\",\"last_deployment_created_at\":\"2021-02-10T17:05:30Z\",\"live_domain\":\"sample-golang-zyhgn.ondigitalocean.app\",\"live_url\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"live_url_base\":\"https://sample-golang-zyhgn.ondigitalocean.app\",\"owner_uuid\":\"a4e16f25-cdd1-4483-b246-d77f283c9209\",\"pending_deployment\":{\"id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"spec\":{\"domains\":[{\"domain\":\"sample-php.example.com\",\"minimum_tls_version\":\"1.3\",\"type\":\"PRIMARY\",\"zone\":\"example.com\"}],\"name\":\"sample-php\",\"region\":\"fra\",\"services\":[{\"environment_slug\":\"php\",\"git\":{\"branch\":\"main\",\"repo_clone_url\":\"https://github.com/digitalocean/sample-php.git\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"sample-php\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"heroku-php-apache2\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}},\"project_id\":\"88b72d1a-b78a-4d9f-9090-b53c4399073f\",\"region\":{\"continent\":\"Europe\",\"data_centers\":[\"ams3\"],\"flag\":\"netherlands\",\"label\":\"Amsterdam\",\"slug\":\"ams\"},\"spec\":{\"disable_edge_cache\":true,\"domains\":[{\"domain\":\"sample-golang.example.com\",\"minimum_tls_version\":\"1.3\",\"zone\":\"example.com\"}],\"enhanced_threat_control_enabled\":true,\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"main\",\"repo\":\"ChiefMateStarbuck/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}],\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}},\"tier_slug\":\"basic\",\"updated_at\":\"2021-02-10T17:06:56Z\",\"vpc\":{\"egress_ips\":[{\"ip\":\"10.0.0.1\"}],\"id\":\"c22d8f48-4bc4-49f5-8ca0-58e7164427ac\"}}}",
-    );
-}
-
-#[test]
-fn apps_update_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_update_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_update_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_update_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_update_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_validate_app_spec_request() {
-    check::<
-        AppPropose,
-    >(
-        "{\"app_id\":\"b6bdf840-2854-4f87-a36c-5f231c617c84\",\"spec\":{\"name\":\"web-app\",\"region\":\"nyc\",\"services\":[{\"environment_slug\":\"node-js\",\"github\":{\"branch\":\"main\",\"deploy_on_push\":true,\"repo\":\"digitalocean/sample-golang\"},\"instance_count\":2,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"api\",\"routes\":[{\"path\":\"/api\"}],\"run_command\":\"bin/api\"}]}}",
-    );
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_validate_app_spec_200() {
-    check::<
-        AppProposeResponse,
-    >(
-        "{\"app_cost\":5,\"app_name_available\":true,\"existing_static_apps\":\"2\",\"max_free_static_apps\":\"3\",\"spec\":{\"name\":\"sample-golang\",\"region\":\"ams\",\"services\":[{\"environment_slug\":\"go\",\"github\":{\"branch\":\"branch\",\"repo\":\"digitalocean/sample-golang\"},\"http_port\":8080,\"instance_count\":1,\"instance_size_slug\":\"apps-s-1vcpu-0.5gb\",\"name\":\"web\",\"routes\":[{\"path\":\"/\"}],\"run_command\":\"bin/sample-golang\"}]}}",
-    );
-}
-
-#[test]
-fn apps_validate_app_spec_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_validate_app_spec_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_validate_app_spec_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_validate_app_spec_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_validate_rollback_request() {
-    check::<
-        AppsRollbackAppRequest,
-    >("{\"deployment_id\":\"3aa4d20e-5527-4c00-b496-601fbd22520a\",\"skip_pin\":false}");
-}
-
-#[test]
-#[cfg(feature = "apps")]
-fn apps_validate_rollback_200() {
-    check::<
-        AppsValidateRollbackResponse,
-    >(
-        "{\"error\":{\"code\":\"incompatible_result\",\"message\":\"deployment result \\\"failed\\\" is unsuitable for rollback\"},\"valid\":false}",
-    );
-}
-
-#[test]
-fn apps_validate_rollback_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn apps_validate_rollback_404() {
-    check::<
-        Error,
-    >(
-        "{\"id\":\"not_found\",\"message\":\"The resource you requested could not be found.\"}",
-    );
-}
-
-#[test]
-fn apps_validate_rollback_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn apps_validate_rollback_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn apps_validate_rollback_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
 #[cfg(feature = "one_clicks")]
-fn one_clicks_install_kubernetes_request() {
-    check::<
-        OneClicksCreate,
-    >(
-        "{\"addon_slugs\":[\"kube-state-metrics\",\"loki\"],\"cluster_uuid\":\"50a994b6-c303-438f-9495-7e896cfe6b08\"}",
-    );
-}
+mod one_clicks {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
 
-#[test]
-#[cfg(feature = "one_clicks")]
-fn one_clicks_install_kubernetes_200() {
-    check::<
-        OneClicksInstallKubernetesResponse,
-    >("{\"message\":\"Successfully kicked off addon job.\"}");
-}
+    #[test]
+    fn one_clicks_install_kubernetes_request() {
+        let json = "{\"addon_slugs\":[\"kube-state-metrics\",\"loki\"],\"cluster_uuid\":\"50a994b6-c303-438f-9495-7e896cfe6b08\"}";
+        check::<OneClicksCreate>(json);
+    }
 
-#[test]
-fn one_clicks_install_kubernetes_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
+    #[test]
+    fn one_clicks_install_kubernetes_200() {
+        let json = "{\"message\":\"Successfully kicked off addon job.\"}";
+        check::<OneClicksInstallKubernetesResponse>(json);
+    }
 
-#[test]
-fn one_clicks_install_kubernetes_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn one_clicks_install_kubernetes_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn one_clicks_install_kubernetes_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
-}
-
-#[test]
-#[cfg(feature = "one_clicks")]
-fn one_clicks_list_200() {
-    check::<
-        OneClicksListResponse,
-    >(
-        "{\"1_clicks\":[{\"slug\":\"monitoring\",\"type\":\"kubernetes\"},{\"slug\":\"wordpress-18-04\",\"type\":\"droplet\"}]}",
-    );
-}
-
-#[test]
-fn one_clicks_list_401() {
-    check::<
-        Error,
-    >("{\"id\":\"unauthorized\",\"message\":\"Unable to authenticate you.\"}");
-}
-
-#[test]
-fn one_clicks_list_429() {
-    check::<
-        Error,
-    >("{\"id\":\"too_many_requests\",\"message\":\"API rate limit exceeded.\"}");
-}
-
-#[test]
-fn one_clicks_list_500() {
-    check::<
-        Error,
-    >("{\"id\":\"server_error\",\"message\":\"Unexpected server-side error\"}");
-}
-
-#[test]
-fn one_clicks_list_default() {
-    check::<Error>("{\"id\":\"example_error\",\"message\":\"some error message\"}");
+    #[test]
+    fn one_clicks_list_200() {
+        let json = "{\"1_clicks\":[{\"slug\":\"monitoring\",\"type\":\"kubernetes\"},{\"slug\":\"wordpress-18-04\",\"type\":\"droplet\"}]}";
+        check::<OneClicksListResponse>(json);
+    }
 }

@@ -3,15 +3,14 @@
 //! unknown, and encodes back to the same JSON (nulls, key order and the spelling of
 //! numbers aside).
 
-use super::*;
-use crate::runtime::assert_round_trip as check;
-
-#[test]
 #[cfg(feature = "operations")]
-fn get_vehicle_200() {
-    check::<
-        ElectricCar,
-    >(
-        "{\"battery_kwh\":75.5,\"charging\":{\"connector\":\"ccs\"},\"created_at\":\"2024-01-02T03:04:05Z\",\"doors\":5,\"id\":\"car-1\",\"wheels\":4}",
-    );
+mod operations {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn get_vehicle_200() {
+        let json = "{\"battery_kwh\":75.5,\"charging\":{\"connector\":\"ccs\"},\"created_at\":\"2024-01-02T03:04:05Z\",\"doors\":5,\"id\":\"car-1\",\"wheels\":4}";
+        check::<ElectricCar>(json);
+    }
 }

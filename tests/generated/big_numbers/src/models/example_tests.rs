@@ -3,23 +3,26 @@
 //! unknown, and encodes back to the same JSON (nulls, key order and the spelling of
 //! numbers aside).
 
-use super::*;
-use crate::runtime::assert_round_trip as check;
-
-#[test]
 #[cfg(feature = "balances")]
-fn balances_list_200() {
-    check::<
-        std::collections::BTreeMap<String, Balance>,
-    >(
-        "{\"treasury\":{\"since\":-9.223372036854776e+18,\"wei\":1.2345678901234568e+29}}",
-    );
+mod balances {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn balances_list_200() {
+        let json = "{\"treasury\":{\"since\":-9.223372036854776e+18,\"wei\":1.2345678901234568e+29}}";
+        check::<std::collections::BTreeMap<String, Balance>>(json);
+    }
 }
 
-#[test]
 #[cfg(feature = "settings")]
-fn settings_get_200() {
-    check::<
-        Settings,
-    >("{\"group_concat_max_len\":1024,\"lock_wait_timeout\":50,\"offset\":-3600}");
+mod settings {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn settings_get_200() {
+        let json = "{\"group_concat_max_len\":1024,\"lock_wait_timeout\":50,\"offset\":-3600}";
+        check::<Settings>(json);
+    }
 }

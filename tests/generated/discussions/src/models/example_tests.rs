@@ -3,15 +3,14 @@
 //! unknown, and encodes back to the same JSON (nulls, key order and the spelling of
 //! numbers aside).
 
-use super::*;
-use crate::runtime::assert_round_trip as check;
-
-#[test]
 #[cfg(feature = "threads")]
-fn threads_get_200() {
-    check::<
-        Thread,
-    >(
-        "{\"comments\":[{\"author\":\"ada\",\"body\":\"Names say what a thing is.\",\"id\":1,\"replies\":[{\"author\":\"grace\",\"body\":\"And not how it is stored.\",\"id\":2,\"replies\":[]}]}],\"id\":7,\"title\":\"Naming things\"}",
-    );
+mod threads {
+    use crate::models::*;
+    use crate::runtime::assert_round_trip as check;
+
+    #[test]
+    fn threads_get_200() {
+        let json = "{\"comments\":[{\"author\":\"ada\",\"body\":\"Names say what a thing is.\",\"id\":1,\"replies\":[{\"author\":\"grace\",\"body\":\"And not how it is stored.\",\"id\":2,\"replies\":[]}]}],\"id\":7,\"title\":\"Naming things\"}";
+        check::<Thread>(json);
+    }
 }
