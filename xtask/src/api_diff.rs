@@ -28,7 +28,7 @@ impl ApiDiff {
                 .ok_or_else(|| format!("{arg} needs a value"));
             match arg.as_str() {
                 "--base" => api_diff.base = Some(value?),
-                "--spec" => api_diff.spec = crate::paths::from_command_line(value?),
+                "--spec" => api_diff.spec = xtask::paths::from_command_line(value?),
                 other => return Err(format!("unknown argument `{other}`")),
             }
         }

@@ -1,24 +1,20 @@
 //! The project's commands: `cargo xtask codegen` regenerates the client crate from the spec (or
 //! with `--check` tells whether it is up to date), `cargo xtask corpus` the crates of the test
-//! corpus, `cargo xtask check-docs` compares the spec with the API reference, `cargo xtask
-//! api-diff` reports what a change of the spec does to the crate's users, `cargo xtask sweep`
-//! measures the generator on the public OpenAPI directory, `cargo xtask bench` runs the
-//! benchmarks and holds each figure to its target. All are thin shells over the
-//! `codegen` and `docs-check` libraries; this crate adds the command line, the reading of git
-//! history and the running of the sweep.
+//! corpus, `cargo xtask api-diff` reports what a change of the spec does to the crate's users.
+//! They are thin shells over the `codegen` library; this crate adds the command line and the
+//! reading of git history. The measuring commands (`check-docs`, `sweep`, `bench`) are handed to
+//! the `measure` crate, so that a first `cargo xtask codegen` does not build them.
 
 mod api_diff;
-mod bench;
-mod check_docs;
 mod git;
-mod paths;
-mod sweep;
+mod measure;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use codegen::{Hint, Report, Warning, WarningReport};
+use xtask::{RuntimeMode, enter_workspace, paths, runtime_for};
 
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--deny-warnings] [--spec PATH] [--out DIR] [--crate-name NAME]
@@ -65,7 +61,8 @@ and the semver release they call for:
                      HEAD with main)
   --spec PATH        the root file of the spec (default: spec/openapi.yaml)
 
-{SWEEP}
+sweep measures the generator on the descriptions real APIs publish; `cargo xtask
+sweep --help` lists its flags.
 
 sweep-one generates one spec as the sweep does, in a process of its own, and
 prints the result as one line of JSON.
@@ -82,7 +79,7 @@ they are outside it, so that no machine's path ends up in them.";
 fn main() -> ExitCode {
     paths::remember_start();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = USAGE.replace("{SWEEP}", sweep::USAGE);
+    let usage = USAGE;
     match args.first().map(String::as_str) {
         Some("codegen") => match Codegen::parse(&args[1..]) {
             Ok(codegen) => codegen.run(),
@@ -109,49 +106,14 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some("check-docs") => match enter_workspace() {
-            Err(code) => code,
-            Ok(()) => check_docs::run(&args[1..]).unwrap_or_else(|message| {
-                eprintln!("error: {message}\n\n{usage}");
-                ExitCode::from(2)
-            }),
-        },
-        Some("sweep") => match sweep::Options::parse(&args[1..]) {
-            Ok(options) => sweep::run(workspace(), &options),
-            Err(message) => {
-                eprintln!("error: {message}\n\n{usage}");
-                ExitCode::from(2)
-            }
-        },
-        Some("sweep-one") => sweep::run_one(&args[1..]),
-        Some("bench") => match bench_options(&args[1..]) {
-            Ok(options) => match enter_workspace() {
-                Ok(()) => bench::run(&options),
-                Err(code) => code,
-            },
-            Err(message) => {
-                eprintln!("error: {message}\n\n{usage}");
-                ExitCode::from(2)
-            }
-        },
+        Some(command @ ("check-docs" | "sweep" | "sweep-one" | "bench")) => {
+            measure::run(command, &args[1..])
+        }
         _ => {
             eprintln!("{usage}");
             ExitCode::from(2)
         }
     }
-}
-
-fn bench_options(args: &[String]) -> Result<bench::Options, String> {
-    let mut options = bench::Options::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--quick" => options.quick = true,
-            "--only" => options.only = Some(args.next().cloned().ok_or("--only needs a value")?),
-            other => return Err(format!("unknown argument `{other}`")),
-        }
-    }
-    Ok(options)
 }
 
 struct Codegen {
@@ -164,12 +126,6 @@ struct Codegen {
     options: codegen::EmitOptions,
     /// Whether a change of the crate is followed by the line on the change of its API.
     api_changes: bool,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum RuntimeMode {
-    Crate,
-    Vendored,
 }
 
 impl Codegen {
@@ -376,40 +332,6 @@ fn corpus(check: bool) -> ExitCode {
         }
     }
     status
-}
-
-/// Paths are relative to the workspace, wherever cargo was started.
-fn enter_workspace() -> Result<(), ExitCode> {
-    let root = workspace();
-    std::env::set_current_dir(root).map_err(|error| {
-        eprintln!(
-            "error: cannot enter the workspace {}: {error}",
-            root.display()
-        );
-        ExitCode::FAILURE
-    })
-}
-
-/// The workspace's root directory.
-fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-}
-
-/// How a crate written to `out` (as [`paths::from_command_line`] gives it) gets the runtime: by
-/// default, a crate inside the workspace depends on the runtime crate (one copy serves them all)
-/// and a crate outside it gets a copy (it must build wherever it is moved).
-fn runtime_for(out: &Path, mode: Option<RuntimeMode>) -> codegen::Runtime {
-    let outside = out.is_absolute();
-    match mode {
-        Some(RuntimeMode::Vendored) => codegen::Runtime::Vendored,
-        None if outside => codegen::Runtime::Vendored,
-        _ if !outside => codegen::Runtime::workspace_crate(out),
-        _ => codegen::Runtime::Crate {
-            path: paths::relative(out, &paths::root().join(codegen::RUNTIME_DIR)),
-        },
-    }
 }
 
 /// The value of `arg` as the header of generated files shows it.

@@ -203,27 +203,6 @@ fn warnings_are_printed_and_counted_and_can_be_denied() {
     assert!(!snapshot(out.path()).is_empty());
 }
 
-#[test]
-fn check_docs_without_the_reference_says_where_it_looked_and_how_to_point_it() {
-    let missing = tempfile::tempdir().unwrap();
-    let docs = missing.path().join("api-docs");
-
-    let checked = xtask(&["check-docs", "--docs", docs.to_str().unwrap()]);
-
-    assert_eq!(checked.status.code(), Some(1));
-    assert_eq!(
-        stderr(&checked),
-        format!(
-            "error: the API reference is not at {}\n  help: point the check at the directory of \
-             the reference's pages with --docs DIR or API_DOCS_DIR\n",
-            docs.display()
-        )
-    );
-    let unknown = xtask(&["check-docs", "--doc", "x"]);
-    assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).starts_with("error: unknown argument `--doc`"));
-}
-
 /// A git repository on branch `main` whose spec is two files joined by a relative `$ref`.
 struct Repository {
     dir: tempfile::TempDir,
@@ -591,4 +570,24 @@ fn a_crate_outside_the_workspace_carries_the_runtime_unless_told_otherwise() {
     let unknown = xtask(&["codegen", "--runtime", "shared"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("--runtime is `crate` or `vendored`, not `shared`"));
+}
+
+/// check-docs, sweep, sweep-one and bench are handed whole to the `measure` crate, through the
+/// cargo that runs xtask (`CARGO`; here a stand-in that prints what it is given).
+#[test]
+fn the_measuring_commands_are_handed_to_the_measure_crate() {
+    let handed = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .env("CARGO", "echo")
+        .args(["sweep", "--sample", "--spec", "petstore"])
+        .output()
+        .expect("xtask runs");
+
+    assert!(handed.status.success(), "{}", stderr(&handed));
+    assert_eq!(
+        stdout(&handed),
+        format!(
+            "run --quiet --manifest-path {} --package measure -- sweep --sample --spec petstore\n",
+            workspace().join("Cargo.toml").display()
+        )
+    );
 }

@@ -1,4 +1,4 @@
-//! Generating each spec in a child process (`xtask sweep-one`), so that a panic, a stack
+//! Generating each spec in a child process (`measure sweep-one`), so that a panic, a stack
 //! overflow or a hang is a result to count, and the child's peak memory is its own.
 
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Spec;
 
-/// What `xtask sweep-one` prints on its one line of standard output.
+/// What `measure sweep-one` prints on its one line of standard output.
 #[derive(Debug, Serialize, Deserialize)]
 struct ChildReport {
     /// The error, as the command line shows it, when the spec is refused.
@@ -22,7 +22,7 @@ struct ChildReport {
     peak_kib: Option<u64>,
 }
 
-/// `xtask sweep-one SPEC [OUT CRATE-NAME]`: generates one spec in memory (and writes the crate
+/// `cargo xtask sweep-one SPEC [OUT CRATE-NAME]`: generates one spec in memory (and writes the crate
 /// when `OUT` is given) and prints what happened as one line of JSON.
 pub fn one(args: &[String]) -> ExitCode {
     let (spec, out) = match args {
@@ -44,7 +44,7 @@ pub fn one(args: &[String]) -> ExitCode {
     };
     // The swept crates share the workspace's runtime crate, built once for all of them.
     if let Some((out, _)) = out {
-        options.runtime = crate::runtime_for(&crate::paths::from_command_line(out), None);
+        options.runtime = xtask::runtime_for(&xtask::paths::from_command_line(out), None);
     }
     let mut report = ChildReport {
         error: None,
@@ -164,7 +164,7 @@ pub fn all(
     results
 }
 
-/// Runs `xtask sweep-one` on `spec`, killing it once it has used `timeout` of CPU time.
+/// Runs `measure sweep-one` on `spec`, killing it once it has used `timeout` of CPU time.
 fn child(
     exe: &Path,
     spec: &Spec,

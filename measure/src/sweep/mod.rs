@@ -167,7 +167,7 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,
         Err(error) => {
-            eprintln!("error: cannot find the xtask executable: {error}");
+            eprintln!("error: cannot find the measure executable: {error}");
             return ExitCode::FAILURE;
         }
     };

@@ -16,7 +16,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     while let Some(arg) = args.next() {
         let value = args
             .next()
-            .map(crate::paths::from_command_line)
+            .map(xtask::paths::from_command_line)
             .ok_or_else(|| format!("{arg} needs a value"));
         match arg.as_str() {
             "--spec" => options.spec = value?,
