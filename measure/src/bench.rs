@@ -89,17 +89,30 @@ fn number(value: f64) -> String {
     }
 }
 
-/// Which parts to run; all of them by default.
-#[derive(Default)]
+/// The figures also go to target/bench/summary.json. Run it on a quiet machine.
+#[derive(Debug, clap::Args)]
 pub struct Options {
-    /// `--quick`: fewer samples, for trying the command out.
+    /// Take fewer samples, for trying the command out
+    #[arg(long)]
     pub quick: bool,
-    /// `--only NAME`: one part (`generate`, `loop`, `codec`, `requests`, `memory`, `build`).
+    /// Run one part of the suite [default: all of them]
+    #[arg(long, value_name = "PART",
+          value_parser = clap::builder::PossibleValuesParser::new(PARTS.map(|(name, _)| name)))]
     pub only: Option<String>,
 }
 
 /// A part of the suite: it adds its figures, or says why it could not.
 type Part = fn(&Options, &mut Vec<Figure>) -> Result<(), String>;
+
+/// The parts, in the order they run.
+const PARTS: [(&str, Part); 6] = [
+    ("generate", generation),
+    ("loop", everyday_loop),
+    ("codec", codec),
+    ("requests", requests),
+    ("memory", memory),
+    ("build", build),
+];
 
 pub fn run(options: &Options) -> ExitCode {
     let wanted = |part: &str| options.only.as_deref().is_none_or(|only| only == part);
@@ -108,14 +121,7 @@ pub fn run(options: &Options) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut figures = Vec::new();
-    let mut parts: Vec<(&str, Part)> = vec![
-        ("generate", generation),
-        ("loop", everyday_loop),
-        ("codec", codec),
-        ("requests", requests),
-        ("memory", memory),
-        ("build", build),
-    ];
+    let mut parts = PARTS.to_vec();
     parts.retain(|(name, _)| wanted(name));
     let mut status = ExitCode::SUCCESS;
     for (name, part) in parts {

@@ -3,29 +3,36 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::ArgMatches;
 use codegen::Report;
+use xtask::path_of;
 
-pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let mut options = docs_check::Options {
-        spec: PathBuf::from("spec/openapi.yaml"),
-        docs: std::env::var_os(docs_check::DOCS_VARIABLE)
-            .map_or_else(|| PathBuf::from(docs_check::DEFAULT_DOCS), PathBuf::from),
-        allowlist: PathBuf::from(docs_check::ALLOWLIST),
+/// It fails on a difference that its allow-list does not give a reason for.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The root file of the spec
+    #[arg(long, value_name = "PATH", default_value = xtask::SPEC)]
+    spec: PathBuf,
+    /// The reference's pages
+    #[arg(long, value_name = "DIR", env = docs_check::DOCS_VARIABLE,
+          default_value = docs_check::DEFAULT_DOCS)]
+    docs: PathBuf,
+    /// The differences made on purpose, each with its reason
+    #[arg(long, value_name = "PATH", default_value = docs_check::ALLOWLIST)]
+    allowlist: PathBuf,
+}
+
+/// Runs the check from the workspace root; `matches` tells which paths were typed.
+pub fn run(args: Args, matches: &ArgMatches) -> ExitCode {
+    let options = docs_check::Options {
+        spec: path_of(matches, "spec", args.spec),
+        docs: path_of(matches, "docs", args.docs),
+        allowlist: path_of(matches, "allowlist", args.allowlist),
     };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let value = args
-            .next()
-            .map(xtask::paths::from_command_line)
-            .ok_or_else(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--spec" => options.spec = value?,
-            "--docs" => options.docs = value?,
-            "--allowlist" => options.allowlist = value?,
-            other => return Err(format!("unknown argument `{other}`")),
-        }
+    if let Err(code) = xtask::enter_workspace() {
+        return code;
     }
-    Ok(match docs_check::check(&options) {
+    match docs_check::check(&options) {
         Ok(report) if report.passed() => {
             print!("{report}");
             ExitCode::SUCCESS
@@ -38,5 +45,5 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             eprintln!("{}", Report(&error));
             ExitCode::FAILURE
         }
-    })
+    }
 }

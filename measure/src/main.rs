@@ -10,60 +10,95 @@ mod sweep;
 
 use std::process::ExitCode;
 
-use xtask::{enter_workspace, paths, workspace};
+use clap::{CommandFactory, FromArgMatches, Parser};
+use xtask::{about, enter_workspace, paths, workspace};
 
-const USAGE: &str = "\
-usage: cargo xtask check-docs [--spec PATH] [--docs DIR] [--allowlist PATH]
-       cargo xtask sweep [--generate-only] [--sample] [--spec TEXT]... [--from FILE] ...
-       cargo xtask sweep-one SPEC [OUT CRATE-NAME]
-       cargo xtask bench [--quick] [--only PART]";
+/// Named as users run it, through `cargo xtask`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    about = "The project's measurements.",
+    disable_help_subcommand = true
+)]
+enum Cli {
+    #[command(about = about::CHECK_DOCS)]
+    CheckDocs(check_docs::Args),
+    #[command(about = about::SWEEP)]
+    Sweep(sweep::Options),
+    #[command(about = about::SWEEP_ONE)]
+    SweepOne(sweep::One),
+    #[command(about = about::BENCH)]
+    Bench(bench::Options),
+}
 
 fn main() -> ExitCode {
     paths::remember_start();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = format!("{USAGE}\n\n{}", sweep::USAGE);
-    match args.first().map(String::as_str) {
-        Some("check-docs") => match enter_workspace() {
-            Err(code) => code,
-            Ok(()) => check_docs::run(&args[1..]).unwrap_or_else(|message| {
-                eprintln!("error: {message}\n\n{usage}");
-                ExitCode::from(2)
-            }),
-        },
-        Some("sweep") => match sweep::Options::parse(&args[1..]) {
-            Ok(options) => sweep::run(workspace(), &options),
-            Err(message) => {
-                eprintln!("error: {message}\n\n{usage}");
-                ExitCode::from(2)
-            }
-        },
-        Some("sweep-one") => sweep::run_one(&args[1..]),
-        Some("bench") => match bench_options(&args[1..]) {
-            Ok(options) => match enter_workspace() {
-                Ok(()) => bench::run(&options),
-                Err(code) => code,
-            },
-            Err(message) => {
-                eprintln!("error: {message}\n\n{usage}");
-                ExitCode::from(2)
-            }
-        },
-        _ => {
-            eprintln!("{usage}");
-            ExitCode::from(2)
+    // Help and usage errors print and exit here, with clap's codes (0 and 2).
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
+    match cli {
+        Cli::CheckDocs(args) => {
+            let (_, typed) = matches.subcommand().expect("a command was given");
+            check_docs::run(args, typed)
         }
+        Cli::Sweep(options) => sweep::run(workspace(), &options),
+        Cli::SweepOne(one) => sweep::run_one(&one),
+        Cli::Bench(options) => match enter_workspace() {
+            Ok(()) => bench::run(&options),
+            Err(code) => code,
+        },
     }
 }
 
-fn bench_options(args: &[String]) -> Result<bench::Options, String> {
-    let mut options = bench::Options::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--quick" => options.quick = true,
-            "--only" => options.only = Some(args.next().cloned().ok_or("--only needs a value")?),
-            other => return Err(format!("unknown argument `{other}`")),
-        }
+#[cfg(test)]
+mod tests {
+    use clap::error::ErrorKind;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
     }
-    Ok(options)
+
+    #[test]
+    fn a_mistyped_flag_or_part_is_refused_with_a_suggestion() {
+        let error = Cli::try_parse_from(["cargo xtask", "sweep", "--sampel"]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::UnknownArgument);
+        assert!(
+            error
+                .to_string()
+                .contains("similar argument exists: '--sample'")
+        );
+
+        let error = Cli::try_parse_from(["cargo xtask", "bench", "--only", "generat"]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidValue);
+        let message = error.to_string();
+        assert!(
+            message.contains("[possible values: generate, loop"),
+            "{message}"
+        );
+        assert!(
+            message.contains("a similar value exists: 'generate'"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn sweep_one_takes_a_directory_only_with_a_crate_name() {
+        let error = Cli::try_parse_from(["cargo xtask", "sweep-one", "spec.json", "out"]);
+        assert_eq!(
+            error.unwrap_err().kind(),
+            ErrorKind::MissingRequiredArgument
+        );
+        assert!(Cli::try_parse_from(["cargo xtask", "sweep-one", "spec.json", "out", "x"]).is_ok());
+    }
+
+    #[test]
+    fn help_shows_the_defaults() {
+        let help = Cli::try_parse_from(["cargo xtask", "sweep", "--help"]).unwrap_err();
+        assert_eq!(help.kind(), ErrorKind::DisplayHelp);
+        assert!(help.to_string().contains("[default: 120]"), "{help}");
+    }
 }

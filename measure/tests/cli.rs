@@ -32,5 +32,11 @@ fn check_docs_without_the_reference_says_where_it_looked_and_how_to_point_it() {
     );
     let unknown = measure(&["check-docs", "--doc", "x"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).starts_with("error: unknown argument `--doc`"));
+    assert!(
+        stderr(&unknown).starts_with(
+            "error: unexpected argument '--doc' found\n\n  tip: a similar argument exists: '--docs'\n"
+        ),
+        "{}",
+        stderr(&unknown)
+    );
 }

@@ -4,9 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::ArgMatches;
 use codegen::diff::{Changes, Version};
 use codegen::{Hint, Report};
 
+use crate::cli::ApiDiffArgs;
 use crate::git::{Repository, Revision};
 
 pub struct ApiDiff {
@@ -15,24 +17,12 @@ pub struct ApiDiff {
 }
 
 impl ApiDiff {
-    pub fn parse(args: &[String]) -> Result<ApiDiff, String> {
-        let mut api_diff = ApiDiff {
-            base: None,
-            spec: PathBuf::from(codegen::EmitOptions::default().spec_display),
-        };
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            let value = args
-                .next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value"));
-            match arg.as_str() {
-                "--base" => api_diff.base = Some(value?),
-                "--spec" => api_diff.spec = xtask::paths::from_command_line(value?),
-                other => return Err(format!("unknown argument `{other}`")),
-            }
+    /// The command as it was typed; `matches` tells whether `--spec` was.
+    pub fn from_command_line(args: ApiDiffArgs, matches: &ArgMatches) -> ApiDiff {
+        ApiDiff {
+            base: args.base,
+            spec: xtask::path_of(matches, "spec", args.spec),
         }
-        Ok(api_diff)
     }
 
     pub fn run(self) -> ExitCode {

@@ -4,13 +4,54 @@
 
 pub mod paths;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+
+/// The root file of the project's spec, the default of every `--spec`.
+pub const SPEC: &str = "spec/openapi.yaml";
+
+/// What the measuring commands do, in the help of both binaries.
+pub mod about {
+    pub const CHECK_DOCS: &str =
+        "Compares the spec with the rendered API reference it was transcribed from";
+    pub const SWEEP: &str = "Measures the generator on the descriptions real APIs publish (hours)";
+    pub const SWEEP_ONE: &str = "Generates one spec as the sweep does, in a process of its own, \
+                                 and prints the result as one line of JSON";
+    pub const BENCH: &str = "Runs the benchmarks and prints each figure next to its target";
+}
+
+/// The flags of `matches` the user typed, in the order they typed them: the command that
+/// generated files name is the one that was run, without the defaults.
+pub fn typed<'a>(matches: &ArgMatches, ids: &[&'a str]) -> Vec<&'a str> {
+    let mut typed: Vec<(usize, &str)> = ids
+        .iter()
+        .filter(|id| matches.value_source(id) == Some(ValueSource::CommandLine))
+        .filter_map(|id| Some((matches.index_of(id)?, *id)))
+        .collect();
+    typed.sort();
+    typed.into_iter().map(|(_, id)| id).collect()
+}
+
+/// The path of flag `id`: read from where the user is when they typed it
+/// ([`paths::from_command_line`]), as it is when it is a default (which names a file of the
+/// workspace, or comes from the environment).
+pub fn path_of(matches: &ArgMatches, id: &str, path: PathBuf) -> PathBuf {
+    if typed(matches, &[id]).is_empty() {
+        path
+    } else {
+        paths::from_command_line(path)
+    }
+}
+
 /// `--runtime`: how a generated crate gets the runtime.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RuntimeMode {
+    /// Depend on the runtime crate of this workspace
     Crate,
+    /// Copy the runtime into the crate, so that it builds on its own
     Vendored,
 }
 

@@ -22,17 +22,22 @@ struct ChildReport {
     peak_kib: Option<u64>,
 }
 
-/// `cargo xtask sweep-one SPEC [OUT CRATE-NAME]`: generates one spec in memory (and writes the crate
-/// when `OUT` is given) and prints what happened as one line of JSON.
-pub fn one(args: &[String]) -> ExitCode {
-    let (spec, out) = match args {
-        [spec] => (spec, None),
-        [spec, out, name] => (spec, Some((out, name))),
-        _ => {
-            eprintln!("usage: cargo xtask sweep-one SPEC [OUT CRATE-NAME]");
-            return ExitCode::from(2);
-        }
-    };
+/// `cargo xtask sweep-one SPEC [OUT CRATE-NAME]`: generates one spec in memory (and writes the
+/// crate when `OUT` is given) and prints what happened as one line of JSON.
+#[derive(Debug, clap::Args)]
+pub struct One {
+    /// The spec's root file
+    spec: String,
+    /// The directory to write its crate to
+    #[arg(requires = "crate_name")]
+    out: Option<String>,
+    /// The crate's package name
+    crate_name: Option<String>,
+}
+
+pub fn one(args: &One) -> ExitCode {
+    let spec = &args.spec;
+    let out = args.out.as_ref().zip(args.crate_name.as_ref());
     let started = Instant::now();
     let mut options = codegen::EmitOptions {
         crate_name: out.map_or_else(|| "swept".to_owned(), |(_, name)| name.clone()),

