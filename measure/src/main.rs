@@ -6,6 +6,8 @@
 
 mod bench;
 mod check_docs;
+mod progress;
+mod render;
 mod sweep;
 
 use std::process::ExitCode;

