@@ -44,12 +44,18 @@ fn main() -> ExitCode {
             let (_, typed) = matches.subcommand().expect("a command was given");
             check_docs::run(args, typed)
         }
-        Cli::Sweep(options) => sweep::run(workspace(), &options),
+        Cli::Sweep(options) => {
+            render::remember_commit();
+            sweep::run(workspace(), &options)
+        }
         Cli::SweepOne(one) => sweep::run_one(&one),
-        Cli::Bench(options) => match enter_workspace() {
-            Ok(()) => bench::run(&options),
-            Err(code) => code,
-        },
+        Cli::Bench(options) => {
+            render::remember_commit();
+            match enter_workspace() {
+                Ok(()) => bench::run(&options),
+                Err(code) => code,
+            }
+        }
     }
 }
 

@@ -2,13 +2,22 @@
 //! first line, the command that wrote it, and in one line the commit it was measured at.
 
 use std::process::Command;
+use std::sync::OnceLock;
+
+/// The commit the run started at, which the pages name even if the tree moves during the run.
+static STARTED_AT: OnceLock<String> = OnceLock::new();
+
+/// Remembers the commit the run starts at; call it before measuring.
+pub fn remember_commit() {
+    let _ = STARTED_AT.set(commit());
+}
 
 /// Where the measured results go, from the workspace root.
 pub const DOCS: &str = "docs";
 
 /// The commit the working tree is at (`git rev-parse --short HEAD`), and whether the tree has
 /// changes of its own: what a figure was measured on.
-pub fn commit() -> String {
+fn commit() -> String {
     let git = |args: &[&str]| {
         Command::new("git")
             .args(args)
@@ -53,7 +62,7 @@ pub fn measured_line(command: &str) -> String {
         });
     format!(
         "Measured at {} by `{command}`, on {cores} cores{load}.\n",
-        commit()
+        STARTED_AT.get().cloned().unwrap_or_else(commit)
     )
 }
 

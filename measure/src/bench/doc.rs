@@ -61,11 +61,25 @@ fn markdown(measured: &Measured, progenitor_version: &str, command: &str) -> Str
             let _ = writeln!(
                 out,
                 "| {} | {:.2} s | {theirs} | {ratio} |",
-                point.operations, point.ours
+                thousands(point.operations),
+                point.ours
             );
         }
     }
     out.push_str("\nEarlier figures, with notes on what holds the unmet ones back: [history.md](history.md).\n");
+    out
+}
+
+/// `5,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
     out
 }
 
@@ -101,8 +115,10 @@ mod tests {
             "{page}"
         );
         assert!(
-            page.contains("| 5000 | 1.50 s | 6.00 s | 4.00x |"),
+            page.contains("| 5,000 | 1.50 s | 6.00 s | 4.00x |"),
             "{page}"
         );
+        assert_eq!(thousands(500), "500");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

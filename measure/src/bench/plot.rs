@@ -15,8 +15,18 @@ pub fn svg(points: &[Point], progenitor_version: &str, command: &str) -> Result<
     let mut svg = String::new();
     draw(&mut svg, points, progenitor_version).map_err(|error| error.to_string())?;
     Ok(format!(
-        "<!-- Written by `{command}`; a new run replaces it. -->\n{svg}\n"
+        "<!-- Written by {}; a new run replaces it. -->\n{svg}\n",
+        xml_comment(command)
     ))
+}
+
+/// The command as an XML comment may hold it, which is without `--`: `cargo xtask bench --only
+/// generate` is `cargo xtask bench (flags: only generate)`.
+fn xml_comment(command: &str) -> String {
+    match command.split_once(" --") {
+        None => command.to_owned(),
+        Some((name, flags)) => format!("{name} (flags: {})", flags.replace(" --", ", ")),
+    }
 }
 
 /// A line of the plot: its label, colour and points.
@@ -105,10 +115,16 @@ mod tests {
                 progenitor: Some(9.0),
             },
         ];
-        let svg = svg(&points, "0.15.1", "cargo xtask bench").unwrap();
+        let svg = svg(
+            &points,
+            "0.15.1",
+            "cargo xtask bench --quick --only generate",
+        )
+        .unwrap();
         assert!(
             svg.starts_with(
-                "<!-- Written by `cargo xtask bench`; a new run replaces it. -->\n<svg"
+                "<!-- Written by cargo xtask bench (flags: quick, only generate); a new run \
+                 replaces it. -->\n<svg"
             ),
             "{}",
             &svg[..200]
@@ -119,9 +135,15 @@ mod tests {
             let line = format!("<polyline fill=\"none\" opacity=\"1\" stroke=\"{colour}\"");
             assert!(svg.contains(&line), "no line in {colour}: {svg}");
         }
+        assert!(!svg.contains("--q"), "an XML comment holds no `--`");
         assert_eq!(
             svg,
-            super::svg(&points, "0.15.1", "cargo xtask bench").unwrap()
+            super::svg(
+                &points,
+                "0.15.1",
+                "cargo xtask bench --quick --only generate"
+            )
+            .unwrap()
         );
     }
 }
