@@ -51,7 +51,7 @@ fn check(c: &mut Criterion) {
     let spec = workspace.join("spec/openapi.yaml");
     let out = workspace.join("generated");
     c.bench_function("check/project", |b| {
-        b.iter(|| codegen::check(&spec, &out, &EmitOptions::default()).expect("checks"))
+        b.iter(|| codegen::check(&spec, &out, &xtask::project_options()).expect("checks"))
     });
 }
 

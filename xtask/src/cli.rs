@@ -5,11 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use xtask::{RuntimeMode, SPEC, about};
-/// The crate `codegen` writes by default.
-const OUT: &str = "generated";
-/// The package name of the crate `codegen` writes by default.
-const CRATE_NAME: &str = "digitalocean-api";
+use xtask::{CRATE_NAME, OUT, RuntimeMode, SPEC, about};
 
 /// Paths on the command line are read from the directory the command runs in; the defaults name
 /// the workspace's own files. Generated files name the spec and the output directory relative to
@@ -127,10 +123,11 @@ mod tests {
     }
 
     #[test]
-    fn the_defaults_are_the_generators_own() {
-        let defaults = codegen::EmitOptions::default();
+    fn the_defaults_are_the_projects_own_crate() {
+        let defaults = xtask::project_options();
         assert_eq!(SPEC, defaults.spec_display);
         assert_eq!(CRATE_NAME, defaults.crate_name);
+        assert_eq!(defaults.cli_name(), "do-api");
     }
 
     #[test]

@@ -32,14 +32,17 @@ impl Codegen {
             &["spec", "out", "crate_name", "runtime", "cli_name"],
         );
         let given = |id: &str| typed.contains(&id);
-        let mut options = codegen::EmitOptions::default();
-        options.cli_name = match args.cli_name {
+        let cli_name = match args.cli_name {
             Some(name) => Some(name),
             // Named after the crate.
             None if given("crate_name") => None,
-            None => options.cli_name,
+            None => Some(xtask::CLI_NAME.to_owned()),
         };
-        options.crate_name = args.crate_name;
+        let options = codegen::EmitOptions {
+            crate_name: args.crate_name,
+            cli_name,
+            ..codegen::EmitOptions::default()
+        };
         let mut codegen = Codegen {
             check: args.check,
             deny_warnings: args.deny_warnings,
@@ -145,7 +148,7 @@ impl Codegen {
             }
             Ok(compared) => {
                 let mut command = String::from("cargo xtask api-diff");
-                if self.spec != Path::new(&codegen::EmitOptions::default().spec_display) {
+                if self.spec != Path::new(xtask::SPEC) {
                     command.push_str(&format!(" --spec {}", display(&self.spec)));
                 }
                 println!(

@@ -12,6 +12,24 @@ use clap::parser::ValueSource;
 
 /// The root file of the project's spec, the default of every `--spec`.
 pub const SPEC: &str = "spec/openapi.yaml";
+/// The crate the project generates from it, the default of `codegen --out`.
+pub const OUT: &str = "generated";
+/// Its package name, the default of `codegen --crate-name`.
+pub const CRATE_NAME: &str = "digitalocean-api";
+/// Its command-line tool, the default of `codegen --cli-name` when no `--crate-name` is given.
+pub const CLI_NAME: &str = "do-api";
+
+/// The options `cargo xtask codegen` writes the project's own crate with: what `generated/` is
+/// checked against.
+pub fn project_options() -> codegen::EmitOptions {
+    codegen::EmitOptions {
+        crate_name: CRATE_NAME.to_owned(),
+        spec_display: SPEC.to_owned(),
+        runtime: codegen::Runtime::workspace_crate(Path::new(OUT)),
+        cli_name: Some(CLI_NAME.to_owned()),
+        ..codegen::EmitOptions::default()
+    }
+}
 
 /// What the measuring commands do, in the help of both binaries.
 pub mod about {

@@ -31,7 +31,7 @@ pub use runtime::{RUNTIME_DIR, RUNTIME_PACKAGE, Runtime};
 /// What the emitted crate is called and where it comes from.
 #[derive(Debug, Clone)]
 pub struct EmitOptions {
-    /// The package name (`digitalocean-api`); the library is the same in snake case, and the
+    /// The package name (`petstore-api`); the library is the same in snake case, and the
     /// command-line tool is the package `<name>-cli` in the crate's `cli/` directory.
     pub crate_name: String,
     pub crate_version: String,
@@ -46,7 +46,7 @@ pub struct EmitOptions {
 }
 
 impl EmitOptions {
-    /// The name of the command-line tool (`do-api`).
+    /// The name of the command-line tool (`petstore`).
     pub fn cli_name(&self) -> String {
         self.cli_name.clone().unwrap_or_else(|| {
             let name = &self.crate_name;
@@ -55,17 +55,18 @@ impl EmitOptions {
     }
 }
 
+/// A crate of any spec: `api-client`, its command-line tool named after it, with the runtime
+/// copied in so that it builds wherever it is written. A project names its own crate: this
+/// repository's xtask names its own.
 impl Default for EmitOptions {
     fn default() -> Self {
         EmitOptions {
-            crate_name: "digitalocean-api".into(),
+            crate_name: "api-client".into(),
             crate_version: "0.1.0".into(),
-            spec_display: "spec/openapi.yaml".into(),
+            spec_display: "openapi.yaml".into(),
             command: "cargo xtask codegen".into(),
-            runtime: Runtime::Crate {
-                path: "../runtime".into(),
-            },
-            cli_name: Some("do-api".into()),
+            runtime: Runtime::Vendored,
+            cli_name: None,
         }
     }
 }

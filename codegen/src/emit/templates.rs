@@ -196,7 +196,7 @@ fn template_error(name: &str, error: &minijinja::Error) -> EmitError {
     }
 }
 
-/// `DIGITALOCEAN_TOKEN` for `digitalocean-api`: the crate name without `-api`, then `_TOKEN`.
+/// `PETSTORE_TOKEN` for `petstore-api`: the crate name without `-api`, then `_TOKEN`.
 pub(crate) fn token_env(crate_name: &str) -> String {
     let stem = crate_name.strip_suffix("-api").unwrap_or(crate_name);
     format!("{}_TOKEN", stem.to_shouty_snake_case())
@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn token_variables_follow_the_crate_name() {
-        assert_eq!(token_env("digitalocean-api"), "DIGITALOCEAN_TOKEN");
+        assert_eq!(token_env("petstore-api"), "PETSTORE_TOKEN");
         assert_eq!(token_env("pet-store"), "PET_STORE_TOKEN");
     }
 }

@@ -96,7 +96,7 @@ fn assert_same(name: &str, expected: &[GeneratedFile], actual: &[GeneratedFile])
 #[test]
 fn two_runs_give_the_same_bytes() {
     let spec = tests::root().join("spec/openapi.yaml");
-    let options = EmitOptions::default();
+    let options = xtask::project_options();
     assert_same(
         "spec",
         &generate(&spec, &options),
@@ -109,7 +109,7 @@ fn reordering_the_keys_of_the_project_spec_changes_nothing() {
     let root = tests::root();
     let copy = tempfile::tempdir().unwrap();
     copy_reversed(&root.join("spec"), copy.path());
-    let options = EmitOptions::default();
+    let options = xtask::project_options();
     let original = generate(&root.join("spec/openapi.yaml"), &options);
     let reordered = generate(&copy.path().join("openapi.yaml"), &options);
     assert_same("spec", &original, &reordered);

@@ -19,7 +19,7 @@ fn generated_crate_is_up_to_date() {
     let stale = stale(
         &root.join("spec/openapi.yaml"),
         &root.join("generated"),
-        &EmitOptions::default(),
+        &xtask::project_options(),
     );
     assert!(
         stale.is_empty(),
