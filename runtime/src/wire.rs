@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
+use std::sync::OnceLock;
 
 use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -19,28 +20,55 @@ thread_local! {
 
 /// The fields of an object that the spec does not describe (a newer server may send them). They
 /// are kept on decode and written back on encode, so that reading, changing and writing back an
-/// object never drops them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(transparent)]
-pub struct UnknownFields(pub Map<String, Value>);
+/// object never drops them. It reads as the map of them; with none, it is one word and
+/// allocates nothing, since every struct carries one and most stay empty.
+#[derive(Debug, Clone, Default)]
+pub struct UnknownFields(Option<Box<Map<String, Value>>>);
 
 impl Deref for UnknownFields {
     type Target = Map<String, Value>;
 
     fn deref(&self) -> &Self::Target {
-        &self.0
+        static EMPTY: OnceLock<Map<String, Value>> = OnceLock::new();
+        self.0
+            .as_deref()
+            .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
     }
 }
 
 impl DerefMut for UnknownFields {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.0
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for UnknownFields {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl From<Map<String, Value>> for UnknownFields {
+    fn from(fields: Map<String, Value>) -> Self {
+        UnknownFields((!fields.is_empty()).then(|| Box::new(fields)))
+    }
+}
+
+impl From<UnknownFields> for Map<String, Value> {
+    fn from(fields: UnknownFields) -> Self {
+        fields.0.map(|fields| *fields).unwrap_or_default()
+    }
+}
+
+impl Serialize for UnknownFields {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for UnknownFields {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let fields = UnknownFields(Map::deserialize(deserializer)?);
+        let fields = UnknownFields::from(Map::deserialize(deserializer)?);
         fields.check()?;
         Ok(fields)
     }
@@ -55,15 +83,15 @@ impl UnknownFields {
         name: String,
     ) -> Result<(), A::Error> {
         let value = map.next_value()?;
-        self.0.insert(name, value);
+        self.insert(name, value);
         Ok(())
     }
 
     /// In strict mode, refuses an object that had members its type does not describe.
     #[doc(hidden)]
     pub fn check<E: de::Error>(&self) -> Result<(), E> {
-        if STRICT.get() && !self.0.is_empty() {
-            let names: Vec<&str> = self.0.keys().map(String::as_str).collect();
+        if STRICT.get() && !self.is_empty() {
+            let names: Vec<&str> = self.keys().map(String::as_str).collect();
             return Err(E::custom(format!(
                 "fields the spec does not describe: {}",
                 names.join(", ")
@@ -212,6 +240,22 @@ pub fn unknown_enum_value<E: de::Error>(type_name: &str, value: &str) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_fields_read_as_a_map_whether_or_not_they_hold_any() {
+        let mut fields = UnknownFields::default();
+        assert!(fields.is_empty());
+        assert_eq!(fields, UnknownFields::from(Map::new()));
+        fields.insert("new_field".into(), Value::from(1));
+        let mut map = Map::new();
+        map.insert("new_field".into(), Value::from(1));
+        assert_eq!(fields, UnknownFields::from(map.clone()));
+        assert_eq!(Map::from(fields), map);
+        assert_eq!(
+            serde_json::to_string(&UnknownFields::default()).unwrap(),
+            "{}"
+        );
+    }
 
     #[derive(Debug, Deserialize, Serialize, PartialEq)]
     struct Thing {

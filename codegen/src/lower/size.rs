@@ -25,8 +25,9 @@ const WORD: u64 = 8;
 const COLLECTION: u64 = 3 * WORD;
 /// A `serde_json::Value` with `preserve_order`: an `IndexMap`, whose spare bits hold the tag.
 const JSON_VALUE: u64 = 9 * WORD;
-/// The unknown fields of a struct: a `serde_json::Map`, an `IndexMap` with `preserve_order`.
-const UNKNOWN_FIELDS: u64 = 9 * WORD;
+/// The unknown fields of a struct: the runtime's `UnknownFields`, a box of a map that is only
+/// allocated when there are some.
+const UNKNOWN_FIELDS: u64 = WORD;
 
 /// Boxes every struct member and union variant whose type is larger than [`BOX_ABOVE`]; a boxed
 /// member counts as a pointer in the size of the type that holds it.

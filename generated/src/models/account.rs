@@ -84,7 +84,7 @@ crate::runtime::object_codec! {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountGetResponse {
     /// Information about the current user account.
-    pub account: Box<Account>,
+    pub account: Account,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
@@ -92,9 +92,9 @@ pub struct AccountGetResponse {
 
 impl AccountGetResponse {
     /// A value with its required fields (`account`) and no others.
-    pub fn new(account: impl Into<Box<Account>>) -> Self {
+    pub fn new(account: Account) -> Self {
         Self {
-            account: account.into(),
+            account,
             unknown_fields: Default::default(),
         }
     }

@@ -976,7 +976,7 @@ crate::runtime::object_codec! {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppJobSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    pub autoscaling: Option<Box<AppComponentInstanceBaseAutoscaling>>,
+    pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
 
     /// A Bitbucket repository to build the component from.
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
@@ -1255,7 +1255,7 @@ pub struct AppLogDestinationDefinition {
     pub name: String,
 
     /// OpenSearch configuration.
-    pub open_search: Option<Box<AppLogDestinationOpenSearchSpec>>,
+    pub open_search: Option<AppLogDestinationOpenSearchSpec>,
 
     /// Papertrail configuration.
     pub papertrail: Option<AppLogDestinationPapertrailSpec>,
@@ -1716,7 +1716,7 @@ crate::runtime::object_codec! {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppServiceSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    pub autoscaling: Option<Box<AppComponentInstanceBaseAutoscaling>>,
+    pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
 
     /// A Bitbucket repository to build the component from.
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
@@ -2409,7 +2409,7 @@ impl<'de> serde::Deserialize<'de> for AppVariableDefinitionType {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppWorkerSpec {
     /// Configuration for automatically scaling this component based on metrics.
-    pub autoscaling: Option<Box<AppComponentInstanceBaseAutoscaling>>,
+    pub autoscaling: Option<AppComponentInstanceBaseAutoscaling>,
 
     /// A Bitbucket repository to build the component from.
     pub bitbucket: Option<AppsBitbucketSourceSpec>,
@@ -3337,7 +3337,7 @@ pub type AppsEventType = String;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetEventResponse {
     /// An event of an app, such as a deployment or an autoscaling event.
-    pub event: Option<Box<AppsEvent>>,
+    pub event: Option<AppsEvent>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
@@ -3422,7 +3422,7 @@ crate::runtime::object_codec! {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppsGetJobInvocationResponse {
     /// One invocation of a job component of an app.
-    pub job_invocation: Option<AppsJobInvocation>,
+    pub job_invocation: Option<Box<AppsJobInvocation>>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,
@@ -3737,7 +3737,7 @@ pub struct AppsJobInvocation {
     pub started_at: Option<chrono::DateTime<chrono::Utc>>,
 
     /// What triggered the job invocation.
-    pub trigger: Option<Box<AppsJobInvocationTrigger>>,
+    pub trigger: Option<AppsJobInvocationTrigger>,
 
     /// Fields the spec does not describe, kept so that they are sent back unchanged.
     pub unknown_fields: crate::UnknownFields,

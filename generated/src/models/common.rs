@@ -96,7 +96,7 @@ crate::runtime::object_codec! {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppComponentInstanceBase {
     /// Configuration for automatically scaling this component based on metrics.
-    pub autoscaling: Option<Box<super::AppComponentInstanceBaseAutoscaling>>,
+    pub autoscaling: Option<super::AppComponentInstanceBaseAutoscaling>,
 
     /// The amount of instances that this component should be scaled to. Default: 1. Must not be set if autoscaling is used.
     pub instance_count: Option<i64>,

@@ -3,6 +3,7 @@
 
 use std::mem::size_of;
 
+use digitalocean_api::UnknownFields;
 use digitalocean_api::models::{
     Account, App, AppSpec, AppsDeployment, AppsListResponse, PageLinks,
 };
@@ -22,6 +23,11 @@ fn the_models_that_nest_others_are_small_inline() {
     ] {
         assert!(size <= SMALL, "{name} takes {size} bytes inline");
     }
+}
+
+#[test]
+fn the_unknown_fields_every_struct_carries_are_one_word() {
+    assert_eq!(size_of::<UnknownFields>(), size_of::<usize>());
 }
 
 #[test]
