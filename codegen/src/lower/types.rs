@@ -780,16 +780,38 @@ impl<'a> TypeLowerer<'a> {
             let mut tags = Vec::new();
             if let Some(chosen) = discriminator {
                 tags = self.tags(part, chosen, &at)?;
-                if tags.is_empty() {
+                // A value that an earlier variant lists too cannot tell the two apart.
+                let shared = tags
+                    .iter()
+                    .find(|tag| variants.iter().any(|v| v.tags.contains(tag)));
+                let problem = match (tags.is_empty(), shared) {
+                    (true, _) => Some((
+                        format!(
+                            "this inline variant does not say which `{}` selects it (an `enum` of one value)",
+                            chosen.property_name
+                        ),
+                        "reference a component for the variant, or give its discriminator property an `enum` of the one value that selects it",
+                    )),
+                    (false, Some(tag)) => Some((
+                        format!(
+                            "this variant is selected by the `{}` value `{tag}`, which an earlier variant lists too",
+                            chosen.property_name
+                        ),
+                        "give each variant values of the discriminator property of its own",
+                    )),
+                    (false, None) => None,
+                };
+                if let Some((what, hint)) = problem {
                     self.warn(
                         &at,
                         format!(
-                            "this inline variant does not say which `{}` selects it (an `enum` of one value); the `{}` is read without its discriminator, each variant tried in turn",
-                            chosen.property_name, union.keyword
+                            "{what}; the `{}` is read without its discriminator, each variant tried in turn",
+                            union.keyword
                         ),
-                        "reference a component for the variant, or give its discriminator property an `enum` of the one value that selects it",
+                        hint,
                     );
                     discriminator = None;
+                    tags.clear();
                     variants.iter_mut().for_each(|v| v.tags.clear());
                 }
             }
