@@ -199,6 +199,13 @@ pub enum BodyWire {
     Binary(String),
 }
 
+impl BodyWire {
+    /// Whether the caller chooses the body's format (the builder's `content_type`).
+    pub fn is_chosen(&self) -> bool {
+        *self == BodyWire::Document(Format::Chosen)
+    }
+}
+
 /// The format of a document on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -222,6 +229,13 @@ pub struct Answer {
     /// How the first success body (or, with none, the `default` one) travels.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<Encoding>,
+}
+
+impl Answer {
+    /// Whether the caller chooses the answer's format (the builder's `accept`).
+    pub fn is_chosen(&self) -> bool {
+        self.format == Format::Chosen
+    }
 }
 
 /// How a body travels.

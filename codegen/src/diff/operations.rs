@@ -4,8 +4,8 @@
 use super::{Change, Class, Log, Pair, Section, code, pairs, spell, spell_both};
 use crate::emit::templates::error_body;
 use crate::ir::{
-    Answer, Api, BodyWire, Content, Encoding, Format, Operation, Pagination, ParamLocation,
-    Parameter, RequestBody, Resource, Response, ResponseHeader, Status, Success, SuccessVariant,
+    Api, Content, Encoding, Operation, Pagination, ParamLocation, Parameter, RequestBody, Resource,
+    Response, ResponseHeader, Status, Success, SuccessVariant,
 };
 
 /// What the crate defines once.
@@ -212,11 +212,10 @@ fn operation(old: &Operation, new: &Operation, log: &mut Log<'_>) {
     }
     parameters(method_name, params, &new.params, log);
     request_body(method_name, body.as_ref(), new.body.as_ref(), log);
-    let chosen = |answer: &Answer| answer.format == Format::Chosen;
     formats(
         Formats::Response,
-        (accept, chosen(answer)),
-        (&new.accept, chosen(&new.answer)),
+        (accept, answer.is_chosen()),
+        (&new.accept, new.answer.is_chosen()),
         log,
     );
     log.description(
@@ -411,11 +410,10 @@ fn request_body(
         let (was, is) = spell_both(ty, &new.ty);
         log.breaking(format!("request body: {} (was {})", code(&is), code(&was)));
     }
-    let chosen = |wire: &BodyWire| *wire == BodyWire::Document(Format::Chosen);
     formats(
         Formats::Request,
-        (encodings, chosen(wire)),
-        (&new.encodings, chosen(&new.wire)),
+        (encodings, wire.is_chosen()),
+        (&new.encodings, new.wire.is_chosen()),
         log,
     );
     // JSON and YAML go with their own media type; text and bytes with the spec's.

@@ -167,7 +167,7 @@ fn method(operation: &Operation) -> TokenStream {
     let deprecated = operation.deprecated.then(|| quote!(#[deprecated]));
     let mut arguments = Vec::new();
     let mut fields = Vec::new();
-    for param in operation.params.iter().filter(|p| p.positional) {
+    for param in operation.positional() {
         let name = ident(&param.rust_name);
         let (ty, into) = argument(&param.ty, &models());
         arguments.push(quote!(#name: #ty));
@@ -189,11 +189,11 @@ fn method(operation: &Operation) -> TokenStream {
         } else {
             fields.push(quote!(body: None));
         }
-        if body.wire == BodyWire::Document(Format::Chosen) {
+        if body.wire.is_chosen() {
             fields.push(quote!(content_type: crate::Format::Json));
         }
     }
-    if operation.answer.format == Format::Chosen {
+    if operation.answer.is_chosen() {
         fields.push(quote!(accept: crate::Format::Json));
     }
     let many = allow_many_arguments(arguments.len());
@@ -219,8 +219,8 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
         || operation
             .body
             .as_ref()
-            .is_some_and(|b| !b.required || b.wire == BodyWire::Document(Format::Chosen))
-        || operation.answer.format == Format::Chosen;
+            .is_some_and(|b| !b.required || b.wire.is_chosen())
+        || operation.answer.is_chosen();
     let next = if has_setters {
         "set its optional parameters, then [`send`](Self::send) it"
     } else {
@@ -292,7 +292,7 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
                 }
             });
         }
-        if body.wire == BodyWire::Document(Format::Chosen) {
+        if body.wire.is_chosen() {
             fields.push(quote!(content_type: crate::Format));
             setters.push(format_setter(
                 "content_type",
@@ -301,7 +301,7 @@ fn builder(resource: &Resource, operation: &Operation) -> TokenStream {
             ));
         }
     }
-    if operation.answer.format == Format::Chosen {
+    if operation.answer.is_chosen() {
         fields.push(quote!(accept: crate::Format));
         setters.push(format_setter(
             "accept",
